@@ -1,0 +1,53 @@
+# The advisor's commands. `make chat` and `make test` set up everything they need on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := chat
+
+# Rasa 3.6 runs on Python 3.10 only: take python3.10 from the PATH, else pyenv's.
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10; do \
+                $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
+VENV  := .venv
+PY    := $(VENV)/bin/python
+RASA  := $(VENV)/bin/rasa
+MODEL := models/advisor.tar.gz
+# A model is retrained when any of these changes.
+TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu.py actions/knowledge.py \
+                   $(shell find data knowledge -name '*.yml' 2>/dev/null)
+
+export ACTION_PORT ?= 5055
+export RASA_PORT ?= 5005
+export TF_CPP_MIN_LOG_LEVEL ?= 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: chat test serve train setup system-deps clean
+
+chat: $(MODEL)          ## talk to the advisor in the terminal
+	$(PY) -m bot.launch chat
+
+test: $(MODEL) system-deps  ## every test
+	$(PY) -m tests.run_all
+
+serve: $(MODEL)         ## Rasa server (REST, socket.io) + action server, in the foreground
+	$(PY) -m bot.launch serve
+
+train: $(MODEL)
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 does not run on 3.11)"; exit 1; }
+	$(PYTHON310) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check pip==24.3.1
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+	$(RASA) train --config config.yml --domain bot/domain.yml --data data \
+	    --out models --fixed-model-name advisor
+	touch $@
+
+system-deps:            ## Debian packages the tests drive (browser, databases, terminal)
+	bash bot/system_deps.sh
+
+clean:
+	rm -rf models .rasa logs

@@ -1,0 +1,163 @@
+"""The advisor's words: text built from the knowledge file and a scoring result. No Rasa imports.
+
+Messages use a small Markdown subset (bold and "- " lists) that the shell shows as plain text and the web
+widget renders safely.
+"""
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from actions.knowledge import Knowledge
+from actions.scoring import EITHER, Result
+
+SIDE_WORD = {"startup": "startup", "big_tech": "Big Tech", EITHER: "neither side"}
+
+
+def answer_title(key: str, answer: object, k: Knowledge) -> str:
+    """How an answer reads back to the user: '4 (Agree)', 'New grad', 'yes'."""
+    if answer is None:
+        return "not answered"
+    if key == "stage":
+        values = k.stage["values"]
+        return values[answer]["title"] if answer in values else "skipped"
+    if key in k.constraints:
+        return "yes" if answer else "no"
+    point = int(round(float(answer)))
+    return f"{point} ({k.agreement['scale'][point]['title']})"
+
+
+def topic_title(key: str, k: Knowledge) -> str:
+    if key == "stage":
+        return k.stage["title"]
+    if key in k.constraints:
+        return k.constraints[key]["title"]
+    return k.criteria[key]["title"]
+
+
+def factor_text(factor: str, side: Optional[str], k: Knowledge) -> str:
+    """A factor's comparison, or one side of it when the user named a side."""
+    f = k.factors[factor]
+    if side in k.sides:
+        other = k.other_side(side)
+        return (
+            f"**{f['title']} at {k.sides[side]['label']}**\n{f['sides'][side]}\n\n"
+            f"Ask \"and at {k.sides[other]['title']}?\" for the other side."
+        )
+    return (
+        f"**{f['title']}**: {f['summary']}\n"
+        f"- **{k.sides['startup']['title']}**: {f['sides']['startup']}\n"
+        f"- **{k.sides['big_tech']['title']}**: {f['sides']['big_tech']}"
+    )
+
+
+def overview_text(k: Knowledge) -> str:
+    lines = ["**Startup vs Big Tech, five factors at a glance**"]
+    for f in k.factors.values():
+        lines.append(f"- **{f['title']}**: {f['summary']}")
+    lines.append("")
+    lines.append(k.conclusion)
+    lines.append("")
+    lines.append("Want to see where you land? The assessment takes about two minutes.")
+    return "\n".join(lines)
+
+
+def hybrid_text(k: Knowledge) -> str:
+    lines = ["**The hybrid path: one world first, then the other**"]
+    for p in k.paths.values():
+        lines.append(f"- **{p['title']}**: {p['text']}")
+    return "\n".join(lines)
+
+
+def _flip_text(result: Result, k: Knowledge) -> str:
+    if result.flip is None:
+        if result.constraints:
+            return ("No single answer would change this: it follows from your constraint, not the "
+                    "score.")
+        return "No single answer change would flip this result: it rests on several answers."
+    flip = result.flip
+    statement = k.criteria[flip.criterion]["statement"]
+    verdict = SIDE_WORD[flip.recommendation] if flip.recommendation != EITHER else "a tie"
+    return (
+        f"What would change it: answering \"{statement}\" with "
+        f"{answer_title(flip.criterion, flip.new, k)} instead of "
+        f"{answer_title(flip.criterion, flip.current, k)} would make it {verdict}."
+    )
+
+
+def recommendation_text(result: Result, k: Knowledge) -> str:
+    rec = k.recommendation
+    direction = "toward a startup" if result.score > 0 else "toward Big Tech" if result.score < 0 else ""
+    lines = [
+        f"**{rec['verdicts'][result.recommendation]}**",
+        f"Score {result.score:+.2f} on a scale from -1 (Big Tech) to +1 (startup), "
+        f"margin {result.margin:.2f} {direction}, {result.confidence} confidence.".replace("  ", " "),
+    ]
+    if result.reasons:
+        lines.append("")
+        lines.append("Why:" if result.lean != EITHER else "What pulls each way:")
+        lines.extend(f"- {p.reason}" for p in result.reasons if p.reason)
+    if result.counter and result.counter.reason:
+        lines.append("")
+        lines.append(f"The strongest pull the other way: {result.counter.reason}")
+    if result.constraints:
+        lines.append("")
+        for cid in result.constraints:
+            lines.append(k.constraints[cid]["advice"])
+        if result.lean != result.recommendation:
+            lines.append(
+                f"Your answers alone lean {SIDE_WORD[result.lean]}; with this constraint my advice "
+                f"is: {rec['constrained_startup_advice']}"
+            )
+    lines.append("")
+    lines.append(_flip_text(result, k))
+    if result.path:
+        path = k.paths[result.path]
+        lines.append("")
+        lines.append(f"A hybrid path fits too: **{path['title']}**. {path['text']}")
+    lines.append("")
+    lines.append('Say "why" for the full breakdown, or "change my answer on risk" to revisit one.')
+    return "\n".join(lines)
+
+
+def breakdown_text(result: Result, answers: Dict[str, object], k: Knowledge) -> str:
+    lines = [f"**How each answer counted** (+ toward a startup, - toward Big Tech, total "
+             f"{result.score:+.2f}):"]
+    for pull in result.pulls:
+        lines.append(
+            f"- {topic_title(pull.key, k)}: {answer_title(pull.key, pull.answer, k)} -> "
+            f"{pull.points:+.2f}"
+        )
+    for cid in k.constraints:
+        holds = answers.get(cid)
+        effect = "moves the advice to Big Tech first" if holds else "no effect"
+        lines.append(f"- {topic_title(cid, k)}: {answer_title(cid, holds, k)} -> {effect}")
+    return "\n".join(lines)
+
+
+def chart(result: Result, k: Knowledge) -> Dict[str, object]:
+    """A custom payload for channels that draw the breakdown as bars."""
+    return {
+        "type": "score_breakdown",
+        "recommendation": result.recommendation,
+        "score": round(result.score, 4),
+        "bars": [
+            {"key": p.key, "label": topic_title(p.key, k), "value": round(p.points, 4)}
+            for p in result.pulls
+        ],
+    }
+
+
+def question_reason(key: str, k: Knowledge) -> str:
+    """Why the assessment asks a question, for "why?" in the middle of it."""
+    if key == "stage":
+        return f"Career stage counts toward the result. If that's you: {k.stage['reasons']['startup']}"
+    if key in k.constraints:
+        return ("I ask this because it is a hard constraint, not a preference: "
+                f"{k.constraints[key]['advice']}")
+    c = k.criteria[key]
+    factor = k.factors[c["factor"]]["title"]
+    return (
+        f"This question is about {factor}. Agreeing points toward "
+        f"{k.sides[c['favours']]['label']}: {c['reasons'][c['favours']]}"
+    )
+

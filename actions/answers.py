@@ -1,0 +1,111 @@
+"""Reads the free-text answers to assessment questions: "nah", "100%", "4", "kinda", "depends but
+mostly yes". Plain Python over the knowledge file's answer vocabulary, no Rasa imports.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from typing import List, Optional, Tuple
+
+from actions.knowledge import SCALE_POINTS, Knowledge
+
+NEUTRAL = 3
+# Words that turn "agree" into "disagree" when they come before it.
+NEGATIONS = re.compile(r"\b(not|don't|dont|do not|doesn't|never|no longer|isn't|wouldn't)\b")
+NUMBER = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(%|percent|/\s*5|out of 5|of 5)?\s*$")
+BUTTON = re.compile(r"^/\w+(\{.*\})?$", re.DOTALL)
+FILLER = re.compile(r"\b(lol|lmao|haha+|tbh|honestly|i guess|i'd say|id say|i would say|hmm+|um+|uh+|"
+                    r"please|pls|i mean)\b")
+TYPO_CUTOFF = 0.84
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    text = FILLER.sub(" ", text)
+    text = re.sub(r"[!?,;:\"()*_~]+|\.(?!\d)", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def button_value(text: str, key: str) -> Optional[str]:
+    """The value of `key` in a button payload such as /answer{"agreement": "4"}; None otherwise."""
+    match = BUTTON.match(text.strip())
+    if not match or not match.group(1):
+        return None
+    try:
+        data = json.loads(match.group(1))
+    except ValueError:
+        return None
+    value = data.get(key) if isinstance(data, dict) else None
+    return None if value is None else str(value)
+
+
+def _phrases(k: Knowledge) -> List[Tuple[str, int]]:
+    """Every agreement phrase with its point, longest first so "not at all" beats "not"."""
+    pairs = [
+        (phrase.lower(), int(point))
+        for point, entry in k.agreement["scale"].items()
+        for phrase in entry["synonyms"]
+    ]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _find(text: str, phrases: List[Tuple[str, int]]) -> Optional[Tuple[int, int]]:
+    """(point, position) of the longest phrase found as whole words; the last one on a tie."""
+    best: Optional[Tuple[int, int, int]] = None
+    for phrase, point in phrases:
+        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text):
+            rank = (len(phrase), match.start())
+            if best is None or rank > best[:2]:
+                best = (len(phrase), match.start(), point)
+    return (best[2], best[1]) if best else None
+
+
+def parse_agreement(text: str, k: Knowledge) -> Optional[int]:
+    """1..5 from a typed or clicked answer, or None when it cannot be read."""
+    if not text or not text.strip():
+        return None
+    clicked = button_value(text, "agreement")
+    if clicked is not None:
+        text = clicked
+    elif BUTTON.match(text.strip()):
+        return None
+    clean = normalise(text)
+    number = NUMBER.match(clean)
+    if number:
+        value, unit = float(number.group(1)), number.group(2)
+        if unit and "%" in unit or unit == "percent":
+            value = 1 + round(min(value, 100) / 25)
+        return int(value) if value in SCALE_POINTS else None
+    phrases = _phrases(k)
+    found = _find(clean, phrases)
+    if found is None:
+        close = difflib.get_close_matches(clean, [p for p, _ in phrases], n=1, cutoff=TYPO_CUTOFF)
+        return dict(phrases)[close[0]] if close else None
+    point, position = found
+    if point > NEUTRAL and NEGATIONS.search(clean[:position]):
+        return len(SCALE_POINTS) + 1 - point  # "I don't agree" -> 2
+    return point
+
+
+def parse_yes_no(text: str, k: Knowledge) -> Optional[bool]:
+    """True / False for a yes-no question; a neutral answer ("not sure", "skip") counts as no."""
+    if not text or not text.strip():
+        return None
+    stripped = text.strip()
+    if stripped in ("/affirm", "/deny"):
+        return stripped == "/affirm"
+    if BUTTON.match(stripped):
+        return None
+    clean = normalise(text)
+    # Yes and no words, and the scale's neutral words ("not sure" must not read as "sure").
+    phrases = [(w.lower(), 5) for w in k.agreement["affirm"]]
+    phrases += [(w.lower(), 1) for w in k.agreement["deny"]]
+    phrases += [(w.lower(), NEUTRAL) for w in k.agreement["scale"][NEUTRAL]["synonyms"]]
+    found = _find(clean, sorted(phrases, key=lambda p: -len(p[0])))
+    point = found[0] if found else parse_agreement(text, k)
+    if point is None:
+        return None
+    if found and point > NEUTRAL and NEGATIONS.search(clean[: found[1]]):
+        return False
+    return point > NEUTRAL

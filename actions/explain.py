@@ -1,0 +1,113 @@
+"""Answers about the article: one factor, the overview, the hybrid path; and noting what users say
+about themselves outside the form ("money matters most to me", "I have 2 yoe")."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import answers
+from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
+from actions.forms import FORM, payload
+from actions.knowledge import default
+
+ASSESSMENT_BUTTON = {"title": "Take the 2-minute assessment", "payload": "/start_assessment"}
+
+
+def latest_entities(tracker: Tracker, entity: str) -> List[Dict[str, Any]]:
+    return [e for e in (tracker.latest_message or {}).get("entities", []) if e.get("entity") == entity]
+
+
+def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
+    found = latest_entities(tracker, entity)
+    return found[-1].get("value") if found else None
+
+
+class ExplainFactor(Action):
+    """A factor's comparison; "and at big tech?" keeps the factor and switches the side."""
+
+    def name(self) -> Text:
+        return "action_explain_factor"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        k = default()
+        factor = latest_value(tracker, "factor") or tracker.get_slot("factor")
+        side = latest_value(tracker, "company_type")
+        if factor not in k.factors:
+            dispatcher.utter_message(
+                text="Which factor would you like to compare?",
+                buttons=[{"title": f["title"], "payload": payload("ask_factor", factor=fid)}
+                         for fid, f in k.factors.items()],
+            )
+            return []
+        dispatcher.utter_message(text=factor_text(factor, side, k))
+        return [SlotSet("factor", factor)]
+
+
+class Overview(Action):
+    def name(self) -> Text:
+        return "action_overview"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        dispatcher.utter_message(text=overview_text(default()), buttons=[ASSESSMENT_BUTTON])
+        return []
+
+
+class ExplainHybrid(Action):
+    def name(self) -> Text:
+        return "action_explain_hybrid"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        dispatcher.utter_message(text=hybrid_text(default()))
+        return []
+
+
+def priorities(tracker: Tracker) -> Dict[str, float]:
+    """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1)."""
+    k = default()
+    text = ((tracker.latest_message or {}).get("text") or "").lower()
+    negated = bool(answers.NEGATIONS.search(text)) or "whatever" in text
+    found: Dict[str, tuple] = {}
+    for e in latest_entities(tracker, "criterion"):
+        length = e.get("end", 0) - e.get("start", 0)
+        if e.get("value") in k.criteria and length >= found.get(e["value"], (0, ""))[0]:
+            found[e["value"]] = (length, e.get("role") or "")
+    result = {}
+    for cid, (_, role) in found.items():
+        agrees = (role != "against") != negated
+        result[cid] = 5.0 if agrees else 1.0
+    return result
+
+
+class NoteProfile(Action):
+    """Keeps what the user says about themselves, so the assessment doesn't ask it again."""
+
+    def name(self) -> Text:
+        return "action_note_profile"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        k = default()
+        noted = priorities(tracker)
+        events: List[EventType] = [SlotSet(cid, value) for cid, value in noted.items()]
+        lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
+        stage = latest_value(tracker, "career_stage")
+        if stage in k.stage["values"]:
+            events.append(SlotSet("stage", stage))
+            lines.append(f"{k.stage['title']}: {k.stage['values'][stage]['title']}")
+        in_form = tracker.active_loop_name == FORM
+        if not lines:
+            dispatcher.utter_message(
+                text="I couldn't tell which priority you mean. The assessment asks about each one."
+                if not in_form else "I couldn't tell which priority you mean; let's go on."
+            )
+            return events
+        dispatcher.utter_message(text="Noted, I'll count that in the assessment: " + "; ".join(lines) + ".",
+                                 buttons=[] if in_form else [ASSESSMENT_BUTTON])
+        return events

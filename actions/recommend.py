@@ -1,0 +1,97 @@
+"""The recommendation and its explanation: thin wrappers around actions.scoring and actions.advice."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import advice, scoring
+from actions.explain import ASSESSMENT_BUTTON
+from actions.forms import FORM, QUESTIONS, resolve_topic
+from actions.knowledge import default
+
+CONTINUE_BUTTON = {"title": "Continue the assessment", "payload": "/start_assessment"}
+# Channels that draw the score breakdown from a custom payload (the terminal shows text only).
+CHART_CHANNELS = ("socketio", "rest", "slack")
+
+
+def profile(tracker: Tracker) -> scoring.Profile:
+    k = default()
+    return scoring.Profile(
+        answers={cid: _number(tracker.get_slot(cid)) for cid in k.criteria},
+        stage=tracker.get_slot("stage"),
+        constraints={cid: tracker.get_slot(cid) is True for cid in k.constraints},
+    )
+
+
+def _number(value: object):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None  # only validated 1..5 numbers count; anything else is "not answered"
+    return float(value) if 1 <= value <= 5 else None
+
+
+class Recommend(Action):
+    def name(self) -> Text:
+        return "action_recommend"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        k = default()
+        result = scoring.recommend(profile(tracker), k)
+        if not result.enough_answers:
+            total = len(k.criteria) + 1  # the criteria and the career stage
+            dispatcher.utter_message(
+                text=f"I need a few more answers first: you've answered "
+                     f"{round(result.answered_share * total)} of {total} preference questions.",
+                buttons=[CONTINUE_BUTTON],
+            )
+            return []
+        message = {"text": advice.recommendation_text(result, k)}
+        if tracker.get_latest_input_channel() in CHART_CHANNELS:
+            message["json_message"] = advice.chart(result, k)
+        dispatcher.utter_message(**message)
+        return [SlotSet("recommendation", result.recommendation)]
+
+
+class ExplainWhy(Action):
+    """Inside the form: why this question. After a result: how each answer counted."""
+
+    def name(self) -> Text:
+        return "action_explain_why"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        k = default()
+        asked = tracker.get_slot("requested_slot")
+        if tracker.active_loop_name == FORM and asked in QUESTIONS:
+            dispatcher.utter_message(text=advice.question_reason(asked, k))
+            return []
+        if tracker.get_slot("recommendation") is None:
+            dispatcher.utter_message(
+                text="I haven't made a recommendation yet. Take the assessment and I'll show how "
+                     "each answer counts.",
+                buttons=[ASSESSMENT_BUTTON],
+            )
+            return []
+        result = scoring.recommend(profile(tracker), k)
+        answers = {cid: tracker.get_slot(cid) for cid in k.constraints}
+        dispatcher.utter_message(text=advice.breakdown_text(result, answers, k))
+        return []
+
+
+class ChangeAnswer(Action):
+    """Clears the named answer so the form asks it again; with none named, the form asks which."""
+
+    def name(self) -> Text:
+        return "action_change_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        topic = resolve_topic(tracker, default())
+        if topic is None:
+            return [SlotSet("changing", True)]
+        dispatcher.utter_message(text=f"OK, let's redo: {advice.topic_title(topic, default())}.")
+        return [SlotSet(topic, None), SlotSet("unclear_slot", None)]

@@ -1,0 +1,274 @@
+"""Rule-based entity extraction with spaCy, its patterns generated from the knowledge file.
+
+Rasa's own SpacyNLP keeps only the path of a spaCy pipeline and returns surface text as entity values.
+This component instead builds a blank English pipeline at train time (lookup lemmatizer, a typo
+normaliser and a SpanRuler whose patterns are the knowledge synonyms), writes it into Rasa's model
+storage so the model archive is self-contained, and returns canonical ids ("tc" -> compensation).
+"""
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Set, Text
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions import knowledge
+
+SPANS_KEY = "knowledge"
+# Typo correction needs a word long enough that one edit is still recognisable.
+MIN_TYPO_LENGTH = 5
+# Words at least this frequent in English (log probability) are real words, never typos.
+KNOWN_WORD_LOGPROB = -15.0
+NUMBER_WORDS = {
+    "no": 0, "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20,
+}
+YEARS = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\s*\+?\s*"
+    r"(?:yoe\b|years?\b|yrs?\b|y\.?o\.?e\.?)",
+    re.IGNORECASE,
+)
+
+
+def _deletes(word: str) -> Set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@Language.factory(
+    "knowledge_normalizer",
+    default_config={"vocabulary": {}, "protected": []},
+)
+def make_normalizer(nlp: Language, name: str, vocabulary: Dict[str, str], protected: List[str]):
+    return KnowledgeNormalizer(vocabulary, protected)
+
+
+class KnowledgeNormalizer:
+    """Sets each token's NORM to its lower-case lemma, with one-edit typos of knowledge words fixed.
+
+    `vocabulary` maps every form of a knowledge word (as typed, and its lemma) to its lemma.
+    """
+
+    def __init__(self, vocabulary: Dict[str, str], protected: Iterable[str]) -> None:
+        self.vocabulary = dict(vocabulary)
+        self.protected = set(protected)
+        self.index: Dict[str, Set[str]] = {}
+        for word in self.vocabulary:
+            if len(word) >= MIN_TYPO_LENGTH:
+                for variant in _deletes(word):
+                    self.index.setdefault(variant, set()).add(word)
+
+    def correct(self, word: str) -> str:
+        if word in self.vocabulary:
+            return self.vocabulary[word]
+        if word in self.protected:
+            return word
+        if len(word) < MIN_TYPO_LENGTH or not word.isalpha():
+            return word
+        candidates = {c for v in _deletes(word) for c in self.index.get(v, ())}
+        matches = sorted(c for c in candidates if _one_edit_apart(word, c))
+        if len(matches) > 1:
+            # Typing drops letters more often than it adds them: "startp" is "startup", not "start".
+            matches = [c for c in matches if len(c) >= len(word)]
+        return self.vocabulary[matches[0]] if len(matches) == 1 else word
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = (token.lemma_ or token.text).lower()
+            if lemma == token.lower_:
+                lemma = self.correct(token.lower_)
+            token.norm_ = lemma
+        return doc
+
+
+def _patterns(k: knowledge.Knowledge) -> List[Dict[str, str]]:
+    return [
+        {"label": entity, "id": canonical, "pattern": phrase.lower()}
+        for entity, values in k.entity_synonyms().items()
+        for canonical, phrases in values.items()
+        for phrase in phrases
+    ]
+
+
+def build_pipeline(k: knowledge.Knowledge) -> Language:
+    """A blank English pipeline that tags the knowledge's entities; needs no downloaded weights."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()  # loads the lookup tables from the spacy-lookups-data package
+    patterns = _patterns(k)
+    lemmatize = spacy.blank("en")
+    lemmatize.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatize.initialize()
+    vocabulary = {
+        form: (t.lemma_ or t.text).lower()
+        for doc in lemmatize.pipe(p["pattern"] for p in patterns)
+        for t in doc
+        for form in (t.lower_, (t.lemma_ or t.text).lower())
+    }
+    nlp.add_pipe(
+        "knowledge_normalizer",
+        config={"vocabulary": vocabulary, "protected": _real_words_near(vocabulary)},
+    )
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "NORM", "overwrite": True},
+    )
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def _real_words_near(vocabulary: Dict[str, str]) -> List[str]:
+    """English words one edit away from a knowledge word ("table" near "stable"): not typos."""
+    import spacy_lookups_data
+    import srsly
+
+    # Read the raw table: spaCy's Lookups keep only hashes of the words.
+    table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    probabilities = srsly.read_gzip_json(table)
+    near: Dict[str, Set[str]] = {}
+    for word in vocabulary:
+        if len(word) >= MIN_TYPO_LENGTH:
+            for variant in _deletes(word):
+                near.setdefault(variant, set()).add(word)
+    protected = set()
+    for word, logprob in probabilities.items():
+        if logprob < KNOWN_WORD_LOGPROB or word != word.lower() or word in vocabulary:
+            continue
+        if len(word) >= MIN_TYPO_LENGTH - 1 and any(v in near for v in _deletes(word)):
+            protected.add(word)
+    return sorted(protected)
+
+
+def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, Any]]:
+    """Entities in Rasa's format, values being canonical knowledge ids."""
+    doc = nlp(text)
+    found: List[Dict[str, Any]] = []
+    by_label: Dict[str, list] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        by_label.setdefault(span.label_, []).append(span)
+    for label, spans in by_label.items():
+        for span in filter_spans(spans):
+            entity, _, role = label.partition(":")
+            found.append(_entity(entity, span.id_, span.start_char, span.end_char, span.text, role))
+    for match in YEARS.finditer(text):
+        amount = match.group(1).lower()
+        years = float(NUMBER_WORDS[amount]) if amount in NUMBER_WORDS else float(amount)
+        found = [e for e in found if not (e["entity"] == "career_stage" and
+                                          e["start"] < match.end() and match.start() < e["end"])]
+        found.append(_entity("career_stage", k.stage_for_years(years), match.start(), match.end(),
+                             match.group(0)))
+    return sorted(found, key=lambda e: (e["start"], e["entity"]))
+
+
+def _entity(
+    label: str, value: str, start: int, end: int, text: str, role: str = ""
+) -> Dict[str, Any]:
+    entity = {
+        "entity": label,
+        "value": value,
+        "start": start,
+        "end": end,
+        "confidence_entity": 1.0,
+        "extractor": KnowledgeEntityExtractor.__name__,
+        "text": text,
+    }
+    if role:
+        entity["role"] = role
+    return entity
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
+)
+class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Finds factor, company_type, career_stage and criterion entities from knowledge patterns."""
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        nlp: Optional[Language] = None,
+    ) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._nlp = nlp
+        self._knowledge = knowledge.default()
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        # Retrain when the knowledge or this code changes, not only when the NLU data does.
+        digest = hashlib.sha256()
+        for path in (knowledge.default().path, Path(__file__)):
+            digest.update(Path(path).read_bytes())
+        return digest.hexdigest()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "KnowledgeEntityExtractor":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "KnowledgeEntityExtractor":
+        with model_storage.read_from(resource) as directory:
+            nlp = spacy.load(directory / "spacy")
+        return cls(config, model_storage, resource, nlp)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self._nlp = build_pipeline(self._knowledge)
+        with self._model_storage.write_to(self._resource) as directory:
+            self._nlp.to_disk(directory / "spacy")
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not text or self._nlp is None:
+                continue
+            entities = extract(self._nlp, self._knowledge, text)
+            message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages

@@ -1,0 +1,39 @@
+"""Every test, in the order that fails fastest: data validation, test stories, then pytest.
+
+Run by `make test` (and so by .ci/run) after the model is trained. Exits non-zero when any part fails.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+RASA = str(BIN / "rasa")
+
+
+def run(title: str, command: list) -> bool:
+    print(f"\n=== {title}\n$ {' '.join(command)}", flush=True)
+    return subprocess.run(command, cwd=ROOT).returncode == 0
+
+
+def main() -> int:
+    results = {
+        "rasa data validate": run("rasa data validate (warnings fail)", [
+            RASA, "data", "validate", "--config", "config.yml", "--domain", "bot/domain.yml",
+            "--data", "data", "--fail-on-warnings",
+        ]),
+        "test stories": run("test stories (prediction errors fail)", [
+            RASA, "test", "core", "--model", "models/advisor.tar.gz", "--stories", "tests/stories",
+            "--fail-on-prediction-errors", "--out", "results/stories", "--no-plot",
+        ]),
+        "pytest": run("pytest", [str(BIN / "python"), "-m", "pytest", "tests", *sys.argv[1:]]),
+    }
+    failed = [name for name, ok in results.items() if not ok]
+    print("\n=== summary: " + ("all passed" if not failed else "FAILED: " + ", ".join(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
