@@ -78,9 +78,12 @@ class AskQuestion(Action):
         return []
 
 
-# One ask action per question, named action_ask_<slot> as Rasa's forms expect.
-for _slot in QUESTIONS:
-    type(f"Ask{_slot.title().replace('_', '')}", (AskQuestion,), {"slot": _slot})
+# One ask action per question, named action_ask_<slot> as Rasa's forms expect. Kept in a dict:
+# rasa-sdk finds actions through Action.__subclasses__(), which holds only weak references.
+ASK_ACTIONS = {
+    slot: type(f"Ask{slot.title().replace('_', '')}", (AskQuestion,), {"slot": slot})
+    for slot in QUESTIONS
+}
 
 
 class AskAnswerToChange(Action):

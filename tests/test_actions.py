@@ -1,0 +1,235 @@
+"""Every action and the form validator, offline with real rasa-sdk Trackers and a CollectingDispatcher."""
+import pytest
+
+from actions import knowledge
+from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
+from actions.forms import ASK_ACTIONS, QUESTIONS, AskAnswerToChange, ValidateAssessmentForm
+from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
+from tests.actions_support import ASSESSMENT, entity, run, slot_events, tracker
+
+K = knowledge.load()
+STARTUP_PROFILE = {"stage": "new_grad", "pace": 5.0, "breadth": 5.0, "impact": 4.0, "risk": 5.0,
+                   "salary": 2.0, "scale": 3.0, "structure": 2.0, "brand": 1.0,
+                   "needs_sponsorship": False, "low_runway": False}
+
+
+def validate(text, requested, extracted=None, slots=None, entities=(), intent="answer"):
+    t = tracker(text, intent=intent, entities=entities, slots=slots, active_loop=ASSESSMENT,
+                requested_slot=requested, extracted=extracted if extracted is not None else {requested: text})
+    events, messages = run(ValidateAssessmentForm(), t)
+    return slot_events(events), messages
+
+
+def ask(slot):
+    action = ASK_ACTIONS[slot]()
+    assert action.name() == f"action_ask_{slot}"
+    return run(action, tracker())[1]
+
+
+# The form validator
+
+@pytest.mark.parametrize("text, value", [("kinda", 4.0), ("4", 4.0), ('/answer{"agreement": "1"}', 1.0),
+                                         ("skip", 3.0), ("100%", 5.0)])
+def test_a_readable_answer_fills_the_slot(text, value):
+    slots, messages = validate(text, "pace")
+    assert slots["pace"] == value and slots["unclear_slot"] is None
+    assert messages == []
+
+
+@pytest.mark.parametrize("text", ["blorp", '/answer{"agreement": "999"}', '/inform{"risk": 999}',
+                                  "/action_recommend"])
+def test_an_unreadable_answer_is_asked_again_once(text):
+    slots, messages = validate(text, "risk")
+    assert slots["risk"] is None and slots["unclear_slot"] == "risk"
+    assert "couldn't read" in messages[0]["text"]
+    # The second miss on the same question counts as neutral instead of looping.
+    slots, messages = validate(text, "risk", slots={"unclear_slot": "risk"})
+    assert slots["risk"] == 3.0 and slots["unclear_slot"] is None
+    assert "neutral" in messages[0]["text"]
+
+
+def test_an_answer_to_another_question_is_not_scolded():
+    slots, messages = validate("btw i'm a new grad", "pace",
+                               extracted={"stage": "new_grad", "pace": "btw i'm a new grad"})
+    assert slots["stage"] == "new_grad" and slots["pace"] is None
+    assert messages == []
+
+
+@pytest.mark.parametrize("value, stage", [("new_grad", "new_grad"), ("senior", "senior"),
+                                          ("skip", "unspecified"), ("not sure", "unspecified")])
+def test_stage(value, stage):
+    slots, _ = validate(value, "stage")
+    assert slots["stage"] == stage
+
+
+def test_an_unknown_stage_is_asked_again():
+    slots, messages = validate("astronaut", "stage")
+    assert slots["stage"] is None and "2 yoe" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text, value", [("/affirm", True), ("yep", True), ("nah", False),
+                                         ("not sure", False), ("/deny", False)])
+def test_constraints(text, value):
+    slots, _ = validate(text, "needs_sponsorship")
+    assert slots["needs_sponsorship"] is value
+
+
+def test_the_form_asks_which_answer_when_changing():
+    t = tracker("", slots={**STARTUP_PROFILE, "changing": True}, active_loop=ASSESSMENT)
+    events, _ = run(ValidateAssessmentForm(), t)
+    assert slot_events(events)["requested_slot"] == "answer_to_change"
+
+
+def test_which_answer_resolves_from_a_button():
+    slots, messages = validate('/answer{"criterion": "risk"}', "answer_to_change",
+                               slots={**STARTUP_PROFILE, "changing": True})
+    assert slots["risk"] is None and slots["changing"] is False
+    assert slots["requested_slot"] == "risk"
+    assert "Risk for reward" in messages[0]["text"]
+
+
+def test_a_complete_form_requests_nothing_more():
+    t = tracker("", slots=STARTUP_PROFILE, active_loop=ASSESSMENT)
+    events, _ = run(ValidateAssessmentForm(), t)
+    assert slot_events(events)["requested_slot"] is None
+
+
+# The questions
+
+def test_each_question_comes_from_the_knowledge_file_with_buttons():
+    for cid, criterion in K.criteria.items():
+        [message] = ask(cid)
+        assert criterion["statement"] in message["text"]
+        assert [b["payload"] for b in message["buttons"]] == [
+            f'/answer{{"agreement": "{p}"}}' for p in range(1, 6)]
+    [stage] = ask("stage")
+    assert len(stage["buttons"]) == len(K.stage["values"]) + 1
+    [visa] = ask("needs_sponsorship")
+    assert visa["text"].endswith(K.constraints["needs_sponsorship"]["question"])
+    assert [b["payload"] for b in visa["buttons"]] == ["/affirm", "/deny"]
+    assert len(QUESTIONS) == 11
+
+
+def test_which_answer_to_change_lists_the_given_answers():
+    [message] = run(AskAnswerToChange(), tracker(slots={"risk": 4.0, "stage": "mid"}))[1]
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/answer{"criterion": "stage"}', '/answer{"criterion": "risk"}']
+
+
+# The recommendation
+
+def test_recommend_sets_the_slot_and_explains():
+    events, [message] = run(Recommend(), tracker("/deny", slots=STARTUP_PROFILE))
+    assert slot_events(events) == {"recommendation": "startup"}
+    assert K.recommendation["verdicts"]["startup"] in message["text"]
+    assert K.criteria["risk"]["reasons"]["startup"] in message["text"]
+    assert "What would change it" in message["text"] or "No single answer" in message["text"]
+    assert message["custom"]["type"] == "score_breakdown"
+    assert len(message["custom"]["bars"]) == len(K.criteria) + 1
+
+
+def test_the_terminal_gets_no_chart():
+    _, [message] = run(Recommend(), tracker("/deny", slots=STARTUP_PROFILE, channel="cmdline"))
+    assert not message.get("custom")
+
+
+def test_a_constraint_shapes_the_recommendation():
+    profile = {**STARTUP_PROFILE, "needs_sponsorship": True}
+    events, [message] = run(Recommend(), tracker("/affirm", slots=profile))
+    assert slot_events(events) == {"recommendation": "big_tech"}
+    assert K.constraints["needs_sponsorship"]["advice"] in message["text"]
+    assert K.paths["big_tech_first"]["title"] in message["text"]
+
+
+def test_too_few_answers_ask_for_more():
+    events, [message] = run(Recommend(), tracker(slots={"risk": 5.0}))
+    assert events == []
+    assert "1 of 9" in message["text"]
+    assert message["buttons"][0]["payload"] == "/start_assessment"
+
+
+def test_invalid_slot_values_count_as_unanswered():
+    profile = {**STARTUP_PROFILE, "risk": 999, "pace": "kinda", "breadth": True}
+    events, _ = run(Recommend(), tracker(slots=profile))
+    assert slot_events(events)["recommendation"] in ("startup", "big_tech", "either")
+
+
+def test_why_inside_the_form_explains_the_question():
+    t = tracker("why?", intent="ask_why", active_loop=ASSESSMENT, requested_slot="salary")
+    _, [message] = run(ExplainWhy(), t)
+    assert K.factors["compensation"]["title"] in message["text"]
+
+
+def test_why_before_any_result_offers_the_assessment():
+    _, [message] = run(ExplainWhy(), tracker("why", intent="ask_why"))
+    assert message["buttons"][0]["payload"] == "/start_assessment"
+
+
+def test_why_after_the_result_shows_each_answer():
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    _, [message] = run(ExplainWhy(), tracker("why", intent="ask_why", slots=slots))
+    for criterion in K.criteria.values():
+        assert criterion["title"] in message["text"]
+
+
+def test_change_a_named_answer():
+    t = tracker("change my answer on risk", intent="change_answer",
+                entities=[entity("criterion", "risk")], slots=STARTUP_PROFILE)
+    events, _ = run(ChangeAnswer(), t)
+    assert slot_events(events) == {"risk": None, "unclear_slot": None}
+
+
+def test_change_without_a_name_asks_which():
+    t = tracker("i want to change an answer", intent="change_answer", slots=STARTUP_PROFILE)
+    events, messages = run(ChangeAnswer(), t)
+    assert slot_events(events) == {"changing": True} and messages == []
+
+
+# The article
+
+def test_a_factor_shows_both_sides():
+    t = tracker("what about pay", intent="ask_factor", entities=[entity("factor", "compensation")])
+    events, [message] = run(ExplainFactor(), t)
+    assert K.factors["compensation"]["sides"]["big_tech"] in message["text"]
+    assert K.factors["compensation"]["sides"]["startup"] in message["text"]
+    assert slot_events(events) == {"factor": "compensation"}
+
+
+def test_and_at_big_tech_keeps_the_factor_and_switches_side():
+    t = tracker("and at big tech?", intent="ask_factor",
+                entities=[entity("company_type", "big_tech")], slots={"factor": "learning"})
+    _, [message] = run(ExplainFactor(), t)
+    assert K.factors["learning"]["sides"]["big_tech"] in message["text"]
+    assert K.factors["learning"]["sides"]["startup"] not in message["text"]
+
+
+def test_no_factor_offers_the_five():
+    _, [message] = run(ExplainFactor(), tracker("/ask_factor", intent="ask_factor"))
+    assert len(message["buttons"]) == 5
+
+
+def test_overview_and_hybrid_come_from_the_knowledge_file():
+    _, [overview] = run(Overview(), tracker())
+    for factor in K.factors.values():
+        assert factor["title"] in overview["text"]
+    _, [hybrid] = run(ExplainHybrid(), tracker())
+    for path in K.paths.values():
+        assert path["text"] in hybrid["text"]
+
+
+@pytest.mark.parametrize("text, found, value", [
+    ("money matters most to me", entity("criterion", "salary"), 5.0),
+    ("i don't care about brand", entity("criterion", "brand"), 1.0),
+    ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
+])
+def test_a_stated_priority_fills_its_answer(text, found, value):
+    events, [message] = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
+    assert slot_events(events) == {found["value"]: value}
+    assert message["buttons"][0]["payload"] == "/start_assessment"
+
+
+def test_a_stated_stage_is_noted():
+    t = tracker("2 yoe", intent="inform_stage", entities=[entity("career_stage", "early")])
+    events, [message] = run(NoteProfile(), t)
+    assert slot_events(events) == {"stage": "early"}
+    assert K.stage["values"]["early"]["title"] in message["text"]

@@ -1,0 +1,46 @@
+"""Free-text answers to assessment questions, read through the knowledge file's vocabulary."""
+import pytest
+
+from actions import answers, knowledge
+
+K = knowledge.load()
+
+
+@pytest.mark.parametrize("text, point", [
+    ("4", 4), ("5/5", 5), ("2 out of 5", 2), ("100%", 5), ("80%", 4), ("0%", 1),
+    ("nah", 2), ("kinda", 4), ("meh", 3), ("depends but mostly yes", 4), ("Strongly agree!!", 5),
+    ("strongly disagree", 1), ("not at all", 1), ("i don't agree", 2), ("skip", 3), ("not sure", 3),
+    ("idk lol", 3), ("totally", 5), ("hell no", 1), ("yeah", 4), ("pretty much tbh", 4),
+    ('/answer{"agreement": "5"}', 5), ('/answer{"agreement": "1"}', 1),
+])
+def test_agreement(text, point):
+    assert answers.parse_agreement(text, K) == point
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "what about pay?", "0", "6", "4.5", "blorp", '/answer{"agreement": "999"}',
+    '/inform{"risk": 999}', "/action_recommend", '/answer{"agreement": "x"}', "/answer{broken",
+])
+def test_unreadable_agreement(text):
+    assert answers.parse_agreement(text, K) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("yes", True), ("yep they do", True), ("/affirm", True), ("depends but mostly yes", True),
+    ("no", False), ("nope, I'm a citizen", False), ("/deny", False), ("not sure", False),
+    ("skip", False), ("it doesn't", False), ("nah", False),
+])
+def test_yes_no(text, value):
+    assert answers.parse_yes_no(text, K) is value
+
+
+@pytest.mark.parametrize("text", ["", "i have plenty of savings", "/inform{\"low_runway\": true}"])
+def test_unreadable_yes_no(text):
+    assert answers.parse_yes_no(text, K) is None
+
+
+def test_button_value():
+    assert answers.button_value('/answer{"criterion": "risk"}', "criterion") == "risk"
+    assert answers.button_value('/answer{"criterion": "risk"}', "agreement") is None
+    assert answers.button_value("risk", "criterion") is None
+    assert answers.button_value('/answer["not", "a", "dict"]', "criterion") is None
