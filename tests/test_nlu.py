@@ -1,0 +1,67 @@
+"""NLU accuracy of the trained model on the held-out set, and the soundness of that set."""
+from __future__ import annotations
+
+import asyncio
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.shared.nlu.training_data.loading import load_data
+
+from actions import knowledge
+from tests import nlu_eval
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "advisor.tar.gz"
+HELD_OUT = ROOT / "tests" / "nlu" / "held_out.yml"
+TRAINING = ROOT / "data" / "nlu"
+MIN_EXAMPLES_PER_INTENT = 15
+MIN_INTENT_ACCURACY = 0.95
+MIN_ENTITY_F1 = 0.95
+
+
+@pytest.fixture(scope="module")
+def result():
+    return nlu_eval.evaluate(str(MODEL), str(HELD_OUT))
+
+
+def test_intent_accuracy(result):
+    print(nlu_eval.format_report(result))
+    assert result["intent_accuracy"] >= MIN_INTENT_ACCURACY
+
+
+def test_entity_f1(result):
+    print(nlu_eval.format_report(result))
+    assert result["entities"]["micro"]["f1"] >= MIN_ENTITY_F1
+
+
+def test_answer_words_are_not_read_as_interruptions():
+    """Inside the form an interruption intent (help, stop, ask_why, ...) takes the turn instead of the
+    answer: every answer word of the knowledge file must come out as a non-interruption intent."""
+    domain = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text())
+    interruptions = set(domain["slots"]["pace"]["mappings"][0]["not_intent"])
+    k = knowledge.default()
+    words = [str(w) for point in k.agreement["scale"].values() for w in point["synonyms"]]
+    words += [str(w) for w in (*k.agreement["affirm"], *k.agreement["deny"])]
+    parses = asyncio.run(nlu_eval.parse_all(str(MODEL), words))
+    taken = {w: p["intent"]["name"] for w, p in zip(words, parses) if p["intent"]["name"] in interruptions}
+    assert not taken, f"answer words read as interruptions: {taken}"
+
+
+def _comparable(text: str) -> str:
+    """Case, punctuation and spacing aside: "Layoffs?" and "layoffs" are the same example."""
+    return " ".join(re.sub(r"[^\w\s/%]", "", text.lower()).split())
+
+
+def test_held_out_covers_every_intent_and_shares_nothing_with_training():
+    domain_intents = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text())["intents"]
+    held_out = nlu_eval.load_examples(str(HELD_OUT))
+    per_intent = Counter(example["intent"] for example in held_out)
+    too_few = {i: per_intent[i] for i in domain_intents if per_intent[i] < MIN_EXAMPLES_PER_INTENT}
+    assert not too_few, f"intents with fewer than {MIN_EXAMPLES_PER_INTENT} held-out examples"
+
+    training = {_comparable(m.get("text")) for m in load_data(str(TRAINING)).intent_examples}
+    shared = sorted(ex["text"] for ex in held_out if _comparable(ex["text"]) in training)
+    assert not shared, "held-out examples also in the training data"
