@@ -1,0 +1,267 @@
+"""The REST and socket.io channels with bounds on what a client may send, and never a silent turn.
+
+Rasa's own channels pass any JSON on to the bot: a 100 KB message, a number instead of text, a list
+instead of an object (a 500), a lone UTF-16 surrogate that no store can write as UTF-8. These
+subclasses keep Rasa's URLs and wire format (`/webhooks/rest/webhook`, socket.io on `/socket.io`)
+and add:
+- REST: 400 for a body that is not {"sender": text, "message": text, "metadata": object?}, for an
+  empty message or text that is not valid Unicode; 413 over MAX_MESSAGE_CHARS or MAX_BODY_BYTES.
+- socket.io: the same checks answered with a short bot message (socket.io has no status codes),
+  engine.io packets capped at 1 MiB, and only RASA_CORS_ORIGINS may connect from a browser
+  (a connection with another Origin header is refused).
+- Both: control characters are dropped; a typed command (`/intent{"entity": "value"}`, the format
+  of button payloads, which skips NLU) must name an intent of the domain and only its entities, with
+  a value the slot filled from it accepts: `/inform{"risk": 999}` or `/action_recommend` get a clear
+  "answer the question" reply and change nothing. Each message then goes through
+  bot.resilience.answer ("still thinking" when slow, an apology instead of silence).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
+
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.slots import CategoricalSlot
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from actions import knowledge
+from bot import launch, resilience
+from bot.channels import SocketIOChannel
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS") or 2000)
+MAX_SENDER_CHARS = 128
+MAX_BODY_BYTES = 64 * 1024
+# engine.io closes a socket.io connection whose packet is larger (a too-long message below it gets
+# the "too long" reply).
+MAX_SOCKET_PACKET_BYTES = 1024 * 1024
+# Rasa's own intents that rewind or restart sessions behind the form's back ("restart" stays: it is
+# the user's "start over").
+RASA_INTERNAL_INTENTS = ("back", "session_start")
+COMMAND = re.compile(r"^/(?P<intent>[^{@\s]*)(?P<entities>\{.*\})?\s*$", re.DOTALL)
+# C0/C1 control characters other than tab and newline: invisible, and some stores reject NUL.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+EMPTY_REPLY = "I didn't get any text there. Type a question, or say \"help\" to see what I can do."
+TOO_LONG_REPLY = (f"That message is too long for me (at most {MAX_MESSAGE_CHARS} characters). "
+                  "Could you say it in a few words?")
+UNKNOWN_COMMAND_REPLY = ("Sorry, I can't take \"{command}\": it isn't one of my buttons or "
+                         "commands, so I've changed nothing. Please answer the last question in "
+                         "your own words or with a button, or say \"help\".")
+
+
+class Rejected(Exception):
+    """A message the bot will not process: HTTP status and a reason the user can act on."""
+
+    def __init__(self, status: int, reason: str, reply: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.reply = reply
+
+
+def clean_text(text: Any) -> str:
+    """The message text, checked and with control characters dropped; raises Rejected."""
+    if not isinstance(text, str):
+        raise Rejected(400, '"message" must be a string', EMPTY_REPLY)
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise Rejected(413, f"message longer than {MAX_MESSAGE_CHARS} characters", TOO_LONG_REPLY)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate such as "\ud800": not text
+        raise Rejected(400, "message is not valid Unicode text", EMPTY_REPLY) from None
+    text = CONTROL.sub("", text).strip()
+    if not text:
+        raise Rejected(400, "message is empty", EMPTY_REPLY)
+    return text
+
+
+class UnknownCommand(Rejected):
+    """A typed /command that no button of this bot sends."""
+
+
+def entity_values(domain: Domain) -> Dict[str, set]:
+    """entity -> the values a categorical slot filled from it accepts (lower case)."""
+    allowed: Dict[str, set] = {}
+    for slot in domain.slots:
+        if isinstance(slot, CategoricalSlot):
+            for mapping in slot.mappings:
+                if mapping.get("type") == "from_entity":
+                    allowed[mapping["entity"]] = {str(v).lower() for v in slot.values}
+    return allowed
+
+
+def check_command(text: str, domain: Optional[Domain]) -> None:
+    """Raises Rejected for a typed command that a button of this bot could not have sent."""
+    match = COMMAND.match(text)
+    if not match or domain is None:
+        return
+    echo = text if len(text) <= 40 else text[:40] + "..."
+    rejected = UnknownCommand(400, f"unknown command {echo!r}",
+                              UNKNOWN_COMMAND_REPLY.format(command=echo))
+    if match["intent"] not in domain.intents or match["intent"] in RASA_INTERNAL_INTENTS:
+        raise rejected
+    if match["entities"] is None:
+        return
+    try:
+        entities = json.loads(match["entities"])
+    except ValueError:
+        raise rejected from None
+    if not isinstance(entities, dict):
+        raise rejected
+    allowed = entity_values(domain)
+    for entity, value in entities.items():
+        if entity not in domain.entities or not isinstance(value, (str, int, float)):
+            raise rejected
+        if entity in allowed and str(value).lower() not in allowed[entity]:
+            raise rejected
+
+
+def check_sender(sender: Any) -> str:
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        raise Rejected(400, f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} '
+                            "characters", EMPTY_REPLY)
+    try:
+        sender.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Rejected(400, '"sender" is not valid Unicode text', EMPTY_REPLY) from None
+    return sender
+
+
+def check_rest_body(body: bytes) -> Tuple[str, str, Optional[Dict]]:
+    """(sender, text, metadata) of a REST request body; raises Rejected."""
+    if len(body) > MAX_BODY_BYTES:
+        raise Rejected(413, f"request body larger than {MAX_BODY_BYTES} bytes", TOO_LONG_REPLY)
+    try:
+        data = json.loads(body or b"null")
+    except ValueError:
+        raise Rejected(400, "body is not JSON", EMPTY_REPLY) from None
+    if not isinstance(data, dict):
+        raise Rejected(400, 'body must be a JSON object {"sender": ..., "message": ...}',
+                       EMPTY_REPLY)
+    metadata = data.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise Rejected(400, '"metadata" must be an object', EMPTY_REPLY)
+    return check_sender(data.get("sender")), clean_text(data.get("message")), metadata
+
+
+class AppAware:
+    """Keeps a reference to the Sanic app, for the agent (domain, tracker store) at call time."""
+
+    app = None
+
+    def remember_app(self, blueprint: Blueprint) -> None:
+        @blueprint.listener("before_server_start")
+        async def remember(app, _loop) -> None:
+            self.app = app
+
+    @property
+    def agent(self) -> Optional[Agent]:
+        return getattr(self.app.ctx, "agent", None) if self.app else None
+
+    @property
+    def domain(self) -> Optional[Domain]:
+        return self.agent.domain if self.agent else None
+
+
+class GuardedRestInput(AppAware, RestInput):
+    """Rasa's REST channel (same URL, same replies) with checked input; see the module docstring."""
+
+    def _extract_message(self, request: Request) -> Optional[Text]:
+        return clean_text(request.json.get("message"))  # checked already by the middleware
+
+    def _extract_input_channel(self, request: Request) -> Text:
+        return self.name()  # a client may not pose as another channel
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        async def guarded(message: UserMessage) -> None:
+            await resilience.answer(on_new_message, message, self.agent)
+
+        blueprint = super().blueprint(guarded)
+        self.remember_app(blueprint)
+
+        @blueprint.listener("before_server_start")
+        async def check_knowledge(app, _loop) -> None:
+            # Rasa logs a model that failed to load and serves without it; a broken knowledge file
+            # must stop the server instead, naming the file and the key.
+            try:
+                knowledge.load()
+            except knowledge.KnowledgeError as error:
+                logger.error("Rasa server not started: knowledge file error: %s", error)
+                raise
+
+        @blueprint.middleware("request")
+        async def check(request: Request):
+            if request.method == "POST" and request.path.endswith("/webhook"):
+                try:
+                    sender, text, _ = check_rest_body(request.body)
+                    check_command(text, self.domain)
+                except UnknownCommand as rejected:  # a person typed it: a reply, not an error
+                    return response.json([{"recipient_id": sender, "text": rejected.reply}])
+                except Rejected as rejected:
+                    return response.json({"error": rejected.reason}, status=rejected.status)
+
+        return blueprint
+
+
+def allowed_origins() -> list:
+    return os.environ.get("RASA_CORS_ORIGINS", launch.DEFAULT_CORS_ORIGINS).split()
+
+
+class GuardedSocketIOInput(AppAware, SocketIOChannel):
+    """The web widget's socket.io channel (same events, charts) with checked input; see above."""
+
+    def check_event(self, data: Any) -> Dict[Text, Any]:
+        """The user_uttered event's data with its text cleaned; raises Rejected."""
+        if not isinstance(data, dict):
+            raise Rejected(400, "event data must be an object", EMPTY_REPLY)
+        if self.session_persistence:
+            check_sender(data.get("session_id"))
+        metadata = data.get(self.metadata_key)
+        if metadata is not None and not isinstance(metadata, dict):
+            raise Rejected(400, f'"{self.metadata_key}" must be an object', EMPTY_REPLY)
+        text = clean_text(data.get("message"))
+        check_command(text, self.domain)
+        return {**data, "message": text}
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        async def guarded(message: UserMessage) -> None:
+            await resilience.answer(on_new_message, message, self.agent)
+
+        blueprint = super().blueprint(guarded)
+        self.remember_app(blueprint)
+        sio = self.sio
+        sio.eio.max_http_buffer_size = MAX_SOCKET_PACKET_BYTES
+        handlers = sio.handlers[self.namespace or "/"]
+        connect, handle_message = handlers["connect"], handlers[self.user_message_evt]
+        origins = allowed_origins()
+
+        # The origin is checked here, not by engine.io's cors_allowed_origins: that would add a
+        # second Access-Control-Allow-Origin header to the one from Rasa's --cors, and browsers
+        # refuse a response with two.
+        async def connect_from_allowed_origin(sid: Text, environ: Dict, auth: Any = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            if origin and origin not in origins:
+                logger.info("socket.io connection refused: %s not in RASA_CORS_ORIGINS", origin)
+                return False
+            return await connect(sid, environ, auth)
+
+        async def checked(sid: Text, data: Any) -> None:
+            try:
+                data = self.check_event(data)
+            except Rejected as rejected:
+                await sio.emit(self.bot_message_evt, {"text": rejected.reply}, room=sid)
+                return
+            await handle_message(sid, data)
+
+        sio.on("connect", connect_from_allowed_origin, namespace=self.namespace)
+        sio.on(self.user_message_evt, checked, namespace=self.namespace)
+        return blueprint
