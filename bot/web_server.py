@@ -1,0 +1,75 @@
+"""Serves the web widget and a demo page embedding it, with Python's standard library.
+
+    /widget/advisor-widget.js, /widget/advisor-widget.css   the widget (web/widget/)
+    /widget/socket.io.min.js                                socket.io-client, from web/node_modules
+    /demo/                                                  a job board page with the widget embedded
+
+Nothing else under web/ is served. `make serve` runs it on WEB_PORT (8080) beside the Rasa server.
+"""
+from __future__ import annotations
+
+import posixpath
+import threading
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+SOCKET_IO = WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+DEMO_PAGE = WEB / "demo" / "index.html"
+SERVED = ("/widget/", "/demo/")
+
+
+class WidgetFiles(SimpleHTTPRequestHandler):
+    def __init__(self, *args, rasa_url: str, **kwargs) -> None:
+        self.rasa_url = rasa_url
+        super().__init__(*args, directory=str(WEB), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        clean = posixpath.normpath(unquote(path.split("?", 1)[0].split("#", 1)[0]))
+        if clean == "/widget/socket.io.min.js":
+            return str(SOCKET_IO)
+        if not (clean + "/").startswith(SERVED):
+            return str(WEB / "not-served")  # a path that does not exist: 404
+        return super().translate_path(path)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/":
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", "/demo/")
+            self.end_headers()
+        elif path in ("/demo/", "/demo/index.html"):
+            # The demo page's script tag names this run's Rasa server.
+            page = DEMO_PAGE.read_text(encoding="utf-8").replace("{{RASA_URL}}", self.rasa_url)
+            body = page.encode("utf-8")
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            super().do_GET()
+
+    def list_directory(self, path):
+        self.send_error(HTTPStatus.NOT_FOUND)  # no folder listings
+        return None
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")  # a new widget version shows on the next load
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # the page's requests are not worth a line each
+
+
+def start_web_server(port: int, rasa_url: str, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    """Serves web/ on host:port in a daemon thread; stop it with .shutdown()."""
+    if not SOCKET_IO.exists():
+        raise FileNotFoundError(f"{SOCKET_IO} is missing: run `npm ci --prefix web` (make does)")
+    server = ThreadingHTTPServer((host, port), partial(WidgetFiles, rasa_url=rasa_url))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True, name="web").start()
+    return server
