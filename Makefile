@@ -9,26 +9,32 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 RASA  := $(VENV)/bin/rasa
 MODEL := models/advisor.tar.gz
+# socket.io-client for the web widget, installed from web/package-lock.json.
+WEB_DEPS := web/node_modules/.package-lock.json
 # A model is retrained when any of these changes.
 TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu.py actions/knowledge.py \
                    $(shell find data knowledge -name '*.yml' 2>/dev/null)
 
 export ACTION_PORT ?= 5055
 export RASA_PORT ?= 5005
+# Conversations (bot/endpoints.yml): an SQLite file under the git-ignored var/, as bot/launch.py.
+export TRACKER_DB ?= $(CURDIR)/var/tracker.db
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: chat test serve train setup system-deps clean
+.PHONY: chat test serve web train setup system-deps clean bench
 
 chat: $(MODEL)          ## talk to the advisor in the terminal
 	$(PY) -m bot.launch chat
 
-test: $(MODEL) system-deps  ## every test
+test: $(MODEL) system-deps $(WEB_DEPS)  ## every test
 	$(PY) -m tests.run_all
 
-serve: $(MODEL)         ## Rasa server (REST, socket.io) + action server, in the foreground
+serve: $(MODEL) $(WEB_DEPS)  ## Rasa server (REST, socket.io), action server, web widget demo on WEB_PORT
 	$(PY) -m bot.launch serve
+
+web: serve              ## the same: open http://localhost:8080/demo/
 
 train: $(MODEL)
 
@@ -45,6 +51,12 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	$(RASA) train --config config.yml --domain bot/domain.yml --data data \
 	    --out models --fixed-model-name advisor
 	touch $@
+
+$(WEB_DEPS): web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+
+bench: $(VENV)/.installed system-deps  ## measure pipelines side by side; writes docs/benchmarks.md (~1 h)
+	$(PY) -m bench.benchmark
 
 system-deps:            ## Debian packages the tests drive (browser, databases, terminal)
 	bash bot/system_deps.sh

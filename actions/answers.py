@@ -40,6 +40,18 @@ def button_value(text: str, key: str) -> Optional[str]:
     return None if value is None else str(value)
 
 
+def shown(text: str) -> str:
+    """What a message says to a person: a button payload's value ("5"), else the text itself."""
+    match = BUTTON.match(text.strip())
+    try:
+        data = json.loads(match.group(1)) if match and match.group(1) else None
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and len(data) == 1:
+        return str(next(iter(data.values())))
+    return text
+
+
 def _phrases(k: Knowledge) -> List[Tuple[str, int]]:
     """Every agreement phrase with its point, longest first so "not at all" beats "not"."""
     pairs = [

@@ -68,21 +68,24 @@ class ExplainHybrid(Action):
         return []
 
 
+def negated(tracker: Tracker) -> bool:
+    """True for "I don't care about brand", "no visa needed"."""
+    text = ((tracker.latest_message or {}).get("text") or "").lower()
+    return bool(answers.NEGATIONS.search(text)) or "whatever" in text
+
+
 def priorities(tracker: Tracker) -> Dict[str, float]:
     """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1)."""
     k = default()
-    text = ((tracker.latest_message or {}).get("text") or "").lower()
-    negated = bool(answers.NEGATIONS.search(text)) or "whatever" in text
     found: Dict[str, tuple] = {}
     for e in latest_entities(tracker, "criterion"):
         length = e.get("end", 0) - e.get("start", 0)
         if e.get("value") in k.criteria and length >= found.get(e["value"], (0, ""))[0]:
-            found[e["value"]] = (length, e.get("role") or "")
-    result = {}
-    for cid, (_, role) in found.items():
-        agrees = (role != "against") != negated
-        result[cid] = 5.0 if agrees else 1.0
-    return result
+            found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
+    return {
+        cid: 5.0 if (role != "against") != negated(tracker) else 1.0
+        for cid, (_, role) in found.items()
+    }
 
 
 class NoteProfile(Action):
@@ -97,6 +100,10 @@ class NoteProfile(Action):
         noted = priorities(tracker)
         events: List[EventType] = [SlotSet(cid, value) for cid, value in noted.items()]
         lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
+        holds = not negated(tracker)  # "i need a visa" / "i don't need a visa"
+        for cid in {e.get("value") for e in latest_entities(tracker, "constraint")} & set(k.constraints):
+            events.append(SlotSet(cid, holds))
+            lines.append(f"{topic_title(cid, k)}: {answer_title(cid, holds, k)}")
         stage = latest_value(tracker, "career_stage")
         if stage in k.stage["values"]:
             events.append(SlotSet("stage", stage))
@@ -108,6 +115,8 @@ class NoteProfile(Action):
                 if not in_form else "I couldn't tell which priority you mean; let's go on."
             )
             return events
-        dispatcher.utter_message(text="Noted, I'll count that in the assessment: " + "; ".join(lines) + ".",
-                                 buttons=[] if in_form else [ASSESSMENT_BUTTON])
+        dispatcher.utter_message(
+            text="Noted, I'll count that in the assessment: " + "; ".join(lines) + ".",
+            buttons=[] if in_form else [ASSESSMENT_BUTTON],
+        )
         return events

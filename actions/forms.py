@@ -131,7 +131,7 @@ class ValidateAssessmentForm(FormValidationAction):
                 text="I'll count that one as neutral for now; you can change it at the end."
             )
             return self._accept(slot, neutral)
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = answers.shown((tracker.latest_message or {}).get("text") or "")
         echo = text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "..."
         if slot == "stage":
             hint = 'pick a button, or tell me e.g. "new grad", "2 yoe" or "senior"; "skip" works too'

@@ -59,7 +59,10 @@ def running_advisor(extra_env: Optional[dict] = None, credentials: Optional[Path
     log_dir = Path(tempfile.mkdtemp(prefix="advisor-e2e-"))
     env = launch.environment(
         ACTION_PORT=str(free_port()), RASA_PORT=str(free_port()), RASA_AUTH_TOKEN="e2e-token",
-        **(extra_env or {}),
+        **{"TRACKER_DB": str(log_dir / "tracker.db"),  # each run its own conversations
+           # a loaded test machine may take 2 s a turn: no "Still thinking..." unless a test asks
+           "THINKING_NOTICE_SECONDS": "30",
+           **(extra_env or {})},
     )
     advisor = Advisor(
         url=f"http://127.0.0.1:{env['RASA_PORT']}",

@@ -228,8 +228,29 @@ def test_a_stated_priority_fills_its_answer(text, found, value):
     assert message["buttons"][0]["payload"] == "/start_assessment"
 
 
+def test_a_stated_constraint_is_noted():
+    t = tracker("i need a visa", intent="inform_priority",
+                entities=[entity("constraint", "needs_sponsorship")])
+    events, _ = run(NoteProfile(), t)
+    assert slot_events(events) == {"needs_sponsorship": True}
+    t = tracker("nobody depends on me, i don't have dependants", intent="inform_priority",
+                entities=[entity("constraint", "low_runway")])
+    assert slot_events(run(NoteProfile(), t)[0]) == {"low_runway": False}
+
+
 def test_a_stated_stage_is_noted():
     t = tracker("2 yoe", intent="inform_stage", entities=[entity("career_stage", "early")])
     events, [message] = run(NoteProfile(), t)
     assert slot_events(events) == {"stage": "early"}
     assert K.stage["values"]["early"]["title"] in message["text"]
+
+
+def test_the_action_server_serves_every_custom_action_in_the_domain():
+    from rasa_sdk.executor import ActionExecutor
+
+    from tests.actions_support import DOMAIN
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    custom = {a for a in DOMAIN["actions"] if a.startswith(("action_", "validate_"))}
+    assert custom <= set(executor.actions)

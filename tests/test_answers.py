@@ -44,3 +44,9 @@ def test_button_value():
     assert answers.button_value('/answer{"criterion": "risk"}', "agreement") is None
     assert answers.button_value("risk", "criterion") is None
     assert answers.button_value('/answer["not", "a", "dict"]', "criterion") is None
+
+
+def test_shown_is_what_a_person_would_read():
+    assert answers.shown('/answer{"agreement": "<b>5</b>"}') == "<b>5</b>"
+    assert answers.shown('/answer{"a": "1", "b": "2"}') == '/answer{"a": "1", "b": "2"}'
+    assert answers.shown("kinda") == "kinda"

@@ -10,21 +10,22 @@ from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 TYPE_OWN = "Type out your own message"
 
 
 def type_own(chat, text):
-    """In a button menu, move to "Type out your own message..." and type."""
-    for _ in range(8):
-        chat.send(DOWN)
-    chat.send("\r")
+    """In a button menu, move to "Type out your own message..." (the menu wraps: up from the first
+    entry is the last) and type."""
+    chat.send(UP + "\r")
     chat.expect("Your input ->")
     chat.sendline(text)
 
 
-def test_make_chat_session():
+def test_make_chat_session(tmp_path):
+    # A fresh tracker store: `make chat` resumes the terminal's conversation from the last run.
     env = dict(os.environ, ACTION_PORT=str(free_port()), RASA_PORT=str(free_port()),
-               TERM="xterm", COLUMNS="200", LINES="50")
+               TRACKER_DB=str(tmp_path / "tracker.db"), TERM="xterm", COLUMNS="200", LINES="50")
     chat = pexpect.spawn("make", ["--no-print-directory", "chat"], cwd=str(ROOT), env=env,
                          encoding="utf-8", timeout=240, dimensions=(50, 200))
     chat.logfile_read = sys.stdout

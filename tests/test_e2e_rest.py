@@ -38,7 +38,7 @@ def test_a_typed_assessment_ends_in_an_explained_recommendation(advisor):
     slots = advisor.slots("typed")
     assert slots["recommendation"] == "startup"
     assert slots["stage"] == "new_grad"
-    assert slots["pace"] == 5.0 and slots["breadth"] == 4.0 and slots["salary"] == 2.0
+    assert slots["pace"] == 5.0 and slots["breadth"] == 5.0 and slots["salary"] == 2.0
     assert slots["needs_sponsorship"] is False and slots["low_runway"] is False
 
 
@@ -68,9 +68,9 @@ def test_and_at_big_tech_switches_side(advisor):
 
 def test_an_unreadable_answer_gets_one_reask(advisor):
     converse(advisor, "unclear", "/start_assessment", "skip")
-    first = texts(advisor.say("unclear", "purple elephants"))
+    first = texts(advisor.say("unclear", "hmm hard one"))
     assert "couldn't read" in first and "(2/11)" in first
-    second = texts(advisor.say("unclear", "purple elephants again"))
+    second = texts(advisor.say("unclear", "hmm still a hard one"))
     assert "neutral" in second and "(3/11)" in second
     assert advisor.slots("unclear")["pace"] == 3.0
 
