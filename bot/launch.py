@@ -93,6 +93,16 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 120.0) -> Non
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
+def started(process: subprocess.Popen, url: str, timeout: float) -> subprocess.Popen:
+    """The process once url answers; stopped, not left behind, when it never does."""
+    try:
+        wait_for(url, process, timeout)
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
 def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
     port = env["ACTION_PORT"]
     out = open(log, "ab") if log else subprocess.DEVNULL
@@ -100,8 +110,7 @@ def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Pop
         [str(BIN / "python"), "-m", "bot.action_server"],  # rasa_sdk + checks; port: ACTION_PORT
         cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
     )
-    wait_for(f"http://127.0.0.1:{port}/health", process)
-    return process
+    return started(process, f"http://127.0.0.1:{port}/health", timeout=120)
 
 
 def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Path] = None,
@@ -126,8 +135,7 @@ def start_rasa_server(env: dict, log: Optional[Path] = None, model: Path = MODEL
     command = rasa_server_command(env, model, credentials, endpoints)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
                                stderr=subprocess.STDOUT if out else None)
-    wait_for(f"http://127.0.0.1:{env['RASA_PORT']}/", process, timeout=180)
-    return process
+    return started(process, f"http://127.0.0.1:{env['RASA_PORT']}/", timeout=180)
 
 
 def stop(process: Optional[subprocess.Popen]) -> None:

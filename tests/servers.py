@@ -19,6 +19,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def say(url: str, sender: str, message: str, timeout: float = 30) -> List[Dict]:
+    """Sends one message to a Rasa server's REST channel; returns the bot's replies."""
+    request = urllib.request.Request(
+        f"{url}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.load(response)
+
+
+def tracker(url: str, token: str, sender: str, timeout: float = 30) -> Dict:
+    """A conversation's tracker from the HTTP API."""
+    address = f"{url}/conversations/{sender}/tracker?token={token}"
+    with urllib.request.urlopen(address, timeout=timeout) as response:
+        return json.load(response)
+
+
 @dataclass
 class Advisor:
     """A running advisor: its URLs, token and processes."""
@@ -33,20 +51,10 @@ class Advisor:
 
     def say(self, sender: str, message: str, timeout: float = 30) -> List[Dict]:
         """Sends one message over the REST channel; returns the bot's replies."""
-        request = urllib.request.Request(
-            f"{self.url}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.load(response)
+        return say(self.url, sender, message, timeout)
 
     def tracker(self, sender: str) -> Dict:
-        request = urllib.request.Request(
-            f"{self.url}/conversations/{sender}/tracker?token={self.token}"
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.load(response)
+        return tracker(self.url, self.token, sender)
 
     def slots(self, sender: str) -> Dict:
         return self.tracker(sender)["slots"]

@@ -19,6 +19,7 @@ from typing import Dict, Iterator, List
 import psycopg2
 import redis
 
+from bot import launch
 from tests.servers import free_port
 
 DATABASE = "advisor"
@@ -98,10 +99,5 @@ def throwaway_redis() -> Iterator[Dict[str, str]]:
         client.close()
         yield {"REDIS_HOST": "127.0.0.1", "REDIS_PORT": port, "REDIS_DB": "1", "REDIS_PASSWORD": ""}
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        launch.stop(server)
         shutil.rmtree(folder, ignore_errors=True)

@@ -13,7 +13,6 @@ import json
 import shutil
 import subprocess
 import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Dict, List, Tuple
@@ -23,6 +22,7 @@ import pytest
 from actions.forms import QUESTIONS
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, default
 from bot import launch
+from tests import servers
 from tests.servers import free_port
 from tests.stores import throwaway_postgres, throwaway_redis
 
@@ -39,18 +39,10 @@ class Cluster:
     rasa: List[subprocess.Popen]
 
     def say(self, server: int, sender: str, text: str) -> List[Dict[str, Any]]:
-        request = urllib.request.Request(
-            f"{self.urls[server]}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": text}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
-            return json.load(response)
+        return servers.say(self.urls[server], sender, text, REQUEST_TIMEOUT)
 
     def tracker(self, sender: str, server: int = 0) -> Dict[str, Any]:
-        url = f"{self.urls[server]}/conversations/{sender}/tracker?token={TOKEN}"
-        with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
-            return json.load(response)
+        return servers.tracker(self.urls[server], TOKEN, sender, REQUEST_TIMEOUT)
 
 
 @pytest.fixture(scope="module")

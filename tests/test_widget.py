@@ -86,6 +86,13 @@ def open_widget(page: Page, site) -> None:
     expect(reply_button(page, "Take the 2-minute assessment")).to_be_enabled()  # the greeting
 
 
+def start_assessment(page: Page, site) -> None:
+    """Opens the widget and starts the assessment; the first question is on screen."""
+    open_widget(page, site)
+    reply_button(page, "Take the 2-minute assessment").click()
+    bot_says(page, "(1/11)")
+
+
 def session_id(page: Page) -> str:
     return page.evaluate("""() => {
         const key = Object.keys(localStorage).find(k => k.startsWith("advisor-widget:"));
@@ -174,9 +181,7 @@ ECHO = """before => [...document.querySelectorAll(".aw-log .aw-row")].slice(befo
 
 def test_html_in_a_bot_message_is_shown_as_text_and_never_run(site, new_page):
     page = new_page()
-    open_widget(page, site)
-    reply_button(page, "Take the 2-minute assessment").click()
-    bot_says(page, "(1/11)")
+    start_assessment(page, site)
     reply_button(page, NEW_GRAD).click()
     bot_says(page, "(2/11)")
     echoes = {}
@@ -250,9 +255,7 @@ def test_keyboard_aria_phone_layout_and_restart(site, new_page):
 
 def test_the_widget_reconnects_when_the_server_comes_back(site, new_page):
     page = new_page()
-    open_widget(page, site)
-    reply_button(page, "Take the 2-minute assessment").click()
-    bot_says(page, "(1/11)")
+    start_assessment(page, site)
     reply_button(page, NEW_GRAD).click()
     bot_says(page, "(2/11)")
     reply_button(page, AGREE[2]).click()
