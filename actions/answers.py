@@ -27,29 +27,26 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def button_value(text: str, key: str) -> Optional[str]:
-    """The value of `key` in a button payload such as /answer{"agreement": "4"}; None otherwise."""
+def _payload(text: str) -> Optional[dict]:
+    """The entities of a button payload such as /answer{"agreement": "4"}; None otherwise."""
     match = BUTTON.match(text.strip())
-    if not match or not match.group(1):
-        return None
     try:
-        data = json.loads(match.group(1))
+        data = json.loads(match.group(1)) if match and match.group(1) else None
     except ValueError:
         return None
-    value = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None
+
+
+def button_value(text: str, key: str) -> Optional[str]:
+    """The value of `key` in a button payload; None otherwise."""
+    value = (_payload(text) or {}).get(key)
     return None if value is None else str(value)
 
 
 def shown(text: str) -> str:
     """What a message says to a person: a button payload's value ("5"), else the text itself."""
-    match = BUTTON.match(text.strip())
-    try:
-        data = json.loads(match.group(1)) if match and match.group(1) else None
-    except ValueError:
-        data = None
-    if isinstance(data, dict) and len(data) == 1:
-        return str(next(iter(data.values())))
-    return text
+    data = _payload(text)
+    return str(next(iter(data.values()))) if data and len(data) == 1 else text
 
 
 def _phrases(k: Knowledge) -> List[Tuple[str, int]]:

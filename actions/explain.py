@@ -82,10 +82,8 @@ def priorities(tracker: Tracker) -> Dict[str, float]:
         length = e.get("end", 0) - e.get("start", 0)
         if e.get("value") in k.criteria and length >= found.get(e["value"], (0, ""))[0]:
             found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
-    return {
-        cid: 5.0 if (role != "against") != negated(tracker) else 1.0
-        for cid, (_, role) in found.items()
-    }
+    denied = negated(tracker)
+    return {cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}
 
 
 class NoteProfile(Action):

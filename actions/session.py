@@ -27,10 +27,15 @@ RESUME_BUTTONS = [
 ]
 
 
+def answered(tracker: Tracker) -> int:
+    """How many assessment questions hold an answer."""
+    return sum(tracker.get_slot(q) is not None for q in QUESTIONS)
+
+
 def half_done(tracker: Tracker) -> bool:
     """Some preference answered, some question still open."""
-    answered = [q for q in QUESTIONS if tracker.get_slot(q) is not None]
-    return any(q in CRITERION_IDS for q in answered) and len(answered) < len(QUESTIONS)
+    return (any(tracker.get_slot(c) is not None for c in CRITERION_IDS)
+            and answered(tracker) < len(QUESTIONS))
 
 
 class SessionStart(Action):
@@ -42,9 +47,8 @@ class SessionStart(Action):
         kept = [SlotSet(name, tracker.get_slot(name)) for name in KEPT_SLOTS
                 if tracker.get_slot(name) is not None]
         if half_done(tracker):
-            answered = sum(tracker.get_slot(q) is not None for q in QUESTIONS)
             dispatcher.utter_message(
-                text=f"Welcome back! You answered {answered} of {len(QUESTIONS)} assessment "
+                text=f"Welcome back! You answered {answered(tracker)} of {len(QUESTIONS)} assessment "
                      "questions last time. Pick up where we left off?",
                 buttons=RESUME_BUTTONS,
             )
