@@ -41,7 +41,7 @@ def factor_text(factor: str, side: Optional[str], k: Knowledge) -> str:
         other = k.other_side(side)
         return (
             f"**{f['title']} at {k.sides[side]['label']}**\n{f['sides'][side]}\n\n"
-            f"Ask \"and at {k.sides[other]['title']}?\" for the other side."
+            f"Ask \"and at {k.sides[other]['label']}?\" for the other side."
         )
     return (
         f"**{f['title']}**: {f['summary']}\n"
