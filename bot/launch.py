@@ -42,6 +42,8 @@ DEFAULT_TRACKER_DB = ROOT / "var" / "tracker.db"
 # Browser origins allowed on the REST and socket.io channels (RASA_CORS_ORIGINS, space-separated).
 DEFAULT_CORS_ORIGINS = "http://localhost:8080"
 BIN = Path(sys.executable).parent
+# The rasa command, with two of Rasa 3.6's hot spots fixed (bot/rasa_cli.py).
+RASA_CLI = [str(BIN / "python"), "-m", "bot.rasa_cli"]
 
 
 def environment(**extra: str) -> dict:
@@ -116,7 +118,7 @@ def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Pop
 def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Path] = None,
                         endpoints: Optional[Path] = None) -> List[str]:
     return [
-        str(BIN / "rasa"), "run",
+        *RASA_CLI, "run",
         "--model", str(model),
         "--endpoints", str(endpoints or endpoints_file(env)),
         "--credentials", str(credentials or CREDENTIALS),
@@ -156,7 +158,7 @@ def chat() -> int:
     actions = start_action_server(env, logs / "action-server.log")
     try:
         shell = subprocess.run(
-            [str(BIN / "rasa"), "shell", "--quiet", "--model", str(MODEL),
+            [*RASA_CLI, "shell", "--quiet", "--model", str(MODEL),
              "--endpoints", str(endpoints_file(env)), "--port", env["RASA_PORT"],
              # one terminal conversation that the next `make chat` resumes (CHAT_ID names another)
              "--conversation-id", env.get("CHAT_ID", "terminal")],

@@ -147,6 +147,9 @@ def test_compose_gives_rasa_every_variable_and_the_right_neighbours(compose, def
 def test_compose_runs_rasa_like_the_launcher(compose, defaults):
     rasa = compose["services"]["rasa"]
     command = rasa["command"]
+    # the same Rasa command line as bot/launch.py's, with its fixes (bot/rasa_cli.py)
+    local = launch.rasa_server_command(launch.environment(RASA_AUTH_TOKEN="t"))
+    assert rasa["entrypoint"] == ["python", *local[1:3]] and command[0] == local[3] == "run"
     assert option(command, "--port") == defaults["RASA_PORT"]
     assert defaults["RASA_PORT"] in rasa["expose"]
     assert "ports" not in rasa  # unpublished: any number of them side by side
