@@ -11,7 +11,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import answers
 from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
-from actions.forms import FORM, payload
+from actions.forms import FORM
+from actions.questions import payload
 from actions.knowledge import default
 
 ASSESSMENT_BUTTON = {"title": "Take the 2-minute assessment", "payload": "/start_assessment"}

@@ -1,7 +1,8 @@
-"""The assessment form: its questions (one ask action per slot) and the validation of every answer."""
+"""The assessment form: the validation of every answer, and the question which answer to change.
+
+The questions themselves are responses made from the knowledge file (actions/questions.py)."""
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,17 +13,11 @@ from rasa_sdk.types import DomainDict
 from actions import answers
 from actions.advice import answer_title, topic_title
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge, default
+from actions.questions import QUESTIONS, payload
 
 FORM = "assessment_form"
-# The order the form asks in; it must match the form's required_slots in bot/domain.yml.
-QUESTIONS = ("stage", *CRITERION_IDS, *CONSTRAINT_IDS)
 UNSPECIFIED_STAGE = "unspecified"
 MAX_ECHO = 40
-
-
-def payload(intent: str, **entities: str) -> str:
-    """A button payload that bypasses NLU: /answer{"agreement": "4"}."""
-    return f"/{intent}{json.dumps(entities)}" if entities else f"/{intent}"
 
 
 def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
@@ -40,50 +35,6 @@ def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
     ):
         return "stage"
     return None
-
-
-class AskQuestion(Action):
-    """Asks one assessment question with its buttons; the text comes from the knowledge file."""
-
-    slot = ""
-
-    def name(self) -> Text:
-        return f"action_ask_{self.slot}"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-            ) -> List[EventType]:
-        k = default()
-        number = QUESTIONS.index(self.slot) + 1
-        prefix = f"({number}/{len(QUESTIONS)}) "
-        if self.slot == "stage":
-            buttons = [
-                {"title": value["title"], "payload": payload("inform_stage", career_stage=sid)}
-                for sid, value in k.stage["values"].items()
-            ]
-            buttons.append({"title": "Skip", "payload": payload("answer", agreement="3")})
-            dispatcher.utter_message(text=prefix + k.stage["question"], buttons=buttons)
-        elif self.slot in k.constraints:
-            buttons = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
-            dispatcher.utter_message(text=prefix + k.constraints[self.slot]["question"],
-                                     buttons=buttons)
-        else:
-            buttons = [
-                {"title": entry["title"], "payload": payload("answer", agreement=str(point))}
-                for point, entry in k.agreement["scale"].items()
-            ]
-            statement = k.criteria[self.slot]["statement"]
-            dispatcher.utter_message(
-                text=f"{prefix}How much do you agree? \"{statement}\"", buttons=buttons
-            )
-        return []
-
-
-# One ask action per question, named action_ask_<slot> as Rasa's forms expect. Kept in a dict:
-# rasa-sdk finds actions through Action.__subclasses__(), which holds only weak references.
-ASK_ACTIONS = {
-    slot: type(f"Ask{slot.title().replace('_', '')}", (AskQuestion,), {"slot": slot})
-    for slot in QUESTIONS
-}
 
 
 class AskAnswerToChange(Action):

@@ -10,7 +10,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON
-from actions.forms import FORM, QUESTIONS, resolve_topic
+from actions.forms import FORM, resolve_topic
+from actions.questions import QUESTIONS
 from actions.knowledge import default
 
 CONTINUE_BUTTON = {"title": "Continue the assessment", "payload": "/start_assessment"}

@@ -13,7 +13,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.forms import QUESTIONS, payload
+from actions.questions import QUESTIONS, payload
 from actions.knowledge import CRITERION_IDS, default
 
 # Loaded at import: a broken knowledge file stops the action server at start-up, naming file and key.

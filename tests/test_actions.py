@@ -3,7 +3,7 @@ import pytest
 
 from actions import knowledge
 from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
-from actions.forms import ASK_ACTIONS, QUESTIONS, AskAnswerToChange, ValidateAssessmentForm
+from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
 from tests.actions_support import ASSESSMENT, entity, run, slot_events, tracker
 
@@ -18,12 +18,6 @@ def validate(text, requested, extracted=None, slots=None, entities=(), intent="a
                 requested_slot=requested, extracted=extracted if extracted is not None else {requested: text})
     events, messages = run(ValidateAssessmentForm(), t)
     return slot_events(events), messages
-
-
-def ask(slot):
-    action = ASK_ACTIONS[slot]()
-    assert action.name() == f"action_ask_{slot}"
-    return run(action, tracker())[1]
 
 
 # The form validator
@@ -94,21 +88,7 @@ def test_a_complete_form_requests_nothing_more():
     assert slot_events(events)["requested_slot"] is None
 
 
-# The questions
-
-def test_each_question_comes_from_the_knowledge_file_with_buttons():
-    for cid, criterion in K.criteria.items():
-        [message] = ask(cid)
-        assert criterion["statement"] in message["text"]
-        assert [b["payload"] for b in message["buttons"]] == [
-            f'/answer{{"agreement": "{p}"}}' for p in range(1, 6)]
-    [stage] = ask("stage")
-    assert len(stage["buttons"]) == len(K.stage["values"]) + 1
-    [visa] = ask("needs_sponsorship")
-    assert visa["text"].endswith(K.constraints["needs_sponsorship"]["question"])
-    assert [b["payload"] for b in visa["buttons"]] == ["/affirm", "/deny"]
-    assert len(QUESTIONS) == 11
-
+# Which answer to change
 
 def test_which_answer_to_change_lists_the_given_answers():
     [message] = run(AskAnswerToChange(), tracker(slots={"risk": 4.0, "stage": "mid"}))[1]

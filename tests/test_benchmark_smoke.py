@@ -44,3 +44,14 @@ def test_benchmark_smoke_run_writes_every_section_with_figures(tmp_path):
         assert re.search(rf"\| {NUMBER}", row(report, label)), label
     assert row(report, "10 conversations at once: errors").endswith("| 0 |")
     assert re.search(r"✔|✘", row(report, "start-up ≤ 15 s"))
+
+
+def test_every_benchmarked_pipeline_trains_on_the_projects_data():
+    # The form's questions come from the project's importer: without it a pipeline's bot asks nothing.
+    import yaml
+
+    from bench.benchmark import PIPELINES
+
+    for name, path in PIPELINES.items():
+        config = yaml.safe_load(path.read_text())
+        assert config["importers"] == [{"name": "bot.importer.AdvisorImporter"}], name

@@ -17,7 +17,7 @@ from typing import List
 import pytest
 import socketio
 
-from actions.forms import QUESTIONS
+from actions.questions import QUESTIONS
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, FACTOR_IDS, STAGE_IDS
 from bot.guard import MAX_MESSAGE_CHARS
 from tests.servers import running_advisor

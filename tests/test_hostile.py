@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.forms import QUESTIONS
+from actions.questions import QUESTIONS
 from bot.guard import UNKNOWN_COMMAND_REPLY
 from tests.servers import running_advisor
 

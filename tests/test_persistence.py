@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from actions.forms import QUESTIONS
+from actions.questions import QUESTIONS
 from bot import launch
 from tests.servers import running_advisor
 

@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from actions.forms import QUESTIONS
+from actions.questions import QUESTIONS
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, default
 from bot import launch
 from tests import servers

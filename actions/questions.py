@@ -1,0 +1,37 @@
+"""The assessment's questions: their order and their messages, built from the knowledge file.
+
+Plain Python over the knowledge: the form's `utter_ask_<slot>` responses are made from `message()` at
+train time (bot/importer.py), so Rasa asks each question itself, without a call to the action server.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge
+
+# The order the form asks in; it must match the form's required_slots in bot/domain.yml.
+QUESTIONS = ("stage", *CRITERION_IDS, *CONSTRAINT_IDS)
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A button payload that bypasses NLU: /answer{"agreement": "4"}."""
+    return f"/{intent}{json.dumps(entities)}" if entities else f"/{intent}"
+
+
+def message(slot: str, k: Knowledge) -> Dict[str, Any]:
+    """The question for one slot, numbered, with its answer buttons."""
+    prefix = f"({QUESTIONS.index(slot) + 1}/{len(QUESTIONS)}) "
+    if slot == "stage":
+        buttons = [{"title": value["title"], "payload": payload("inform_stage", career_stage=sid)}
+                   for sid, value in k.stage["values"].items()]
+        buttons.append({"title": "Skip", "payload": payload("answer", agreement="3")})
+        return {"text": prefix + k.stage["question"], "buttons": buttons}
+    if slot in k.constraints:
+        return {"text": prefix + k.constraints[slot]["question"],
+                "buttons": [{"title": "Yes", "payload": "/affirm"},
+                            {"title": "No", "payload": "/deny"}]}
+    statement = k.criteria[slot]["statement"]
+    return {"text": f'{prefix}How much do you agree? "{statement}"',
+            "buttons": [{"title": entry["title"], "payload": payload("answer", agreement=str(point))}
+                        for point, entry in k.agreement["scale"].items()]}
