@@ -69,6 +69,16 @@ class ValidateAssessmentForm(FormValidationAction):
             return ["answer_to_change", *questions]
         return questions
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+                  ) -> List[EventType]:
+        unclear_before = tracker.get_slot("unclear_slot")  # rasa-sdk updates the tracker's slots
+        events = await super().run(dispatcher, tracker, domain)
+        # Clearing unclear_slot when it is clear already would be one more event in every answer's
+        # turn, stored, sent to this server and replayed by Rasa in each turn after it.
+        return [event for event in events
+                if not (event.get("name") == "unclear_slot" and event.get("value") is None
+                        and unclear_before is None)]
+
     def _accept(self, slot: str, value: Any) -> Dict[Text, Any]:
         return {slot: value, "unclear_slot": None}
 
