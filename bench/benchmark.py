@@ -183,14 +183,15 @@ class Serving:
     assessments: List[users.Outcome] = field(default_factory=list)
 
 
-def serve_once(model: Path, work: Path, args, k, workers: int, first: bool) -> Serving:
+def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stock: bool) -> Serving:
     """Starts action server + Rasa server, then: first answer, load at each concurrency; on a first
     run also the scripted assessments and more load up to --messages in all. RSS after start-up and
     at the end.
 
     One worker keeps conversations in the project's SQLite tracker store (bot/endpoints.yml). Several
     Sanic workers need stores they can share (Rasa refuses them with its in-memory lock store): the
-    project's scaled endpoints, PostgreSQL tracker store and Redis lock store, both thrown away after."""
+    project's scaled endpoints, PostgreSQL tracker store and Redis lock store, both thrown away after.
+    `stock`: served by Rasa's own `rasa run` instead of the project's (bot/rasa_cli.py)."""
     log_dir = Path(tempfile.mkdtemp(prefix="bench-", dir=work))
     with ExitStack() as stack:
         stores: Dict[str, str] = {}
@@ -208,7 +209,8 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool) -> S
         stack.callback(lambda: launch.stop(advisor.rasa))
         advisor.actions = launch.start_action_server(env, log_dir / "actions.log")
         started = time.perf_counter()
-        advisor.rasa = launch.start_rasa_server(env, log_dir / "rasa.log", model=model)
+        advisor.rasa = launch.start_rasa_server(env, log_dir / "rasa.log", model=model,
+                                                rasa=[str(launch.BIN / "rasa")] if stock else launch.RASA_CLI)
         advisor.say("bench-first", "hi")
         serving = Serving(time.perf_counter() - started, rss_mb(advisor.rasa.pid),
                           rss_mb(advisor.actions.pid))
@@ -365,7 +367,10 @@ def speed_section(trained: Dict[str, Trained], figures: Dict[str, Dict[str, floa
     lines = ["## 3. Speed and size", "",
              f"Medians of the server runs; in brackets the ratio to `{BASELINE}` measured in the same "
              "run. Latency is per REST request, action server included. RSS is the Rasa server's "
-             "(all its processes); the action server's is given apart.", "",
+             "(all its processes); the action server's is given apart. "
+             f"`{BASELINE}` is served by Rasa's own `rasa run`, Rasa's defaults throughout; every other "
+             "server by the project's `python -m bot.rasa_cli run` (README, Speed), "
+             f"`{BASELINE} (project's server)` too.", "",
              "| figure | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
 
     def row(label: str, values: Dict[str, float], digits: int = 1, base_values=None) -> None:
@@ -493,21 +498,26 @@ def main(argv: List[str]) -> int:
         say(f"{name}: held-out intent accuracy {held['intent_accuracy']:.3f}, "
             f"entity F1 {held['entities']['micro'].get('f1', NAN):.3f}")
 
-    servers = [(name, name, 1) for name in args.pipelines]
+    # (label, pipeline, Sanic workers, served by Rasa's own `rasa run`): the baseline is Rasa's defaults,
+    # server included; the same pipeline on the project's server shows what the server fixes give.
+    servers = [(name, name, 1, name == BASELINE) for name in args.pipelines]
+    if BASELINE in args.pipelines:
+        servers.insert(1, (f"{BASELINE} (project's server)", BASELINE, 1, False))
     if args.workers > 1:
-        servers.append((f"{args.chosen} ×{args.workers} workers", args.chosen, args.workers))
-    runs: Dict[str, List[Serving]] = {label: [] for label, _, _ in servers}
+        servers.append((f"{args.chosen} ×{args.workers} workers", args.chosen, args.workers, False))
+    runs: Dict[str, List[Serving]] = {label: [] for label, _, _, _ in servers}
     for repeat in range(args.repeats):  # interleaved, so a noisy minute does not hit one server only
-        for label, name, workers in servers:
+        for label, name, workers, stock in servers:
             say(f"{label}: server run {repeat + 1}/{args.repeats}")
-            serving = serve_once(trained[name].model, args.work, args, k, workers, first=repeat == 0)
+            serving = serve_once(trained[name].model, args.work, args, k, workers, first=repeat == 0,
+                                 stock=stock)
             runs[label].append(serving)
             say(f"{label}: start-up {serving.startup_s:.1f} s, RSS {serving.rss_start_mb:.0f} -> "
                 f"{serving.rss_after_mb:.0f} MB, " + ", ".join(
                     f"c{c}: {load.per_second:.1f}/s p95 {load.p(95):.0f} ms ({load.errors} errors)"
                     for c, load in serving.loads.items()))
     figures = {label: summarise(r) for label, r in runs.items()}
-    chosen_servers = [label for label, name, _ in servers if name == args.chosen]
+    chosen_servers = [label for label, name, _, _ in servers if name == args.chosen]
     level = 10 if any(c == 10 for c, _ in args.loads) else max(c for c, _ in args.loads)
 
     def report() -> None:

@@ -20,7 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from actions import knowledge
 from bot import web_server
@@ -116,9 +116,10 @@ def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Pop
 
 
 def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Path] = None,
-                        endpoints: Optional[Path] = None) -> List[str]:
+                        endpoints: Optional[Path] = None, rasa: Sequence[str] = RASA_CLI) -> List[str]:
+    """`rasa` is the command: RASA_CLI, or [BIN / "rasa"], Rasa's own (the benchmark's baseline)."""
     return [
-        *RASA_CLI, "run",
+        *rasa, "run",
         "--model", str(model),
         "--endpoints", str(endpoints or endpoints_file(env)),
         "--credentials", str(credentials or CREDENTIALS),
@@ -131,10 +132,10 @@ def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Pa
 
 
 def start_rasa_server(env: dict, log: Optional[Path] = None, model: Path = MODEL,
-                      credentials: Optional[Path] = None, endpoints: Optional[Path] = None
-                      ) -> subprocess.Popen:
+                      credentials: Optional[Path] = None, endpoints: Optional[Path] = None,
+                      rasa: Sequence[str] = RASA_CLI) -> subprocess.Popen:
     out = open(log, "ab") if log else None
-    command = rasa_server_command(env, model, credentials, endpoints)
+    command = rasa_server_command(env, model, credentials, endpoints, rasa)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
                                stderr=subprocess.STDOUT if out else None)
     return started(process, f"http://127.0.0.1:{env['RASA_PORT']}/", timeout=180)
