@@ -69,18 +69,10 @@ class ValidateAssessmentForm(FormValidationAction):
             return ["answer_to_change", *questions]
         return questions
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-                  ) -> List[EventType]:
-        unclear_before = tracker.get_slot("unclear_slot")  # rasa-sdk updates the tracker's slots
-        events = await super().run(dispatcher, tracker, domain)
-        # Clearing unclear_slot when it is clear already would be one more event in every answer's
-        # turn, stored, sent to this server and replayed by Rasa in each turn after it.
-        return [event for event in events
-                if not (event.get("name") == "unclear_slot" and event.get("value") is None
-                        and unclear_before is None)]
-
-    def _accept(self, slot: str, value: Any) -> Dict[Text, Any]:
-        return {slot: value, "unclear_slot": None}
+    def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
+        # unclear_slot is cleared only when set: clearing it again would be one more event in every
+        # answer's turn, stored, sent to this server and replayed by Rasa in each turn after it.
+        return {slot: value, **({"unclear_slot": None} if tracker.get_slot("unclear_slot") else {})}
 
     def _unclear(self, slot: str, neutral: Any, dispatcher: CollectingDispatcher, tracker: Tracker
                  ) -> Dict[Text, Any]:
@@ -91,7 +83,7 @@ class ValidateAssessmentForm(FormValidationAction):
             dispatcher.utter_message(
                 text="I'll count that one as neutral for now; you can change it at the end."
             )
-            return self._accept(slot, neutral)
+            return self._accept(slot, neutral, tracker)
         text = answers.shown((tracker.latest_message or {}).get("text") or "")
         echo = text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "..."
         if slot == "stage":
@@ -106,29 +98,29 @@ class ValidateAssessmentForm(FormValidationAction):
     def _criterion(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                    tracker: Tracker) -> Dict[Text, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= 5:
-            return self._accept(slot, float(value))
+            return self._accept(slot, float(value), tracker)
         point = answers.parse_agreement(str(value or ""), default())
         if point is None:
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
-        return self._accept(slot, float(point))
+        return self._accept(slot, float(point), tracker)
 
     def validate_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> Dict[Text, Any]:
         k = default()
         if value in k.stage["values"] or value == UNSPECIFIED_STAGE:
-            return self._accept("stage", value)
+            return self._accept("stage", value, tracker)
         if answers.parse_agreement(str(value or ""), k) == answers.NEUTRAL:
-            return self._accept("stage", UNSPECIFIED_STAGE)  # "skip", "not sure"
+            return self._accept("stage", UNSPECIFIED_STAGE, tracker)  # "skip", "not sure"
         return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)
 
     def _constraint(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                     tracker: Tracker) -> Dict[Text, Any]:
         if isinstance(value, bool):
-            return self._accept(slot, value)
+            return self._accept(slot, value, tracker)
         parsed = answers.parse_yes_no(str(value or ""), default())
         if parsed is None:
             return self._unclear(slot, False, dispatcher, tracker)
-        return self._accept(slot, parsed)
+        return self._accept(slot, parsed, tracker)
 
     def validate_needs_sponsorship(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
