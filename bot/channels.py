@@ -2,7 +2,7 @@
 
 Rasa 3.6's SocketIOOutput.send_custom_json calls `sio.emit(event, **payload)`, so a payload such as
 {"type": "score_breakdown", "bars": [...]} raises a TypeError and never arrives. This channel emits the
-payload as the event's data instead. Registered in bot/credentials.yml as bot.channels.SocketIOChannel.
+payload as the event's data instead. Used through bot.guard.GuardedSocketIOInput (bot/credentials.yml).
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class SocketIOChannel(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def with_chart_output(message: UserMessage) -> Any:
-            message.output_channel = ChartSocketIOOutput(self.sio, self.bot_message_evt)
+            message.output_channel = self.get_output_channel()
             return await on_new_message(message)
 
         return super().blueprint(with_chart_output)

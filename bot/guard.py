@@ -125,6 +125,13 @@ def check_command(text: str, domain: Optional[Domain]) -> None:
             raise rejected
 
 
+def check_text(text: Any, domain: Optional[Domain]) -> str:
+    """The message text, cleaned, once it is neither malformed nor an unknown command; raises Rejected."""
+    text = clean_text(text)
+    check_command(text, domain)
+    return text
+
+
 def check_sender(sender: Any) -> str:
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
         raise Rejected(400, f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} '
@@ -228,9 +235,7 @@ class GuardedSocketIOInput(AppAware, SocketIOChannel):
         metadata = data.get(self.metadata_key)
         if metadata is not None and not isinstance(metadata, dict):
             raise Rejected(400, f'"{self.metadata_key}" must be an object', EMPTY_REPLY)
-        text = clean_text(data.get("message"))
-        check_command(text, self.domain)
-        return {**data, "message": text}
+        return {**data, "message": check_text(data.get("message"), self.domain)}
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def guarded(message: UserMessage) -> None:

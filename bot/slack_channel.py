@@ -35,7 +35,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import resilience
-from bot.guard import AppAware, Rejected, check_command, clean_text
+from bot.guard import AppAware, Rejected, check_text
 
 logger = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ class SlackChannel(AppAware, SlackInput):
         # A list, not a generator: every key is recorded before judging. A missing id is skipped.
         if not all([self.handled.add(key) for key in keys if key[-1]]):
             return response.text("Already handled.", headers={"X-Slack-No-Retry": "1"})
-        in_dm = event.get("channel_type") == "im" or str(event.get("channel", "")).startswith("D")
+        in_dm = self._is_direct_message(body) or str(event.get("channel", "")).startswith("D")
         thread = event.get("thread_ts") or (None if in_dm else event.get("ts"))
         bot_users = [a.get("user_id") for a in body.get("authorizations") or []]
         text = self._sanitize_user_message(event["text"], bot_users)
@@ -237,8 +237,7 @@ class SlackChannel(AppAware, SlackInput):
 
     async def _answer(self, on_new_message: OnNewMessage, message: UserMessage) -> None:
         try:
-            message.text = clean_text(message.text)
-            check_command(message.text, self.domain)
+            message.text = check_text(message.text, self.domain)
         except Rejected as rejected:  # Slack has no status code to show: the reason as a reply
             await message.output_channel.send_text_message(message.sender_id, rejected.reply)
             return
