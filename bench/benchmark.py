@@ -93,7 +93,7 @@ def train(name: str, config: Path, work: Path, retrain: bool) -> Trained:
     shutil.rmtree(project, ignore_errors=True)
     data = project / "data"
     shutil.copytree(ROOT / "data", data)
-    env = launch.environment(RASA_CACHE_DIRECTORY=str(project / "cache"), RASA_TELEMETRY_ENABLED="false")
+    env = launch.environment(RASA_CACHE_DIRECTORY=str(project / "cache"))
 
     def rasa_train(model_name: str) -> float:
         return run([launch.BIN / "rasa", "train", "--config", config, "--domain", DOMAIN,
@@ -139,9 +139,9 @@ def evaluate_held_out(name: str, trained: Trained, work: Path, held_out_file: Pa
     """tests/nlu_eval.py on the trained model, in a process of its own (the model's memory goes with it)."""
     result = work / name / "held_out.json"
     code = ("import json, sys; from tests.nlu_eval import evaluate; "
-            "json.dump(evaluate(sys.argv[1], sys.argv[2]), open(sys.argv[3], 'w'), default=list)")
+            "json.dump(evaluate(sys.argv[1], sys.argv[2]), open(sys.argv[3], 'w'))")
     run([launch.BIN / "python", "-c", code, trained.model, held_out_file, result],
-        launch.environment(RASA_TELEMETRY_ENABLED="false"), work / name / "test.log")
+        launch.environment(), work / name / "test.log")
     return json.loads(result.read_text())
 
 
@@ -150,7 +150,7 @@ def cross_validate(name: str, config: Path, work: Path, folds: int) -> Dict:
     cv = work / name / "cross_validation"
     run([launch.BIN / "rasa", "test", "nlu", "--nlu", work / name / "data" / "nlu", "--config", config,
          "--cross-validation", "--folds", folds, "--out", cv, "--no-plot"],
-        launch.environment(RASA_TELEMETRY_ENABLED="false"), work / name / "test.log")
+        launch.environment(), work / name / "test.log")
     return read_rasa_reports(cv)
 
 
@@ -201,9 +201,7 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stoc
         env = launch.environment(ACTION_PORT=str(free_port()), RASA_PORT=str(free_port()),
                                  RASA_AUTH_TOKEN=TOKEN, TRACKER_DB=str(log_dir / "tracker.db"),
                                  SANIC_WORKERS=str(workers), **stores)
-        advisor = Advisor(url=f"http://127.0.0.1:{env['RASA_PORT']}",
-                          action_url=f"http://127.0.0.1:{env['ACTION_PORT']}", token=TOKEN, env=env,
-                          log_dir=log_dir)
+        advisor = Advisor(env=env, log_dir=log_dir)
         stack.callback(shutil.rmtree, log_dir, ignore_errors=True)
         stack.callback(lambda: launch.stop(advisor.actions))
         stack.callback(lambda: launch.stop(advisor.rasa))
@@ -362,6 +360,7 @@ def conversation_section(figures: Dict[str, Dict[str, float]]) -> List[str]:
 
 
 def speed_section(trained: Dict[str, Trained], figures: Dict[str, Dict[str, float]], loads) -> List[str]:
+    """`trained`: the trained pipeline of each server, by the server's label."""
     names = list(figures)
     base = figures.get(BASELINE, {})
     lines = ["## 3. Speed and size", "",
@@ -380,14 +379,11 @@ def speed_section(trained: Dict[str, Trained], figures: Dict[str, Dict[str, floa
                  for n in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
 
-    def pipeline_of(name: str) -> str:
-        return name.split()[0]
-
-    row("full training, s", {n: trained[pipeline_of(n)].full_s for n in names})
-    row("retrain after one NLU file changed, s", {n: trained[pipeline_of(n)].retrain_s for n in names})
-    row("retrain speed-up (full / retrain)", {n: trained[pipeline_of(n)].full_s /
-                                              trained[pipeline_of(n)].retrain_s for n in names})
-    row("model archive, MB", {n: trained[pipeline_of(n)].archive_mb for n in names})
+    row("full training, s", {n: trained[n].full_s for n in names})
+    row("retrain after one NLU file changed, s", {n: trained[n].retrain_s for n in names})
+    row("retrain speed-up (full / retrain)", {n: trained[n].full_s /
+                                              trained[n].retrain_s for n in names})
+    row("model archive, MB", {n: trained[n].archive_mb for n in names})
     row("start-up to first answer, s", {n: f["startup_s"] for n, f in figures.items()})
     row("RSS after start-up, MB", {n: f["rss_start_mb"] for n, f in figures.items()}, 0)
     messages = int(base.get("messages", 0) or next(iter(figures.values()))["messages"])
@@ -541,7 +537,8 @@ def main(argv: List[str]) -> int:
         ]
         sections = (understanding_section(args.pipelines, results, args.chosen, args.held_out)
                     + conversation_section(figures)
-                    + speed_section(trained, figures, args.loads)
+                    + speed_section({label: trained[name] for label, name, _, _ in servers}, figures,
+                                    args.loads)
                     + targets_section(args.chosen, results, trained, figures, chosen_servers, level))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text("\n".join(header + sections))

@@ -128,7 +128,6 @@ def load_script(k: Knowledge, seed: int) -> List[str]:
 
 @dataclass
 class Load:
-    concurrency: int
     messages: int = 0
     errors: int = 0
     seconds: float = 0.0
@@ -144,7 +143,7 @@ class Load:
 
 async def _drive(url: str, concurrency: int, budget: int, k: Knowledge, tag: str,
                  timeout: float) -> Load:
-    load = Load(concurrency)
+    load = Load()
     remaining = [budget]
     client_timeout = aiohttp.ClientTimeout(total=timeout)
 

@@ -1,14 +1,12 @@
 """One scripted `make chat` session in a real terminal (pexpect): menus for buttons, typed answers."""
 import os
-import socket
 import sys
-from pathlib import Path
 
 import pexpect
 
-from tests.servers import free_port
+from bot.launch import ROOT
+from tests.servers import free_port, listening
 
-ROOT = Path(__file__).resolve().parent.parent
 DOWN = "\x1b[B"
 UP = "\x1b[A"
 TYPE_OWN = "Type out your own message"
@@ -52,5 +50,4 @@ def test_make_chat_session(tmp_path):
         chat.close(force=True)
     assert chat.exitstatus == 0, chat.before
     # The action server went down with the shell.
-    with socket.socket() as probe:
-        assert probe.connect_ex(("127.0.0.1", int(env["ACTION_PORT"]))) != 0
+    assert not listening(int(env["ACTION_PORT"]))

@@ -2,7 +2,7 @@
 import pytest
 
 from actions import knowledge
-from tests.servers import running_advisor
+from tests.servers import running_advisor, texts
 
 K = knowledge.load()
 
@@ -11,10 +11,6 @@ K = knowledge.load()
 def advisor():
     with running_advisor() as running:
         yield running
-
-
-def texts(replies):
-    return "\n".join(r.get("text", "") for r in replies)
 
 
 def converse(advisor, sender, *messages):

@@ -3,7 +3,6 @@ broken knowledge file at start-up (action server, launcher, `rasa run`, `rasa tr
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import signal
 import subprocess
@@ -12,19 +11,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import socketio
 import yaml
 
 from bot import launch, resilience
-from tests.servers import free_port, running_advisor
+from tests.servers import STAGE, answer, free_port, running_advisor, socketio_turn
 
-ROOT = Path(__file__).resolve().parent.parent
-STAGE = '/inform_stage{"career_stage": "new_grad"}'
+ROOT = launch.ROOT
 DELAY_SECONDS = 2.0
-
-
-def answer(point: int) -> str:
-    return f'/answer{{"agreement": "{point}"}}'
 
 
 def texts(replies) -> list:
@@ -61,31 +54,6 @@ def test_action_server_down_gets_an_apology_and_keeps_the_conversation(advisor):
     assert (slots["stage"], slots["pace"], slots["breadth"]) == ("new_grad", 4.0, 2.0)
 
 
-def socketio_turn(url: str, session_id: str, message: str, quiet_seconds: float = 1.5) -> list:
-    """Sends one message over socket.io (polling) and returns every bot event until quiet."""
-    async def run() -> list:
-        received = []
-        client = socketio.AsyncClient()
-        client.on("bot_uttered", lambda data: received.append(data))
-        confirmed = asyncio.Event()
-        client.on("session_confirm", lambda _: confirmed.set())
-        await client.connect(url, transports=["polling"])
-        try:
-            await client.emit("session_request", {"session_id": session_id})
-            await asyncio.wait_for(confirmed.wait(), 10)
-            await client.emit("user_uttered", {"message": message, "session_id": session_id})
-            seen = -1
-            for _ in range(60):  # until the replies stop arriving (at most 30 s)
-                await asyncio.sleep(quiet_seconds / 3)
-                if len(received) == seen and received and received[-1].get("text") != \
-                        resilience.THINKING:
-                    break
-                seen = len(received)
-        finally:
-            await client.disconnect()
-        return received
-
-    return asyncio.run(run())
 
 
 def rest_stream(advisor, sender: str, message: str) -> list:
@@ -168,7 +136,7 @@ def test_broken_knowledge_stops_rasa_run(broken_knowledge, tmp_path):
 
 
 def test_broken_knowledge_stops_training(broken_knowledge, tmp_path):
-    command = [str(Path(sys.executable).parent / "rasa"), "train", "--config", "config.yml",
+    command = [str(launch.BIN / "rasa"), "train", "--config", "config.yml",
                "--domain", "bot/domain.yml", "--data", "data", "--out", str(tmp_path / "models")]
     done = run(command, broken_env(broken_knowledge, tmp_path))
     assert done.returncode != 0

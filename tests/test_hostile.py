@@ -9,18 +9,9 @@ import pytest
 
 from actions.questions import QUESTIONS
 from bot.guard import UNKNOWN_COMMAND_REPLY
-from tests.servers import running_advisor
+from tests.servers import STAGE, answer, running_advisor, texts
 
-STAGE = '/inform_stage{"career_stage": "new_grad"}'
 UNKNOWN = UNKNOWN_COMMAND_REPLY.split('"{command}"')[0]  # "Sorry, I can't take "
-
-
-def answer(point) -> str:
-    return f'/answer{{"agreement": "{point}"}}'
-
-
-def texts(replies) -> str:
-    return "\n".join(reply.get("text") or "" for reply in replies)
 
 
 @pytest.fixture(scope="module")

@@ -4,16 +4,15 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
 from actions import knowledge
+from bot.launch import ROOT
 from tests import nlu_eval
 
-ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "advisor.tar.gz"
 HELD_OUT = ROOT / "tests" / "nlu" / "held_out.yml"
 TRAINING = ROOT / "data" / "nlu"

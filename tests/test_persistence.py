@@ -10,20 +10,10 @@ from pathlib import Path
 import pytest
 
 from actions.questions import QUESTIONS
-from bot import launch
-from tests.servers import running_advisor
+from tests.servers import STAGE, answer, running_advisor, texts
 
-STAGE = '/inform_stage{"career_stage": "new_grad"}'
 # The domain's session_config.session_expiration_time is 60 minutes: age the conversation past it.
 IDLE_SECONDS = 61 * 60
-
-
-def answer(point: int) -> str:
-    return f'/answer{{"agreement": "{point}"}}'
-
-
-def texts(replies) -> str:
-    return "\n".join(reply.get("text") or "" for reply in replies)
 
 
 def answers(slots) -> dict:
@@ -61,8 +51,8 @@ def test_restarting_the_rasa_server_continues_the_same_assessment(advisor):
     before = advisor.slots("restart-me")
     assert before["pace"] == 4.0 and before["requested_slot"] == "breadth"
 
-    launch.stop(advisor.rasa)
-    advisor.rasa = launch.start_rasa_server(advisor.env, advisor.log_dir / "rasa-restarted.log")
+    advisor.stop_rasa()
+    advisor.start_rasa("rasa-restarted.log")
 
     after = advisor.slots("restart-me")
     assert answers(after) == answers(before)

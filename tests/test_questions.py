@@ -5,19 +5,22 @@ import asyncio
 import pytest
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.importers.importer import TrainingDataImporter
 
 from actions import knowledge
 from actions.questions import QUESTIONS
 from bot.launch import ROOT
+from tests.validate_data import AdvisorValidator, project_importer, validate
 
 K = knowledge.load()
 
 
 @pytest.fixture(scope="module")
-def domain():
-    importer = TrainingDataImporter.load_from_config(
-        str(ROOT / "config.yml"), str(ROOT / "bot" / "domain.yml"), [str(ROOT / "data")])
+def importer():
+    return project_importer()
+
+
+@pytest.fixture(scope="module")
+def domain(importer):
     return importer.get_domain()
 
 
@@ -56,25 +59,19 @@ def test_each_question_comes_from_the_knowledge_file_with_buttons(domain):
     assert len(QUESTIONS) == 11
 
 
-def test_braces_in_the_knowledge_file_come_out_as_written(tmp_path, monkeypatch, domain):
+def test_braces_in_the_knowledge_file_come_out_as_written(tmp_path, monkeypatch):
     # Rasa fills {slot} placeholders in responses: the importer escapes what the knowledge says.
     text = (ROOT / "knowledge" / "career.yml").read_text()
     statement = K.criteria["pace"]["statement"]
     changed = tmp_path / "career.yml"
     changed.write_text(text.replace(statement, "I like {pace} and {{braces}}."))
     monkeypatch.setenv("KNOWLEDGE_FILE", str(changed))
-    importer = TrainingDataImporter.load_from_config(
-        str(ROOT / "config.yml"), str(ROOT / "bot" / "domain.yml"), [str(ROOT / "data")])
-    assert rendered(importer.get_domain(), "pace")["text"].endswith('"I like {pace} and {{braces}}."')
+    assert rendered(project_importer().get_domain(), "pace")["text"].endswith('"I like {pace} and {{braces}}."')
 
 
-def test_validation_counts_the_questions_as_used_and_nothing_else():
+def test_validation_counts_the_questions_as_used_and_nothing_else(importer):
     from rasa.shared.core.domain import Domain
 
-    from tests.validate_data import AdvisorValidator, validate
-
-    importer = TrainingDataImporter.load_from_config(
-        str(ROOT / "config.yml"), str(ROOT / "bot" / "domain.yml"), [str(ROOT / "data")])
     nlu, stories = importer.get_nlu_data(), importer.get_stories()
     assert validate(AdvisorValidator(importer.get_domain(), nlu, stories, {}))
     unused = importer.get_domain().merge(Domain.from_dict(

@@ -23,7 +23,6 @@ from actions.questions import QUESTIONS
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, default
 from bot import launch
 from tests import servers
-from tests.servers import free_port
 from tests.stores import throwaway_postgres, throwaway_redis
 
 TOKEN = "scale-out-token"
@@ -51,24 +50,24 @@ def cluster(tmp_path_factory) -> Cluster:
     model = logs / "advisor.tar.gz"  # one copy for both servers, even if the model is retrained meanwhile
     shutil.copy(launch.MODEL, model)
     with throwaway_postgres() as database, throwaway_redis() as locks:
-        env = launch.environment(ADVISOR_ENDPOINTS="scaled", ACTION_PORT=str(free_port()),
+        env = launch.environment(ADVISOR_ENDPOINTS="scaled", ACTION_PORT=str(servers.free_port()),
                                  RASA_AUTH_TOKEN=TOKEN, **database, **locks)
-        envs = [dict(env, RASA_PORT=str(free_port())) for _ in range(2)]
-        servers: List[subprocess.Popen] = []
+        envs = [dict(env, RASA_PORT=str(servers.free_port())) for _ in range(2)]
+        rasa_servers: List[subprocess.Popen] = []
         actions = None
         try:
             for n, server_env in enumerate(envs):  # both load their model at the same time
                 with open(logs / f"rasa-{n}.log", "ab") as log:
-                    servers.append(subprocess.Popen(
+                    rasa_servers.append(subprocess.Popen(
                         launch.rasa_server_command(server_env, model), cwd=launch.ROOT,
                         env=server_env, stdout=log, stderr=subprocess.STDOUT,
                     ))
             actions = launch.start_action_server(env, logs / "actions.log")
-            for process, server_env in zip(servers, envs):
+            for process, server_env in zip(rasa_servers, envs):
                 launch.wait_for(f"http://127.0.0.1:{server_env['RASA_PORT']}/", process, timeout=300)
-            yield Cluster([f"http://127.0.0.1:{e['RASA_PORT']}" for e in envs], servers)
+            yield Cluster([f"http://127.0.0.1:{e['RASA_PORT']}" for e in envs], rasa_servers)
         finally:
-            for process in servers:
+            for process in rasa_servers:
                 launch.stop(process)
             launch.stop(actions)
 
@@ -77,7 +76,7 @@ def assessment(i: int) -> List[str]:
     """A full assessment whose answers identify conversation i (base-5 digits of i, stage, yes/no)."""
     stages = list(default().stage["values"])
     turns = ["/start_assessment", f'/inform_stage{{"career_stage": "{stages[i % len(stages)]}"}}']
-    turns += [f'/answer{{"agreement": "{1 + (i // 5 ** j) % 5}"}}' for j in range(len(CRITERION_IDS))]
+    turns += [servers.answer(1 + (i // 5 ** j) % 5) for j in range(len(CRITERION_IDS))]
     turns += ["/affirm" if (i >> j) % 2 else "/deny" for j in range(len(CONSTRAINT_IDS))]
     return turns
 
@@ -139,14 +138,14 @@ def test_two_servers_taking_tickets_at_once_each_get_their_own(monkeypatch):
         for name in ("ACTION_SERVER_URL", *launch.SCALED_DEFAULTS):
             monkeypatch.setenv(name, env[name])
         config = AvailableEndpoints.read_endpoints(str(launch.SCALED_ENDPOINTS)).lock_store
-        servers = [LockStore.create(config) for _ in range(2)]
+        lock_stores = [LockStore.create(config) for _ in range(2)]
         with ThreadPoolExecutor(8) as pool:
-            tickets = list(pool.map(lambda n: servers[n % 2].issue_ticket("race"), range(200)))
+            tickets = list(pool.map(lambda n: lock_stores[n % 2].issue_ticket("race"), range(200)))
         assert sorted(tickets) == list(range(200)), "a ticket number was issued twice"
-        assert len(servers[0].get_lock("race").tickets) == 200, "a ticket was lost"
+        assert len(lock_stores[0].get_lock("race").tickets) == 200, "a ticket was lost"
         for n, ticket in enumerate(sorted(tickets)):
-            servers[n % 2].cleanup("race", ticket)
-        assert servers[1].get_lock("race") is None
+            lock_stores[n % 2].cleanup("race", ticket)
+        assert lock_stores[1].get_lock("race") is None
 
 
 def test_a_conversation_alternating_between_servers_goes_as_on_one_server(cluster):

@@ -15,10 +15,9 @@ import socketio
 import yaml
 
 from bot.guard import MAX_MESSAGE_CHARS, TOO_LONG_REPLY
-from tests.servers import running_advisor
-from tests.test_faults import socketio_turn
+from bot.launch import ROOT
+from tests.servers import running_advisor, socketio_turn
 
-ROOT = Path(__file__).resolve().parent.parent
 ALLOWED = "https://advisor.example"
 EVIL = "https://evil.example"
 

@@ -3,7 +3,6 @@ needs the printed token, and SIGTERM stops all of them."""
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -13,14 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot import launch
-from tests.servers import free_port, say
+from tests.servers import free_port, listening, say
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+ROOT = launch.ROOT
 
 
 def test_make_serve_runs_everything_and_stops_on_sigterm(tmp_path):

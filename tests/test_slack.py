@@ -35,7 +35,6 @@ _message_numbers = itertools.count(1)
 class Answer:
     status: int
     text: str
-    headers: Dict[str, str]
 
 
 def signature(body: bytes, timestamp: str, secret: str = SECRET) -> str:
@@ -61,9 +60,9 @@ class SlackSide:
         request = urllib.request.Request(self.webhook, data=body, headers=all_headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                return Answer(response.status, response.read().decode(), dict(response.headers))
+                return Answer(response.status, response.read().decode())
         except urllib.error.HTTPError as error:
-            return Answer(error.code, error.read().decode(), dict(error.headers))
+            return Answer(error.code, error.read().decode())
 
     def event(self, body: Dict, **kwargs) -> Answer:
         return self.post(json.dumps(body).encode(), "application/json", **kwargs)

@@ -13,6 +13,7 @@ import pytest
 import socketio
 
 from actions.knowledge import default
+from tests.servers import STAGE, answer
 from tests.web_server import running_site
 
 TIMEOUT = 30
@@ -77,9 +78,9 @@ def test_bot_replies_and_the_score_chart_arrive_over_socketio(site):
         async with WidgetClient(site.advisor.url) as client:
             greeting = await client.say("/greet", lambda e: bool(e.get("quick_replies")))
             first = await client.say("/start_assessment", asks(1))
-            answers = ['/inform_stage{"career_stage": "new_grad"}'] + ['/answer{"agreement": "5"}'] * 8
-            for number, answer in enumerate(answers, start=2):
-                await client.say(answer, asks(number))
+            answers = [STAGE] + [answer(5)] * 8
+            for number, message in enumerate(answers, start=2):
+                await client.say(message, asks(number))
             await client.say("/deny", asks(11))
             result = await client.say("/deny", lambda e: e.get("type") == "score_breakdown")
             return client.session_id, greeting, first, result

@@ -261,11 +261,11 @@ def test_the_widget_reconnects_when_the_server_comes_back(site, new_page):
     reply_button(page, AGREE[2]).click()
     bot_says(page, "(3/11)")
 
-    site.stop_rasa()
+    site.advisor.stop_rasa()
     status = panel(page).get_by_role("status").filter(has_text="Reconnecting")
     expect(status).to_be_visible()
     expect(reply_button(page, AGREE[4])).to_be_disabled()
-    site.start_rasa()
+    site.advisor.start_rasa()
     expect(status).to_be_hidden(timeout=60_000)
     reply_button(page, AGREE[4]).click()
     bot_says(page, "(4/11)")  # the same form goes on: the tracker store kept the conversation

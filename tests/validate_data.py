@@ -51,10 +51,14 @@ def validate(validator: Validator) -> bool:
     return passed and not problems
 
 
-def main() -> int:
-    importer = TrainingDataImporter.load_from_config(
+def project_importer() -> TrainingDataImporter:
+    """The project's data as `rasa train` reads it, through config.yml's importer."""
+    return TrainingDataImporter.load_from_config(
         str(ROOT / "config.yml"), str(ROOT / "bot" / "domain.yml"), [str(ROOT / "data")])
-    if not validate(AdvisorValidator.from_importer(importer)):
+
+
+def main() -> int:
+    if not validate(AdvisorValidator.from_importer(project_importer())):
         print("Project validation completed with errors.", file=sys.stderr)
         return 1
     print("Project validation passed: no errors, no warnings.")

@@ -1,13 +1,12 @@
 """The advisor with its web widget for browser tests: real servers on free loopback ports, Chromium."""
 from __future__ import annotations
 
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from bot import launch, web_server
+from bot import web_server
 from tests.servers import Advisor, free_port, running_advisor
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by bot/system_deps.sh; never Playwright's download
@@ -27,12 +26,6 @@ class Site:
     def page_url(self) -> str:
         return f"{self.origin}/demo/"
 
-    def stop_rasa(self) -> None:
-        launch.stop(self.advisor.rasa)
-
-    def start_rasa(self) -> None:
-        """Starts the Rasa server again on the same port, with the same tracker store."""
-        self.advisor.rasa = launch.start_rasa_server(self.advisor.env, self.advisor.log_dir / "rasa.log")
 
 
 @contextmanager
@@ -41,8 +34,7 @@ def running_site() -> Iterator[Site]:
     the widget's web server; all stopped on exit."""
     web_port = free_port()
     origin = f"http://127.0.0.1:{web_port}"
-    tracker_db = Path(tempfile.mkdtemp(prefix="advisor-widget-")) / "tracker.db"
-    with running_advisor({"RASA_CORS_ORIGINS": origin, "TRACKER_DB": str(tracker_db)}) as advisor:
+    with running_advisor({"RASA_CORS_ORIGINS": origin}) as advisor:  # its own SQLite file
         server = web_server.start_web_server(web_port, advisor.url)
         try:
             yield Site(advisor=advisor, origin=origin)
