@@ -7,7 +7,6 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
                 $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 VENV  := .venv
 PY    := $(VENV)/bin/python
-RASA  := $(VENV)/bin/rasa
 MODEL := models/advisor.tar.gz
 # socket.io-client for the web widget, installed from web/package-lock.json.
 WEB_DEPS := web/node_modules/.package-lock.json
@@ -48,7 +47,7 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	$(RASA) train --config config.yml --domain bot/domain.yml --data data \
+	$(PY) -m bot.rasa_cli train --config config.yml --domain bot/domain.yml --data data \
 	    --out models --fixed-model-name advisor
 	touch $@
 

@@ -95,8 +95,11 @@ def train(name: str, config: Path, work: Path, retrain: bool) -> Trained:
     shutil.copytree(ROOT / "data", data)
     env = launch.environment(RASA_CACHE_DIRECTORY=str(project / "cache"))
 
+    # Rasa's own command for the baseline, the project's (bot/rasa_cli.py) for the others
+    rasa = [str(launch.BIN / "rasa")] if name == BASELINE else launch.RASA_CLI
+
     def rasa_train(model_name: str) -> float:
-        return run([launch.BIN / "rasa", "train", "--config", config, "--domain", DOMAIN,
+        return run([*rasa, "train", "--config", config, "--domain", DOMAIN,
                     "--data", data, "--out", project, "--fixed-model-name", model_name],
                    env, project / "train.log")
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-RASA = str(BIN / "rasa")
+from bot.launch import BIN, RASA_CLI, ROOT
 
 
 def run(title: str, command: list) -> bool:
@@ -25,7 +22,7 @@ def main() -> int:
             str(BIN / "python"), "-m", "tests.validate_data",
         ]),
         "test stories": run("test stories (prediction errors fail)", [
-            RASA, "test", "core", "--model", "models/advisor.tar.gz", "--stories", "tests/stories",
+            *RASA_CLI, "test", "core", "--model", "models/advisor.tar.gz", "--stories", "tests/stories",
             "--fail-on-prediction-errors", "--out", "results/stories", "--no-plot",
         ]),
         "pytest": run("pytest", [str(BIN / "python"), "-m", "pytest", "tests", *sys.argv[1:]]),

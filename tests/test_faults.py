@@ -136,7 +136,7 @@ def test_broken_knowledge_stops_rasa_run(broken_knowledge, tmp_path):
 
 
 def test_broken_knowledge_stops_training(broken_knowledge, tmp_path):
-    command = [str(launch.BIN / "rasa"), "train", "--config", "config.yml",
+    command = [*launch.RASA_CLI, "train", "--config", "config.yml",
                "--domain", "bot/domain.yml", "--data", "data", "--out", str(tmp_path / "models")]
     done = run(command, broken_env(broken_knowledge, tmp_path))
     assert done.returncode != 0

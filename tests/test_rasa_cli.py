@@ -72,15 +72,16 @@ def test_apply_puts_them_in_place_and_the_launcher_uses_it(monkeypatch):
     assert command[1:4] == ["-m", "bot.rasa_cli", "run"]
 
 
-def test_the_rasa_command_runs_without_jax():
+def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
     import subprocess
     import sys
 
-    probe = ("import sys, bot.rasa_cli, tensorflow, rasa.core.agent; "
-             "print(sys.modules.get('jax') is None)")
+    # sys.modules keeps the order in which imports started
+    probe = ("import sys, bot.rasa_cli, tensorflow, rasa.core.agent; order = list(sys.modules); "
+             "print(sys.modules.get('jax') is None, order.index('skops.io') < order.index('tensorflow'))")
     run = subprocess.run([sys.executable, "-c", probe], cwd=launch.ROOT, env=launch.environment(),
                          capture_output=True, text=True, timeout=300)
-    assert run.stdout.strip() == "True", run.stderr[-2000:]
+    assert run.stdout.split() == ["True", "True"], run.stderr[-2000:]
     version = subprocess.run([*launch.RASA_CLI, "--version"], cwd=launch.ROOT,
                              env=launch.environment(), capture_output=True, text=True, timeout=300)
     assert "Rasa Version      :         3.6.21" in version.stdout, version.stdout + version.stderr
