@@ -88,7 +88,7 @@ def test_rasa_reads_the_scaled_endpoints_as_postgresql_and_redis(defaults, monke
     for name in scaled_variables():
         monkeypatch.setenv(name, defaults[name])
     endpoints = AvailableEndpoints.read_endpoints(str(launch.SCALED_ENDPOINTS))
-    assert endpoints.tracker_store.type == "SQL"
+    assert endpoints.tracker_store.type == "bot.tracker_store.FastSQLTrackerStore"
     assert endpoints.tracker_store.kwargs["dialect"] == "postgresql"
     lock_store = LockStore.create(endpoints.lock_store)  # no connection yet: Redis is not needed
     assert isinstance(lock_store, RedisLockStore)
