@@ -63,11 +63,15 @@ def test_an_invalid_action_reply_is_refused_as_rasa_refuses_it(result):
 
 
 def test_apply_puts_them_in_place_and_the_launcher_uses_it(monkeypatch):
+    from rasa.core import processor
+
     monkeypatch.setattr(events.Event, "resolve_by_type", staticmethod(ORIGINAL_RESOLVE))
     monkeypatch.setattr(RemoteAction, "_validate_action_result", ORIGINAL_VALIDATE)
+    monkeypatch.setattr(processor, "DaskGraphRunner", processor.DaskGraphRunner)
     rasa_cli.apply()
     assert events.Event.resolve_by_type is rasa_cli.resolve_by_type
     assert RemoteAction._validate_action_result is rasa_cli.validate_action_result
+    assert processor.DaskGraphRunner is rasa_cli.SequentialGraphRunner
     command = launch.rasa_server_command(launch.environment(RASA_AUTH_TOKEN="t"))
     assert command[1:4] == ["-m", "bot.rasa_cli", "run"]
 
@@ -85,3 +89,35 @@ def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
     version = subprocess.run([*launch.RASA_CLI, "--version"], cwd=launch.ROOT,
                              env=launch.environment(), capture_output=True, text=True, timeout=300)
     assert "Rasa Version      :         3.6.21" in version.stdout, version.stdout + version.stderr
+
+
+def test_the_sequential_graph_runner_gives_the_dask_runner_s_results(monkeypatch):
+    """The trained model's predict graph, run by both: the same parses and the same predictions."""
+    import asyncio
+
+    from rasa.core import processor
+    from rasa.core.agent import Agent
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    texts = ["hi", "what about pay at a startup?", "lets do the assessment", "2 yoe", "kinda",
+             "/affirm", "why?", "asdfgh", "tell me about tc at big tech"]
+
+    def run_model(runner):
+        monkeypatch.setattr(processor, "DaskGraphRunner", runner)
+        agent = Agent.load(str(launch.MODEL))
+        assert isinstance(agent.processor.graph_runner, runner)
+        parses, predictions = [], []
+        for text in texts:
+            parse = asyncio.run(agent.parse_message(text))
+            tracker = DialogueStateTracker.from_events("s", [
+                ActionExecuted("action_listen"),
+                UserUttered(text, parse["intent"], parse["entities"], parse_data=parse),
+            ], agent.domain.slots)
+            prediction = agent.processor._predict_next_with_tracker(tracker)
+            parses.append({k: v for k, v in parse.items() if k != "message_id"})
+            predictions.append((prediction.probabilities, prediction.policy_name, prediction.events))
+        return parses, predictions
+
+    assert run_model(rasa_cli.SequentialGraphRunner) == run_model(DaskGraphRunner)
