@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -51,6 +52,8 @@ DESCRIPTIONS = {
     "diet": "DIET without entity recognition, knowledge entity patterns (the project's first choice)",
 }
 BASELINE = "default"
+# the tracker store's type in an endpoints file, to serve the baseline with Rasa's own SQL store
+STORE_TYPE = re.compile(r"type: bot\.tracker_store\.FastSQLTrackerStore")
 TOKEN = "bench-token"
 NAN = float("nan")
 
@@ -194,7 +197,8 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stoc
     One worker keeps conversations in the project's SQLite tracker store (bot/endpoints.yml). Several
     Sanic workers need stores they can share (Rasa refuses them with its in-memory lock store): the
     project's scaled endpoints, PostgreSQL tracker store and Redis lock store, both thrown away after.
-    `stock`: served by Rasa's own `rasa run` instead of the project's (bot/rasa_cli.py)."""
+    `stock`: served by Rasa's own `rasa run` instead of the project's (bot/rasa_cli.py), and with
+    Rasa's own SQL tracker store on the same SQLite file instead of bot/tracker_store.py's."""
     log_dir = Path(tempfile.mkdtemp(prefix="bench-", dir=work))
     with ExitStack() as stack:
         stores: Dict[str, str] = {}
@@ -210,7 +214,13 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stoc
         stack.callback(lambda: launch.stop(advisor.rasa))
         advisor.actions = launch.start_action_server(env, log_dir / "actions.log")
         started = time.perf_counter()
-        advisor.rasa = launch.start_rasa_server(env, log_dir / "rasa.log", model=model,
+        endpoints = launch.endpoints_file(env)
+        if stock:
+            endpoints = log_dir / "endpoints.yml"
+            text, found = STORE_TYPE.subn("type: SQL", launch.endpoints_file(env).read_text())
+            assert found == 1, "the endpoints file names no FastSQLTrackerStore to replace"
+            endpoints.write_text(text)
+        advisor.rasa = launch.start_rasa_server(env, log_dir / "rasa.log", model=model, endpoints=endpoints,
                                                 rasa=[str(launch.BIN / "rasa")] if stock else launch.RASA_CLI)
         advisor.say("bench-first", "hi")
         serving = Serving(time.perf_counter() - started, rss_mb(advisor.rasa.pid),
@@ -370,8 +380,9 @@ def speed_section(trained: Dict[str, Trained], figures: Dict[str, Dict[str, floa
              f"Medians of the server runs; in brackets the ratio to `{BASELINE}` measured in the same "
              "run. Latency is per REST request, action server included. RSS is the Rasa server's "
              "(all its processes); the action server's is given apart. "
-             f"`{BASELINE}` is served by Rasa's own `rasa run`, Rasa's defaults throughout; every other "
-             "server by the project's `python -m bot.rasa_cli run` (README, Speed), "
+             f"`{BASELINE}` is served by Rasa's own `rasa run` and SQL tracker store, Rasa's defaults "
+             "throughout; every other "
+             "server by the project's `python -m bot.rasa_cli run` and tracker store (README, Speed), "
              f"`{BASELINE} (project's server)` too.", "",
              "| figure | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
 
@@ -453,7 +464,7 @@ def parse_args(argv: List[str]):
     parser.add_argument("--retrain", nargs="*", choices=list(PIPELINES),
                         help="pipelines whose retrain after one NLU file changed is timed (all)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds; 0: none")
-    parser.add_argument("--repeats", type=int, default=3, help="server runs per pipeline")
+    parser.add_argument("--repeats", type=int, default=5, help="server runs per pipeline")
     parser.add_argument("--assessments", type=int, default=24, help="scripted assessments per server")
     parser.add_argument("--loads", nargs="+", default=["1:200", "10:600", "50:1000"],
                         help="concurrency:messages pairs")
