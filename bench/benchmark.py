@@ -53,7 +53,7 @@ DESCRIPTIONS = {
 }
 BASELINE = "default"
 # the tracker store's type in an endpoints file, to serve the baseline with Rasa's own SQL store
-STORE_TYPE = re.compile(r"type: bot\.tracker_store\.FastSQLTrackerStore")
+STORE_TYPE = re.compile(r"type: bot\.tracker_store\.FastSQLTrackerStore.*")
 TOKEN = "bench-token"
 NAN = float("nan")
 
@@ -217,7 +217,8 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stoc
         endpoints = launch.endpoints_file(env)
         if stock:
             endpoints = log_dir / "endpoints.yml"
-            text, found = STORE_TYPE.subn("type: SQL", launch.endpoints_file(env).read_text())
+            text, found = STORE_TYPE.subn("type: SQL  # Rasa's own",
+                                          launch.endpoints_file(env).read_text())
             assert found == 1, "the endpoints file names no FastSQLTrackerStore to replace"
             endpoints.write_text(text)
         advisor.rasa = launch.start_rasa_server(env, log_dir / "rasa.log", model=model, endpoints=endpoints,

@@ -42,7 +42,7 @@ DEFAULT_TRACKER_DB = ROOT / "var" / "tracker.db"
 # Browser origins allowed on the REST and socket.io channels (RASA_CORS_ORIGINS, space-separated).
 DEFAULT_CORS_ORIGINS = "http://localhost:8080"
 BIN = Path(sys.executable).parent
-# The rasa command, with two of Rasa 3.6's hot spots fixed (bot/rasa_cli.py).
+# The rasa command, faster and lighter (bot/rasa_cli.py).
 RASA_CLI = [str(BIN / "python"), "-m", "bot.rasa_cli"]
 
 

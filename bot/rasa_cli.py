@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import Any, Dict, List, Optional, Text, Tuple, Type
+from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple, Type
 
 sys.modules.setdefault("jax", None)  # before anything imports TensorFlow: `import jax` fails
 import skops.io  # noqa: E402,F401  (before TensorFlow: see above)
@@ -73,37 +73,51 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
 
 class SequentialGraphRunner(DaskGraphRunner):
     """Rasa's DaskGraphRunner for the model's predict graph, without dask: the nodes a run needs are
-    called in an order worked out once per set of targets, each with its parents' outputs. Dask
-    rebuilt and scheduled the graph for each of the ~4 runs per message (parse, each prediction)."""
+    called in an order worked out once per targets and input names, each with its parents' outputs.
+    Dask rebuilt and scheduled the graph for each of the ~4 runs per message (parse, predictions)."""
 
-    @functools.lru_cache(maxsize=None)
-    def _order(self, targets: Tuple[Text, ...]) -> List[Text]:
-        """The nodes `targets` need, each after the nodes it needs."""
-        nodes, order = self._graph_schema.nodes, []
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._orders: Dict[Tuple[Tuple[Text, ...], FrozenSet[Text]], List[Text]] = {}
 
-        def visit(name: Text) -> None:
-            if name in order or name not in nodes:  # not a node: an input of the run
-                return
-            for parent in nodes[name].needs.values():
-                visit(parent)
-            order.append(name)
+    def _order(self, targets: Tuple[Text, ...], inputs: FrozenSet[Text]) -> List[Text]:
+        """The nodes `targets` need, each after the nodes it needs; as in dask, an input stands in
+        for a node of its name."""
+        if (targets, inputs) not in self._orders:
+            nodes, order = self._graph_schema.nodes, []
 
-        for target in targets:
-            visit(target)
-        return order
+            def visit(name: Text) -> None:
+                if name in order or name in inputs or name not in nodes:
+                    return
+                for parent in nodes[name].needs.values():
+                    visit(parent)
+                order.append(name)
+
+            for target in targets:
+                visit(target)
+            self._orders[(targets, inputs)] = order
+        return self._orders[(targets, inputs)]
 
     def run(self, inputs: Optional[Dict[Text, Any]] = None, targets: Optional[List[Text]] = None
             ) -> Dict[Text, Any]:
+        inputs = inputs or {}
         targets = targets or self._graph_schema.target_names
+        order = self._order(tuple(targets), frozenset(inputs))
         outputs = {}  # node or input name -> (name, value), the shape GraphNode takes and returns
-        for name, value in (inputs or {}).items():
-            if isinstance(value, str) and value in self._graph_schema.nodes:
-                raise GraphRunError(f"Input value '{value}' clashes with a node name.")
+        for name, value in inputs.items():
+            if isinstance(value, str) and value in order:
+                raise GraphRunError(f"Input value '{value}' clashes with a node name. Make sure "
+                                    f"that none of the input names are node names.")
             outputs[name] = (name, value)
-        for name in self._order(tuple(targets)):
-            needs = self._graph_schema.nodes[name].needs.values()
-            outputs[name] = self._instantiated_nodes[name](*(outputs[parent] for parent in needs))
-        return dict(outputs[target] for target in targets)
+        try:
+            for name in order:
+                parents = self._graph_schema.nodes[name].needs.values()
+                outputs[name] = self._instantiated_nodes[name](*(outputs[p] for p in parents))
+            return dict(outputs[target] for target in targets)
+        except KeyError as e:
+            raise GraphRunError(f"'{e.args[0]}' is neither a node nor an input of this run.") from e
+        except RuntimeError as e:
+            raise GraphRunError("Error running runner.") from e
 
 
 def apply() -> None:

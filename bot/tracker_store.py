@@ -41,6 +41,10 @@ class FastSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, future=True, poolclass=sa.pool.SingletonThreadPool)
             sa.event.listen(self.engine, "connect", _write_ahead_log)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+            self.Base.metadata.create_all(self.engine)  # a new ":memory:" database has no table yet
+        else:
+            with self.session_scope():  # Rasa's check that POSTGRESQL_SCHEMA exists, once
+                pass
 
     def _events_statement(self, sender_id: Text, all_sessions: bool, *columns: Any) -> sa.sql.Select:
         """Rasa's `_event_query`: the sender's events in id order, from the latest `SessionStarted`

@@ -107,7 +107,7 @@ def test_the_sequential_graph_runner_gives_the_dask_runner_s_results(monkeypatch
     def run_model(runner):
         monkeypatch.setattr(processor, "DaskGraphRunner", runner)
         agent = Agent.load(str(launch.MODEL))
-        assert isinstance(agent.processor.graph_runner, runner)
+        assert type(agent.processor.graph_runner) is runner
         parses, predictions = [], []
         for text in texts:
             parse = asyncio.run(agent.parse_message(text))

@@ -14,7 +14,9 @@ import pytest
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.domain import Domain
+from rasa.core.brokers.broker import EventBroker
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import launch
 from bot.tracker_store import FastSQLTrackerStore
@@ -35,7 +37,7 @@ def run(coroutine):
 
 def conversation(sender: str, turns: int, start: float = 1000.0):
     """A tracker with `turns` user turns, each with a slot set, in one session."""
-    tracker = FastSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=":memory:").init_tracker(sender)
+    tracker = DialogueStateTracker(sender, DOMAIN.slots)
     tracker.update(ActionExecuted("action_session_start", timestamp=start))
     tracker.update(SessionStarted(timestamp=start))
     tracker.update(ActionExecuted("action_listen", timestamp=start))
@@ -129,6 +131,35 @@ def test_a_retrieve_returns_the_latest_session_and_the_full_tracker_all(stores):
     run(fast.save(latest))
     assert dumped(run(rasa.retrieve_full_tracker("ana"))) == dumped(second) + [latest.events[-1].as_dict()]
     assert sorted(run(fast.keys())) == ["ana"]
+
+
+class RecordingBroker(EventBroker):
+    def __init__(self):
+        self.published = []
+
+    def publish(self, event):
+        self.published.append(event)
+
+
+def test_new_events_go_to_the_event_broker_as_rasa_sends_them(tmp_path):
+    published = []
+    for store_class in (FastSQLTrackerStore, SQLTrackerStore):
+        broker = RecordingBroker()
+        db = str(tmp_path / f"{store_class.__name__}.db")
+        store = store_class(domain=DOMAIN, dialect="sqlite", db=db, event_broker=broker)
+        tracker = conversation("ana", turns=1)
+        run(store.save(tracker))
+        tracker.update(UserUttered("again", {"name": "greet", "confidence": 1.0}, timestamp=2000.0))
+        run(store.save(tracker))
+        published.append(broker.published)
+    assert len(published[0]) == len(conversation("ana", turns=1).events) + 1
+    assert published[0] == published[1]
+
+
+def test_an_in_memory_sqlite_store_works():
+    store = FastSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=":memory:")
+    run(store.save(conversation("ana", turns=1)))
+    assert dumped(run(store.retrieve("ana"))) == dumped(conversation("ana", turns=1))
 
 
 @pytest.mark.parametrize("endpoints", [launch.ENDPOINTS, launch.SCALED_ENDPOINTS])
