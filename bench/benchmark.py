@@ -52,6 +52,8 @@ DESCRIPTIONS = {
     "diet": "DIET without entity recognition, knowledge entity patterns (the project's first choice)",
 }
 BASELINE = "default"
+# Rasa's own command, for the baseline; every other pipeline runs through the project's (bot/rasa_cli.py)
+RASA_OWN = [str(launch.BIN / "rasa")]
 # the tracker store's type in an endpoints file, to serve the baseline with Rasa's own SQL store
 STORE_TYPE = re.compile(r"type: bot\.tracker_store\.FastSQLTrackerStore.*")
 TOKEN = "bench-token"
@@ -90,6 +92,10 @@ def change_one_nlu_file(data: Path) -> Path:
     return path
 
 
+def rasa_command(stock: bool) -> List[str]:
+    return RASA_OWN if stock else launch.RASA_CLI
+
+
 def train(name: str, config: Path, work: Path, retrain: bool) -> Trained:
     """Full training with a cold cache, then (if retrain) a retrain after one NLU file changed."""
     project = work / name
@@ -98,11 +104,8 @@ def train(name: str, config: Path, work: Path, retrain: bool) -> Trained:
     shutil.copytree(ROOT / "data", data)
     env = launch.environment(RASA_CACHE_DIRECTORY=str(project / "cache"))
 
-    # Rasa's own command for the baseline, the project's (bot/rasa_cli.py) for the others
-    rasa = [str(launch.BIN / "rasa")] if name == BASELINE else launch.RASA_CLI
-
     def rasa_train(model_name: str) -> float:
-        return run([*rasa, "train", "--config", config, "--domain", DOMAIN,
+        return run([*rasa_command(stock=name == BASELINE), "train", "--config", config, "--domain", DOMAIN,
                     "--data", data, "--out", project, "--fixed-model-name", model_name],
                    env, project / "train.log")
 
@@ -154,8 +157,8 @@ def evaluate_held_out(name: str, trained: Trained, work: Path, held_out_file: Pa
 def cross_validate(name: str, config: Path, work: Path, folds: int) -> Dict:
     """k-fold cross-validation of the pipeline on its training data (`rasa test nlu`)."""
     cv = work / name / "cross_validation"
-    run([launch.BIN / "rasa", "test", "nlu", "--nlu", work / name / "data" / "nlu", "--config", config,
-         "--cross-validation", "--folds", folds, "--out", cv, "--no-plot"],
+    run([*rasa_command(stock=name == BASELINE), "test", "nlu", "--nlu", work / name / "data" / "nlu",
+         "--config", config, "--cross-validation", "--folds", folds, "--out", cv, "--no-plot"],
         launch.environment(), work / name / "test.log")
     return read_rasa_reports(cv)
 
@@ -216,13 +219,12 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stoc
         started = time.perf_counter()
         endpoints = launch.endpoints_file(env)
         if stock:
-            endpoints = log_dir / "endpoints.yml"
-            text, found = STORE_TYPE.subn("type: SQL  # Rasa's own",
-                                          launch.endpoints_file(env).read_text())
+            text, found = STORE_TYPE.subn("type: SQL  # Rasa's own", endpoints.read_text())
             assert found == 1, "the endpoints file names no FastSQLTrackerStore to replace"
+            endpoints = log_dir / "endpoints.yml"
             endpoints.write_text(text)
         advisor.rasa = launch.start_rasa_server(env, log_dir / "rasa.log", model=model, endpoints=endpoints,
-                                                rasa=[str(launch.BIN / "rasa")] if stock else launch.RASA_CLI)
+                                                rasa=rasa_command(stock))
         advisor.say("bench-first", "hi")
         serving = Serving(time.perf_counter() - started, rss_mb(advisor.rasa.pid),
                           rss_mb(advisor.actions.pid))
