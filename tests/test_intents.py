@@ -10,7 +10,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
@@ -89,8 +90,21 @@ def test_the_classifier_predicts_as_rasas(pipelines):
                [i["name"] for i in theirs.get("intent_ranking")]
 
 
-def test_a_message_without_features_still_gets_an_intent(pipelines):
+def test_a_message_without_text_reads_as_the_empty_message(pipelines):
     _, ours, _, _ = pipelines
-    parsed = ours.parse("")
-    assert parsed.get("intent")["name"] in ours.classifier.clf.classes_
-    assert 0 < parsed.get("intent")["confidence"] < 1
+    empty = ours.parse("")
+    no_text = ours.classifier.process([Message(data={})])[0]
+    assert no_text.get("intent_ranking") == empty.get("intent_ranking")
+    assert empty.get("intent")["name"] in ours.classifier.clf.classes_
+
+
+def test_the_input_rows_are_rasas_with_dense_features_too(pipelines):
+    _, ours, _, _ = pipelines
+    message = ours.parse("is the pay better at a startup?")
+    sparse_only = ours.classifier._create_X([message, message])
+    message.add_features(Features(np.array([[0.5, -1.0, 2.0]]), FEATURE_TYPE_SENTENCE, TEXT, "dense"))
+    for messages in ([message], [message, message]):
+        expected = LogisticRegressionClassifier._create_X(ours.classifier, messages)
+        mine = ours.classifier._create_X(messages)
+        assert mine.shape == expected.shape == (len(messages), sparse_only.shape[1] + 3)
+        assert (mine != expected).nnz == 0

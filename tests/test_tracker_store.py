@@ -112,6 +112,18 @@ def test_a_save_appends_only_the_new_events(stores):
     assert dumped(run(rasa.retrieve("ana"))) == dumped(tracker)
 
 
+def test_each_sender_reads_and_counts_only_its_own_events(stores):
+    fast, rasa, _ = stores
+    ana, ben = conversation("ana", turns=2), conversation("ben", turns=1, start=1500.0)
+    run(fast.save(ana))
+    run(fast.save(ben))
+    run(fast.save(ana))  # ben's rows must not count as ana's stored events
+    for store in (fast, rasa):
+        assert dumped(run(store.retrieve("ana"))) == dumped(ana)
+        assert dumped(run(store.retrieve("ben"))) == dumped(ben)
+    assert run(fast.retrieve("carl")) is None
+
+
 def test_a_retrieve_returns_the_latest_session_and_the_full_tracker_all(stores):
     fast, rasa, _ = stores
     first = conversation("ana", turns=2, start=1000.0)
