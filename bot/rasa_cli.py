@@ -8,31 +8,38 @@ skops, which saves and loads the LogisticRegressionClassifier, works out at impo
 of numpy's functions lives in by searching every loaded module. Imported before TensorFlow's 6,000
 modules are, that takes 1 s instead of 6: start-up 9 -> 6 s, training 20 -> 15 s.
 
-And three of Rasa 3.6's hot spots are fixed, found by profiling a conversation of ~140 events:
+And four of Rasa 3.6's hot spots are fixed, found by profiling a conversation of ~140 events:
 - Every event read back from the tracker store is matched to its class by walking all of `Event`'s
   subclasses: ~70% of the time to load a conversation. Here the classes are looked up by name.
 - The reply of each custom action is checked with `jsonschema.validate`, which first checks Rasa's
   large schema itself against the meta-schema, every time. Here the checked validator is kept.
 - Each message runs the model's graph ~4 times (parse, predictions) through dask, which rebuilds and
   schedules the graph each time. Here the nodes are called in an order worked out once.
-All three give the same results as Rasa's own code (tests/test_rasa_cli.py) and only take less time.
+- Each call to the action server opened a new HTTP session and TCP connection (on both servers:
+  connect, accept, close). Here the calls share a pool of kept-alive connections per event loop.
+All four give the same results as Rasa's own code (tests/test_rasa_cli.py) and only take less time.
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import sys
+import weakref
 from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple, Type
 
 sys.modules.setdefault("jax", None)  # before anything imports TensorFlow: `import jax` fails
 import skops.io  # noqa: E402,F401  (before TensorFlow: see above)
 
+import aiohttp  # noqa: E402
 import jsonschema  # noqa: E402
 from rasa.core import processor  # noqa: E402
 from rasa.core.actions.action import RemoteAction  # noqa: E402
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT  # noqa: E402
 from rasa.engine.exceptions import GraphRunError  # noqa: E402
 from rasa.engine.runner.dask import DaskGraphRunner  # noqa: E402
 from rasa.shared.core import events  # noqa: E402
 from rasa.shared.utils.common import all_subclasses  # noqa: E402
+from rasa.utils.endpoints import EndpointConfig  # noqa: E402
 
 _event_classes: Dict[Text, Type[events.Event]] = {}
 
@@ -69,6 +76,26 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
         e.message += (". Failed to validate Action server response from API, make sure your "
                       "response from the Action endpoint is valid.")
         raise e
+
+
+# Idle pooled connections are dropped before Sanic's default keep-alive (5 s) would drop them
+# server-side: a request is never written into a connection the action server is closing.
+KEEPALIVE_S = 4.0
+_connectors: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.TCPConnector]" = \
+    weakref.WeakKeyDictionary()
+
+
+def endpoint_session(self: EndpointConfig) -> aiohttp.ClientSession:
+    """Rasa's EndpointConfig.session on a connection pool kept per event loop: Rasa made a session,
+    and with it a new TCP connection, for every call to the action server."""
+    loop = asyncio.get_running_loop()
+    connector = _connectors.get(loop)
+    if connector is None or connector.closed:
+        connector = _connectors[loop] = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S)
+    auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            if self.basic_auth else None)
+    return aiohttp.ClientSession(connector=connector, connector_owner=False, headers=self.headers,
+                                 auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT))
 
 
 class SequentialGraphRunner(DaskGraphRunner):
@@ -124,6 +151,7 @@ def apply() -> None:
     events.Event.resolve_by_type = staticmethod(resolve_by_type)
     RemoteAction._validate_action_result = validate_action_result
     processor.DaskGraphRunner = SequentialGraphRunner  # the runner of loaded models, not of training
+    EndpointConfig.session = endpoint_session
 
 
 def main() -> int:

@@ -4,11 +4,14 @@ import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core import events
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import EndpointConfig
 
 from bot import launch, rasa_cli
+from tests.servers import free_port
 
 ORIGINAL_RESOLVE = events.Event.resolve_by_type
 ORIGINAL_VALIDATE = RemoteAction._validate_action_result
+ORIGINAL_SESSION = EndpointConfig.session
 ACTION = RemoteAction("action_test", None)
 TYPE_NAMES = sorted({cls.type_name for cls in all_subclasses(events.Event)})
 
@@ -16,6 +19,7 @@ TYPE_NAMES = sorted({cls.type_name for cls in all_subclasses(events.Event)})
 def test_rasa_is_not_patched_on_import():
     assert ORIGINAL_RESOLVE is not rasa_cli.resolve_by_type
     assert ORIGINAL_VALIDATE is not rasa_cli.validate_action_result
+    assert ORIGINAL_SESSION is not rasa_cli.endpoint_session
 
 
 @pytest.mark.parametrize("type_name", TYPE_NAMES)
@@ -68,12 +72,54 @@ def test_apply_puts_them_in_place_and_the_launcher_uses_it(monkeypatch):
     monkeypatch.setattr(events.Event, "resolve_by_type", staticmethod(ORIGINAL_RESOLVE))
     monkeypatch.setattr(RemoteAction, "_validate_action_result", ORIGINAL_VALIDATE)
     monkeypatch.setattr(processor, "DaskGraphRunner", processor.DaskGraphRunner)
+    monkeypatch.setattr(EndpointConfig, "session", ORIGINAL_SESSION)
     rasa_cli.apply()
+    assert EndpointConfig.session is rasa_cli.endpoint_session
     assert events.Event.resolve_by_type is rasa_cli.resolve_by_type
     assert RemoteAction._validate_action_result is rasa_cli.validate_action_result
     assert processor.DaskGraphRunner is rasa_cli.SequentialGraphRunner
     command = launch.rasa_server_command(launch.environment(RASA_AUTH_TOKEN="t"))
     assert command[1:4] == ["-m", "bot.rasa_cli", "run"]
+
+
+def test_endpoint_calls_reuse_one_connection_and_survive_the_server_closing_it(monkeypatch):
+    """Rasa opened a connection per action call; the pool keeps one, and a request after the
+    server dropped it (a restarted action server) opens a new one."""
+    import asyncio
+
+    from aiohttp import web
+
+    monkeypatch.setattr(EndpointConfig, "session", rasa_cli.endpoint_session)
+    peers = []
+
+    async def webhook(request):
+        peers.append(request.transport.get_extra_info("peername"))
+        assert request.headers["Authorization"] == "Basic dTpw"  # the endpoint's basic auth
+        return web.json_response({"echo": (await request.json())["n"]})
+
+    async def serve(port):
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        return runner
+
+    async def calls():
+        port = free_port()
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook",
+                                  basic_auth={"username": "u", "password": "p"})
+        runner = await serve(port)
+        replies = [await endpoint.request(json={"n": n}) for n in range(3)]
+        await runner.cleanup()  # the server goes away, its connections with it
+        runner = await serve(port)
+        replies.append(await endpoint.request(json={"n": 3}))
+        await runner.cleanup()
+        return replies
+
+    assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]
+    assert len(set(peers[:3])) == 1 and peers[3] != peers[0]
+    assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]  # a new loop, a new pool
 
 
 def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
