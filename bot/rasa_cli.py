@@ -15,16 +15,18 @@ And four of Rasa 3.6's hot spots are fixed, found by profiling a conversation of
   large schema itself against the meta-schema, every time. Here the checked validator is kept.
 - Each message runs the model's graph ~4 times (parse, predictions) through dask, which rebuilds and
   schedules the graph each time. Here the nodes are called in an order worked out once.
-- Each call to the action server opened a new HTTP session and TCP connection (on both servers:
-  connect, accept, close). Here the calls share a pool of kept-alive connections per event loop.
+- Each call to the action server (and any other HTTP endpoint Rasa calls) opened a new session and
+  TCP connection: connect, accept and close on both servers. Here the calls share a pool of
+  kept-alive connections per event loop.
 All four give the same results as Rasa's own code (tests/test_rasa_cli.py) and only take less time.
+One difference: a call that finds its kept-alive connection closed by the server in that instant
+(a proxy or server restart) fails as any failed call does; Rasa's new connection would not have.
 """
 from __future__ import annotations
 
 import asyncio
 import functools
 import sys
-import weakref
 from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple, Type
 
 sys.modules.setdefault("jax", None)  # before anything imports TensorFlow: `import jax` fails
@@ -78,20 +80,23 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
         raise e
 
 
-# Idle pooled connections are dropped before Sanic's default keep-alive (5 s) would drop them
-# server-side: a request is never written into a connection the action server is closing.
+# Idle pooled connections are dropped before Sanic's default keep-alive (5 s) closes them on the
+# server's side, so that timeout cannot close a connection as a request is written into it.
 KEEPALIVE_S = 4.0
-_connectors: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.TCPConnector]" = \
-    weakref.WeakKeyDictionary()
+_connectors: Dict[asyncio.AbstractEventLoop, aiohttp.TCPConnector] = {}
 
 
 def endpoint_session(self: EndpointConfig) -> aiohttp.ClientSession:
     """Rasa's EndpointConfig.session on a connection pool kept per event loop: Rasa made a session,
-    and with it a new TCP connection, for every call to the action server."""
+    and with it a new TCP connection, for every call (action server, NLG server, model server).
+    As Rasa's: no cap on connections, no DNS cache (a restarted server may have a new address)."""
     loop = asyncio.get_running_loop()
+    for old in [old for old in _connectors if old.is_closed()]:
+        del _connectors[old]  # a pool dies with its loop (asyncio.run in tests and tools)
     connector = _connectors.get(loop)
     if connector is None or connector.closed:
-        connector = _connectors[loop] = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S)
+        connector = _connectors[loop] = aiohttp.TCPConnector(
+            limit=0, use_dns_cache=False, keepalive_timeout=KEEPALIVE_S)
     auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
             if self.basic_auth else None)
     return aiohttp.ClientSession(connector=connector, connector_owner=False, headers=self.headers,

@@ -119,7 +119,9 @@ def test_endpoint_calls_reuse_one_connection_and_survive_the_server_closing_it(m
 
     assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]
     assert len(set(peers[:3])) == 1 and peers[3] != peers[0]
-    assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]  # a new loop, a new pool
+    # a new loop gets a new pool: the first one's connector belongs to a closed loop
+    assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]
+    assert [loop.is_closed() for loop in rasa_cli._connectors] == [True]  # the first one's pruned
 
 
 def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
