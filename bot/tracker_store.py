@@ -7,10 +7,9 @@ per new event. Profiled over whole assessments that was a third of the server's 
 more than the NLU and the policies together. Here the same statements are issued as plain SELECT,
 COUNT and one multi-row INSERT on the same engine, each statement built once with the sender as a
 bound parameter (not rebuilt, cache key and all, per message), and the rows read are decoded as one
-JSON array: same table, same rows, same session
-rules, so a database written by either store reads the same in the other
-(tests/test_tracker_store.py). A retrieve of a whole assessment (~130 events) takes ~1.4 ms here,
-Rasa's ~9 ms.
+JSON array: same table, same rows, same session rules, so a database written by either store reads
+the same in the other (tests/test_tracker_store.py). A retrieve of a whole assessment (~130 events)
+takes ~1.4 ms here, Rasa's ~9 ms.
 
 On SQLite (bot/endpoints.yml) the file is opened once, not twice per message, in write-ahead-log
 mode with `synchronous=NORMAL`: a commit no longer waits for the disk (~1.4 ms each here), readers
