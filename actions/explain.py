@@ -11,20 +11,11 @@ from rasa_sdk.types import DomainDict
 
 from actions import answers
 from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
-from actions.forms import FORM
-from actions.questions import payload
+from actions.profile import latest_entities, latest_value, negated, stated_priorities
+from actions.questions import FORM, payload
 from actions.knowledge import default
 
 ASSESSMENT_BUTTON = {"title": "Take the 2-minute assessment", "payload": "/start_assessment"}
-
-
-def latest_entities(tracker: Tracker, entity: str) -> List[Dict[str, Any]]:
-    return [e for e in (tracker.latest_message or {}).get("entities", []) if e.get("entity") == entity]
-
-
-def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
-    found = latest_entities(tracker, entity)
-    return found[-1].get("value") if found else None
 
 
 class ExplainFactor(Action):
@@ -69,24 +60,6 @@ class ExplainHybrid(Action):
         return []
 
 
-def negated(tracker: Tracker) -> bool:
-    """True for "I don't care about brand", "no visa needed"."""
-    text = ((tracker.latest_message or {}).get("text") or "").lower()
-    return bool(answers.NEGATIONS.search(text)) or "whatever" in text
-
-
-def priorities(tracker: Tracker) -> Dict[str, float]:
-    """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1)."""
-    k = default()
-    found: Dict[str, tuple] = {}
-    for e in latest_entities(tracker, "criterion"):
-        length = e.get("end", 0) - e.get("start", 0)
-        if e.get("value") in k.criteria and length >= found.get(e["value"], (0, ""))[0]:
-            found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
-    denied = negated(tracker)
-    return {cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}
-
-
 class NoteProfile(Action):
     """Keeps what the user says about themselves, so the assessment doesn't ask it again."""
 
@@ -96,7 +69,7 @@ class NoteProfile(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
         k = default()
-        noted = priorities(tracker)
+        noted = stated_priorities(tracker)
         events: List[EventType] = [SlotSet(cid, value) for cid, value in noted.items()]
         lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
         holds = not negated(tracker)  # "i need a visa" / "i don't need a visa"
