@@ -202,7 +202,7 @@ def answers_missing_text(result: Result, k: Knowledge) -> str:
 
 def assessment_offer_text(result: Result, k: Knowledge) -> str:
     """The reply to "which should I take?" before the assessment: it starts right away."""
-    if result.answered_share > 0:
+    if any(p.answer is not None for p in result.pulls if p.key in k.criteria):
         return "Let's finish your assessment first; then I'll give you a straight answer and why."
     return (f"Happy to help you decide. It depends on what matters to you, so let me ask "
             f"{len(k.criteria) + len(k.constraints) + 1} quick questions; then you get a straight "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -80,15 +80,21 @@ class NoteProfile(Action):
         if stage in k.stage["values"]:
             events.append(SlotSet("stage", stage))
             lines.append(f"{k.stage['title']}: {k.stage['values'][stage]['title']}")
-        in_form = tracker.active_loop_name == FORM
+        if tracker.get_slot("recommendation") is None:
+            # Someone telling us about themselves wants advice: the assessment goes on from here,
+            # without asking again what they just said.
+            noted_text = ("Noted: " + "; ".join(lines) + ". ") if lines else ""
+            dispatcher.utter_message(text=noted_text + "Let's see which side fits you; I'll ask "
+                                                       "about the rest.")
+            return [*events, FollowupAction(FORM)]
         if not lines:
             dispatcher.utter_message(
-                text="I couldn't tell which priority you mean. The assessment asks about each one."
-                if not in_form else "I couldn't tell which priority you mean; let's go on."
+                text="I couldn't tell which priority you mean. The assessment asks about each one.",
+                buttons=[ASSESSMENT_BUTTON],
             )
             return events
         dispatcher.utter_message(
-            text="Noted, I'll count that in the assessment: " + "; ".join(lines) + ".",
-            buttons=[] if in_form else [ASSESSMENT_BUTTON],
+            text="Noted, I'll count that if you take the assessment again: " + "; ".join(lines) + ".",
+            buttons=[ASSESSMENT_BUTTON],
         )
         return events

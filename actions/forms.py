@@ -152,6 +152,9 @@ class ValidateAssessmentForm(FormValidationAction):
         if value in k.stage["values"] or value == UNSPECIFIED_STAGE:
             return self._accept("stage", value, tracker)
         text = str(value or "")
+        if (reader.stage_stated(text, k) is None
+                and answers.parse_agreement(text, k) == answers.NEUTRAL):
+            return self._accept("stage", UNSPECIFIED_STAGE, tracker)  # "skip", "not sure"
         reading = reader.default_reader().read_stage(text)
         if reading.value is not None:
             return self._accept("stage", reading.value, tracker)
@@ -159,8 +162,6 @@ class ValidateAssessmentForm(FormValidationAction):
                      if e.get("entity") == "career_stage" and e.get("value") in k.stage["values"]]
         if mentioned:
             return self._accept("stage", mentioned[-1], tracker)
-        if answers.parse_agreement(text, k) == answers.NEUTRAL:
-            return self._accept("stage", UNSPECIFIED_STAGE, tracker)  # "skip", "not sure"
         return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)
 
     def _constraint(self, slot: str, value: Any, dispatcher: CollectingDispatcher,

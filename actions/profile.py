@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions import answers
+from actions import answers, reader
 from actions.knowledge import default
 
 
@@ -21,9 +21,10 @@ def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
 
 
 def negated(tracker: Tracker) -> bool:
-    """True for "I don't care about brand", "no visa needed"."""
+    """True for "I don't care about brand", "no visa needed", "no way, chaos stresses me out"."""
     text = ((tracker.latest_message or {}).get("text") or "").lower()
-    return bool(answers.NEGATIONS.search(text)) or "whatever" in text
+    return (bool(answers.NEGATIONS.search(text)) or "whatever" in text
+            or reader.lead_direction(text, default()) < 0 or bool(reader.DISLIKING.search(text)))
 
 
 def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:

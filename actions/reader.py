@@ -39,6 +39,9 @@ MIN_CONFIDENCE = 0.40
 MIN_OPPOSITE = 0.25
 MIN_YES_NO_CONFIDENCE = 0.60
 MIN_STAGE_CONFIDENCE = 0.35
+# The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
+# that the regularised model does not drown them (chosen on the tune slice).
+HAND_MADE_WEIGHT = 2.0
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # A rating typed as a number: "4", "4/5", "a solid 4", "I'd say 3ish", "4 out of 5", "80%".
@@ -70,7 +73,7 @@ DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|night
                        r"drain\w*|exhaust\w*|burn ?out|wear me down|kills? me|scares? me|scary|"
                        r"terrif\w*|dread|overrated|stiff|suffocat\w*|cage|allergic|can'?t stand|"
                        r"not for me|not my thing|no thanks|pass|avoid|overwhelm\w*|frustrat\w*|"
-                       r"don'?t care|couldn'?t care|doesn'?t matter|does nothing|meh)\b")
+                       r"don'?t care|couldn'?t care|doesn'?t matter|does nothing)\b")
 HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|somewhat|a bit|mostly|"
                     r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
 
@@ -94,14 +97,19 @@ LEAD_FILLER = {"big", "hard", "oh", "uh", "um", "umm", "eh", "lol", "haha", "wel
                "honestly", "tbh", "solid", "strong", "a", "very", "firm", "emphatic", "hmm", "ah"}
 
 
+def _opening(text: str, fillers: set) -> str:
+    """The normalised text from its first word that is not a filler ("big", "lol", "meh")."""
+    words = answers.normalise(text).split()
+    while words and words[0] in fillers:
+        words = words[1:]
+    return " ".join(words)
+
+
 def lead_direction(text: str, k: Knowledge) -> int:
     """+1 or -1 when the message opens with an agreement word of the knowledge vocabulary ("nah, ...",
     "big yes. ...", "not really, ...", "probably not"), 0 when it opens otherwise or with a neutral
     word."""
-    words = _first_clause(answers.normalise(text)).split()
-    while words and words[0] in LEAD_FILLER:
-        words = words[1:]
-    opening = " ".join(words)
+    opening = _opening(text, LEAD_FILLER)
     best = None
     for phrase, point in answers.phrases(k):  # longest first
         if opening == phrase or opening.startswith(phrase + " "):
@@ -115,6 +123,17 @@ def lead_direction(text: str, k: Knowledge) -> int:
     if rest[:1] in (["not"], ["no"], ["never"]):  # "probably not", "yes no"
         return -direction if direction > 0 else 0
     return direction
+
+
+def neutral_lead(text: str, k: Knowledge) -> bool:
+    """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
+    say"), alone or after a filler, and nothing in it leans either way."""
+    opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
+    for phrase, point in answers.phrases(k):  # longest first
+        if point == NEUTRAL and " " in phrase and (opening == phrase or opening.startswith(phrase + " ")):
+            rest = opening[len(phrase):]
+            return answers.find_phrase(rest, k) is None
+    return False
 
 
 def rating_number(text: str) -> Optional[int]:
@@ -182,18 +201,44 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
     criterion = k.criteria.get(question)
     if criterion:
         for name, words in (("topic", criterion["synonyms"]), ("opposite", criterion.get("opposite", []))):
-            if any(re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean) for w in words):
-                features[f"mentions_{name}"] = 1.0
+            for w in words:
+                match = re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean)
+                if match:
+                    features[f"mentions_{name}"] = 1.0
+                    # "i don't need top pay": the statement's own words, negated
+                    if answers.NEGATIONS.search(clean[max(0, match.start() - 25):match.start()]):
+                        features[f"negated_{name}"] = 1.0
+                    break
+    for part, scope in ((text, "all"), (first, "first")):
+        valence = _valence(part)
+        if valence:
+            features[f"valence_{scope}"] = valence
+            for name in ("topic", "opposite"):
+                if features.get(f"mentions_{name}"):
+                    features[f"valence_{scope}_{name}"] = valence
     features[f"liking={min(len(LIKING.findall(clean)), 2)}"] = 1.0
     features[f"disliking={min(len(DISLIKING.findall(clean)), 2)}"] = 1.0
     return clean, tagged, features
+
+
+@functools.lru_cache(maxsize=1)
+def _sentiment():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _valence(text: str) -> float:
+    """How positive (+1) or negative (-1) the words are, by VADER's general English lexicon: "I'm the
+    happiest person alive" and "it makes me miserable" say which way an answer goes without a yes."""
+    return float(_sentiment().polarity_scores(text)["compound"])
 
 
 class _Model:
     """Word and character n-grams, question-tagged words and vocabulary features into a logistic
     regression. One class, three uses: agreement points, yes/no, career stage."""
 
-    def __init__(self, k: Knowledge, tag_question: bool = True, C: float = 4.0) -> None:
+    def __init__(self, k: Knowledge, tag_question: bool = True, C: float = 10.0) -> None:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -219,6 +264,7 @@ class _Model:
         if self.tag_question:
             columns.append(([p[1] for p in parts], self.tagged))
         blocks = [(v.fit_transform(x) if fit else v.transform(x)) for x, v in columns]
+        blocks[2] = blocks[2] * HAND_MADE_WEIGHT
         return hstack(blocks).tocsr()
 
     def fit(self, rows: Sequence[Tuple[str, str]], labels: Sequence[object]) -> "_Model":
@@ -294,6 +340,8 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        if neutral_lead(text, self.k):
+            return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "on the fence tbh"
         lead = lead_direction(text, self.k)
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
@@ -432,14 +480,19 @@ def default_reader() -> Reader:
 
 
 # While a question is pending, a message is its answer unless it is clearly one of these.
-COMMAND_INTENTS = ("stop", "restart", "change_answer")
+COMMAND_INTENTS = ("stop", "start_over", "change_answer")
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
 SOCIAL_INTENTS = ("greet", "thank", "goodbye", "bot_challenge")
 MIN_INTENT_CONFIDENCE = 0.5
-COMMAND = re.compile(r"^(?:ok(?:ay)? |please |can we |let'?s |i want to |i'?d like to |actually |wait )*"
-                     r"(?:stop|quit|exit|pause|cancel|end|restart|start over|start again|reset|"
-                     r"change|redo|go back|undo|edit|fix|correct)\b")
+# A command says what to do with the assessment in so many words; the intent alone is not enough
+# ("zero interest" must not restart it).
+COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s|i want to|i'?d like to|"
+                     r"actually|wait|hold on|just|i need to|i have to|gotta|can i|could i|"
+                     r"i wanna|i want)\s+)*"
+                     r"(?:stop|quit|exit|pause|cancel|end (?:this|the|it)|restart|start over|"
+                     r"start again|start from scratch|begin again|reset|wipe|clear (?:my|all|the)|"
+                     r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye)\b")
 QUESTION_START = re.compile(
     r"^(?:(?:ok|okay|wait|hmm+|um+|but|and|so|sorry|quick question|btw|hold on)\s+)*"
     r"(?:what|why|how|when|where|who|which|whats|what's|hows|how's|whys|why's|"
@@ -469,7 +522,7 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return False
     clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:
-        return bool(COMMAND.match(clean)) or confidence >= 0.8
+        return bool(COMMAND.match(clean))
     looks_like_answer = answers.find_phrase(_first_clause(clean), k) is not None
     if intent in QUESTION_INTENTS and is_question(stripped):
         return True

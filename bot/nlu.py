@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, METADAT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import knowledge
+from actions import knowledge, reader
 
 SPANS_KEY = "knowledge"
 FACTOR_MODEL = "factor_model.pkl"
@@ -190,6 +190,14 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
                                           e["start"] < match.end() and match.start() < e["end"])]
         found.append(_entity("career_stage", k.stage_for_years(years), match.start(), match.end(),
                              match.group(0)))
+    stated = reader.stage_stated(text, k)
+    stages = [e for e in found if e["entity"] == "career_stage"]
+    if stated is not None and stages:
+        # One stage per message, the one the text states outright: "2 years into my first job" is
+        # early career, not also a new grad; "junior year" is a student, not a junior engineer.
+        first = min(stages, key=lambda e: e["start"])
+        found = [e for e in found if e["entity"] != "career_stage"]
+        found.append({**first, "value": stated})
     return sorted(found, key=lambda e: (e["start"], e["entity"]))
 
 

@@ -209,10 +209,20 @@ def test_overview_and_hybrid_come_from_the_knowledge_file():
     ("money matters most to me", entity("criterion", "salary"), 5.0),
     ("i don't care about brand", entity("criterion", "brand"), 1.0),
     ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
+    ("no way, chaos stresses me out", entity("criterion", "pace"), 1.0),
 ])
-def test_a_stated_priority_fills_its_answer(text, found, value):
+def test_a_stated_priority_fills_its_answer_and_the_assessment_goes_on(text, found, value):
     events, [message] = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
     assert slot_events(events) == {found["value"]: value}
+    assert events[-1] == {"event": "followup", "name": "assessment_form", "timestamp": None}
+    assert message["text"].startswith("Noted: " + K.criteria[found["value"]]["title"])
+
+
+def test_after_a_result_a_stated_priority_is_noted_and_the_assessment_offered():
+    t = tracker("money matters most to me", intent="inform_priority",
+                entities=[entity("criterion", "salary")], slots={"recommendation": "startup"})
+    events, [message] = run(NoteProfile(), t)
+    assert slot_events(events) == {"salary": 5.0}
     assert message["buttons"][0]["payload"] == "/start_assessment"
 
 
