@@ -399,7 +399,10 @@ STUDYING = re.compile(
     r"(?:into|of|through) my (?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|program)|"
     r"still (?:in|at) (?:school|uni|university|college)|currently (?:studying|doing my|in my|"
     r"enrolled)|i'?m (?:a |an )?(?:phd|ph\.d|masters?|msc|undergrad|grad|cs|college|uni|university)?"
-    r"\s*student|doing my (?:phd|masters?|msc|degree|undergrad)|haven'?t graduated|graduating next)\b"
+    r"\s*student|doing my (?:phd|masters?|msc|degree|undergrad)|haven'?t graduated|graduating (?:next|"
+    r"this|in)|(?:junior|sophomore|freshman|senior) (?:at|in) (?:uni|university|college|school|high school)|"
+    r"finishing (?:my |up my )?(?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|thesis)|"
+    r"(?:a |an )?(?:junior|sophomore|freshman) (?:studying|majoring|in cs|in college|in uni))\b"
 )
 NEW_GRAD = re.compile(
     r"\b(just (?:graduated|finished|defended|got my degree|started my first)|recent(?:ly)? "
@@ -432,7 +435,9 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
     work_years = []
     for match in YEARS.finditer(clean):
         after = clean[match.end(): match.end() + 24]
-        if NOT_WORK_YEARS.search(after.split(",")[0]):
+        # "3 years into my PhD" counts study; "4 years out of school" counts work.
+        if NOT_WORK_YEARS.search(after.split(",")[0]) and not re.match(r"\s*(?:out of|since|after)\b",
+                                                                       after):
             continue
         amount = match.group(1)
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))

@@ -33,7 +33,12 @@ FACTOR_MODEL = "factor_model.pkl"
 # A factor question without any of the factor's words ("will anyone notice my work at a huge company")
 # gets the factor the learned model gives it, when at least this likely.
 MIN_FACTOR_PROBABILITY = 0.45
+MIN_FACTOR_OVERRIDE = 0.65
+OUT_OF_SCOPE = "out_of_scope"
+MAX_UNSURE_OUT_OF_SCOPE = 0.7
 FACTOR_INTENT = "ask_factor"
+# Messages that ask about a factor, whether or not they name it: the learned model is asked which.
+FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
 # Typo correction needs a word long enough that one edit is still recognisable.
 MIN_TYPO_LENGTH = 5
 # Words at least this frequent in English (log probability) are real words, never typos.
@@ -240,10 +245,10 @@ class FactorModel:
         self.pipeline.fit(texts, labels)
         return self
 
-    def predict(self, text: str) -> Optional[str]:
+    def predict(self, text: str, at_least: float = MIN_FACTOR_PROBABILITY) -> Optional[str]:
         probabilities = self.pipeline.predict_proba([text.lower()])[0]
         best = probabilities.argmax()
-        if probabilities[best] < MIN_FACTOR_PROBABILITY:
+        if probabilities[best] < at_least:
             return None
         return str(self.pipeline.classes_[best])
 
@@ -337,17 +342,39 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                     pickle.dump(self._factors, handle)
         return self._resource
 
+    @staticmethod
+    def _corrected_intent(message: Message, entities: List[Dict[str, Any]]) -> Optional[str]:
+        """The classifier's intent, except that a question naming a factor's words which it took,
+        unsure, for out of scope ("how's the job security") is a factor question: the patterns are
+        precise where the n-gram model is not."""
+        intent = message.get(INTENT) or {}
+        name = intent.get(INTENT_NAME_KEY)
+        if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
+                and any(e["entity"] == "factor" for e in entities)
+                and reader.is_question(message.get(TEXT))):
+            corrected = {INTENT_NAME_KEY: FACTOR_INTENT, "confidence": intent.get("confidence")}
+            message.set(INTENT, corrected, add_to_output=True)
+            return FACTOR_INTENT
+        return name
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
             if not text or self._nlp is None:
                 continue
             entities = extract(self._nlp, self._knowledge, text)
-            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if (intent == FACTOR_INTENT and self._factors is not None
-                    and not any(e["entity"] == "factor" for e in entities)):
+            intent = self._corrected_intent(message, entities)
+            asks = intent in FACTOR_INTENTS or reader.is_question(text)
+            named = [e for e in entities if e["entity"] == "factor"]
+            if asks and self._factors is not None and not named:
                 factor = self._factors.predict(text)
                 if factor is not None:
                     entities.append(_entity("factor", factor, 0, len(text), text))
+            elif intent == FACTOR_INTENT and self._factors is not None and len(named) == 1:
+                # A keyword can mislead ("what if they run out of money" is about stability, not
+                # pay): a factor question's meaning wins when the model is sure of it.
+                factor = self._factors.predict(text, at_least=MIN_FACTOR_OVERRIDE)
+                if factor is not None and factor != named[0]["value"]:
+                    named[0]["value"] = factor
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
