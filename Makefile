@@ -49,6 +49,7 @@ $(VENV)/.installed: requirements.lock
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	$(PY) -m bot.rasa_cli train --config config.yml --domain bot/domain.yml --data data \
 	    --out models --fixed-model-name advisor
+	$(PY) -m actions.reader
 	touch $@
 
 $(WEB_DEPS): web/package-lock.json

@@ -130,7 +130,7 @@ class ValidateAssessmentForm(FormValidationAction):
             return self._accept(slot, neutral, tracker)
         text = answers.shown((tracker.latest_message or {}).get("text") or "")
         echo = text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "..."
-        dispatcher.utter_message(text=f'Sorry, I couldn\'t tell your answer from "{echo}": '
+        dispatcher.utter_message(text=f'Sorry, I couldn\'t read "{echo}" as an answer: '
                                       f"{UNREAD_HINTS[kind_of(slot)]}.")
         return {slot: None, "unclear_slot": slot}
 

@@ -36,3 +36,10 @@ def message(slot: str, k: Knowledge) -> Dict[str, Any]:
     return {"text": f'{prefix}How much do you agree? "{statement}"',
             "buttons": [{"title": entry["title"], "payload": payload("answer", agreement=str(point))}
                         for point, entry in k.agreement["scale"].items()]}
+
+
+def intro(k: Knowledge) -> Dict[str, Any]:
+    """The message that starts the assessment: how many questions, and how to answer them."""
+    return {"text": f"Great, {len(QUESTIONS)} quick questions. Answer with the buttons or in your own "
+                    'words ("kinda", "nah", "4", "skip"). You can ask me something in between, say '
+                    '"stop", or change an answer later.'}

@@ -61,6 +61,7 @@ INTENSIFIERS = re.compile(r"\b(so|very|really|totally|absolutely|completely|extr
                           r"100%)\b")
 # Words that make an answer emphatic: what separates 5 from 4, and 1 from 2.
 STRONG = re.compile(r"\b(absolutely|totally|completely|definitely|literally|love|hate|hell|hard|never|"
+                    r"most|top priority|number one|first priority|above all|"
                     r"always|nightmare|dream|miserable|non-negotiable|must|zero|easily|100|huge|"
                     r"everything|worst|best|exactly|so much|sooo+|obsessed|thrive|kills|bust|"
                     r"nothing|least|not even|at all|no way|big time|for sure|of course|strongly)\b")
@@ -537,3 +538,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
             and IMPERATIVE_ASK.match(clean)):
         return True
     return False
+
+
+if __name__ == "__main__":
+    # `make train` builds the reader's cache next to the Rasa model, so the action server starts at once.
+    print(f"answer reader ready: {len(training_files())} training files")
+    build()

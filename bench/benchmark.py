@@ -558,7 +558,11 @@ def main(argv: List[str]) -> int:
                                     args.loads)
                     + targets_section(args.chosen, results, trained, figures, chosen_servers, level))
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text("\n".join(header + sections))
+        # The understanding section comes from tests/understanding.py, not from this run: kept.
+        from tests.understanding import kept_section
+
+        kept = kept_section(args.out)
+        args.out.write_text("\n".join(header + ([kept, ""] if kept else []) + sections))
         say(f"report written to {args.out}")
 
     report()

@@ -47,6 +47,7 @@ MAX_SOCKET_PACKET_BYTES = 1024 * 1024
 # the user's "start over").
 RASA_INTERNAL_INTENTS = ("back", "session_start")
 COMMAND = re.compile(r"^/(?P<intent>[^{@\s]*)(?P<entities>\{.*\})?\s*$", re.DOTALL)
+COMMAND_START = re.compile(r"^\s*/\w")
 # C0/C1 control characters other than tab and newline: invisible, and some stores reject NUL.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -102,11 +103,17 @@ def entity_values(domain: Domain) -> Dict[str, set]:
 def check_command(text: str, domain: Optional[Domain]) -> None:
     """Raises Rejected for a typed command that a button of this bot could not have sent."""
     match = COMMAND.match(text)
-    if not match or domain is None:
+    if domain is None:
         return
     echo = text if len(text) <= 40 else text[:40] + "..."
     rejected = UnknownCommand(400, f"unknown command {echo!r}",
                               UNKNOWN_COMMAND_REPLY.format(command=echo))
+    if not match:
+        # Rasa reads "/intent{...} and more words" as the command too, entities and all: anything
+        # that starts like a command must be exactly one of ours.
+        if COMMAND_START.match(text):
+            raise rejected
+        return
     if match["intent"] not in domain.intents or match["intent"] in RASA_INTERNAL_INTENTS:
         raise rejected
     if match["entities"] is None:

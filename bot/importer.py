@@ -28,8 +28,10 @@ def escaped(value: Any) -> Any:
 
 
 def question_responses(k: knowledge.Knowledge) -> Dict[str, list]:
-    return {f"utter_ask_{slot}": [escaped(questions.message(slot, k))]
-            for slot in questions.QUESTIONS}
+    responses = {f"utter_ask_{slot}": [escaped(questions.message(slot, k))]
+                 for slot in questions.QUESTIONS}
+    responses["utter_assessment_intro"] = [escaped(questions.intro(k))]
+    return responses
 
 
 class AdvisorImporter(RasaFileImporter):

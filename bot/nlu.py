@@ -34,6 +34,7 @@ FACTOR_MODEL = "factor_model.pkl"
 # gets the factor the learned model gives it, when at least this likely.
 MIN_FACTOR_PROBABILITY = 0.45
 MIN_FACTOR_OVERRIDE = 0.65
+MIN_FACTOR_ASIDE = 0.7
 OUT_OF_SCOPE = "out_of_scope"
 MAX_UNSURE_OUT_OF_SCOPE = 0.7
 FACTOR_INTENT = "ask_factor"
@@ -367,7 +368,10 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             asks = intent in FACTOR_INTENTS or reader.is_question(text)
             named = [e for e in entities if e["entity"] == "factor"]
             if asks and self._factors is not None and not named:
-                factor = self._factors.predict(text)
+                # A factor question names a factor; a request for advice or a comparison only
+                # sometimes does: there the model must be surer.
+                factor = self._factors.predict(
+                    text, MIN_FACTOR_PROBABILITY if intent == FACTOR_INTENT else MIN_FACTOR_ASIDE)
                 if factor is not None:
                     entities.append(_entity("factor", factor, 0, len(text), text))
             elif intent == FACTOR_INTENT and self._factors is not None and len(named) == 1:

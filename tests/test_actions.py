@@ -35,7 +35,7 @@ def test_a_readable_answer_fills_the_slot(text, value):
 def test_an_unreadable_answer_is_asked_again_once(text):
     slots, messages = validate(text, "risk")
     assert slots["risk"] is None and slots["unclear_slot"] == "risk"
-    assert "couldn't tell your answer" in messages[0]["text"]
+    assert "couldn't read" in messages[0]["text"]
     # The second miss on the same question counts as neutral instead of looping.
     slots, messages = validate(text, "risk", slots={"unclear_slot": "risk"})
     assert slots["risk"] == 3.0 and slots["unclear_slot"] is None

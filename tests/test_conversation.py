@@ -119,7 +119,7 @@ def test_never_stuck_one_specific_reask_then_neutral(advisor, slot, first):
     sender = f"stuck-{slot}"
     to_question(advisor, sender, slot)
     replies = advisor.say(sender, first)
-    assert f'couldn\'t tell your answer from "{first}"' in replies[0]["text"]
+    assert f'couldn\'t read "{first}" as an answer' in replies[0]["text"]
     assert asked(replies) == [slot] and replies[-1]["buttons"]
     replies = advisor.say(sender, first)
     assert "neutral" in replies[0]["text"]

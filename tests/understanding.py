@@ -242,11 +242,99 @@ def report(slice_name: str) -> Dict[str, Any]:
     return figures
 
 
+DOCS = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- understanding:start -->", "<!-- understanding:end -->"
+
+
+def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
+    """The section of docs/benchmarks.md on the independent data, one column per slice."""
+    def pct(x: float) -> str:
+        return f"{x:.3f}"
+
+    rows = [
+        ("typed answers read right (1-5), target ≥ 0.95",
+         lambda f: f"{pct(f['answers']['answer_accuracy'])} of {f['answers']['answers']}"),
+        ("... within one point", lambda f: pct(f["answers"]["answer_within_one"])),
+        ("... read the wrong way round, target 0", lambda f: str(f["answers"]["wrong_way"])),
+        ("... not read (asked again)", lambda f: str(f["answers"]["unread"])),
+        ("career stage from free text", lambda f: f"{pct(f['answers']['stage_accuracy'])} of "
+                                                  f"{f['answers']['stage_statements']}"),
+        ("yes/no constraint answers", lambda f: f"{pct(f['answers']['yes_no_accuracy'])} of "
+                                                f"{f['answers']['yes_no_answers']}"),
+        ("intents, chat-style messages, target ≥ 0.92",
+         lambda f: f"{pct(f['nlu']['intent_accuracy']['chat'])} of {f['nlu']['intent_count']['chat']}"),
+        ("intents, long-form questions, target ≥ 0.70",
+         lambda f: f"{pct(f['nlu']['intent_accuracy']['long_form'])} of "
+                   f"{f['nlu']['intent_count']['long_form']}"),
+        ("intents, openers", lambda f: f"{pct(f['nlu']['intent_accuracy']['opener'])} of "
+                                       f"{f['nlu']['intent_count']['opener']}"),
+        ("factor/criterion/stage entities, recall / precision, target ≥ 0.90",
+         lambda f: f"{pct(f['nlu']['entity_recall'])} / {pct(f['nlu']['entity_precision'])} "
+                   f"({f['nlu']['entities_labelled']})"),
+        ("openers that start the assessment, target ≥ 90%",
+         lambda f: f"{f['openers']['started']} of {f['openers']['openers']}"),
+        ("simulated people with the right recommendation, target ≥ 22 of 24",
+         lambda f: f"{f['personas']['right']} of {f['personas']['personas']}"),
+        ("... in a loop", lambda f: str(f["personas"]["loops"])),
+        ("... questions mid-way answered, then the question again",
+         lambda f: f"{f['personas']['interruptions_answered']} of {f['personas']['interruptions']}"),
+        ("... turns to the result, median", lambda f: str(f["personas"]["median_turns"])),
+    ]
+    names = [name for name in SLICES if name in figures]
+    lines = [
+        START,
+        "## 0. Understanding people as they talk (data written apart)",
+        "",
+        "Written by `python -m tests.understanding --write-docs` "
+        f"({when}). The sets in `tests/eval/` were written by helpers who never saw `data/nlu/`, the "
+        "answer vocabulary or the parser, from forum-style questions, answers with reasons and openers "
+        "with context (`tests/eval/SPEC.md`), and frozen before any tuning. **holdout** was never used "
+        "for tuning: its column is the figure this project reports. **tune** was used to find misses "
+        "and was then folded into training, so its column only guards against regressions.",
+        "",
+        "| measure | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for title, cell in rows:
+        lines.append(f"| {title} | " + " | ".join(cell(figures[n]) for n in names) + " |")
+    lines += ["", "Floors in `make test`: `tests/test_understanding.py`.", END]
+    return "\n".join(lines)
+
+
+def write_docs(figures: Dict[str, Dict[str, Any]], when: str, path: Path = DOCS) -> None:
+    """Puts the section into docs/benchmarks.md, replacing the one there (bench/benchmark.py keeps
+    it when it rewrites the rest of the page)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    section = markdown(figures, when)
+    if START in text and END in text:
+        text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def kept_section(path: Path = DOCS) -> str:
+    """The understanding section of an existing docs/benchmarks.md, or ""."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if START in text and END in text:
+        return text[text.index(START): text.index(END) + len(END)]
+    return ""
+
+
 def main(argv: List[str]) -> int:
-    slices = argv or list(SLICES)
+    import datetime
+
+    write = "--write-docs" in argv
+    slices = [a for a in argv if a in SLICES] or list(SLICES)
+    figures = {}
     for slice_name in slices:
+        figures[slice_name] = report(slice_name)
         print(f"=== {slice_name}")
-        print(json.dumps(report(slice_name), indent=1, default=str))
+        print(json.dumps(figures[slice_name], indent=1, default=str))
+    if write:
+        when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+        write_docs(figures, when)
+        print(f"wrote {DOCS}")
     return 0
 
 
