@@ -18,7 +18,7 @@ from actions.knowledge import default
 FOLLOW_UP_BUTTONS = [
     {"title": "Why?", "payload": "/ask_why"},
     {"title": "Change an answer", "payload": "/change_answer"},
-    {"title": "Start over", "payload": "/restart"},
+    {"title": "Start over", "payload": "/start_over"},
 ]
 # Channels that draw the score breakdown from a custom payload (the terminal shows text only).
 CHART_CHANNELS = ("socketio", "rest", "slack")
