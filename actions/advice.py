@@ -11,6 +11,7 @@ from actions.knowledge import Knowledge
 from actions.scoring import EITHER, Result
 
 SIDE_WORD = {"startup": "startup", "big_tech": "Big Tech", EITHER: "neither side"}
+SIDE_LABEL = {"startup": "a startup", "big_tech": "Big Tech"}
 
 
 def answer_title(key: str, answer: object, k: Knowledge) -> str:
@@ -84,14 +85,39 @@ def _flip_text(result: Result, k: Knowledge) -> str:
     )
 
 
+def decided_by_constraint(result: Result) -> bool:
+    """True when a hard constraint, not the score, chose the side."""
+    return bool(result.constraints) and result.lean != result.recommendation
+
+
+def headline(result: Result, k: Knowledge) -> str:
+    """The verdict in one line; when a constraint decided, it says so ("...for now: you need visa
+    sponsorship"), so the headline, the score and the chart never contradict each other."""
+    rec = k.recommendation
+    if decided_by_constraint(result):
+        because = " and ".join(k.constraints[cid]["because"] for cid in result.constraints)
+        return f"{rec['constrained_headline']}: {because}."
+    return rec["verdicts"][result.recommendation]
+
+
+def preferences_line(result: Result) -> str:
+    if result.lean == EITHER:
+        return f"On your preferences alone it is a tie ({result.score:+.2f})."
+    return (f"On your preferences alone you lean toward {SIDE_LABEL[result.lean]} "
+            f"({result.score:+.2f} on a scale from -1, Big Tech, to +1, a startup).")
+
+
 def recommendation_text(result: Result, k: Knowledge) -> str:
     rec = k.recommendation
     direction = "toward a startup" if result.score > 0 else "toward Big Tech" if result.score < 0 else ""
-    lines = [
-        f"**{rec['verdicts'][result.recommendation]}**",
-        f"Score {result.score:+.2f} on a scale from -1 (Big Tech) to +1 (startup), "
-        f"margin {result.margin:.2f} {direction}, {result.confidence} confidence.".replace("  ", " "),
-    ]
+    lines = [f"**{headline(result, k)}**"]
+    if decided_by_constraint(result):
+        lines.append(preferences_line(result))
+    else:
+        lines.append(
+            f"Score {result.score:+.2f} on a scale from -1 (Big Tech) to +1 (startup), "
+            f"margin {result.margin:.2f} {direction}, {result.confidence} confidence.".replace("  ", " ")
+        )
     if result.reasons:
         lines.append("")
         lines.append("Why:" if result.lean != EITHER else "What pulls each way:")
@@ -103,11 +129,8 @@ def recommendation_text(result: Result, k: Knowledge) -> str:
         lines.append("")
         for cid in result.constraints:
             lines.append(k.constraints[cid]["advice"])
-        if result.lean != result.recommendation:
-            lines.append(
-                f"Your answers alone lean {SIDE_WORD[result.lean]}; with this constraint my advice "
-                f"is: {rec['constrained_startup_advice']}"
-            )
+        if decided_by_constraint(result):
+            lines.append(f"My advice: {rec['constrained_startup_advice']}")
     lines.append("")
     lines.append(_flip_text(result, k))
     if result.path:
@@ -135,10 +158,16 @@ def breakdown_text(result: Result, answers: Dict[str, object], k: Knowledge) -> 
 
 
 def chart(result: Result, k: Knowledge) -> Dict[str, object]:
-    """A custom payload for channels that draw the breakdown as bars."""
+    """A custom payload for channels that draw the breakdown as bars; `caption` names the
+    constraint when one decided, so the chart tells the same story as the text."""
     return {
         "type": "score_breakdown",
         "recommendation": result.recommendation,
+        "lean": result.lean,
+        "decided_by": [k.constraints[cid]["title"] for cid in result.constraints]
+        if decided_by_constraint(result) else [],
+        "caption": headline(result, k) + (" " + preferences_line(result)
+                                          if decided_by_constraint(result) else ""),
         "score": round(result.score, 4),
         "bars": [
             {"key": p.key, "label": topic_title(p.key, k), "value": round(p.points, 4)}
@@ -161,3 +190,20 @@ def question_reason(key: str, k: Knowledge) -> str:
         f"{k.sides[c['favours']]['label']}: {c['reasons'][c['favours']]}"
     )
 
+
+
+def answers_missing_text(result: Result, k: Knowledge) -> str:
+    """Asked for a result in the middle of the assessment, with too few answers yet."""
+    total = len(k.criteria) + 1  # the criteria and the career stage
+    answered = round(result.answered_share * total)
+    return (f"I need a few more answers first: you've answered {answered} of {total} preference "
+            "questions. Let's keep going.")
+
+
+def assessment_offer_text(result: Result, k: Knowledge) -> str:
+    """The reply to "which should I take?" before the assessment: it starts right away."""
+    if any(p.answer is not None for p in result.pulls if p.key in k.criteria):
+        return "Let's finish your assessment first; then I'll give you a straight answer and why."
+    return (f"Happy to help you decide. It depends on what matters to you, so let me ask "
+            f"{len(k.criteria) + len(k.constraints) + 1} quick questions; then you get a straight "
+            "answer and why. Answer in your own words or with the buttons.")

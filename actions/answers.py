@@ -49,7 +49,7 @@ def shown(text: str) -> str:
     return str(next(iter(data.values()))) if data and len(data) == 1 else text
 
 
-def _phrases(k: Knowledge) -> List[Tuple[str, int]]:
+def phrases(k: Knowledge) -> List[Tuple[str, int]]:
     """Every agreement phrase with its point, longest first so "not at all" beats "not"."""
     pairs = [
         (phrase.lower(), int(point))
@@ -70,6 +70,11 @@ def _find(text: str, phrases: List[Tuple[str, int]]) -> Optional[Tuple[int, int]
     return (best[2], best[1]) if best else None
 
 
+def find_phrase(clean: str, k: Knowledge) -> Optional[Tuple[int, int]]:
+    """(point, position) of the longest agreement phrase in normalised text; None when none is."""
+    return _find(clean, phrases(k))
+
+
 def parse_agreement(text: str, k: Knowledge) -> Optional[int]:
     """1..5 from a typed or clicked answer, or None when it cannot be read."""
     if not text or not text.strip():
@@ -86,11 +91,11 @@ def parse_agreement(text: str, k: Knowledge) -> Optional[int]:
         if unit and "%" in unit or unit == "percent":
             value = 1 + round(min(value, 100) / 25)
         return int(value) if value in SCALE_POINTS else None
-    phrases = _phrases(k)
-    found = _find(clean, phrases)
+    known = phrases(k)
+    found = _find(clean, known)
     if found is None:
-        close = difflib.get_close_matches(clean, [p for p, _ in phrases], n=1, cutoff=TYPO_CUTOFF)
-        return dict(phrases)[close[0]] if close else None
+        close = difflib.get_close_matches(clean, [p for p, _ in known], n=1, cutoff=TYPO_CUTOFF)
+        return dict(known)[close[0]] if close else None
     point, position = found
     if point > NEUTRAL and NEGATIONS.search(clean[:position]):
         return len(SCALE_POINTS) + 1 - point  # "I don't agree" -> 2
@@ -108,10 +113,10 @@ def parse_yes_no(text: str, k: Knowledge) -> Optional[bool]:
         return None
     clean = normalise(text)
     # Yes and no words, and the scale's neutral words ("not sure" must not read as "sure").
-    phrases = [(w.lower(), 5) for w in k.agreement["affirm"]]
-    phrases += [(w.lower(), 1) for w in k.agreement["deny"]]
-    phrases += [(w.lower(), NEUTRAL) for w in k.agreement["scale"][NEUTRAL]["synonyms"]]
-    found = _find(clean, sorted(phrases, key=lambda p: -len(p[0])))
+    yes_no = [(w.lower(), 5) for w in k.agreement["affirm"]]
+    yes_no += [(w.lower(), 1) for w in k.agreement["deny"]]
+    yes_no += [(w.lower(), NEUTRAL) for w in k.agreement["scale"][NEUTRAL]["synonyms"]]
+    found = _find(clean, sorted(yes_no, key=lambda p: -len(p[0])))
     point = found[0] if found else parse_agreement(text, k)
     if point is None:
         return None

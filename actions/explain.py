@@ -5,26 +5,17 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers
 from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
-from actions.forms import FORM
-from actions.questions import payload
+from actions.profile import latest_entities, latest_value, negated, stated_priorities
+from actions.questions import FORM, payload
 from actions.knowledge import default
 
 ASSESSMENT_BUTTON = {"title": "Take the 2-minute assessment", "payload": "/start_assessment"}
-
-
-def latest_entities(tracker: Tracker, entity: str) -> List[Dict[str, Any]]:
-    return [e for e in (tracker.latest_message or {}).get("entities", []) if e.get("entity") == entity]
-
-
-def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
-    found = latest_entities(tracker, entity)
-    return found[-1].get("value") if found else None
 
 
 class ExplainFactor(Action):
@@ -69,24 +60,6 @@ class ExplainHybrid(Action):
         return []
 
 
-def negated(tracker: Tracker) -> bool:
-    """True for "I don't care about brand", "no visa needed"."""
-    text = ((tracker.latest_message or {}).get("text") or "").lower()
-    return bool(answers.NEGATIONS.search(text)) or "whatever" in text
-
-
-def priorities(tracker: Tracker) -> Dict[str, float]:
-    """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1)."""
-    k = default()
-    found: Dict[str, tuple] = {}
-    for e in latest_entities(tracker, "criterion"):
-        length = e.get("end", 0) - e.get("start", 0)
-        if e.get("value") in k.criteria and length >= found.get(e["value"], (0, ""))[0]:
-            found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
-    denied = negated(tracker)
-    return {cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}
-
-
 class NoteProfile(Action):
     """Keeps what the user says about themselves, so the assessment doesn't ask it again."""
 
@@ -96,7 +69,7 @@ class NoteProfile(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
         k = default()
-        noted = priorities(tracker)
+        noted = stated_priorities(tracker)
         events: List[EventType] = [SlotSet(cid, value) for cid, value in noted.items()]
         lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
         holds = not negated(tracker)  # "i need a visa" / "i don't need a visa"
@@ -107,15 +80,21 @@ class NoteProfile(Action):
         if stage in k.stage["values"]:
             events.append(SlotSet("stage", stage))
             lines.append(f"{k.stage['title']}: {k.stage['values'][stage]['title']}")
-        in_form = tracker.active_loop_name == FORM
+        if tracker.get_slot("recommendation") is None:
+            # Someone telling us about themselves wants advice: the assessment goes on from here,
+            # without asking again what they just said.
+            noted_text = ("Noted: " + "; ".join(lines) + ". ") if lines else ""
+            dispatcher.utter_message(text=noted_text + "Let's see which side fits you; I'll ask "
+                                                       "about the rest.")
+            return [*events, FollowupAction(FORM)]
         if not lines:
             dispatcher.utter_message(
-                text="I couldn't tell which priority you mean. The assessment asks about each one."
-                if not in_form else "I couldn't tell which priority you mean; let's go on."
+                text="I couldn't tell which priority you mean. The assessment asks about each one.",
+                buttons=[ASSESSMENT_BUTTON],
             )
             return events
         dispatcher.utter_message(
-            text="Noted, I'll count that in the assessment: " + "; ".join(lines) + ".",
-            buttons=[] if in_form else [ASSESSMENT_BUTTON],
+            text="Noted, I'll count that if you take the assessment again: " + "; ".join(lines) + ".",
+            buttons=[ASSESSMENT_BUTTON],
         )
         return events

@@ -6,16 +6,16 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers
+from actions import answers, reader
 from actions.advice import answer_title, topic_title
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge, default
-from actions.questions import QUESTIONS, payload
+from actions.profile import stated_priorities
+from actions.questions import FORM, QUESTIONS, payload
 
-FORM = "assessment_form"
 UNSPECIFIED_STAGE = "unspecified"
 MAX_ECHO = 40
 
@@ -57,7 +57,8 @@ class AskAnswerToChange(Action):
 
 
 class ValidateAssessmentForm(FormValidationAction):
-    """Turns typed or clicked answers into slot values; an unreadable answer gets one re-ask."""
+    """Reads the pending question's answer from the message typed right after it (actions/reader.py);
+    an answer it can't read gets one specific re-ask, the second miss counts as neutral."""
 
     def name(self) -> Text:
         return "validate_assessment_form"
@@ -69,6 +70,41 @@ class ValidateAssessmentForm(FormValidationAction):
             return ["answer_to_change", *questions]
         return questions
 
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        # Answer first: the questions' slots have custom mappings, so Rasa runs the form for every
+        # message while a question is pending, and the text is taken here as its answer, unless it
+        # is clearly a question or a command. Then nothing is taken, Rasa rejects the form, and the
+        # interruption's rule answers it before the form asks again (data/stories/rules.yml).
+        slot = tracker.get_slot("requested_slot")
+        if slot not in (*QUESTIONS, "answer_to_change") or not answered_now(tracker):
+            return []
+        message = tracker.latest_message or {}
+        intent = message.get("intent") or {}
+        text = message.get("text") or ""
+        if reader.is_interruption(text, intent.get("name"), intent.get("confidence") or 0.0, default()):
+            return []
+        return [SlotSet(slot, text)]
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        validated: Dict[Text, Any] = {}
+        for slot, value in tracker.slots_to_validate().items():
+            if slot not in required:
+                continue
+            if slot in CRITERION_IDS:
+                result = self._criterion(slot, value, dispatcher, tracker)
+            elif slot in CONSTRAINT_IDS:
+                result = self._constraint(slot, value, dispatcher, tracker)
+            elif slot == "stage":
+                result = self._stage(value, dispatcher, tracker)
+            else:
+                result = self._answer_to_change(dispatcher, tracker)
+            validated.update(result)
+            tracker.slots.update(result)
+        return [SlotSet(slot, value) for slot, value in validated.items()]
+
     def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         # unclear_slot is cleared only when set: clearing it again would be one more event in every
         # answer's turn, stored, sent to this server and replayed by Rasa in each turn after it.
@@ -79,6 +115,14 @@ class ValidateAssessmentForm(FormValidationAction):
         if any(name != slot and name in QUESTIONS and value is not None
                for name, value in tracker.slots_to_validate().items()):
             return {slot: None}  # the message answered another question ("I'm a new grad"): fine
+        noted = stated_priorities(tracker, exclude=slot)
+        if noted:
+            # "money matters most to me" while another question is pending: kept, and the
+            # pending question asked again without counting a miss.
+            k = default()
+            lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
+            dispatcher.utter_message(text="Noted: " + "; ".join(lines) + ".")
+            return {**noted, slot: None}
         if tracker.get_slot("unclear_slot") == slot:
             dispatcher.utter_message(
                 text="I'll count that one as neutral for now; you can change it at the end."
@@ -86,52 +130,54 @@ class ValidateAssessmentForm(FormValidationAction):
             return self._accept(slot, neutral, tracker)
         text = answers.shown((tracker.latest_message or {}).get("text") or "")
         echo = text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "..."
-        if slot == "stage":
-            hint = 'pick a button, or tell me e.g. "new grad", "2 yoe" or "senior"; "skip" works too'
-        elif slot in CONSTRAINT_IDS:
-            hint = 'answer "yes" or "no" ("not sure" counts as no)'
-        else:
-            hint = 'pick a button, or type e.g. "4", "mostly", "not really" or "skip"'
-        dispatcher.utter_message(text=f'Sorry, I couldn\'t read "{echo}" as an answer: {hint}.')
+        dispatcher.utter_message(text=f'Sorry, I couldn\'t tell your answer from "{echo}": '
+                                      f"{UNREAD_HINTS[kind_of(slot)]}.")
         return {slot: None, "unclear_slot": slot}
 
     def _criterion(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                    tracker: Tracker) -> Dict[Text, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= 5:
             return self._accept(slot, float(value), tracker)
-        point = answers.parse_agreement(str(value or ""), default())
-        if point is None:
+        reading = reader.default_reader().read_agreement(str(value or ""), slot)
+        if reading.value is None:
+            stated = stated_priorities(tracker).get(slot)  # "money matters most to me" for salary
+            if stated is not None:
+                return self._accept(slot, stated, tracker)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
-        return self._accept(slot, float(point), tracker)
+        return self._accept(slot, float(reading.value), tracker)
 
-    def validate_stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> Dict[Text, Any]:
+    def _stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+               ) -> Dict[Text, Any]:
         k = default()
         if value in k.stage["values"] or value == UNSPECIFIED_STAGE:
             return self._accept("stage", value, tracker)
-        if answers.parse_agreement(str(value or ""), k) == answers.NEUTRAL:
+        text = str(value or "")
+        if (reader.stage_stated(text, k) is None
+                and answers.parse_agreement(text, k) == answers.NEUTRAL):
             return self._accept("stage", UNSPECIFIED_STAGE, tracker)  # "skip", "not sure"
+        reading = reader.default_reader().read_stage(text)
+        if reading.value is not None:
+            return self._accept("stage", reading.value, tracker)
+        mentioned = [e.get("value") for e in (tracker.latest_message or {}).get("entities", [])
+                     if e.get("entity") == "career_stage" and e.get("value") in k.stage["values"]]
+        if mentioned:
+            return self._accept("stage", mentioned[-1], tracker)
         return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)
 
     def _constraint(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                     tracker: Tracker) -> Dict[Text, Any]:
         if isinstance(value, bool):
             return self._accept(slot, value, tracker)
-        parsed = answers.parse_yes_no(str(value or ""), default())
-        if parsed is None:
+        text = str(value or "")
+        reading = reader.default_reader().read_yes_no(text, slot)
+        if reading.value is None and answers.parse_agreement(text, default()) == answers.NEUTRAL:
+            return self._accept(slot, False, tracker)  # "not sure", "skip" count as no
+        if reading.value is None:
             return self._unclear(slot, False, dispatcher, tracker)
-        return self._accept(slot, parsed, tracker)
+        return self._accept(slot, reading.value, tracker)
 
-    def validate_needs_sponsorship(self, value: Any, dispatcher: CollectingDispatcher,
-                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return self._constraint("needs_sponsorship", value, dispatcher, tracker)
-
-    def validate_low_runway(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: DomainDict) -> Dict[Text, Any]:
-        return self._constraint("low_runway", value, dispatcher, tracker)
-
-    def validate_answer_to_change(self, value: Any, dispatcher: CollectingDispatcher,
-                                  tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def _answer_to_change(self, dispatcher: CollectingDispatcher, tracker: Tracker
+                          ) -> Dict[Text, Any]:
         topic = resolve_topic(tracker, default())
         done = {"answer_to_change": None, "changing": False}
         if topic is None:
@@ -141,11 +187,30 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher.utter_message(text=f"OK, let's redo: {topic_title(topic, default())}.")
         return {**done, topic: None}
 
-    def __getattr__(self, name: str) -> Any:
-        # validate_pace, validate_risk, ...: every criterion is read the same way.
-        slot = name[len("validate_"):] if name.startswith("validate_") else None
-        if slot in CRITERION_IDS:
-            return lambda value, dispatcher, tracker, domain: self._criterion(
-                slot, value, dispatcher, tracker
-            )
-        raise AttributeError(name)
+
+UNREAD_HINTS = {
+    "stage": 'pick a button, or tell me e.g. "new grad", "2 years in industry" or "senior"; "skip" works too',
+    "constraint": 'a plain "yes" or "no" is enough ("not sure" counts as no)',
+    "criterion": 'pick a button, or say how much you agree, e.g. "mostly", "not really", "a 4" or "skip"',
+}
+
+
+def kind_of(slot: str) -> str:
+    return "stage" if slot == "stage" else "constraint" if slot in CONSTRAINT_IDS else "criterion"
+
+
+# Actions that may run between the user's message and the form without the message being meant
+# for another action: Rasa's own slot extraction, and the form itself.
+_TRANSPARENT = {"action_listen", "action_extract_slots", FORM}
+
+
+def answered_now(tracker: Tracker) -> bool:
+    """True when the latest user message came straight after the pending question: only then is it
+    that question's answer (after "what about pay?" was answered, the form asks again, reads nothing)."""
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return True
+        if kind == "action" and event.get("name") not in _TRANSPARENT:
+            return False
+    return False

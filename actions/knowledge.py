@@ -206,7 +206,9 @@ def _check(raw: Any, path: Path) -> Knowledge:
     c.exact_ids(constraints, "constraints", CONSTRAINT_IDS)
     for cid, constraint in constraints.items():
         key = f"constraints.{cid}"
-        c.mapping(constraint, key, ("question", "title", "synonyms", "shift_to", "path", "advice"))
+        c.mapping(constraint, key,
+                  ("question", "title", "synonyms", "shift_to", "path", "because", "advice"))
+        c.text(constraint["because"], f"{key}.because")
         c.text(constraint["question"], f"{key}.question")
         c.text(constraint["title"], f"{key}.title")
         c.texts(constraint["synonyms"], f"{key}.synonyms")
@@ -217,13 +219,14 @@ def _check(raw: Any, path: Path) -> Knowledge:
 
     rec = c.mapping(
         top["recommendation"], "recommendation",
-        ("either_below", "hybrid_below", "confidence", "min_answered_share", "constrained_startup_advice",
-         "verdicts"),
+        ("either_below", "hybrid_below", "confidence", "min_answered_share", "constrained_headline",
+         "constrained_startup_advice", "verdicts"),
     )
     c.number(rec["either_below"], "recommendation.either_below", 0, 1)
     c.number(rec["hybrid_below"], "recommendation.hybrid_below", 0, 1)
     c.number(rec["min_answered_share"], "recommendation.min_answered_share", 0, 1)
     c.text(rec["constrained_startup_advice"], "recommendation.constrained_startup_advice")
+    c.text(rec["constrained_headline"], "recommendation.constrained_headline")
     if not isinstance(rec["confidence"], list) or not rec["confidence"]:
         c.fail("recommendation.confidence", "must be a non-empty list of {min, label}")
     for i, bound in enumerate(rec["confidence"]):

@@ -10,6 +10,7 @@ from typing import Any, Dict
 
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge
 
+FORM = "assessment_form"
 # The order the form asks in; it must match the form's required_slots in bot/domain.yml.
 QUESTIONS = ("stage", *CRITERION_IDS, *CONSTRAINT_IDS)
 

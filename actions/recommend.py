@@ -4,17 +4,22 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON
-from actions.forms import FORM, resolve_topic
-from actions.questions import QUESTIONS
+from actions.forms import resolve_topic
+from actions.questions import FORM, QUESTIONS
 from actions.knowledge import default
 
-CONTINUE_BUTTON = {"title": "Continue the assessment", "payload": "/start_assessment"}
+# What to do after a result.
+FOLLOW_UP_BUTTONS = [
+    {"title": "Why?", "payload": "/ask_why"},
+    {"title": "Change an answer", "payload": "/change_answer"},
+    {"title": "Start over", "payload": "/restart"},
+]
 # Channels that draw the score breakdown from a custom payload (the terminal shows text only).
 CHART_CHANNELS = ("socketio", "rest", "slack")
 
@@ -43,14 +48,13 @@ class Recommend(Action):
         k = default()
         result = scoring.recommend(profile(tracker), k)
         if not result.enough_answers:
-            total = len(k.criteria) + 1  # the criteria and the career stage
-            dispatcher.utter_message(
-                text=f"I need a few more answers first: you've answered "
-                     f"{round(result.answered_share * total)} of {total} preference questions.",
-                buttons=[CONTINUE_BUTTON],
-            )
-            return []
-        message = {"text": advice.recommendation_text(result, k)}
+            if tracker.active_loop_name == FORM:
+                dispatcher.utter_message(text=advice.answers_missing_text(result, k))
+                return []
+            # "Which should I take?" before any answers: the assessment is the way to an answer.
+            dispatcher.utter_message(text=advice.assessment_offer_text(result, k))
+            return [FollowupAction(FORM)]
+        message = {"text": advice.recommendation_text(result, k), "buttons": FOLLOW_UP_BUTTONS}
         if tracker.get_latest_input_channel() in CHART_CHANNELS:
             message["json_message"] = advice.chart(result, k)
         dispatcher.utter_message(**message)

@@ -7,6 +7,7 @@ storage so the model archive is self-contained, and returns canonical ids ("tc" 
 """
 
 import hashlib
+import pickle
 import re
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Text
@@ -21,13 +22,23 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import knowledge
+from actions import knowledge, reader
 
 SPANS_KEY = "knowledge"
+FACTOR_MODEL = "factor_model.pkl"
+# A factor question without any of the factor's words ("will anyone notice my work at a huge company")
+# gets the factor the learned model gives it, when at least this likely.
+MIN_FACTOR_PROBABILITY = 0.45
+MIN_FACTOR_OVERRIDE = 0.65
+OUT_OF_SCOPE = "out_of_scope"
+MAX_UNSURE_OUT_OF_SCOPE = 0.7
+FACTOR_INTENT = "ask_factor"
+# Messages that ask about a factor, whether or not they name it: the learned model is asked which.
+FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
 # Typo correction needs a word long enough that one edit is still recognisable.
 MIN_TYPO_LENGTH = 5
 # Words at least this frequent in English (log probability) are real words, never typos.
@@ -184,6 +195,14 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
                                           e["start"] < match.end() and match.start() < e["end"])]
         found.append(_entity("career_stage", k.stage_for_years(years), match.start(), match.end(),
                              match.group(0)))
+    stated = reader.stage_stated(text, k)
+    stages = [e for e in found if e["entity"] == "career_stage"]
+    if stated is not None and stages:
+        # One stage per message, the one the text states outright: "2 years into my first job" is
+        # early career, not also a new grad; "junior year" is a student, not a junior engineer.
+        first = min(stages, key=lambda e: e["start"])
+        found = [e for e in found if e["entity"] != "career_stage"]
+        found.append({**first, "value": stated})
     return sorted(found, key=lambda e: (e["start"], e["entity"]))
 
 
@@ -204,11 +223,59 @@ def _entity(
     return entity
 
 
+class FactorModel:
+    """Which factor a question is about, learned from factor questions: the ones labelled in the NLU
+    data's metadata (said by meaning) and the ones whose factor the knowledge patterns find."""
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import FeatureUnion, make_pipeline
+
+        self.pipeline = make_pipeline(
+            FeatureUnion([
+                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                          min_df=2)),
+            ]),
+            LogisticRegression(C=5.0, max_iter=2000, class_weight="balanced"),
+        )
+
+    def fit(self, texts: List[str], labels: List[str]) -> "FactorModel":
+        self.pipeline.fit(texts, labels)
+        return self
+
+    def predict(self, text: str, at_least: float = MIN_FACTOR_PROBABILITY) -> Optional[str]:
+        probabilities = self.pipeline.predict_proba([text.lower()])[0]
+        best = probabilities.argmax()
+        if probabilities[best] < at_least:
+            return None
+        return str(self.pipeline.classes_[best])
+
+
+def factor_examples(nlp: Language, k: knowledge.Knowledge, training_data: TrainingData):
+    """(text, factor) for every factor question of the training data whose factor is known."""
+    texts, labels = [], []
+    for message in training_data.intent_examples:
+        if message.get(INTENT) != FACTOR_INTENT or not message.get(TEXT):
+            continue
+        labelled = ((message.get(METADATA) or {}).get(METADATA_EXAMPLE) or {}).get("factor")
+        if labelled is None:
+            found = {e["value"] for e in extract(nlp, k, message.get(TEXT)) if e["entity"] == "factor"}
+            labelled = found.pop() if len(found) == 1 else None
+        if labelled in k.factors:
+            texts.append(message.get(TEXT).lower())
+            labels.append(labelled)
+    return texts, labels
+
+
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
 )
 class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
-    """Finds factor, company_type, career_stage and criterion entities from knowledge patterns."""
+    """Finds factor, company_type, career_stage and criterion entities from knowledge patterns; a
+    factor question that names no factor's words gets its factor from a learned model. Placed after
+    the intent classifier in config.yml, so that it knows which messages are factor questions."""
 
     def __init__(
         self,
@@ -216,11 +283,13 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         nlp: Optional[Language] = None,
+        factors: Optional[FactorModel] = None,
     ) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._nlp = nlp
+        self._factors = factors
         self._knowledge = knowledge.default()
 
     @staticmethod
@@ -256,13 +325,37 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> "KnowledgeEntityExtractor":
         with model_storage.read_from(resource) as directory:
             nlp = spacy.load(directory / "spacy")
-        return cls(config, model_storage, resource, nlp)
+            factors = None
+            if (directory / FACTOR_MODEL).exists():
+                with (directory / FACTOR_MODEL).open("rb") as handle:
+                    factors = pickle.load(handle)
+        return cls(config, model_storage, resource, nlp, factors)
 
     def train(self, training_data: TrainingData) -> Resource:
         self._nlp = build_pipeline(self._knowledge)
+        texts, labels = factor_examples(self._nlp, self._knowledge, training_data)
+        self._factors = FactorModel().fit(texts, labels) if len(set(labels)) > 1 else None
         with self._model_storage.write_to(self._resource) as directory:
             self._nlp.to_disk(directory / "spacy")
+            if self._factors is not None:
+                with (directory / FACTOR_MODEL).open("wb") as handle:
+                    pickle.dump(self._factors, handle)
         return self._resource
+
+    @staticmethod
+    def _corrected_intent(message: Message, entities: List[Dict[str, Any]]) -> Optional[str]:
+        """The classifier's intent, except that a question naming a factor's words which it took,
+        unsure, for out of scope ("how's the job security") is a factor question: the patterns are
+        precise where the n-gram model is not."""
+        intent = message.get(INTENT) or {}
+        name = intent.get(INTENT_NAME_KEY)
+        if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
+                and any(e["entity"] == "factor" for e in entities)
+                and reader.is_question(message.get(TEXT))):
+            corrected = {INTENT_NAME_KEY: FACTOR_INTENT, "confidence": intent.get("confidence")}
+            message.set(INTENT, corrected, add_to_output=True)
+            return FACTOR_INTENT
+        return name
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -270,5 +363,18 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             if not text or self._nlp is None:
                 continue
             entities = extract(self._nlp, self._knowledge, text)
+            intent = self._corrected_intent(message, entities)
+            asks = intent in FACTOR_INTENTS or reader.is_question(text)
+            named = [e for e in entities if e["entity"] == "factor"]
+            if asks and self._factors is not None and not named:
+                factor = self._factors.predict(text)
+                if factor is not None:
+                    entities.append(_entity("factor", factor, 0, len(text), text))
+            elif intent == FACTOR_INTENT and self._factors is not None and len(named) == 1:
+                # A keyword can mislead ("what if they run out of money" is about stability, not
+                # pay): a factor question's meaning wins when the model is sure of it.
+                factor = self._factors.predict(text, at_least=MIN_FACTOR_OVERRIDE)
+                if factor is not None and factor != named[0]["value"]:
+                    named[0]["value"] = factor
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages

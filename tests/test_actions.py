@@ -35,7 +35,7 @@ def test_a_readable_answer_fills_the_slot(text, value):
 def test_an_unreadable_answer_is_asked_again_once(text):
     slots, messages = validate(text, "risk")
     assert slots["risk"] is None and slots["unclear_slot"] == "risk"
-    assert "couldn't read" in messages[0]["text"]
+    assert "couldn't tell your answer" in messages[0]["text"]
     # The second miss on the same question counts as neutral instead of looping.
     slots, messages = validate(text, "risk", slots={"unclear_slot": "risk"})
     assert slots["risk"] == 3.0 and slots["unclear_slot"] is None
@@ -58,7 +58,7 @@ def test_stage(value, stage):
 
 def test_an_unknown_stage_is_asked_again():
     slots, messages = validate("astronaut", "stage")
-    assert slots["stage"] is None and "2 yoe" in messages[0]["text"]
+    assert slots["stage"] is None and '"2 years in industry"' in messages[0]["text"]
 
 
 @pytest.mark.parametrize("text, value", [("/affirm", True), ("yep", True), ("nah", False),
@@ -121,11 +121,19 @@ def test_a_constraint_shapes_the_recommendation():
     assert K.paths["big_tech_first"]["title"] in message["text"]
 
 
-def test_too_few_answers_ask_for_more():
-    events, [message] = run(Recommend(), tracker(slots={"risk": 5.0}))
+def test_asking_for_a_result_before_the_assessment_starts_it():
+    # "Which one should I take?" with no answers yet: the assessment starts right away.
+    events, [message] = run(Recommend(), tracker(slots={"risk": None}))
+    assert events == [{"event": "followup", "name": "assessment_form", "timestamp": None}]
+    assert "11 quick questions" in message["text"]
+    assert not message.get("buttons")
+
+
+def test_asking_for_a_result_inside_the_form_with_too_few_answers_goes_on():
+    events, [message] = run(Recommend(), tracker(slots={"risk": 5.0}, active_loop=ASSESSMENT,
+                                                 requested_slot="salary"))
     assert events == []
     assert "1 of 9" in message["text"]
-    assert message["buttons"][0]["payload"] == "/start_assessment"
 
 
 def test_invalid_slot_values_count_as_unanswered():
@@ -201,10 +209,20 @@ def test_overview_and_hybrid_come_from_the_knowledge_file():
     ("money matters most to me", entity("criterion", "salary"), 5.0),
     ("i don't care about brand", entity("criterion", "brand"), 1.0),
     ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
+    ("no way, chaos stresses me out", entity("criterion", "pace"), 1.0),
 ])
-def test_a_stated_priority_fills_its_answer(text, found, value):
+def test_a_stated_priority_fills_its_answer_and_the_assessment_goes_on(text, found, value):
     events, [message] = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
     assert slot_events(events) == {found["value"]: value}
+    assert events[-1] == {"event": "followup", "name": "assessment_form", "timestamp": None}
+    assert message["text"].startswith("Noted: " + K.criteria[found["value"]]["title"])
+
+
+def test_after_a_result_a_stated_priority_is_noted_and_the_assessment_offered():
+    t = tracker("money matters most to me", intent="inform_priority",
+                entities=[entity("criterion", "salary")], slots={"recommendation": "startup"})
+    events, [message] = run(NoteProfile(), t)
+    assert slot_events(events) == {"salary": 5.0}
     assert message["buttons"][0]["payload"] == "/start_assessment"
 
 

@@ -4,7 +4,8 @@
   (RasaHQ/rasa#11843): here every warning fails.
 - It counts a response as used only when a story or rule names it, so it warns about responses Rasa
   sends by itself: the form's `utter_ask_<slot>` questions and `utter_restart` after a restart. Those
-  count as used here.
+  count as used here, and so do the responses the project's custom actions send by name
+  (actions/replies.py).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Set, Text
 from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.validator import Validator
 
+from actions.replies import RESPONSES_SENT
 from bot.launch import ROOT
 
 # Responses Rasa's own actions send by name (action_restart, action_back, the fallback actions).
@@ -29,7 +31,8 @@ class AdvisorValidator(Validator):
             for slot in spec.get("required_slots", [])
             for prefix in ("", f"{form}_")
         }
-        return super()._gather_utterance_actions() - asked_by_forms - SENT_BY_RASA
+        return (super()._gather_utterance_actions() - asked_by_forms - SENT_BY_RASA
+                - set(RESPONSES_SENT))
 
 
 def validate(validator: Validator) -> bool:

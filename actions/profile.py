@@ -1,0 +1,40 @@
+"""What a user says about themselves in a message ("money matters most to me", "I don't care about
+brand"), read from the entities of the latest message. Used outside the form (action_note_profile) and
+inside it (an answer to another question than the pending one)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+from actions import answers, reader
+from actions.knowledge import default
+
+
+def latest_entities(tracker: Tracker, entity: str) -> List[Dict[str, Any]]:
+    return [e for e in (tracker.latest_message or {}).get("entities", []) if e.get("entity") == entity]
+
+
+def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
+    found = latest_entities(tracker, entity)
+    return found[-1].get("value") if found else None
+
+
+def negated(tracker: Tracker) -> bool:
+    """True for "I don't care about brand", "no visa needed", "no way, chaos stresses me out"."""
+    text = ((tracker.latest_message or {}).get("text") or "").lower()
+    return (bool(answers.NEGATIONS.search(text)) or "whatever" in text
+            or reader.lead_direction(text, default()) < 0 or bool(reader.DISLIKING.search(text)))
+
+
+def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:
+    """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1)."""
+    k = default()
+    found: Dict[str, tuple] = {}
+    for e in latest_entities(tracker, "criterion"):
+        length = e.get("end", 0) - e.get("start", 0)
+        if (e.get("value") in k.criteria and e.get("value") != exclude
+                and length >= found.get(e["value"], (0, ""))[0]):
+            found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
+    denied = negated(tracker)
+    return {cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}

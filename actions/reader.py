@@ -1,0 +1,539 @@
+"""Reads typed answers to the assessment's questions: a learned model, with the knowledge file's
+answer vocabulary as one of its inputs. Plain Python and scikit-learn, no Rasa imports.
+
+Three readers, each trained on `data/answers/` (answers people typed, labelled) plus the knowledge
+file's own phrases:
+- agreement (1..5) for the eight statements. Besides word and character n-grams it sees the
+  statement's id joined to each word (so "chaos stresses me out" is a no to `pace` and nothing to
+  `salary`) and what the knowledge vocabulary finds in the first clause (answer first, reasons after).
+- yes / no for the two constraints;
+- the career stage, after rules for what the text states outright (years worked, student years).
+
+A reading the model is unsure of, or whose top two guesses point opposite ways, is None: the form
+then asks again instead of guessing (an answer must never be read the wrong way round).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import yaml
+
+from actions import answers
+from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge, default
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data" / "answers"
+CACHE_DIR = ROOT / "models"
+NEUTRAL = answers.NEUTRAL
+
+# Below this probability the agreement model's best guess is not taken: the form asks again.
+MIN_CONFIDENCE = 0.40
+# Both directions at least this likely: the answer could be read either way round, so it is not read.
+MIN_OPPOSITE = 0.25
+MIN_YES_NO_CONFIDENCE = 0.60
+MIN_STAGE_CONFIDENCE = 0.35
+# The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
+# that the regularised model does not drown them (chosen on the tune slice).
+HAND_MADE_WEIGHT = 2.0
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# A rating typed as a number: "4", "4/5", "a solid 4", "I'd say 3ish", "4 out of 5", "80%".
+RATING = re.compile(
+    r"^(?:(?:i'?d|i would|id) (?:say|go with|give it)|say|maybe|probably|like|around|about|solid|"
+    r"a solid|a|an|give it a|its a|it's a|that's a|thats a|prob|definitely|def|hmm|ok|umm|um|so|"
+    r"honestly|tbh|\s)*"
+    r"(?P<n>[1-5]|one|two|three|four|five)(?:\.0)?(?:ish| ish)?"
+    r"(?:\s*(?:/\s*5|out of (?:5|five)|of 5|on the scale))?"
+    r"(?:\s*(?:i guess|i think|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish))*$"
+)
+PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:%|percent|pct)(?!\w)")
+CLAUSE = re.compile(r"\s*(?:[,;:!?.]+|\s-+\s|—|–|\bbut\b|\bbecause\b|\bcause\b|\bcos\b|\bcuz\b|"
+                    r"\bsince\b|\bas long as\b|\bthough\b|\bunless\b)\s*")
+INTENSIFIERS = re.compile(r"\b(so|very|really|totally|absolutely|completely|extremely|super|hugely|"
+                          r"deeply|100|always|love|hate|never|hell|big|huge|strongly|def|definitely|"
+                          r"100%)\b")
+# Words that make an answer emphatic: what separates 5 from 4, and 1 from 2.
+STRONG = re.compile(r"\b(absolutely|totally|completely|definitely|literally|love|hate|hell|hard|never|"
+                    r"always|nightmare|dream|miserable|non-negotiable|must|zero|easily|100|huge|"
+                    r"everything|worst|best|exactly|so much|sooo+|obsessed|thrive|kills|bust|"
+                    r"nothing|least|not even|at all|no way|big time|for sure|of course|strongly)\b")
+# How someone feels about what the statement describes, in general words.
+LIKING = re.compile(r"\b(love|loved|loving|enjoy|enjoyed|fun|blast|happiest|happy|excited|exciting|"
+                    r"thrill|thrilling|dream|thrive|energi[sz]e[sd]?|comfort zone|my thing|my jam|"
+                    r"into it|appeal|appeals|sounds great|great|amazing|awesome|fascinat\w*|"
+                    r"drawn to|keen|eager|want|need|craves?|all in|sign me up|count me in)\b")
+DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|nightmare|boring|bored|"
+                       r"drain\w*|exhaust\w*|burn ?out|wear me down|kills? me|scares? me|scary|"
+                       r"terrif\w*|dread|overrated|stiff|suffocat\w*|cage|allergic|can'?t stand|"
+                       r"not for me|not my thing|no thanks|pass|avoid|overwhelm\w*|frustrat\w*|"
+                       r"don'?t care|couldn'?t care|doesn'?t matter|does nothing)\b")
+HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|somewhat|a bit|mostly|"
+                    r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a typed answer was read as; `value` None means it could not be read with confidence."""
+
+    value: object
+    confidence: float
+    how: str  # "button", "number", "model", "rule" or "unread"
+
+
+def _first_clause(clean: str) -> str:
+    parts = [p for p in CLAUSE.split(clean) if p]
+    return parts[0] if parts else clean
+
+
+# Words that may stand before the answer word without changing it: "big yes", "oh hell no", "lol nope".
+LEAD_FILLER = {"big", "hard", "oh", "uh", "um", "umm", "eh", "lol", "haha", "well", "ok", "okay", "so",
+               "honestly", "tbh", "solid", "strong", "a", "very", "firm", "emphatic", "hmm", "ah"}
+
+
+def _opening(text: str, fillers: set) -> str:
+    """The normalised text from its first word that is not a filler ("big", "lol", "meh")."""
+    words = answers.normalise(text).split()
+    while words and words[0] in fillers:
+        words = words[1:]
+    return " ".join(words)
+
+
+def lead_direction(text: str, k: Knowledge) -> int:
+    """+1 or -1 when the message opens with an agreement word of the knowledge vocabulary ("nah, ...",
+    "big yes. ...", "not really, ...", "probably not"), 0 when it opens otherwise or with a neutral
+    word."""
+    opening = _opening(text, LEAD_FILLER)
+    best = None
+    for phrase, point in answers.phrases(k):  # longest first
+        if opening == phrase or opening.startswith(phrase + " "):
+            best = (phrase, point)
+            break
+    if best is None or best[1] == NEUTRAL:
+        return 0
+    phrase, point = best
+    rest = opening[len(phrase):].split()
+    direction = 1 if point > NEUTRAL else -1
+    if rest[:1] in (["not"], ["no"], ["never"]):  # "probably not", "yes no"
+        return -direction if direction > 0 else 0
+    return direction
+
+
+def neutral_lead(text: str, k: Knowledge) -> bool:
+    """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
+    say"), alone or after a filler, and nothing in it leans either way."""
+    opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
+    for phrase, point in answers.phrases(k):  # longest first
+        if point == NEUTRAL and " " in phrase and (opening == phrase or opening.startswith(phrase + " ")):
+            rest = opening[len(phrase):]
+            return answers.find_phrase(rest, k) is None
+    return False
+
+
+def rating_number(text: str) -> Optional[int]:
+    """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
+    pay cut once"); None when the text is not one."""
+    raw = text.lower().replace("’", "'")
+    lead = re.match(r"^\s*(?:i'?d say |id say |i would say |say |a |an |maybe |prob |probably )?"
+                    r"([1-5]|one|two|three|four|five)\s*(?:[.,:;!)\-—–]|$)(?!\d)", raw)
+    if lead:
+        return NUMBER_WORDS.get(lead.group(1)) or int(lead.group(1))
+    clean = answers.normalise(text).replace("!", " ")
+    clean = re.sub(r"\s+", " ", clean).strip()
+    for candidate in (clean, _first_clause(clean)):
+        match = RATING.match(candidate)
+        if match:
+            n = match.group("n")
+            return NUMBER_WORDS.get(n) or int(n)
+    percent = PERCENT.search(clean)
+    if percent and len(clean.split()) <= 6:
+        return 1 + round(min(int(percent.group(1)), 100) / 25)
+    return None
+
+
+def _vocabulary_features(clean: str, k: Knowledge, prefix: str) -> Dict[str, float]:
+    """What the knowledge file's answer phrases say about the text: the point of the longest phrase,
+    and whether a negation comes before it."""
+    features: Dict[str, float] = {}
+    found = answers.find_phrase(clean, k)
+    if found:
+        point, position = found
+        features[f"{prefix}vocab={point}"] = 1.0
+        if answers.NEGATIONS.search(clean[:position]):
+            features[f"{prefix}negated"] = 1.0
+            features[f"{prefix}negated={point}"] = 1.0
+    return features
+
+
+def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[str, float]]:
+    """(text for the n-gram vectorizers, the question-tagged words, hand-made features)."""
+    clean = answers.normalise(text)
+    first = _first_clause(clean)
+    tagged = " ".join(f"{question}__{w}" for w in re.findall(r"[a-z']+", clean))
+    features: Dict[str, float] = {}
+    features.update(_vocabulary_features(first, k, "first:"))
+    features.update(_vocabulary_features(clean, k, "all:"))
+    if INTENSIFIERS.search(clean):
+        features["intense"] = 1.0
+    if HEDGES.search(first):
+        features["hedged"] = 1.0
+    if re.search(r"!|\b[A-Z]{2,}\b", text):
+        features["emphasis"] = 1.0
+    if re.search(r"\b[A-Z]{2,}\b", text):
+        features["capitals"] = 1.0
+    if re.search(r"\b(\w+)[\s,.!]+\1\b", clean):
+        features["repeated"] = 1.0
+    if re.search(r"(\w)\1\1", clean):
+        features["stretched"] = 1.0
+    features[f"strong={min(len(STRONG.findall(clean)), 3)}"] = 1.0
+    features[f"hedges={min(len(HEDGES.findall(clean)), 2)}"] = 1.0
+    if answers.NEGATIONS.search(first):
+        features["negation_first"] = 1.0
+    features[f"words={min(len(clean.split()), 12) // 3}"] = 1.0
+    # The statement's own words ("breadth") and what disagreeing with it values ("depth"), from the
+    # knowledge file; and how the person feels about what they mention.
+    criterion = k.criteria.get(question)
+    if criterion:
+        for name, words in (("topic", criterion["synonyms"]), ("opposite", criterion.get("opposite", []))):
+            for w in words:
+                match = re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean)
+                if match:
+                    features[f"mentions_{name}"] = 1.0
+                    # "i don't need top pay": the statement's own words, negated
+                    if answers.NEGATIONS.search(clean[max(0, match.start() - 25):match.start()]):
+                        features[f"negated_{name}"] = 1.0
+                    break
+    for part, scope in ((text, "all"), (first, "first")):
+        valence = _valence(part)
+        if valence:
+            features[f"valence_{scope}"] = valence
+            for name in ("topic", "opposite"):
+                if features.get(f"mentions_{name}"):
+                    features[f"valence_{scope}_{name}"] = valence
+    features[f"liking={min(len(LIKING.findall(clean)), 2)}"] = 1.0
+    features[f"disliking={min(len(DISLIKING.findall(clean)), 2)}"] = 1.0
+    return clean, tagged, features
+
+
+@functools.lru_cache(maxsize=1)
+def _sentiment():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _valence(text: str) -> float:
+    """How positive (+1) or negative (-1) the words are, by VADER's general English lexicon: "I'm the
+    happiest person alive" and "it makes me miserable" say which way an answer goes without a yes."""
+    return float(_sentiment().polarity_scores(text)["compound"])
+
+
+class _Model:
+    """Word and character n-grams, question-tagged words and vocabulary features into a logistic
+    regression. One class, three uses: agreement points, yes/no, career stage."""
+
+    def __init__(self, k: Knowledge, tag_question: bool = True, C: float = 10.0) -> None:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self.k = k
+        self.tag_question = tag_question
+        self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[a-z0-9']+")
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                     min_df=2)
+        self.tagged = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True)
+        self.dicts = DictVectorizer()
+        self.classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+
+    def _matrix(self, rows: Sequence[Tuple[str, str]], fit: bool):
+        from scipy.sparse import hstack
+
+        parts = [_features(text, question, self.k) for text, question in rows]
+        columns = [
+            ([p[0] for p in parts], self.words),
+            ([p[0] for p in parts], self.chars),
+            ([p[2] for p in parts], self.dicts),
+        ]
+        if self.tag_question:
+            columns.append(([p[1] for p in parts], self.tagged))
+        blocks = [(v.fit_transform(x) if fit else v.transform(x)) for x, v in columns]
+        blocks[2] = blocks[2] * HAND_MADE_WEIGHT
+        return hstack(blocks).tocsr()
+
+    def fit(self, rows: Sequence[Tuple[str, str]], labels: Sequence[object]) -> "_Model":
+        self.classifier.fit(self._matrix(rows, fit=True), list(labels))
+        return self
+
+    def knows_a_word(self, text: str) -> bool:
+        """True when the text has a word the model was trained on ("blorp" has none)."""
+        return self.words.transform([answers.normalise(text)]).nnz > 0
+
+    def probabilities(self, text: str, question: str) -> Dict[object, float]:
+        row = self._matrix([(text, question)], fit=False)
+        return dict(zip(self.classifier.classes_, self.classifier.predict_proba(row)[0]))
+
+
+@dataclass
+class TrainingSet:
+    agreement: List[Tuple[str, str, int]]
+    yes_no: List[Tuple[str, str, bool]]
+    stage: List[Tuple[str, str]]
+
+
+def training_files(directory: Path = DATA_DIR) -> List[Path]:
+    return sorted(directory.glob("*.yml"))
+
+
+def load_training(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
+    """The labelled typed answers, plus every phrase of the knowledge vocabulary as its own example."""
+    data = TrainingSet([], [], [])
+    for path in files:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in raw.get("answers", []):
+            data.agreement.append((str(item["text"]), item["question"], int(item["label"])))
+        for item in raw.get("constraints", []):
+            data.yes_no.append((str(item["text"]), item["question"], bool(item["label"])))
+        for item in raw.get("stage", []):
+            data.stage.append((str(item["text"]), item["label"]))
+    for point, entry in k.agreement["scale"].items():
+        for phrase in [entry["title"], *entry["synonyms"]]:
+            for question in k.criteria:
+                data.agreement.append((phrase, question, int(point)))
+    for phrase in k.agreement["affirm"]:
+        for question in k.constraints:
+            data.yes_no.append((phrase, question, True))
+    for phrase in k.agreement["deny"]:
+        for question in k.constraints:
+            data.yes_no.append((phrase, question, False))
+    for sid, value in k.stage["values"].items():
+        for phrase in [value["title"], *value["synonyms"]]:
+            data.stage.append((phrase, sid))
+    return data
+
+
+class Reader:
+    """The three trained readers and the rules in front of them."""
+
+    def __init__(self, k: Knowledge, data: TrainingSet) -> None:
+        self.k = k
+        self.agreement = _Model(k).fit([(t, q) for t, q, _ in data.agreement],
+                                       [label for _, _, label in data.agreement])
+        self.yes_no = _Model(k).fit([(t, q) for t, q, _ in data.yes_no],
+                                    [label for _, _, label in data.yes_no])
+        self.stage = _Model(k, tag_question=False).fit([(t, "stage") for t, _ in data.stage],
+                                                         [label for _, label in data.stage])
+
+    def read_agreement(self, text: str, question: str) -> Reading:
+        clicked = answers.button_value(text, "agreement")
+        if clicked is not None:
+            value = int(clicked) if clicked in {"1", "2", "3", "4", "5"} else None
+            return Reading(value, 1.0, "button" if value else "unread")
+        if not text.strip() or answers.BUTTON.match(text.strip()):
+            return Reading(None, 0.0, "unread")
+        number = rating_number(text)
+        if number is not None:
+            return Reading(number, 1.0, "number")
+        if neutral_lead(text, self.k):
+            return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "on the fence tbh"
+        lead = lead_direction(text, self.k)
+        if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
+            return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
+        p = self.agreement.probabilities(text, question)
+        if lead:
+            # The answer comes first: a plain "nah" or "big yes" opening the message decides the
+            # direction, and the model only weighs how strongly ("nah im a bit risk averse" is 2).
+            side = (1, 2) if lead < 0 else (4, 5)
+            total = sum(p.get(point, 0.0) for point in side) or 1.0
+            best = max(side, key=lambda point: p.get(point, 0.0))
+            return Reading(best, p.get(best, 0.0) / total, "model")
+        best = max(p, key=p.get)
+        disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)
+        if p[best] < MIN_CONFIDENCE and max(disagree, agree, p.get(3, 0)) < MIN_CONFIDENCE + 0.2:
+            return Reading(None, p[best], "unread")
+        if min(disagree, agree) >= MIN_OPPOSITE:
+            return Reading(None, p[best], "unread")
+        return Reading(int(best), float(p[best]), "model")
+
+    def read_yes_no(self, text: str, question: str) -> Reading:
+        stripped = text.strip()
+        if stripped in ("/affirm", "/deny"):
+            return Reading(stripped == "/affirm", 1.0, "button")
+        if not stripped or answers.BUTTON.match(stripped):
+            return Reading(None, 0.0, "unread")
+        if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
+            return Reading(None, 0.0, "unread")
+        p = self.yes_no.probabilities(text, question)
+        best = max(p, key=p.get)
+        if p[best] < MIN_YES_NO_CONFIDENCE:
+            return Reading(None, p[best], "unread")
+        return Reading(bool(best), float(p[best]), "model")
+
+    def read_stage(self, text: str) -> Reading:
+        clicked = answers.button_value(text, "career_stage")
+        if clicked in self.k.stage["values"]:
+            return Reading(clicked, 1.0, "button")
+        stated = stage_stated(text, self.k)
+        if stated is not None:
+            return Reading(stated, 1.0, "rule")
+        if not self.stage.knows_a_word(text):
+            return Reading(None, 0.0, "unread")
+        p = self.stage.probabilities(text, "stage")
+        best = max(p, key=p.get)
+        if p[best] < MIN_STAGE_CONFIDENCE:
+            return Reading(None, p[best], "unread")
+        return Reading(best, float(p[best]), "model")
+
+
+STUDYING = re.compile(
+    r"\b(freshman|sophomore|junior year|senior year|final year|(?:1st|2nd|3rd|4th|5th|first|second|"
+    r"third|fourth|fifth|last) year (?:of|in)?\s*(?:my |the )?(?:phd|ph\.d|masters?|msc|bsc|undergrad|"
+    r"degree|uni|university|college|program|programme|cs|ms|bachelors?)|(?:1st|2nd|3rd|4th|5th|first|"
+    r"second|third|fourth|fifth)[- ]year (?:phd|ph\.d|masters?|msc|undergrad|student|grad student)|"
+    r"(?:into|of|through) my (?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|program)|"
+    r"still (?:in|at) (?:school|uni|university|college)|currently (?:studying|doing my|in my|"
+    r"enrolled)|i'?m (?:a |an )?(?:phd|ph\.d|masters?|msc|undergrad|grad|cs|college|uni|university)?"
+    r"\s*student|doing my (?:phd|masters?|msc|degree|undergrad)|haven'?t graduated|graduating (?:next|"
+    r"this|in)|(?:junior|sophomore|freshman|senior) (?:at|in) (?:uni|university|college|school|high school)|"
+    r"finishing (?:my |up my )?(?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|thesis)|"
+    r"(?:a |an )?(?:junior|sophomore|freshman) (?:studying|majoring|in cs|in college|in uni))\b"
+)
+NEW_GRAD = re.compile(
+    r"\b(just (?:graduated|finished|defended|got my degree|started my first)|recent(?:ly)? "
+    r"(?:grad|graduate|graduated|defended|finished)|fresh(?:ly)? (?:out of|grad)|new grad|"
+    r"defended (?:my )?(?:phd|thesis|dissertation)? ?(?:last|this|a few|two|2|3|three) "
+    r"(?:week|month|weeks|months)|graduated (?:last|this) (?:month|week|spring|summer|semester|year)|"
+    r"starting my first (?:job|role|position)|about to start my first|no (?:work |industry )?"
+    r"experience yet|haven'?t (?:worked|had a job)|(?:few|couple of|two|three|\d) months into my first)\b"
+)
+YEARS = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty)\s*\+?\s*(?:-\s*\w+\s*)?(?:yoe\b|years?\b|yrs?\b|y\.?o\.?e\.?)"
+)
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "fifteen": 15, "twenty": 20}
+# Years that count study or something other than work: not the career stage.
+NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|masters?|degree|undergrad|school|college|uni|university|"
+                            r"old|ago|age|aged|program|programme|bootcamp)\b")
+
+
+def stage_stated(text: str, k: Knowledge) -> Optional[str]:
+    """The career stage a text states outright: years worked ("2 years into my first job" is early),
+    or study ("junior year", "3rd year of my PhD"). None when it states neither."""
+    clean = answers.normalise(text)
+    if STUDYING.search(clean):
+        return "student"
+    if NEW_GRAD.search(clean):
+        return "new_grad"
+    work_years = []
+    for match in YEARS.finditer(clean):
+        after = clean[match.end(): match.end() + 24]
+        # "3 years into my PhD" counts study; "4 years out of school" counts work.
+        if NOT_WORK_YEARS.search(after.split(",")[0]) and not re.match(r"\s*(?:out of|since|after)\b",
+                                                                       after):
+            continue
+        amount = match.group(1)
+        work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))
+    if work_years:
+        return k.stage_for_years(max(work_years))
+    return None
+
+
+def _digest(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build(k: Optional[Knowledge] = None, directory: Path = DATA_DIR) -> Reader:
+    """The reader for a knowledge file and training data, from a cache file in models/ when one was
+    made from the same inputs (training takes seconds; the action server should start at once)."""
+    k = k or default()
+    files = training_files(directory)
+    key = _digest([k.path, Path(__file__), Path(answers.__file__), *files])
+    cache = Path(os.environ.get("READER_CACHE_DIR") or CACHE_DIR) / f"reader-{key}.pkl"
+    if cache.exists():
+        try:
+            with cache.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a stale or broken cache is rebuilt below
+    reader = Reader(k, load_training(k, files))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(reader, handle)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only checkout still reads answers, it just trains at every start
+    return reader
+
+
+@functools.lru_cache(maxsize=None)
+def default_reader() -> Reader:
+    """The reader the running action server uses, built once per process."""
+    return build()
+
+
+# While a question is pending, a message is its answer unless it is clearly one of these.
+COMMAND_INTENTS = ("stop", "start_over", "change_answer")
+QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
+                    "out_of_scope", "ask_recommendation", "start_assessment")
+SOCIAL_INTENTS = ("greet", "thank", "goodbye", "bot_challenge")
+MIN_INTENT_CONFIDENCE = 0.5
+# A command says what to do with the assessment in so many words; the intent alone is not enough
+# ("zero interest" must not restart it).
+COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s|i want to|i'?d like to|"
+                     r"actually|wait|hold on|just|i need to|i have to|gotta|can i|could i|"
+                     r"i wanna|i want)\s+)*"
+                     r"(?:stop|quit|exit|pause|cancel|end (?:this|the|it)|restart|start over|"
+                     r"start again|start from scratch|begin again|reset|wipe|clear (?:my|all|the)|"
+                     r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye)\b")
+QUESTION_START = re.compile(
+    r"^(?:(?:ok|okay|wait|hmm+|um+|but|and|so|sorry|quick question|btw|hold on)\s+)*"
+    r"(?:what|why|how|when|where|who|which|whats|what's|hows|how's|whys|why's|"
+    r"(?:is|are|do|does|did|can|could|would|will|should|shall|isn't|aren't|don't|doesn't)\s+"
+    r"(?:you|it|that|this|they|there|startups?|big tech|faang|the|a|an|i|my|we|pay|equity|job))\b"
+)
+IMPERATIVE_ASK = re.compile(r"^(?:please |pls |ok |first |but |can you |could you )*"
+                            r"(?:tell|explain|show|remind|give|describe|compare|walk)\b")
+
+
+def is_question(text: str) -> bool:
+    """True for "why do you need to know that?", "what about pay", "remind me how pay compares?"."""
+    clean = answers.normalise(text)
+    stripped = re.sub(r"[\s\W_]+$", "", text.strip().lower())
+    last = re.split(r"[.!]\s+", text.strip())[-1]
+    return bool(QUESTION_START.match(clean)) or (last.rstrip().endswith("?") and bool(stripped)
+                                                and not re.match(r"^\s*\w+\?\s*\S", text.strip()))
+
+
+def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
+    """True when a message typed while a question is pending is clearly a question or a command,
+    not an answer: only then does the conversation leave the pending question."""
+    stripped = (text or "").strip()
+    if answers.BUTTON.match(stripped):
+        return intent in COMMAND_INTENTS or intent in QUESTION_INTENTS
+    if not intent or rating_number(stripped) is not None:
+        return False
+    clean = answers.normalise(stripped)
+    if intent in COMMAND_INTENTS:
+        return bool(COMMAND.match(clean))
+    looks_like_answer = answers.find_phrase(_first_clause(clean), k) is not None
+    if intent in QUESTION_INTENTS and is_question(stripped):
+        return True
+    if intent in SOCIAL_INTENTS and confidence >= MIN_INTENT_CONFIDENCE and not looks_like_answer:
+        return True
+    if (intent in QUESTION_INTENTS and confidence >= MIN_INTENT_CONFIDENCE and not looks_like_answer
+            and IMPERATIVE_ASK.match(clean)):
+        return True
+    return False

@@ -1,0 +1,157 @@
+"""People who talk their own way, against the real Rasa server and action server over REST: openers,
+offers accepted by a yes, answers with reasons and hedges read first, questions mid-way, never stuck,
+and a result that agrees with itself when a constraint decides it."""
+import pytest
+
+from actions import knowledge, questions
+from tests.servers import running_advisor, texts
+
+K = knowledge.load()
+
+
+def question(slot: str) -> str:
+    return questions.message(slot, K)["text"]
+
+
+@pytest.fixture(scope="module")
+def advisor():
+    with running_advisor() as running:
+        yield running
+
+
+def asked(replies) -> list:
+    """The assessment questions among the replies, by slot."""
+    return [slot for r in replies for slot in questions.QUESTIONS if r.get("text") == question(slot)]
+
+
+def to_question(advisor, sender: str, slot: str) -> None:
+    """Starts an assessment and answers with buttons until `slot` is asked."""
+    replies = advisor.say(sender, "/start_assessment")
+    for previous in questions.QUESTIONS[: questions.QUESTIONS.index(slot)]:
+        if previous == "stage":
+            replies = advisor.say(sender, questions.payload("inform_stage", career_stage="mid"))
+        elif previous in K.constraints:
+            replies = advisor.say(sender, "/deny")
+        else:
+            replies = advisor.say(sender, questions.payload("answer", agreement="3"))
+    assert asked(replies) == [slot]
+
+
+@pytest.mark.parametrize("opener", [
+    "I have offers from a seed-stage startup and from Google, which one should I take?",
+    "hey, not sure if I should go to a startup or big tech",
+    "should I join a 10-person AI startup?",
+    "which one fits me better, startup or faang",
+    "I'm a data scientist with 3 years at a bank. A startup offered me a founding role and I also have a "
+    "Google offer. Honestly I can't decide, what would you do in my place?",
+])
+def test_an_opener_about_ones_own_choice_starts_the_assessment(advisor, opener):
+    sender = f"opener-{abs(hash(opener))}"
+    replies = advisor.say(sender, opener)
+    assert asked(replies), texts(replies)
+    assert advisor.tracker(sender)["active_loop"]["name"] == questions.FORM
+
+
+def test_yes_accepts_the_offer_in_the_greeting(advisor):
+    advisor.say("yes-to-offer", "hi")
+    replies = advisor.say("yes-to-offer", "sure")
+    assert asked(replies) == ["stage"]
+
+
+def test_no_to_the_offer_then_the_bot_never_repeats_itself_three_times(advisor):
+    sent = [texts(advisor.say("no-repeat", "hi"))]
+    for message in ("no thanks", "4", "4", "nope", "ok", "hmm"):
+        sent.append(texts(advisor.say("no-repeat", message)))
+    for a, b, c in zip(sent, sent[1:], sent[2:]):
+        assert not (a == b == c), a
+
+
+@pytest.mark.parametrize("slot, typed, point", [
+    ("pace", "no way, chaos stresses me out", 1.0),
+    ("pace", "yeah I think so, I get bored when things are slow", 4.0),
+    ("pace", "not at all, I need to know what's expected", 1.0),
+    ("pace", "I'd say a 4", 4.0),
+    ("pace", "honestly? love it", 5.0),
+    ("pace", "meh, no strong feelings", 3.0),
+    ("pace", "hard no", 1.0),
+    ("salary", "money matters most to me", 5.0),
+])
+def test_a_typed_answer_is_read_first(advisor, slot, typed, point):
+    sender = f"read-{slot}-{abs(hash(typed))}"
+    to_question(advisor, sender, slot)
+    replies = advisor.say(sender, typed)
+    assert advisor.slots(sender)[slot] == point, texts(replies)
+    following = questions.QUESTIONS[questions.QUESTIONS.index(slot) + 1]
+    assert asked(replies) == [following]
+
+
+@pytest.mark.parametrize("typed, stage", [
+    ("i'm 2 years into my first job", "early"),
+    ("junior year of college", "student"),
+    ("defended my PhD last month", "new_grad"),
+    ("staff engineer, 12 years in", "senior"),
+])
+def test_the_stage_is_read_from_free_text(advisor, typed, stage):
+    sender = f"stage-{abs(hash(typed))}"
+    advisor.say(sender, "/start_assessment")
+    advisor.say(sender, typed)
+    assert advisor.slots(sender)["stage"] == stage
+
+
+def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
+    to_question(advisor, "why-mid-way", "scale")
+    replies = advisor.say("why-mid-way", "why do you need to know that?")
+    factor = K.criteria["scale"]["factor"]
+    assert K.factors[factor]["title"] in replies[0]["text"]
+    assert asked(replies) == ["scale"]
+    assert advisor.slots("why-mid-way")["scale"] is None
+
+
+def test_a_factor_question_mid_way_is_answered_then_the_question_comes_back(advisor):
+    to_question(advisor, "factor-mid-way", "risk")
+    replies = advisor.say("factor-mid-way", "what's the pay difference again?")
+    assert K.factors["compensation"]["title"] in replies[0]["text"]
+    assert asked(replies) == ["risk"]
+
+
+@pytest.mark.parametrize("slot, first", [("pace", "blorp"), ("needs_sponsorship", "hmm")])
+def test_never_stuck_one_specific_reask_then_neutral(advisor, slot, first):
+    sender = f"stuck-{slot}"
+    to_question(advisor, sender, slot)
+    replies = advisor.say(sender, first)
+    assert f'couldn\'t tell your answer from "{first}"' in replies[0]["text"]
+    assert asked(replies) == [slot] and replies[-1]["buttons"]
+    replies = advisor.say(sender, first)
+    assert "neutral" in replies[0]["text"]
+    neutral = 3.0 if slot in K.criteria else False
+    assert advisor.slots(sender)[slot] == neutral
+    assert asked(replies) == [questions.QUESTIONS[questions.QUESTIONS.index(slot) + 1]]
+
+
+def test_a_result_decided_by_a_constraint_says_so(advisor):
+    sender = "constrained"
+    advisor.say(sender, "/start_assessment")
+    advisor.say(sender, questions.payload("inform_stage", career_stage="mid"))
+    for criterion in K.criteria:  # every answer neutral: a tie on preferences
+        advisor.say(sender, questions.payload("answer", agreement="3"))
+    advisor.say(sender, "/affirm")  # needs a visa
+    replies = advisor.say(sender, "/deny")
+    headline = (f"**{K.recommendation['constrained_headline']}: "
+                f"{K.constraints['needs_sponsorship']['because']}.**")
+    assert replies[0]["text"].startswith(headline)
+    assert "On your preferences alone it is a tie (+0.00)." in replies[0]["text"]
+    assert K.recommendation["verdicts"]["big_tech"] not in replies[0]["text"]
+    chart = next(r["custom"] for r in replies if r.get("custom"))
+    assert chart["recommendation"] == "big_tech" and chart["lean"] == "either"
+    assert chart["decided_by"] == [K.constraints["needs_sponsorship"]["title"]]
+    assert chart["caption"].startswith(K.recommendation["constrained_headline"])
+    assert [b["title"] for b in replies[0]["buttons"]] == ["Why?", "Change an answer", "Start over"]
+
+
+def test_start_over_asks_first(advisor):
+    to_question(advisor, "start-over", "pace")
+    replies = advisor.say("start-over", "start over")
+    assert replies[0]["text"].startswith("Start over?")
+    assert [b["payload"] for b in replies[0]["buttons"]] == ["/restart", "/deny"]
+    assert advisor.slots("start-over")["stage"] == "mid"  # nothing cleared yet
+    assert asked(replies) == ["pace"]
