@@ -74,6 +74,7 @@ def size(page: Page) -> str:
 
 
 def snap(page: Page, state: str) -> None:
+    page.mouse.move(0, 0)  # no hover left on the last button clicked
     page.screenshot(path=ARTIFACTS / f"{state}-{size(page)}.png")
 
 
@@ -209,9 +210,19 @@ def test_a_whole_assessment_by_buttons_ends_in_a_score_chart(site, new_page, vie
     snap(page, "result")
     assert site.advisor.slots(session_id(page))["recommendation"] in k.sides.keys() | {"either"}
 
+    # What to do next: the result's buttons, below its chart.
+    follow_ups = answers(page).get_by_role("button")
+    expect(follow_ups).to_have_text(["Why?", "Change an answer", "Start over"])
+    assert answers(page).bounding_box()["y"] >= chart.bounding_box()["y"] + chart.bounding_box()["height"]
+    answers(page).scroll_into_view_if_needed()
+    snap(page, "result-end")
+
     page.reload()
     expect(chart).to_be_visible()
     assert place(turn_start(page))["topShown"], "after a reload the result starts out of view"
+    expect(follow_ups).to_have_count(3)
+    reply_button(page, "Why?").click()
+    expect(log(page).locator(".aw-bubble", has_text="How each answer counted")).to_have_count(1)
 
 
 def test_free_text_answers_and_a_reload_keep_the_conversation(site, new_page):
@@ -291,8 +302,10 @@ def test_a_message_over_the_servers_limit_is_named_not_cut(site, new_page):
     expect(notice).to_be_hidden()
     page.keyboard.press("Enter")
     expect(log(page).locator(".aw-row--user")).to_have_count(1)
-    expect(log(page).locator(".aw-row--bot")).to_have_count(2)
-    assert "too long" not in log(page).locator(".aw-row--bot").last.inner_text()
+    replies = log(page).locator(".aw-row--user ~ .aw-row--bot")
+    expect(replies.first).to_be_visible()  # the bot answered it
+    expect(page.locator(".aw-typing")).to_be_hidden()
+    assert all("too long" not in reply for reply in replies.all_inner_texts())
 
 
 def test_answering_by_keyboard_moves_focus_to_the_next_answers(site, new_page):
@@ -360,7 +373,7 @@ def test_focus_ring_and_input_border_contrast_and_the_launchers_label(site, new_
 
 
 # Typed at an assessment question as an answer payload, each comes back in the bot's "Sorry, I couldn't
-# read "..."" (the payload's value, up to 40 characters). The /answer command skips the NLU, so the
+# tell your answer from "..."" (the payload's value, up to 40 characters). The /answer command skips the NLU, so the
 # echo does not depend on how the model classifies HTML.
 ECHOES = {
     "an event handler": "<img src=x onerror=alert(1)>",
@@ -369,7 +382,7 @@ ECHOES = {
     "a web link": "[alert(7)](https://example.org/7)",
 }
 ECHO = """before => [...document.querySelectorAll(".aw-log .aw-row")].slice(before)
-    .map(row => row.textContent).find(text => text.includes("Sorry, I couldn't read")) || null"""
+    .map(row => row.textContent).find(text => text.includes("Sorry, I couldn't tell your answer from")) || null"""
 
 
 def test_html_in_a_bot_message_is_shown_as_text_and_never_run(site, new_page):
@@ -391,9 +404,9 @@ def test_html_in_a_bot_message_is_shown_as_text_and_never_run(site, new_page):
     expect(conversation.locator("img, svg, script, iframe")).to_have_count(0)
     expect(conversation.locator("a[href^='javascript']")).to_have_count(0)
     for kind in ("an event handler", "a script element", "a javascript: link"):
-        assert f'Sorry, I couldn\'t read "{ECHOES[kind]}"' in echoes[kind]  # literally, as text
+        assert f'Sorry, I couldn\'t tell your answer from "{ECHOES[kind]}"' in echoes[kind]  # literally, as text
     label, url = re.fullmatch(r"\[(.+)\]\((.+)\)", ECHOES["a web link"]).groups()
-    assert f'Sorry, I couldn\'t read "{label}"' in echoes["a web link"]  # a link, not its markdown
+    assert f'Sorry, I couldn\'t tell your answer from "{label}"' in echoes["a web link"]  # a link, not its markdown
     link = conversation.get_by_role("link", name=label)
     expect(link).to_have_attribute("href", url)
     expect(link).to_have_attribute("target", "_blank")
