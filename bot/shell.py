@@ -26,8 +26,7 @@ from typing import Callable, Dict, List, Optional
 EXIT_COMMAND = "/stop"
 TYPE_OWN = "Type out your own message..."
 PROMPT = "Your input -> "
-BANNER = ("Bot loaded. Type a message and press Enter ({exit} to exit). "
-          "At a menu, type a number or use the arrow keys.")
+BANNER = "Bot loaded. Type a message and press Enter ({exit} to exit). At a menu, type a number{arrows}."
 REPLY_TIMEOUT_S = 120  # a slow turn; Rasa's own shell waits as long
 
 BOLD, NORMAL, DIM, RESET = "\x1b[1m", "\x1b[22m", "\x1b[2m", "\x1b[0m"
@@ -69,7 +68,8 @@ class Screen:
     def banner(self) -> None:
         if self.interactive:
             self.write(ERASE_LINE)
-        self.print(BANNER.format(exit=EXIT_COMMAND))
+        self.print(BANNER.format(exit=EXIT_COMMAND,
+                                 arrows=" or use the arrow keys" if self.interactive else ""))
 
     def dim(self, text: str) -> str:
         return f"{DIM}{text}{RESET}" if self.styled else text
