@@ -10,6 +10,8 @@ import json
 import os
 import re
 import signal
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -580,3 +582,21 @@ def test_the_launcher_restarts_dead_servers_and_the_page_stays_up(served, new_pa
     bot_says(page, "(2/11)")
     output = served.output.read_text()
     assert "The Rasa server exited" in output and "The action server exited" in output
+
+
+def test_the_launcher_gives_up_on_a_server_that_keeps_failing_at_start(monkeypatch, capsys):
+    monkeypatch.setattr(launch.Supervised, "FIRST_PAUSE_S", 0.0)  # no pause between the tries
+    starts = []
+
+    def start() -> subprocess.Popen:  # a server with a wrong setting: exits at once
+        starts.append(1)
+        return subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+
+    server = launch.Supervised("test server", start)
+    deadline = time.monotonic() + 60
+    while server.check() and time.monotonic() < deadline:
+        server.process.wait(timeout=30)  # the event itself: this try's process has exited
+    assert len(starts) == launch.Supervised.GIVE_UP
+    output = capsys.readouterr().out
+    assert output.count("exited (code 3); starting it again") == launch.Supervised.GIVE_UP - 1
+    assert "not starting it again" in output
