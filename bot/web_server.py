@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import os
 import posixpath
 import threading
 from functools import partial
@@ -27,6 +28,11 @@ DEMO_PAGE = WEB / "demo" / "index.html"
 SERVED = ("/widget/", "/demo/")
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".html": "text/html; charset=utf-8"}
+
+
+def max_message_chars() -> int:
+    """The Rasa server's limit on a message (bot/guard.py reads the same variable and default)."""
+    return int(os.environ.get("MAX_MESSAGE_CHARS") or 2000)
 
 
 @functools.lru_cache(maxsize=16)
@@ -54,8 +60,9 @@ class WidgetFiles(SimpleHTTPRequestHandler):
             self.send_header("Location", "/demo/")
             self.end_headers()
         elif path in ("/demo/", "/demo/index.html"):
-            # The demo page's script tag names this run's Rasa server.
-            page = DEMO_PAGE.read_text(encoding="utf-8").replace("{{RASA_URL}}", self.rasa_url)
+            # The demo page's script tag names this run's Rasa server and its message limit.
+            page = (DEMO_PAGE.read_text(encoding="utf-8").replace("{{RASA_URL}}", self.rasa_url)
+                    .replace("{{MAX_MESSAGE_CHARS}}", str(max_message_chars())))
             self.send_text(page.encode("utf-8"), TYPES[".html"])
         else:
             file = Path(self.translate_path(self.path))

@@ -288,6 +288,7 @@ def test_a_message_over_the_servers_limit_is_named_not_cut(site, new_page):
     page = new_page()
     open_widget(page, site)
     limit = guard.MAX_MESSAGE_CHARS
+    assert web_server.max_message_chars() == limit  # the demo page's data-max-chars
     text = ("I like building things quickly and seeing them used. " * 60)[:limit + 25]
     box = page.get_by_role("textbox", name="Your message")
     box.fill(text)  # as a paste: one input event
