@@ -24,8 +24,8 @@ export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: chat test serve web train setup system-deps clean bench
 
-chat: $(MODEL)          ## talk to the advisor in the terminal
-	$(PY) -m bot.launch chat
+chat: $(MODEL)          ## talk to the advisor in the terminal (CHAT_ARGS=--debug: the servers' output too)
+	@$(PY) -m bot.launch chat $(CHAT_ARGS)
 
 test: $(MODEL) system-deps $(WEB_DEPS)  ## every test
 	$(PY) -m tests.run_all

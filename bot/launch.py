@@ -1,11 +1,15 @@
 """Starts the advisor: the action server in the background, then the Rasa shell or server.
 
-    python -m bot.launch chat    # rasa shell; the action server stops when the shell ends
-    python -m bot.launch serve   # Rasa server (REST, socket.io) + action server until SIGINT/SIGTERM,
-                                 # and the web widget with its demo page on WEB_PORT (8080)
+    python -m bot.launch chat [--debug]  # the terminal chat (bot/shell.py) on a Rasa server and the
+                                         # action server, both stopped when the chat ends
+    python -m bot.launch serve           # Rasa server (REST, socket.io) + action server until
+                                         # SIGINT/SIGTERM, and the web widget's demo page on WEB_PORT
+                                         # (8080); a server that dies is started again
 
-Ports come from RASA_PORT (5005) and ACTION_PORT (5055). The HTTP API is enabled only with a token:
-RASA_AUTH_TOKEN, or a random one printed at start-up.
+Ports come from RASA_PORT (5005), ACTION_PORT (5055) and WEB_PORT (8080). The HTTP API is enabled only
+with a token: RASA_AUTH_TOKEN, or a random one printed at start-up. Browsers may connect from the demo
+page's origin (http://localhost:WEB_PORT, http://127.0.0.1:WEB_PORT) unless RASA_CORS_ORIGINS names
+others. `chat` shows the servers' output only with --debug or ADVISOR_DEBUG=1 (else logs/).
 The tests start servers with the same functions. ADVISOR_ENDPOINTS=scaled keeps conversations in
 PostgreSQL with Redis locks, for several Rasa servers (bot/endpoints-scaled.yml, README).
 """
@@ -20,7 +24,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence
 
 from actions import knowledge
 from bot import web_server
@@ -39,8 +43,10 @@ SCALED_DEFAULTS = {
 CREDENTIALS = ROOT / "bot" / "credentials.yml"
 # Conversations are kept here unless TRACKER_DB names another SQLite file (var/ is git-ignored).
 DEFAULT_TRACKER_DB = ROOT / "var" / "tracker.db"
-# Browser origins allowed on the REST and socket.io channels (RASA_CORS_ORIGINS, space-separated).
+# Browser origins allowed on the REST and socket.io channels (RASA_CORS_ORIGINS, space-separated), for a
+# Rasa server started without the launcher (the launcher follows WEB_PORT: page_origins).
 DEFAULT_CORS_ORIGINS = "http://localhost:8080"
+DEFAULT_WEB_PORT = "8080"
 BIN = Path(sys.executable).parent
 # The rasa command, faster and lighter (bot/rasa_cli.py).
 RASA_CLI = [str(BIN / "python"), "-m", "bot.rasa_cli"]
@@ -61,13 +67,20 @@ def environment(**extra: str) -> dict:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.update(extra)
     env.setdefault("TRACKER_DB", str(DEFAULT_TRACKER_DB))
-    env.setdefault("RASA_CORS_ORIGINS", DEFAULT_CORS_ORIGINS)
+    env.setdefault("WEB_PORT", DEFAULT_WEB_PORT)
+    # The demo page on WEB_PORT must be able to connect, whichever port it is on.
+    env.setdefault("RASA_CORS_ORIGINS", page_origins(env["WEB_PORT"]))
     Path(env["TRACKER_DB"]).parent.mkdir(parents=True, exist_ok=True)  # SQLite makes only the file
     if env.get("ADVISOR_ENDPOINTS") == "scaled":
         for name, value in SCALED_DEFAULTS.items():
             env.setdefault(name, value)
         env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTION_PORT']}/webhook")
     return env
+
+
+def page_origins(web_port: str) -> str:
+    """The origins of the demo page on web_port, as a browser names them (both loopback names)."""
+    return f"http://localhost:{web_port} http://127.0.0.1:{web_port}"
 
 
 def endpoints_file(env: dict) -> Path:
@@ -105,14 +118,18 @@ def started(process: subprocess.Popen, url: str, timeout: float) -> subprocess.P
     return process
 
 
-def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
-    port = env["ACTION_PORT"]
+def action_server_process(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
+    """The action server, started; not waited for."""
     out = open(log, "ab") if log else subprocess.DEVNULL
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [str(BIN / "python"), "-m", "bot.action_server"],  # rasa_sdk + checks; port: ACTION_PORT
         cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
     )
-    return started(process, f"http://127.0.0.1:{port}/health", timeout=120)
+
+
+def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
+    process = action_server_process(env, log)
+    return started(process, f"http://127.0.0.1:{env['ACTION_PORT']}/health", timeout=120)
 
 
 def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Path] = None,
@@ -152,22 +169,83 @@ def stop(process: Optional[subprocess.Popen]) -> None:
         process.wait()
 
 
-def chat() -> int:
-    env = environment()
+def debug_requested(flags: Sequence[str]) -> bool:
+    return "--debug" in flags or os.environ.get("ADVISOR_DEBUG", "") not in ("", "0")
+
+
+def chat(flags: Sequence[str] = ()) -> int:
+    """The terminal chat: the servers' start-up and library warnings go to logs/, not to the screen,
+    unless --debug (or ADVISOR_DEBUG=1) asks for them."""
+    from bot import shell  # prompt_toolkit: only the chat needs it
+
+    debug = debug_requested(flags)
+    env = environment(RASA_AUTH_TOKEN=os.environ.get("RASA_AUTH_TOKEN") or secrets.token_urlsafe(24))
     logs = ROOT / "logs"
     logs.mkdir(exist_ok=True)
-    actions = start_action_server(env, logs / "action-server.log")
+    screen = shell.Screen.for_stdout()
+    screen.starting()
+    actions = rasa = None
     try:
-        shell = subprocess.run(
-            [*RASA_CLI, "shell", "--quiet", "--model", str(MODEL),
-             "--endpoints", str(endpoints_file(env)), "--port", env["RASA_PORT"],
-             # one terminal conversation that the next `make chat` resumes (CHAT_ID names another)
-             "--conversation-id", env.get("CHAT_ID", "terminal")],
-            cwd=ROOT, env=env,
-        )
-        return shell.returncode
+        actions = start_action_server(env, None if debug else logs / "action-server.log")
+        rasa_command = rasa_server_command(env) + (["--debug"] if debug else [])
+        out = None if debug else open(logs / "rasa.log", "ab")
+        rasa = started(subprocess.Popen(rasa_command, cwd=ROOT, env=env, stdout=out,
+                                        stderr=subprocess.STDOUT if out else None),
+                       f"http://127.0.0.1:{env['RASA_PORT']}/", timeout=180)
+        # one terminal conversation that the next `make chat` resumes (CHAT_ID names another)
+        return shell.run(f"http://127.0.0.1:{env['RASA_PORT']}", env.get("CHAT_ID", "terminal"),
+                         screen)
+    except KeyboardInterrupt:
+        return 0
+    except (RuntimeError, TimeoutError) as error:  # a server that did not start: say where to look
+        print(f"\nThe advisor did not start: {error}. See logs/ or run `make chat CHAT_ARGS=--debug`.",
+              file=sys.stderr)
+        return 1
     finally:
+        stop(rasa)
         stop(actions)
+
+
+class Supervised:
+    """A server process that the launcher starts again when it exits, after a pause that doubles
+    while it keeps failing fast (a crash loop must not spin), and gives up on after GIVE_UP fast
+    failures in a row (a wrong setting, not a crash)."""
+
+    FIRST_PAUSE_S, MAX_PAUSE_S = 1.0, 30.0
+    HEALTHY_AFTER_S = 60.0  # running this long resets the pause and the count of fast failures
+    GIVE_UP = 5
+
+    def __init__(self, name: str, start: Callable[[], subprocess.Popen],
+                 process: Optional[subprocess.Popen] = None) -> None:
+        self.name = name
+        self.start = start
+        self.process = process or start()
+        self.started_at = time.monotonic()
+        self.restart_at: Optional[float] = None
+        self.pause = self.FIRST_PAUSE_S
+        self.fast_failures = 0
+
+    def check(self) -> bool:
+        """Starts the process again when it has exited and its pause is over; False: gave up."""
+        now = time.monotonic()
+        if self.restart_at is None:
+            if self.process.poll() is None:
+                if now - self.started_at > self.HEALTHY_AFTER_S:
+                    self.pause, self.fast_failures = self.FIRST_PAUSE_S, 0
+                return True
+            if now - self.started_at < self.HEALTHY_AFTER_S:
+                self.fast_failures += 1
+            if self.fast_failures >= self.GIVE_UP:
+                print(f"The {self.name} exited {self.fast_failures} times in a row soon after "
+                      "starting; not starting it again.", flush=True)
+                return False
+            print(f"The {self.name} exited (code {self.process.returncode}); starting it again "
+                  f"in {self.pause:.0f} s.", flush=True)
+            self.restart_at = now + self.pause
+            self.pause = min(self.pause * 2, self.MAX_PAUSE_S)
+        elif now >= self.restart_at:
+            self.process, self.started_at, self.restart_at = self.start(), now, None
+        return True
 
 
 def serve() -> int:
@@ -175,39 +253,51 @@ def serve() -> int:
     if not os.environ.get("RASA_AUTH_TOKEN"):
         print(f"RASA_AUTH_TOKEN was not set; this run's HTTP API token is: {token}", flush=True)
     env = environment(RASA_AUTH_TOKEN=token)
-    actions = start_action_server(env)
-    server: Optional[subprocess.Popen] = None
+    servers: List[Supervised] = []
+    web = None
 
-    def shut_down(signum, frame):  # both servers go down together
+    def shut_down(signum, frame):  # every server goes down together
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, shut_down)
     try:
-        server = subprocess.Popen(rasa_server_command(env), cwd=ROOT, env=env)
-        web_port = int(env.get("WEB_PORT", "8080"))
-        web_server.start_web_server(web_port, f"http://localhost:{env['RASA_PORT']}")
+        servers.append(Supervised("action server", lambda: action_server_process(env),
+                                  start_action_server(env)))
+        servers.append(Supervised("Rasa server", lambda: subprocess.Popen(
+            rasa_server_command(env), cwd=ROOT, env=env)))
+        web_port = int(env["WEB_PORT"])
+        # A thread of this process: the demo page stays up while Rasa or the actions restart.
+        web = web_server.start_web_server(web_port, f"http://localhost:{env['RASA_PORT']}")
         print(f"Advisor on http://localhost:{env['RASA_PORT']} (actions on {env['ACTION_PORT']}); "
-              f"the web widget's demo page on http://localhost:{web_port}/demo/. "
-              "Ctrl-C stops them all.", flush=True)
-        return server.wait()
+              f"the web widget's demo page on http://localhost:{web_port}/demo/ "
+              f"(browsers allowed from: {env['RASA_CORS_ORIGINS']}). Ctrl-C stops them all.",
+              flush=True)
+        while all(server.check() for server in servers):
+            time.sleep(0.5)  # polling a few child processes; a restart's pause is counted in s
+        return 1
     except KeyboardInterrupt:
         return 0
     finally:
-        stop(server)
-        stop(actions)
+        if web is not None:
+            web.shutdown()
+            web.server_close()
+        for server in reversed(servers):
+            stop(server.process)
 
 
 def main(argv: List[str]) -> int:
-    commands = {"chat": chat, "serve": serve}
-    if len(argv) != 1 or argv[0] not in commands:
-        print(f"usage: python -m bot.launch {{{'|'.join(commands)}}}", file=sys.stderr)
+    commands = {"chat": chat, "serve": lambda flags: serve()}
+    flags = argv[1:]
+    if not argv or argv[0] not in commands or any(flag != "--debug" for flag in flags) \
+            or (flags and argv[0] != "chat"):
+        print(f"usage: python -m bot.launch {{chat [--debug]|serve}}", file=sys.stderr)
         return 2
     try:  # a broken knowledge file stops start-up here, naming the file and the key
         knowledge.load()
     except knowledge.KnowledgeError as error:
         print(f"Advisor not started: knowledge file error: {error}", file=sys.stderr)
         return 1
-    return commands[argv[0]]()
+    return commands[argv[0]](flags)
 
 
 if __name__ == "__main__":

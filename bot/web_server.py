@@ -5,9 +5,15 @@
     /demo/                                                  a job board page with the widget embedded
 
 Nothing else under web/ is served. `make serve` runs it on WEB_PORT (8080) beside the Rasa server.
+Text files go out gzip-compressed to a browser that accepts it (a third of the bytes), with an ETag,
+so that a reload with an unchanged widget costs a 304.
 """
 from __future__ import annotations
 
+import functools
+import gzip
+import hashlib
+import os
 import posixpath
 import threading
 from functools import partial
@@ -20,6 +26,18 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 SOCKET_IO = WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 DEMO_PAGE = WEB / "demo" / "index.html"
 SERVED = ("/widget/", "/demo/")
+TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+         ".html": "text/html; charset=utf-8"}
+
+
+def max_message_chars() -> int:
+    """The Rasa server's limit on a message (bot/guard.py reads the same variable and default)."""
+    return int(os.environ.get("MAX_MESSAGE_CHARS") or 2000)
+
+
+@functools.lru_cache(maxsize=16)
+def compressed(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=9, mtime=0)  # once per version of a file
 
 
 class WidgetFiles(SimpleHTTPRequestHandler):
@@ -42,16 +60,40 @@ class WidgetFiles(SimpleHTTPRequestHandler):
             self.send_header("Location", "/demo/")
             self.end_headers()
         elif path in ("/demo/", "/demo/index.html"):
-            # The demo page's script tag names this run's Rasa server.
-            page = DEMO_PAGE.read_text(encoding="utf-8").replace("{{RASA_URL}}", self.rasa_url)
-            body = page.encode("utf-8")
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            # The demo page's script tag names this run's Rasa server and its message limit.
+            page = (DEMO_PAGE.read_text(encoding="utf-8").replace("{{RASA_URL}}", self.rasa_url)
+                    .replace("{{MAX_MESSAGE_CHARS}}", str(max_message_chars())))
+            self.send_text(page.encode("utf-8"), TYPES[".html"])
         else:
-            super().do_GET()
+            file = Path(self.translate_path(self.path))
+            if file.is_file() and file.suffix in TYPES:
+                self.send_text(file.read_bytes(), TYPES[file.suffix])
+            else:
+                super().do_GET()  # 404s (and any other file type, uncompressed)
+
+    def send_text(self, body: bytes, content_type: str) -> None:
+        """body, gzipped when the browser accepts it; 304 when the browser has this version."""
+        tag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
+        tag = tag[:-1] + '-gz"' if gzipped else tag
+        if self.headers.get("If-None-Match") == tag:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", tag)
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return
+        if gzipped:
+            body = compressed(body)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", tag)
+        # caches keep the compressed and the plain copy apart
+        self.send_header("Vary", "Accept-Encoding")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
 
     def list_directory(self, path):
         self.send_error(HTTPStatus.NOT_FOUND)  # no folder listings

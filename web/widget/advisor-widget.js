@@ -2,7 +2,8 @@
  * The career advisor's chat widget: one script tag, no framework, no build step.
  *
  *   <script src="https://your.server/widget/advisor-widget.js" data-server="https://your.server:5005"
- *           data-title="Career advisor" data-initial-message="/greet" data-open="false" defer></script>
+ *           data-title="Career advisor" data-initial-message="/greet" data-open="false"
+ *           data-max-chars="2000" defer></script>
  *
  * It loads advisor-widget.css and socket.io.min.js from beside itself and talks to Rasa's socket.io
  * channel. Bot messages are built with DOM nodes and textContent only: no message is parsed as HTML.
@@ -19,11 +20,18 @@
     server: data.server || window.location.protocol + "//" + window.location.hostname + ":5005",
     title: data.title || "Career advisor",
     initialMessage: data.initialMessage || "/greet",
-    open: data.open === "true"
+    open: data.open === "true",
+    // The Rasa server's limit (MAX_MESSAGE_CHARS in bot/guard.py): a longer message is refused there.
+    maxChars: Number(data.maxChars) > 0 ? Number(data.maxChars) : 2000
   };
   var STORAGE_KEY = "advisor-widget:" + options.server;
   var MAX_KEPT = 200; // messages kept across reloads
   var TYPING_TIMEOUT_MS = 20000;
+  // A fast reply would otherwise make the dots flash too briefly to be seen.
+  var MIN_TYPING_MS = 600;
+  // bot/resilience.py's notice for a slow turn: shown beside the typing dots, never kept in the log.
+  var THINKING_TEXT = "Still thinking...";
+  var TURN_MARGIN_PX = 8; // space kept above a turn's first message when scrolling to it
   var SAFE_PROTOCOLS = ["http:", "https:", "mailto:"];
 
   /* ---- state kept across page reloads ---- */
@@ -123,12 +131,17 @@
         if (item) {
           var kind = item[1] ? "UL" : "OL";
           if (!list || list.tagName !== kind) list = parent.appendChild(el(kind.toLowerCase()));
-          inline(item[2], list.appendChild(el("li")));
+          var entry = list.appendChild(el("li"));
+          entry.dir = "auto"; // each item takes the direction of its own text
+          inline(item[2], entry);
           paragraph = null;
         } else if (line.trim()) {
           list = null;
           if (paragraph) paragraph.appendChild(el("br"));
-          else paragraph = parent.appendChild(el("p"));
+          else {
+            paragraph = parent.appendChild(el("p"));
+            paragraph.dir = "auto";
+          }
           inline(line, paragraph);
         }
       });
@@ -182,6 +195,7 @@
 
   var root = el("div", "aw-root");
   var launcher = root.appendChild(iconButton("aw-launcher", "Open chat: " + options.title, ICON_CHAT));
+  var launcherIcons = { closed: launcher.firstChild, open: icon(ICON_CLOSE) };
   launcher.setAttribute("aria-expanded", "false");
   launcher.setAttribute("aria-controls", "aw-panel");
 
@@ -211,7 +225,15 @@
   typing.setAttribute("role", "status");
   typing.hidden = true;
   typing.appendChild(el("span", "aw-dots")).setAttribute("aria-hidden", "true");
-  typing.appendChild(el("span", "aw-visually-hidden", options.title + " is typing"));
+  var typingLabel = typing.appendChild(el("span", "aw-visually-hidden", options.title + " is typing"));
+  var thinkingLabel = typing.appendChild(el("span", "aw-thinking", THINKING_TEXT));
+  thinkingLabel.hidden = true;
+
+  // Why a message was not sent (too long, offline): next to the input, read out when it appears.
+  var notice = panel.appendChild(el("p", "aw-notice"));
+  notice.id = "aw-notice";
+  notice.setAttribute("role", "alert");
+  notice.hidden = true;
 
   var form = panel.appendChild(el("form", "aw-composer"));
   var inputLabel = form.appendChild(el("label", "aw-visually-hidden", "Your message"));
@@ -220,8 +242,9 @@
   input.id = "aw-input";
   input.type = "text";
   input.autocomplete = "off";
-  input.maxLength = 500;
+  // No maxLength: the browser would cut a long paste without a word. A notice says so instead.
   input.placeholder = "Type a message\u2026";
+  input.setAttribute("aria-describedby", "aw-notice");
   var sendButton = form.appendChild(iconButton("aw-send", "Send", ICON_SEND));
   sendButton.type = "submit";
 
@@ -231,9 +254,30 @@
   var online = false; // reply buttons and sending wait for the server
   var everConnected = false;
   var typingTimer = null;
+  var typingShownAt = 0;
+  var arrived = []; // bot messages held back while the typing dots have their minimum time
+  var arrivedTimer = null;
+  var turnStart = null; // the first bot message of the latest turn: scrolled to, never past
+  var turnPending = false; // the next bot message starts a turn
+  var focusNextAnswers = false; // an answer was given by keyboard: its follow-up takes the focus
+  var noticeKind = null;
 
-  function scrollToEnd() {
-    log.scrollTop = log.scrollHeight;
+  function scrollToTurn() {
+    var bottom = log.scrollHeight - log.clientHeight;
+    var target = bottom;
+    // A long turn (the result) is read from its start: the end may be off-screen, the start never.
+    if (turnStart && turnStart.parentNode === log) {
+      target = Math.min(bottom, turnStart.offsetTop - TURN_MARGIN_PX);
+    }
+    log.scrollTop = Math.max(0, target);
+  }
+
+  // The banner, the typing dots and the notice change the log's height; what sat at the bottom of
+  // the log (the answer buttons) must stay in view, not slide under them.
+  function keepingBottom(change) {
+    var fromBottom = log.scrollHeight - log.scrollTop - log.clientHeight;
+    change();
+    log.scrollTop = log.scrollHeight - log.clientHeight - fromBottom;
   }
 
   function clearQuickReplies() {
@@ -242,33 +286,44 @@
     });
   }
 
-  function render(message, withReplies) {
+  function render(message) {
     var row = el("div", "aw-row aw-row--" + (message.from === "user" ? "user" : "bot"));
     if (message.chart) {
       row.appendChild(chart(message.chart));
     } else {
       var bubble = row.appendChild(el("div", "aw-bubble"));
+      bubble.dir = "auto";
       if (message.from === "user") {
         bubble.appendChild(el("span", "aw-visually-hidden", "You said: "));
-        bubble.appendChild(document.createTextNode(message.text));
+        // Its own element and direction: the hidden English prefix would make the bubble's "auto"
+        // left-to-right for a right-to-left message.
+        bubble.appendChild(el("p", "aw-text", message.text)).dir = "auto";
       } else {
         markdown(message.text, bubble);
       }
     }
-    log.appendChild(row);
-    if (withReplies && hasReplies(message)) {
-      var group = log.appendChild(el("div", "aw-replies"));
-      group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Suggested answers");
-      message.replies.forEach(function (reply) {
-        var button = group.appendChild(el("button", "aw-reply", reply.title));
-        button.type = "button";
-        button.disabled = !online;
-        button.addEventListener("click", function () {
-          send(reply.payload, reply.title);
-        });
+    return log.appendChild(row);
+  }
+
+  // The answers go below everything the bot said in the turn (a chart may follow its question).
+  function renderReplies(message) {
+    var group = log.appendChild(el("div", "aw-replies"));
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Suggested answers");
+    message.replies.forEach(function (reply) {
+      var button = group.appendChild(el("button", "aw-reply", reply.title));
+      button.type = "button";
+      button.disabled = !online;
+      button.addEventListener("click", function (event) {
+        var byKeyboard = event.detail === 0; // Enter or Space, not a pointer
+        if (send(reply.payload, reply.title) && byKeyboard) {
+          // The button is gone with its group: focus waits in the input, not on <body>.
+          focusNextAnswers = true;
+          input.focus();
+        }
       });
-    }
+    });
+    return group;
   }
 
   function hasReplies(message) {
@@ -276,44 +331,108 @@
   }
 
   function add(message) {
-    if (hasReplies(message)) clearQuickReplies(); // only the latest question's answers stay offered
     state.messages.push(message);
     save();
-    render(message, true);
-    scrollToEnd();
+    var row = render(message);
+    if (message.from === "user") {
+      turnStart = null;
+    } else if (turnPending) {
+      turnStart = row;
+      turnPending = false;
+    }
+    if (hasReplies(message)) {
+      clearQuickReplies(); // only the latest question's answers stay offered
+      var group = renderReplies(message);
+      if (focusNextAnswers && document.activeElement === input && !input.value) {
+        group.firstChild.focus();
+      }
+      focusNextAnswers = false;
+    } else {
+      var offered = log.querySelector(".aw-replies");
+      if (offered) log.appendChild(offered);
+    }
+    scrollToTurn();
   }
 
   function renderAll() {
     log.textContent = "";
-    // The answers offered are the last question's, unless the user has spoken since.
+    // The answers offered are the last question's, unless the user has spoken since; the turn to
+    // scroll to starts at the first bot message after the user's last one.
     var offered = -1;
+    var lastUser = -1;
     state.messages.forEach(function (message, index) {
-      if (message.from === "user") offered = -1;
-      else if (hasReplies(message)) offered = index;
+      if (message.from === "user") {
+        offered = -1;
+        lastUser = index;
+      } else if (hasReplies(message)) {
+        offered = index;
+      }
     });
+    turnStart = null;
     state.messages.forEach(function (message, index) {
-      render(message, index === offered);
+      var row = render(message);
+      if (index > lastUser && !turnStart && message.from !== "user") turnStart = row;
     });
-    scrollToEnd();
+    if (offered >= 0) renderReplies(state.messages[offered]);
+    scrollToTurn();
+  }
+
+  function showNotice(kind, text) {
+    keepingBottom(function () {
+      noticeKind = kind;
+      notice.textContent = text;
+      notice.hidden = false;
+    });
+  }
+
+  function hideNotice(kind) {
+    if (notice.hidden || (kind && noticeKind !== kind)) return;
+    keepingBottom(function () {
+      noticeKind = null;
+      notice.hidden = true;
+      notice.textContent = "";
+    });
+    input.removeAttribute("aria-invalid");
+  }
+
+  function tooLong() {
+    var length = input.value.length;
+    if (length <= options.maxChars) {
+      hideNotice("length");
+      return false;
+    }
+    input.setAttribute("aria-invalid", "true");
+    showNotice("length", "Your message is " + length + " characters long; the advisor reads at most " +
+      options.maxChars + ". Please shorten it by " + (length - options.maxChars) + " to send it.");
+    return true;
   }
 
   /* ---- connection ---- */
 
-  function setTyping(on) {
-    typing.hidden = !on;
+  function setTyping(on, thinking) {
     window.clearTimeout(typingTimer);
+    if (on && typing.hidden) typingShownAt = Date.now();
+    keepingBottom(function () {
+      typing.hidden = !on;
+      thinkingLabel.hidden = !(on && thinking);
+      typingLabel.hidden = Boolean(on && thinking);
+    });
     if (on) typingTimer = window.setTimeout(setTyping, TYPING_TIMEOUT_MS, false);
   }
 
   function setOnline(on) {
     online = on;
-    banner.hidden = on;
-    banner.textContent = on ? "" : everConnected ? "Reconnecting\u2026" : "Connecting\u2026";
-    sendButton.disabled = !on;
+    keepingBottom(function () {
+      banner.hidden = on;
+      banner.textContent = on ? "" : everConnected ? "Reconnecting\u2026" : "Connecting\u2026";
+    });
+    // Not disabled: Enter in the input would then do nothing at all. The submit handler says why.
+    sendButton.setAttribute("aria-disabled", String(!on));
     Array.prototype.forEach.call(log.querySelectorAll(".aw-reply"), function (button) {
       button.disabled = !on;
     });
-    if (!on) setTyping(false);
+    if (on) hideNotice("offline");
+    else setTyping(false);
   }
 
   function send(payload, shownAs) {
@@ -321,13 +440,12 @@
     clearQuickReplies();
     if (shownAs) add({ from: "user", text: shownAs });
     socket.emit("user_uttered", { message: payload, session_id: state.sessionId });
+    turnPending = true;
     setTyping(true);
     return true;
   }
 
-  function onBotMessage(message) {
-    if (!message || typeof message !== "object") return;
-    setTyping(false);
+  function show(message) {
     if (message.type === "score_breakdown") {
       add({ from: "bot", chart: message });
     } else if (typeof message.text === "string" && message.text.trim()) {
@@ -336,6 +454,24 @@
       }).map(function (reply) { return { title: reply.title, payload: reply.payload }; });
       add({ from: "bot", text: message.text, replies: replies });
     }
+  }
+
+  function showArrived() {
+    arrivedTimer = null;
+    setTyping(false);
+    arrived.splice(0).forEach(show);
+  }
+
+  function onBotMessage(message) {
+    if (!message || typeof message !== "object") return;
+    if (message.text === THINKING_TEXT && !(message.buttons || message.quick_replies)) {
+      setTyping(true, true);
+      return;
+    }
+    arrived.push(message);
+    var wait = typing.hidden ? 0 : typingShownAt + MIN_TYPING_MS - Date.now();
+    if (wait <= 0) showArrived();
+    else if (!arrivedTimer) arrivedTimer = window.setTimeout(showArrived, wait);
   }
 
   function connect() {
@@ -376,15 +512,42 @@
 
   /* ---- open, close, restart ---- */
 
+  // On a phone the open chat covers the page: the page behind it leaves the Tab order and the
+  // accessibility tree (inert) until the chat closes. On a wide screen the page stays usable.
+  var fullScreen = window.matchMedia("(max-width: 480px)");
+  var madeInert = [];
+
+  function updateModal() {
+    var modal = !panel.hidden && fullScreen.matches;
+    panel.setAttribute("aria-modal", String(modal));
+    if (modal) {
+      Array.prototype.forEach.call(document.body.children, function (node) {
+        if (node !== root && !node.inert) {
+          node.inert = true;
+          madeInert.push(node);
+        }
+      });
+    } else {
+      madeInert.splice(0).forEach(function (node) { node.inert = false; });
+    }
+  }
+
+  if (fullScreen.addEventListener) fullScreen.addEventListener("change", updateModal);
+
   function setOpen(open, focus) {
     state.open = open;
     save();
     panel.hidden = !open;
     root.classList.toggle("aw-open", open);
     launcher.setAttribute("aria-expanded", String(open));
+    var label = (open ? "Close chat: " : "Open chat: ") + options.title;
+    launcher.setAttribute("aria-label", label);
+    launcher.title = label;
+    launcher.replaceChild(open ? launcherIcons.open : launcherIcons.closed, launcher.firstChild);
+    updateModal();
     if (open) {
       loadSocketIo(connect);
-      scrollToEnd();
+      scrollToTurn();
       if (focus) input.focus();
     } else if (focus) {
       launcher.focus();
@@ -395,6 +558,7 @@
     state.sessionId = null;
     state.messages = [];
     save();
+    arrived = [];
     renderAll();
     if (socket && online) socket.emit("session_request", { session_id: null });
     input.focus();
@@ -406,15 +570,28 @@
   panel.addEventListener("keydown", function (event) {
     if (event.key === "Escape") setOpen(false, true);
   });
+  input.addEventListener("input", tooLong); // a paste over the limit is named at once
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    focusNextAnswers = false;
     var text = input.value.trim();
-    if (text && send(text, text)) input.value = "";
+    if (!text || tooLong()) return;
+    if (!online) {
+      showNotice("offline", "Not connected: your message stays here. Send it again when the chat " +
+        "is back.");
+      return;
+    }
+    if (send(text, text)) input.value = "";
   });
 
+  // The widget appears once its stylesheet has loaded: unstyled, the log is no scroll container and
+  // a reload's scroll position would be lost (and the page would flash unstyled buttons).
   var stylesheet = document.createElement("link");
   stylesheet.rel = "stylesheet";
   stylesheet.href = new URL("advisor-widget.css", here).href;
+  var styled = new Promise(function (resolve) {
+    stylesheet.onload = stylesheet.onerror = resolve;
+  });
   document.head.appendChild(stylesheet);
 
   function mount() {
@@ -423,8 +600,11 @@
     setOpen(state.open, false);
   }
 
-  if (document.body) mount();
-  else document.addEventListener("DOMContentLoaded", mount);
+  var domReady = new Promise(function (resolve) {
+    if (document.body) resolve();
+    else document.addEventListener("DOMContentLoaded", resolve);
+  });
+  Promise.all([styled, domReady]).then(mount);
 
   window.AdvisorWidget = {
     open: function () { setOpen(true, true); },
