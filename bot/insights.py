@@ -562,12 +562,12 @@ def render_page(f: Dict[str, Any], token_query: Dict[str, str]) -> str:
     recs = f["recommendations"]
     fb = f["fallbacks"]
     channel_options = "".join(
-        f'<option value="{c}"{" selected" if window["channel"] == c else ""}>{c}</option>'
+        f'<option value="{c}"{" selected" if window["channel"] == c else ""}>{c or "all"}</option>'
         for c in ["", *CHANNELS])
-    rows = lambda items: "".join(f"<tr><td>{html.escape(t)}</td><td>{html.escape(str(c))}</td>"
-                                 f"<td>{n}</td></tr>" for t, c, n in items) or \
-        '<tr><td colspan="3">none</td></tr>'
-    unread_rows = [(text, q, "") for q, texts in f["unread_examples"].items() for text in texts]
+    rows = lambda items: "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in item) + "</tr>"
+        for item in items) or '<tr><td colspan="3">none</td></tr>'
+    unread_rows = [(text, q) for q, texts in f["unread_examples"].items() for text in texts]
     median = f["median_turns_to_result"]
     since = (window["since"] or "")[:10]
     until_shown = ""
@@ -590,7 +590,7 @@ figure.chart {{ margin: 0; }} figcaption {{ font-weight: 600; margin-bottom: 4px
 svg text {{ font: 12px system-ui, sans-serif; fill: #1d2433; }}
 table {{ border-collapse: collapse; }} td, th {{ border-bottom: 1px solid #dde1e8; padding: 4px 10px;
   text-align: left; }}
-form {{ display: flex; gap: 12px; align-items: end; flex-wrap: wrap; }}
+form {{ display: flex; gap: 12px; align-items: end; flex-wrap: wrap; margin-bottom: 20px; }}
 </style></head><body>
 <h1>Advisor insights</h1>
 <form method="get" action="/insights">{hidden}
@@ -626,7 +626,7 @@ form {{ display: flex; gap: 12px; align-items: end; flex-wrap: wrap; }}
 <table><tr><th>message (masked)</th><th>intent</th><th>times</th></tr>
 {rows((e['text'], e['intent'], e['count']) for e in fb['examples'])}</table>
 <h2>Answers the assessment could not read</h2>
-<table><tr><th>answer (masked)</th><th>question</th><th></th></tr>{rows(unread_rows)}</table>
+<table><tr><th>answer (masked)</th><th>question</th></tr>{rows(unread_rows)}</table>
 </body></html>"""
 
 
