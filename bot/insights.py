@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
+import functools
 import hmac
 import html
 import json
@@ -74,8 +75,10 @@ FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
 STOP_INTENTS = ("stop", "goodbye")
 RECOMMENDATIONS = ("startup", "big_tech", "either")
 MAX_EXAMPLES = 10
-# SQLite's limit on bound parameters is 999 in old builds: ids are looked up in chunks below it.
-CHUNK = 900
+# Events looked up by id per statement (the ids are written into it), and senders per statement
+# (bound: SQLite's old builds take at most 999 parameters).
+CHUNK = 5000
+SENDER_CHUNK = 900
 RETENTION_INTERVAL_SECONDS = 24 * 60 * 60
 INDEX_NAME = "ix_events_insights"
 
@@ -180,15 +183,24 @@ class Insights:
                 "(type_name, action_name, intent_name, sender_id, timestamp)"))
 
     def _rows(self, connection, sql: str, window: Window, **params: Any) -> List[tuple]:
-        return connection.execute(sa.text(sql), {**window.bounds, **params}).all()
+        # The driver's own cursor: SQLAlchemy's row objects cost more than the query here.
+        if self.postgres:  # psycopg2 names parameters %(name)s
+            sql = re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", sql)
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, {**window.bounds, **params})
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
     def _by_ids(self, connection, columns: str, ids: Iterable[int]) -> Dict[int, tuple]:
-        ids = sorted(set(ids))
+        # ids are integers read from the table: written into the statement, no parameter limit
+        ids = sorted({int(i) for i in ids})
         found: Dict[int, tuple] = {}
         for start in range(0, len(ids), CHUNK):
-            statement = sa.text(f"SELECT id, {columns} FROM events WHERE id IN :ids").bindparams(
-                sa.bindparam("ids", expanding=True))
-            for row in connection.execute(statement, {"ids": ids[start:start + CHUNK]}):
+            listed = ",".join(map(str, ids[start:start + CHUNK]))
+            for row in self._rows(connection, f"SELECT id, {columns} FROM events WHERE id IN ({listed})",
+                                  Window()):
                 found[row[0]] = tuple(row[1:])
         return found
 
@@ -196,21 +208,22 @@ class Insights:
         time = "timestamp >= :since AND timestamp < :until"
         read = _Read()
         with self.engine.connect() as connection:
-            # each conversation's first message in the window, and its channel
-            for sender, channel in self._rows(connection, f"""
-                    SELECT sender_id, {self.json('data', 'input_channel')} FROM events
-                    WHERE id IN (SELECT MIN(id) FROM events WHERE type_name = 'user' AND {time}
-                                 GROUP BY sender_id)""", window):
-                name = CHANNEL_NAMES.get(channel, channel or "unknown")
-                if window.channel is None or name == window.channel:
-                    read.channel[sender] = name
-            wanted = read.channel
+            users: Dict[str, List[int]] = defaultdict(list)
             for sender, event_id, intent in self._rows(connection, f"""
                     SELECT sender_id, id, intent_name FROM events
                     WHERE type_name = 'user' AND {time} ORDER BY id""", window):
-                if sender in wanted:
-                    read.users[sender].append(event_id)
-                    read.intent[event_id] = intent
+                users[sender].append(event_id)
+                read.intent[event_id] = intent
+            # a conversation's channel is its first message's in the window
+            first = self._by_ids(connection, self.json("data", "input_channel"),
+                                 [ids[0] for ids in users.values()])
+            for sender, ids in users.items():
+                channel = first.get(ids[0], (None,))[0]
+                name = CHANNEL_NAMES.get(channel, channel or "unknown")
+                if window.channel is None or name == window.channel:
+                    read.channel[sender] = name
+                    read.users[sender] = ids
+            wanted = read.channel
             for sender, event_id, type_name, name in self._rows(connection, f"""
                     SELECT sender_id, id, type_name, action_name FROM events
                     WHERE (type_name = 'active_loop' OR (type_name = 'action' AND action_name IN
@@ -240,9 +253,9 @@ class Insights:
                     WHERE type_name = 'slot' AND action_name IN ({questions})
                       AND sender_id IN :senders AND {self.json('data', 'value')} IS NULL
                       AND {time} ORDER BY id""").bindparams(sa.bindparam("senders", expanding=True))
-                for start in range(0, len(changers), CHUNK):
+                for start in range(0, len(changers), SENDER_CHUNK):
                     for sender, event_id, slot in connection.execute(
-                            statement, {**window.bounds, "senders": changers[start:start + CHUNK]}):
+                            statement, {**window.bounds, "senders": changers[start:start + SENDER_CHUNK]}):
                         read.cleared[sender].append((event_id, slot))
             read.compute(self, window, connection)
         return read
@@ -270,14 +283,15 @@ class Insights:
         old = "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"
         with self.engine.begin() as connection:
             senders = connection.execute(sa.text(old), {"cutoff": cutoff}).scalars().all()
-            for start in range(0, len(senders), CHUNK):
+            for start in range(0, len(senders), SENDER_CHUNK):
                 connection.execute(
                     sa.text("DELETE FROM events WHERE sender_id IN :senders").bindparams(
                         sa.bindparam("senders", expanding=True)),
-                    {"senders": senders[start:start + CHUNK]})
+                    {"senders": senders[start:start + SENDER_CHUNK]})
         return len(senders)
 
 
+@functools.lru_cache(maxsize=1)
 def _constrained_text() -> Optional[str]:
     """What the result's message says when a constraint, not the answers, decided it."""
     try:
@@ -774,9 +788,9 @@ async def _apply_retention(insights: Insights, days: float) -> None:
     logger.info("Retention (%s days): %d conversation(s) deleted.", f"{days:g}", deleted)
 
 
-async def _retention_daily(insights: Insights, days: float) -> None:
+async def _retention_daily(insights: Insights, days: float, sleep=asyncio.sleep) -> None:
     while True:
-        await asyncio.sleep(RETENTION_INTERVAL_SECONDS)
+        await sleep(RETENTION_INTERVAL_SECONDS)
         try:
             await _apply_retention(insights, days)
         except Exception:  # a database hiccup must not end the daily runs

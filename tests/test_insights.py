@@ -360,6 +360,28 @@ def test_retention_on_a_copy_deletes_only_whole_old_conversations(advisor, held,
     assert rows_per_sender(db) == {s: n for s, n in before.items() if s != "old"}
 
 
+def test_retention_runs_again_every_day_even_after_a_failed_run():
+    from bot import insights
+
+    deletes, waits = [], []
+
+    class Store:
+        def delete_older_than(self, days):
+            deletes.append(days)
+            if len(deletes) == 1:
+                raise OSError("database away")
+            return 0
+
+    async def one_day(seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            raise asyncio.CancelledError  # the server stopping
+
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(insights._retention_daily(Store(), 30, sleep=one_day))
+    assert waits == [86400] * 3 and deletes == [30, 30]
+
+
 def test_retention_runs_when_the_server_starts(advisor, held):
     """Last: restarts the module's Rasa server with TRACKER_RETENTION_DAYS set."""
     db = Path(advisor.env["TRACKER_DB"])
