@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import statistics
 import sys
@@ -80,6 +81,7 @@ def fill(db: Path, conversations: int) -> int:
 def measure(conversations: int = 10_000, repeats: int = 5, model: Path = launch.MODEL,
             work: Optional[Path] = None) -> Dict[str, float]:
     """Seconds per request (median and worst of `repeats`) for the page and the JSON."""
+    load_before = os.getloadavg()
     log_dir = Path(tempfile.mkdtemp(prefix="insights-", dir=work))
     env = launch.environment(
         ACTION_PORT=str(free_port()), RASA_PORT=str(free_port()), RASA_AUTH_TOKEN="bench-token",
@@ -112,7 +114,7 @@ def measure(conversations: int = 10_000, repeats: int = 5, model: Path = launch.
         launch.stop(advisor.rasa)
         launch.stop(advisor.actions)
     result = {"conversations": conversations, "events": events, "db_mb": size_mb,
-              "server_start_s": startup_s}
+              "server_start_s": startup_s, "load_before": load_before, "load_after": os.getloadavg()}
     for name, values in times.items():
         result[f"{name}_median_s"] = statistics.median(values)
         result[f"{name}_max_s"] = max(values)
@@ -126,7 +128,9 @@ def section(f: Dict[str, float], repeats: int) -> List[str]:
         "## 4. Insights", "",
         f"`/insights` and `/insights.json` over {f['conversations']:,} stored conversations "
         f"({f['events']:,} events, SQLite {f['db_mb']:.0f} MB with its log), copied from real "
-        f"ones held over REST (`bench/insights.py`); {repeats} requests each, seconds:", "",
+        f"ones held over REST (`bench/insights.py`); {repeats} requests each, seconds. Load average "
+        f"(1/5/15 min) before {' / '.join(f'{x:.2f}' for x in f['load_before'])}, after "
+        f"{' / '.join(f'{x:.2f}' for x in f['load_after'])}:", "",
         "| request | median | worst |", "| --- | --- | --- |",
         f"| /insights (HTML page) | {f['page_median_s']:.2f} | {f['page_max_s']:.2f} |",
         f"| /insights.json | {f['json_median_s']:.2f} | {f['json_max_s']:.2f} |",

@@ -176,11 +176,17 @@ class Insights:
         entry. A new database gets Rasa's table first, as the store would create it."""
         from rasa.core.tracker_store import SQLTrackerStore
 
-        SQLTrackerStore.Base.metadata.create_all(self.engine)
-        with self.engine.begin() as connection:
-            connection.execute(sa.text(
-                f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON events "
-                "(type_name, action_name, intent_name, sender_id, timestamp)"))
+        try:
+            SQLTrackerStore.Base.metadata.create_all(self.engine)
+            with self.engine.begin() as connection:
+                connection.execute(sa.text(
+                    f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON events "
+                    "(type_name, action_name, intent_name, sender_id, timestamp)"))
+        except sa.exc.DBAPIError as error:
+            # Several servers starting on one PostgreSQL database race to create it; one wins.
+            # Without it the figures are the same, only slower.
+            logger.warning("Insights index %s not created here: %s", INDEX_NAME,
+                           type(error.orig).__name__)
 
     def _rows(self, connection, sql: str, window: Window, **params: Any) -> List[tuple]:
         # The driver's own cursor: SQLAlchemy's row objects cost more than the query here.

@@ -318,6 +318,36 @@ def test_the_export_drops_what_data_nlu_has_and_repeats():
         {"text": "  new   thing ", "metadata": {"review": True, "reason": "nlu_fallback", "seen": 1}}]}]
 
 
+def test_postgresql_gives_the_same_figures_as_sqlite(advisor, held):
+    """The scaled set-up's store: the same events copied into a throw-away PostgreSQL."""
+    import sqlalchemy as sa
+
+    from tests.stores import throwaway_postgres
+
+    sqlite = Insights(sa.create_engine(f"sqlite:///{advisor.env['TRACKER_DB']}", future=True))
+    columns = "id, sender_id, type_name, timestamp, intent_name, action_name, data"
+    with sqlite.engine.connect() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(sa.text(f"SELECT {columns} FROM events"))]
+    with throwaway_postgres() as db:
+        engine = sa.create_engine(
+            f"postgresql://{db['DB_USER']}@{db['DB_HOST']}:{db['DB_PORT']}/{db['DB_DATABASE']}",
+            future=True)
+        postgres = Insights(engine)
+        postgres.ensure_index()  # creates Rasa's table too, as the server's first start does
+        with engine.begin() as connection:
+            connection.execute(sa.text(f"INSERT INTO events ({columns}) VALUES (:id, :sender_id, "
+                                       ":type_name, :timestamp, :intent_name, :action_name, :data)"),
+                               rows)
+        today = datetime.now(timezone.utc).date()
+        for query in ({}, {"channel": ["socketio"]}, {"since": [str(today)], "until": [str(today)]}):
+            window = parse_window(query)
+            assert postgres.figures(window) == sqlite.figures(window)
+            assert postgres.misunderstood(window) == sqlite.misunderstood(window)
+        assert postgres.figures()["conversations"] == 7
+        assert postgres.delete_older_than(30, now=datetime.now(timezone.utc) + timedelta(days=31)) == 7
+        engine.dispose()
+
+
 def test_window_parsing():
     window = parse_window({"since": ["2026-11-01"], "until": ["2026-11-30"], "channel": ["shell"]})
     assert window.bounds == {"since": datetime(2026, 11, 1, tzinfo=timezone.utc).timestamp(),
@@ -326,7 +356,7 @@ def test_window_parsing():
         parse_window({"since": ["2026-12-02"], "until": ["2026-12-01"]})
 
 
-def seed(db: Path, sender: str, days_ago: List[float]) -> None:
+def seed(db: Path, sender: str, days_ago: List[float], channel: str = "rest") -> None:
     """A conversation whose events happened the given number of days ago."""
     now = time.time()
     with sqlite3.connect(db) as connection:
@@ -337,7 +367,7 @@ def seed(db: Path, sender: str, days_ago: List[float]) -> None:
                 "VALUES (?, 'user', ?, 'greet', NULL, ?)",
                 (sender, stamp, json.dumps({"event": "user", "timestamp": stamp, "text": "hi",
                                             "parse_data": {"intent": {"name": "greet"}},
-                                            "input_channel": "rest"})))
+                                            "input_channel": channel})))
 
 
 def rows_per_sender(db: Path) -> Dict[str, int]:
@@ -358,6 +388,19 @@ def test_retention_on_a_copy_deletes_only_whole_old_conversations(advisor, held,
     deleted = Insights(sa.create_engine(f"sqlite:///{db}")).delete_older_than(30)
     assert deleted == 1
     assert rows_per_sender(db) == {s: n for s, n in before.items() if s != "old"}
+
+
+def test_the_terminal_counts_as_the_shell_channel(tmp_path):
+    import sqlalchemy as sa
+
+    db = tmp_path / "shell.db"
+    insights = Insights(sa.create_engine(f"sqlite:///{db}", future=True))
+    insights.ensure_index()
+    seed(db, "terminal", [0.1], channel="cmdline")  # what `rasa shell` (make chat) stores
+    seed(db, "web", [0.1], channel="socketio")
+    assert insights.figures()["channels"] == {"shell": 1, "socketio": 1}
+    shell = insights.figures(parse_window({"channel": ["shell"]}))
+    assert (shell["conversations"], shell["user_messages"]) == (1, 1)
 
 
 def test_retention_runs_again_every_day_even_after_a_failed_run():
