@@ -501,8 +501,12 @@ def _given_intent(intent: Optional[str], ranking: Any) -> str:
 
 
 def known_examples(nlu_dir: Path = NLU_DATA) -> set:
+    """The normalised texts of the training examples in nlu_dir; none where it is not deployed."""
     from rasa.shared.nlu.training_data.loading import load_data
 
+    if not nlu_dir.is_dir():  # a server image holds the model, not its training data
+        logger.warning("%s not found: the export is not de-duplicated against it.", nlu_dir)
+        return set()
     data = load_data(str(nlu_dir))
     return {_normal(example.get("text") or "") for example in data.training_examples}
 

@@ -291,13 +291,14 @@ def test_the_export_loads_as_training_data_and_validates_once_labelled(advisor, 
 
     project = tmp_path / "project"
     shutil.copytree(launch.ROOT / "data", project / "data")
-    # labelled as a person would: contact details and gibberish out of scope, the hesitation an answer
+    # labelled as a person would, in the exported file itself (metadata kept): the gibberish and
+    # the contact details out of scope, the hesitation an answer
     labels = {GIBBERISH: "out_of_scope", mask(CONTACT): "out_of_scope", UNREAD: "answer"}
-    labelled = {"version": "3.1", "nlu": [
-        {"intent": intent, "examples": "".join(f"- {text}\n" for text, i in labels.items()
-                                               if i == intent)}
-        for intent in sorted(set(labels.values()))]}
-    (project / "data" / "nlu" / "labelled.yml").write_text(yaml.safe_dump(labelled, sort_keys=False))
+    examples_by_text = {e["text"]: e for block in document["nlu"] for e in block["examples"]}
+    document["nlu"] = [{"intent": intent, "examples": [examples_by_text[t] for t, i in labels.items()
+                                                      if i == intent]}
+                       for intent in sorted(set(labels.values()))]
+    (project / "data" / "nlu" / "to_label.yml").write_text(yaml.safe_dump(document, sort_keys=False))
     importer = TrainingDataImporter.load_from_config(
         str(launch.ROOT / "config.yml"), str(launch.ROOT / "bot" / "domain.yml"),
         [str(project / "data")])
