@@ -86,8 +86,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+"
                  r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|ai|dev|co|edu|gov|app|me|info|uk|de)\b(?:/\S*)?",
                  re.IGNORECASE)
-# seven digits or more, with the separators people type; fewer is a number, not a phone number
-PHONE = re.compile(r"(?<![\w.])\+?\(?\d(?:[\d ().-]*\d){6,}(?![\w])")
+# digits with the separators people type; mask() takes seven digits or more as a phone number.
+# One unbounded repeat only: nested ones backtrack exponentially on a long run of digits.
+PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]*\d(?!\w)")
 
 
 def mask(text: str) -> str:

@@ -218,6 +218,16 @@ def test_masking():
         assert mask(kept) == kept
 
 
+def test_masking_a_long_run_of_digits_ends():
+    # A pattern with nested repeats takes exponential time on this (a message may hold 2,000
+    # characters): it never ends, and the page and export with it. The limit is a hang detector.
+    digits = "1" * 60 + "x"
+    run = subprocess.run([sys.executable, "-c", f"from bot.insights import mask; print(mask({digits!r}))"],
+                         cwd=launch.ROOT, env=launch.environment(), capture_output=True, text=True,
+                         timeout=120)
+    assert run.stdout.strip() == digits
+
+
 def test_the_page_draws_its_charts_in_chromium(advisor, held):
     from playwright.sync_api import sync_playwright
 
