@@ -257,6 +257,25 @@ def test_the_page_draws_its_charts_in_chromium(advisor, held):
             browser.close()
 
 
+def test_the_page_shows_user_text_as_text():
+    from bot.insights import render_page
+
+    attack = '<img src=x onerror="alert(1)"></td><script>alert(2)</script>'
+    f = {"window": {"since": None, "until": None, "channel": None}, "conversations": 1,
+         "user_messages": 1, "assessments": {"started": 0, "completed": 0, "stopped": 0,
+                                             "dropped_at": {}},
+         "unread_answers": {"pace": 1}, "unread_examples": {"pace": [attack]},
+         "fallbacks": {"total": 1, "nlu_fallback": 1, "out_of_scope": 0,
+                       "examples": [{"text": attack, "intent": "nlu_fallback", "count": 1}]},
+         "recommendations": {"startup": 0, "big_tech": 0, "either": 0, "decided_by_constraint": 0},
+         "changed_answers": {}, "median_turns_to_result": None, "factors_asked": {attack: 1},
+         "channels": {"rest": 1}}
+    page = render_page(f, {"token": 'x"><script>'})
+    assert "<img" not in page and "<script" not in page and "onerror=\"" not in page
+    # in both tables, and as a bar's label and its tooltip
+    assert page.count("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;") == 4
+
+
 def test_user_text_stays_out_of_the_logs(advisor, held):
     figures(advisor)
     get(advisor, "/insights", advisor.token)
