@@ -520,7 +520,8 @@ def to_label_yaml(messages: List[Dict[str, Any]], known: set) -> str:
     """The messages as NLU YAML, one example per distinct text, each marked for review."""
     by_intent: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
     seen = set(known)
-    for m in messages:
+    # an unread answer that also fell to the fallback is kept as the answer: it names its question
+    for m in sorted(messages, key=lambda m: m["reason"] != "unread_answer"):
         key = _normal(m["text"])
         if not key or key in seen:
             continue
