@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -113,6 +114,7 @@ def measure(conversations: int = 10_000, repeats: int = 5, model: Path = launch.
     finally:
         launch.stop(advisor.rasa)
         launch.stop(advisor.actions)
+        shutil.rmtree(log_dir, ignore_errors=True)  # the store is hundreds of MB
     result = {"conversations": conversations, "events": events, "db_mb": size_mb,
               "server_start_s": startup_s, "load_before": load_before, "load_after": os.getloadavg()}
     for name, values in times.items():
