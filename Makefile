@@ -22,7 +22,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: chat test serve web train setup system-deps clean bench
+.PHONY: chat test serve web train setup system-deps clean bench insights-export insights-retention insights-bench
 
 chat: $(MODEL)          ## talk to the advisor in the terminal (CHAT_ARGS=--debug: the servers' output too)
 	@$(PY) -m bot.launch chat $(CHAT_ARGS)
@@ -57,6 +57,15 @@ $(WEB_DEPS): web/package-lock.json
 
 bench: $(VENV)/.installed system-deps  ## measure pipelines side by side; writes docs/benchmarks.md (~1 h)
 	$(PY) -m bench.benchmark
+
+insights-export: $(VENV)/.installed  ## misunderstood messages as NLU YAML to label: var/to_label.yml
+	$(PY) -m bot.insights export --out var/to_label.yml
+
+insights-retention: $(VENV)/.installed  ## delete conversations older than TRACKER_RETENTION_DAYS, now
+	$(PY) -m bot.insights retention
+
+insights-bench: $(MODEL)  ## time /insights and /insights.json over 10,000 generated conversations
+	$(PY) -m bench.insights
 
 system-deps:            ## Debian packages the tests drive (browser, databases, terminal)
 	bash bot/system_deps.sh

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from actions import knowledge
+from bench import insights as insights_bench
 from bench import users
 from bot import launch
 from tests.servers import Advisor, free_port
@@ -475,6 +476,8 @@ def parse_args(argv: List[str]):
     parser.add_argument("--workers", type=int, default=2,
                         help="also serve the chosen pipeline with this many Sanic workers (Redis); 1: not")
     parser.add_argument("--chosen", default="project", choices=list(PIPELINES))
+    parser.add_argument("--insights-conversations", type=int, default=10_000,
+                        help="stored conversations /insights is timed over")
     parser.add_argument("--held-out", type=Path, default=HELD_OUT, help="the NLU test set")
     parser.add_argument("--work", type=Path, default=ROOT / "results" / "bench")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
@@ -484,6 +487,7 @@ def parse_args(argv: List[str]):
     if args.smoke:  # the project's pipeline only: it trains in seconds
         args.pipelines, args.folds, args.repeats, args.assessments = [args.chosen], 0, 1, 2
         args.loads, args.messages, args.workers = ["1:10", "10:20"], 30, 1
+        args.insights_conversations = 300
     args.loads = [tuple(int(x) for x in pair.split(":")) for pair in args.loads]
     args.retrain = args.pipelines if args.retrain is None else args.retrain
     if args.chosen not in args.pipelines:
@@ -530,6 +534,11 @@ def main(argv: List[str]) -> int:
                     f"c{c}: {load.per_second:.1f}/s p95 {load.p(95):.0f} ms ({load.errors} errors)"
                     for c, load in serving.loads.items()))
     figures = {label: summarise(r) for label, r in runs.items()}
+    say(f"insights: {args.insights_conversations} stored conversations")
+    insights_figures = insights_bench.measure(args.insights_conversations, args.repeats,
+                                              trained[args.chosen].model, args.work)
+    say(f"insights: page {insights_figures['page_median_s']:.2f} s, "
+        f"JSON {insights_figures['json_median_s']:.2f} s")
     chosen_servers = [label for label, name, _, _ in servers if name == args.chosen]
     level = 10 if any(c == 10 for c, _ in args.loads) else max(c for c, _ in args.loads)
 
@@ -556,6 +565,7 @@ def main(argv: List[str]) -> int:
                     + conversation_section(figures)
                     + speed_section({label: trained[name] for label, name, _, _ in servers}, figures,
                                     args.loads)
+                    + insights_bench.section(insights_figures, args.repeats)
                     + targets_section(args.chosen, results, trained, figures, chosen_servers, level))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         # The understanding section comes from tests/understanding.py, not from this run: kept.
