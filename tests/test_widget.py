@@ -385,7 +385,7 @@ ECHOES = {
     "a web link": "[alert(7)](https://example.org/7)",
 }
 ECHO = """before => [...document.querySelectorAll(".aw-log .aw-row")].slice(before)
-    .map(row => row.textContent).find(text => text.includes("Sorry, I couldn't tell your answer from")) || null"""
+    .map(row => row.textContent).find(text => text.includes("Sorry, I couldn't read")) || null"""
 
 
 def test_html_in_a_bot_message_is_shown_as_text_and_never_run(site, new_page):
@@ -407,9 +407,9 @@ def test_html_in_a_bot_message_is_shown_as_text_and_never_run(site, new_page):
     expect(conversation.locator("img, svg, script, iframe")).to_have_count(0)
     expect(conversation.locator("a[href^='javascript']")).to_have_count(0)
     for kind in ("an event handler", "a script element", "a javascript: link"):
-        assert f'Sorry, I couldn\'t tell your answer from "{ECHOES[kind]}"' in echoes[kind]  # literally, as text
+        assert f'Sorry, I couldn\'t read "{ECHOES[kind]}" as an answer' in echoes[kind]  # literally, as text
     label, url = re.fullmatch(r"\[(.+)\]\((.+)\)", ECHOES["a web link"]).groups()
-    assert f'Sorry, I couldn\'t tell your answer from "{label}"' in echoes["a web link"]  # a link, not its markdown
+    assert f'Sorry, I couldn\'t read "{label}" as an answer' in echoes["a web link"]  # a link, not its markdown
     link = conversation.get_by_role("link", name=label)
     expect(link).to_have_attribute("href", url)
     expect(link).to_have_attribute("target", "_blank")
