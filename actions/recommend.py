@@ -50,7 +50,7 @@ class Recommend(Action):
                 buttons=[CONTINUE_BUTTON],
             )
             return []
-        message = {"text": advice.recommendation_text(result, k)}
+        message = {"text": advice.recommendation_text(result, k), "metadata": {"private": True}}
         if tracker.get_latest_input_channel() in CHART_CHANNELS:
             message["json_message"] = advice.chart(result, k)
         dispatcher.utter_message(**message)
@@ -79,7 +79,8 @@ class ExplainWhy(Action):
             return []
         result = scoring.recommend(profile(tracker), k)
         answers = {cid: tracker.get_slot(cid) for cid in k.constraints}
-        dispatcher.utter_message(text=advice.breakdown_text(result, answers, k))
+        dispatcher.utter_message(text=advice.breakdown_text(result, answers, k),
+                                 metadata={"private": True})  # to its user only
         return []
 
 
