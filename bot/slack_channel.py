@@ -196,11 +196,11 @@ class Poster:
         self._locks: Dict[Text, asyncio.Lock] = {}
         self._redelivery: Dict[Text, asyncio.Task] = {}
 
-    def _lock(self, conversation: Text) -> asyncio.Lock:
+    def lock(self, conversation: Text) -> asyncio.Lock:
         return self._locks.setdefault(conversation, asyncio.Lock())
 
     async def deliver(self, place: Place, post: Dict[Text, Any], private: bool) -> None:
-        async with self._lock(place.conversation):
+        async with self.lock(place.conversation):
             queue = self.kept.get(place.conversation)
             if queue is None and await self._post(place, post, private):
                 return
@@ -240,7 +240,7 @@ class Poster:
 
     async def flush(self, conversation: Text) -> bool:
         """Posts one apology, then the kept messages; True when none are left."""
-        async with self._lock(conversation):
+        async with self.lock(conversation):
             queue = self.kept.get(conversation)
             if not queue:
                 return True
@@ -326,6 +326,7 @@ class SlackChannel(AppAware, InputChannel):
         self.poster = Poster(self.client, self.keys)
         self.socket_mode: Optional[AsyncSocketModeHandler] = None
         self._keys: Any = None
+        self._memory_keys = slack_store.MemoryKeys()
         self._on_new_message: Optional[OnNewMessage] = None
         self.bolt.event("app_mention")(self._on_message_event)
         self.bolt.event("message")(self._on_message_event)
@@ -337,7 +338,9 @@ class SlackChannel(AppAware, InputChannel):
         """The de-duplication store, on the tracker store's database once the agent is loaded."""
         if self._keys is None:
             agent = self.agent
-            self._keys = slack_store.for_tracker_store(agent.tracker_store if agent else None)
+            if agent is None or agent.tracker_store is None:  # no model loaded (yet)
+                return self._memory_keys
+            self._keys = slack_store.for_tracker_store(agent.tracker_store)
         return self._keys
 
     def get_output_channel(self) -> Optional[OutputChannel]:
@@ -441,7 +444,10 @@ class SlackChannel(AppAware, InputChannel):
         if clicker != value["o"]:
             await respond(text=NOT_YOURS, response_type="ephemeral", replace_original=False)
             return
-        question = self.keys().take_live(value["c"], container.get("message_ts"))
+        # A click can come in before chat.postMessage has answered with the clicked message's ts:
+        # the conversation's posts in flight finish (and record their question) first.
+        async with self.poster.lock(value["c"]):
+            question = self.keys().take_live(value["c"], container.get("message_ts"))
         if question is None:
             await respond(text=ALREADY_ANSWERED, response_type="ephemeral", replace_original=False)
             return

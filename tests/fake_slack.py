@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._port = 0
         self._server: Optional[ThreadingHTTPServer] = None
+        self._connections: set = set()
+        self.client_ports: set = set()  # one per connection the app opened
         self._sockets: List = []
         self._ws_loop: Optional[asyncio.AbstractEventLoop] = None
         self._ws_port = 0
@@ -88,6 +91,12 @@ class FakeSlack:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+        with self._changed:  # kept-alive connections go too
+            for connection in list(self._connections):
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     # --- faults and records ------------------------------------------------------------------
 
@@ -193,6 +202,19 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Slack: a client may reuse connections
+
+            def setup(self) -> None:
+                super().setup()
+                with fake._changed:
+                    fake._connections.add(self.connection)
+                    fake.client_ports.add(self.client_address[1])
+
+            def finish(self) -> None:
+                super().finish()
+                with fake._changed:
+                    fake._connections.discard(self.connection)
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
                 if self.headers.get("Content-Type", "").startswith("application/json"):
@@ -210,7 +232,10 @@ class FakeSlack:
                     return
                 auth = self.headers.get("Authorization", "")
                 token = auth[len("Bearer "):] if auth.startswith("Bearer ") else args.pop("token", None)
-                method = path.rsplit("/", 1)[-1]
+                if not path.startswith("/api/"):
+                    self.answer(404, {"ok": False, "error": "unknown_method"})
+                    return
+                method = path[len("/api/"):]
                 fault = fake._take_fault(method, args)
                 if fault:
                     status, answer = fault.status, {"ok": False, "error": fault.error or "ratelimited"}

@@ -8,6 +8,7 @@ deadline; nothing waits for a quiet period.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import itertools
@@ -26,8 +27,10 @@ import sqlalchemy as sa
 
 from actions import knowledge
 from bot import slack_store
-from bot.slack_channel import (ALREADY_ANSWERED, NOT_YOURS, REDELIVERY_APOLOGY, api_base,
-                               conversation_id)
+from slack_bolt.request.async_request import AsyncBoltRequest
+
+from bot.slack_channel import (ALREADY_ANSWERED, NOT_YOURS, REDELIVERY_APOLOGY, Place,
+                               SlackChannel, api_base, conversation_id)
 from bot.slack_store import RecentKeys, SQLKeys
 from tests.fake_slack import APP_ID, BOT_ID, BOT_USER, TEAM, FakeSlack
 from tests.servers import Advisor, running_advisor
@@ -283,6 +286,31 @@ def test_the_api_url_works_with_and_without_its_trailing_slash():
         "http://127.0.0.1:1/api/"
 
 
+def test_an_uninstalled_app_posts_nothing_more(fake_slack):
+    """tokens_revoked or app_uninstalled, through Bolt: the bot stops posting and logs why."""
+    channel = SlackChannel(TOKEN, SECRET, None, fake_slack.api_url)
+    dm = new_id("D")
+    place = Place(TEAM, dm, new_id("U"), None, True, conversation_id(TEAM, dm, "U"))
+
+    async def run() -> List[Dict]:
+        await channel.poster.deliver(place, {"text": "before"}, private=False)
+        revoked = event_callback("tokens_revoked", "", dm, "")
+        revoked["event"] = {"type": "tokens_revoked", "tokens": {"bot": [BOT_USER]}}
+        answer = await channel.bolt.async_dispatch(AsyncBoltRequest(body=json.dumps(revoked),
+                                                                    mode="socket_mode"))
+        assert answer.status == 200
+        deadline = time.monotonic() + 10
+        while not channel.poster.revoked:  # Bolt runs the listener after acknowledging
+            assert time.monotonic() < deadline, "the revocation was not handled"
+            await asyncio.sleep(0.01)
+        await channel.poster.deliver(place, {"text": "after"}, private=False)
+        for task in list(channel.poster._redelivery.values()):
+            task.cancel()
+        return fake_slack.posted(channel=dm)
+
+    assert [post["text"] for post in asyncio.run(run())] == ["before"]
+
+
 # --- requests ---------------------------------------------------------------------------------
 
 def test_url_verification_challenge_is_answered(slack):
@@ -484,6 +512,8 @@ def test_a_whole_assessment_by_clicks_survives_a_429_on_the_chart(slack, fake_sl
     [chart] = fake_slack.wait_for(lambda: chart_posts(fake_slack, channel=channel))
     assert "|startup" in chart["blocks"][0]["text"]["text"]
     assert [c for c in fake_slack.calls if c["channel"] == channel and c["error"] == "ratelimited"]
+    # slack_sdk waited and retried: nothing was kept for later, so no apology
+    assert REDELIVERY_APOLOGY not in [p["text"] for p in fake_slack.posted(channel=channel)]
     sender = conversation_id(TEAM, channel, user)
     slots = turn_saved(slack.advisor, sender, lambda slots: slots["recommendation"] is not None)
     assert slots["recommendation"] in ("startup", "big_tech", "either")
@@ -524,6 +554,16 @@ def test_a_typed_assessment_in_a_channel_keeps_the_private_parts_private(slack, 
 
 
 # --- Web API faults ---------------------------------------------------------------------------
+
+def test_messages_reuse_the_web_api_connection(slack, fake_slack):
+    user, channel = new_id("U"), new_id("D")
+    ports = set(fake_slack.client_ports)
+    start_assessment(slack, user, channel)
+    for number in range(3):
+        settle(slack, user, channel)
+    # six posts and a chat.update: one kept-alive connection, not one per message
+    assert len(fake_slack.client_ports - ports) <= 2
+
 
 def test_a_429_on_the_first_post_of_a_turn_waits_and_delivers(slack, fake_slack):
     user, channel = new_id("U"), new_id("D")
