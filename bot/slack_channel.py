@@ -54,6 +54,8 @@ from bot.slack_store import RecentKeys  # noqa: F401 (the in-memory fallback, te
 logger = logging.getLogger(__name__)
 
 SLACK_API_URL = "https://slack.com/api/"
+# The secrets the channel reads from the environment (deploy/ passes each of them).
+SECRETS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
 NOT_CONFIGURED = ("Slack is not configured on this server: set SLACK_BOT_TOKEN, and "
                   "SLACK_SIGNING_SECRET for this webhook (or SLACK_APP_TOKEN for Socket Mode).")
 NO_WEBHOOK = ("This server talks to Slack over Socket Mode (SLACK_APP_TOKEN); set "

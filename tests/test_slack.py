@@ -24,12 +24,14 @@ from typing import Dict, List, Optional
 
 import pytest
 import sqlalchemy as sa
+import yaml
 
 from actions import knowledge
 from bot import slack_store
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.slack_channel import (ALREADY_ANSWERED, NOT_YOURS, REDELIVERY_APOLOGY, Place,
+from bot.launch import ROOT
+from bot.slack_channel import (ALREADY_ANSWERED, NOT_YOURS, REDELIVERY_APOLOGY, SECRETS, Place,
                                SlackChannel, api_base, conversation_id)
 from bot.slack_store import RecentKeys, SQLKeys
 from tests.fake_slack import APP_ID, BOT_ID, BOT_USER, TEAM, FakeSlack
@@ -646,6 +648,28 @@ def test_socket_mode_needs_no_public_url():
             # the HTTP webhook stays shut without a signing secret
             answer = SlackSide(advisor, fake).event(direct_message(user, channel, "hi"))
             assert answer.status == 503 and "SLACK_SIGNING_SECRET" in answer.text
+
+
+def test_deployments_pass_every_slack_secret_and_the_manifest_matches_the_channel():
+    compose = yaml.safe_load((ROOT / "deploy" / "docker-compose.yml").read_text())
+    environment = compose["services"]["rasa"]["environment"]
+    assert {k for k in environment if k.startswith("SLACK_")} == set(SECRETS)
+    for name in SECRETS:
+        assert environment[name] == f"${{{name}:-}}"  # from the environment, empty when unset
+    helm = yaml.safe_load((ROOT / "deploy" / "helm" / "values.yml").read_text())
+    from_secret = {e["name"]: e["valueFrom"]["secretKeyRef"] for e in helm["extraEnv"]
+                   if e["name"].startswith("SLACK_")}
+    assert set(from_secret) == set(SECRETS)
+    assert all(ref["name"] == "advisor-slack" and ref["optional"] for ref in from_secret.values())
+
+    manifest_text = (ROOT / "bot" / "slack-manifest.yml").read_text()
+    settings = yaml.safe_load(manifest_text)["settings"]
+    assert settings["socket_mode_enabled"] is True
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_mention", "message.im", "app_uninstalled", "tokens_revoked"}
+    assert settings["interactivity"]["is_enabled"]
+    # the HTTP set-up, commented out, names the channel's webhook for both
+    assert manifest_text.count("# request_url: https://advisor.example.com/webhooks/slack/webhook") == 2
 
 
 def test_without_credentials_the_webhook_says_slack_is_not_configured():
