@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import re
+import weakref
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
@@ -195,11 +196,15 @@ class Poster:
         self.keys = keys
         self.kept: Dict[Text, List[Kept]] = {}
         self.revoked = False
-        self._locks: Dict[Text, asyncio.Lock] = {}
+        # a conversation's lock lives while someone holds or waits for it
+        self._locks: "weakref.WeakValueDictionary[Text, asyncio.Lock]" = weakref.WeakValueDictionary()
         self._redelivery: Dict[Text, asyncio.Task] = {}
 
     def lock(self, conversation: Text) -> asyncio.Lock:
-        return self._locks.setdefault(conversation, asyncio.Lock())
+        lock = self._locks.get(conversation)
+        if lock is None:
+            lock = self._locks[conversation] = asyncio.Lock()
+        return lock
 
     async def deliver(self, place: Place, post: Dict[Text, Any], private: bool) -> None:
         async with self.lock(place.conversation):
@@ -413,9 +418,10 @@ class SlackChannel(AppAware, InputChannel):
         if event.get("type") == "message" and not in_dm:
             return  # in channels the bot answers mentions (app_mention), not every message
         # event_id catches Slack's retries; channel and ts one message sent as two event types.
-        claims = [f"event:{body.get('event_id')}", f"message:{channel}:{event.get('ts')}"]
-        # A list, not a generator: every key is claimed before judging.
-        if not all([self.keys().claim(key) for key in claims]):
+        claims = [f"event:{body.get('event_id')}" if body.get("event_id") else None,
+                  f"message:{channel}:{event.get('ts')}" if event.get("ts") else None]
+        # A list, not a generator: every key is claimed before judging. A missing id is skipped.
+        if not all([self.keys().claim(key) for key in claims if key]):
             logger.debug("Slack: event %s answered before", body.get("event_id"))
             return
         team = context.team_id or body.get("team_id") or ""
