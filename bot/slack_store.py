@@ -139,7 +139,8 @@ class SQLKeys:
 
 def for_tracker_store(tracker_store: Any) -> Any:
     """SQLKeys on the tracker store's database, or MemoryKeys when it has none."""
-    # Rasa 3.6 wraps the configured store in AwaitableTrackerStore (its `_tracker_store`).
+    # Rasa 3.6.21 (pinned) wraps the configured store in AwaitableTrackerStore, whose private
+    # `_tracker_store` is the SQL store; tests/test_slack.py's restart test fails if that changes.
     inner = getattr(tracker_store, "_tracker_store", tracker_store)
     engine = getattr(inner, "engine", None)
     if isinstance(engine, sa.engine.Engine):

@@ -19,8 +19,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional
 
 import pytest
 import sqlalchemy as sa
@@ -36,6 +37,7 @@ from bot.slack_channel import (ALREADY_ANSWERED, NOT_YOURS, REDELIVERY_APOLOGY, 
 from bot.slack_store import RecentKeys, SQLKeys
 from tests.fake_slack import APP_ID, BOT_ID, BOT_USER, TEAM, FakeSlack
 from tests.servers import Advisor, running_advisor
+from tests.stores import throwaway_postgres
 
 TOKEN = "xoxb-test-bot-token"
 SECRET = "test-signing-secret"
@@ -263,8 +265,25 @@ def test_remembered_keys_are_bounded_in_number_and_time():
     assert recent.add(99)
 
 
-def test_claims_and_live_questions_are_shared_by_replicas_and_expire(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+@contextmanager
+def database(kind: str, folder) -> Iterator[str]:
+    """An empty database's URL: an SQLite file (the default set-up) or a throw-away PostgreSQL
+    (the scaled one)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'tracker.db'}"
+        return
+    with throwaway_postgres() as db:
+        yield (f"postgresql+psycopg2://{db['DB_USER']}@{db['DB_HOST']}:{db['DB_PORT']}/"
+               f"{db['DB_DATABASE']}")
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_claims_and_live_questions_are_shared_by_replicas_and_expire(kind, tmp_path, monkeypatch):
+    with database(kind, tmp_path) as url:
+        check_claims_and_live_questions(url, monkeypatch)
+
+
+def check_claims_and_live_questions(url: str, monkeypatch) -> None:
     one, other = SQLKeys(sa.create_engine(url)), SQLKeys(sa.create_engine(url))
     assert one.claim("event:Ev1") and not other.claim("event:Ev1")
 
