@@ -582,6 +582,29 @@ def test_a_typed_assessment_in_a_channel_keeps_the_private_parts_private(slack, 
     assert [p for p in public if p["text"].startswith("(9/11)")]  # the rest stays in the thread
 
 
+def test_private_questions_in_a_channel_are_answered_by_click_and_closed_privately(slack, fake_slack):
+    user, channel = new_id("U"), new_id("C")
+    question = start_in_channel(slack, user, channel)
+    thread = question["thread_ts"]
+    for number in range(2, 12):
+        slack.click(question, titles(question)[0], user)
+        [question] = fake_slack.wait_for(lambda: latest(fake_slack, f"({number}/11)",
+                                                        channel=channel, thread_ts=thread))
+    assert question.get("ephemeral") and question["user"] == user  # (11/11), only to its user
+    [visa] = latest(fake_slack, "(10/11)", channel=channel, thread_ts=thread)
+    assert visa.get("ephemeral")
+    response_url = slack.click(question, "No", user)
+    # Slack cannot chat.update an ephemeral message: it is replaced through the response URL
+    [closed] = fake_slack.wait_for(lambda: slack.responses(response_url))
+    assert closed["replace_original"] is True and "No" in json.dumps(closed["blocks"])
+    assert "actions" not in [block["type"] for block in closed["blocks"]]
+    fake_slack.wait_for(lambda: chart_posts(fake_slack, channel=channel, ephemeral=True))
+    slots = turn_saved(slack.advisor, conversation_id(TEAM, channel, user, thread),
+                       lambda slots: slots["recommendation"] is not None)
+    assert slots["low_runway"] is False
+    assert not [u for u in fake_slack.updates if u["ts"] == question["ts"]]
+
+
 # --- Web API faults ---------------------------------------------------------------------------
 
 def test_messages_reuse_the_web_api_connection(slack, fake_slack):
