@@ -6,7 +6,7 @@ SLACK_API_URL sets the Web API base (Slack's own by default; the tests point it 
 Without a bot token the webhook answers 503 and the rest of the server runs as usual.
 
 - Bolt verifies each HTTP request's signature and answers Slack's url_verification; events are
-  acknowledged at once and the turn runs afterwards, as Slack wants its answer within three seconds.
+  acknowledged at once and the turn runs afterwards, as Slack wants a quick answer.
 - Conversations are keyed by workspace, place and user (`conversation_id`): a DM is one
   conversation; a mention in a channel starts that user's own one in the thread under it.
 - Messages a bot response marks `private` (the constraint questions, the recommendation) go to
@@ -50,7 +50,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import resilience, slack_store
 from bot.guard import AppAware, Rejected, check_text
-from bot.slack_store import RecentKeys  # noqa: F401 (the in-memory fallback, tested on its own)
 
 logger = logging.getLogger(__name__)
 

@@ -658,11 +658,12 @@ def test_a_refused_connection_keeps_the_turn_and_apologises_once_slack_is_back(s
         turn_saved(slack.advisor, sender, lambda slots: slots["stage"] == "new_grad")
     finally:
         fake_slack.up()
-    fake_slack.wait_for(lambda: latest(fake_slack, "(2/11)", channel=channel))
-    texts = [p["text"] for p in fake_slack.posted(channel=channel)]
-    assert texts.count(REDELIVERY_APOLOGY) == 1
+    # The next answer at once: the kept question comes first (after one apology), then its reply.
     assert slack.event(direct_message(user, channel, "4")).status == 200
     fake_slack.wait_for(lambda: latest(fake_slack, "(3/11)", channel=channel))
+    texts = [p["text"][:6] for p in fake_slack.posted(channel=channel)]
+    assert texts.count(REDELIVERY_APOLOGY[:6]) == 1
+    assert texts[-3:] == [REDELIVERY_APOLOGY[:6], "(2/11)", "(3/11)"]
     turn_saved(slack.advisor, sender, lambda slots: slots["pace"] == 4.0)
 
 
