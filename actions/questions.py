@@ -31,7 +31,8 @@ def message(slot: str, k: Knowledge) -> Dict[str, Any]:
     if slot in k.constraints:
         return {"text": prefix + k.constraints[slot]["question"],
                 "buttons": [{"title": "Yes", "payload": "/affirm"},
-                            {"title": "No", "payload": "/deny"}]}
+                            {"title": "No", "payload": "/deny"}],
+                "metadata": {"private": True}}  # to its user only (bot/slack_channel.py)
     statement = k.criteria[slot]["statement"]
     return {"text": f'{prefix}How much do you agree? "{statement}"',
             "buttons": [{"title": entry["title"], "payload": payload("answer", agreement=str(point))}

@@ -54,7 +54,9 @@ class Recommend(Action):
             # "Which should I take?" before any answers: the assessment is the way to an answer.
             dispatcher.utter_message(text=advice.assessment_offer_text(result, k))
             return [FollowupAction(FORM)]
-        message = {"text": advice.recommendation_text(result, k), "buttons": FOLLOW_UP_BUTTONS}
+        # Private: in a Slack channel the result goes to its user only (bot/slack_channel.py).
+        message = {"text": advice.recommendation_text(result, k), "buttons": FOLLOW_UP_BUTTONS,
+                   "metadata": {"private": True}}
         if tracker.get_latest_input_channel() in CHART_CHANNELS:
             message["json_message"] = advice.chart(result, k)
         dispatcher.utter_message(**message)
@@ -83,7 +85,8 @@ class ExplainWhy(Action):
             return []
         result = scoring.recommend(profile(tracker), k)
         answers = {cid: tracker.get_slot(cid) for cid in k.constraints}
-        dispatcher.utter_message(text=advice.breakdown_text(result, answers, k))
+        dispatcher.utter_message(text=advice.breakdown_text(result, answers, k),
+                                 metadata={"private": True})  # to its user only
         return []
 
 
