@@ -1,7 +1,7 @@
 """Every action and the form validator, offline with real rasa-sdk Trackers and a CollectingDispatcher."""
 import pytest
 
-from actions import knowledge
+from actions import advice, knowledge, scoring
 from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
@@ -11,6 +11,18 @@ K = knowledge.load()
 STARTUP_PROFILE = {"stage": "new_grad", "pace": 5.0, "breadth": 5.0, "impact": 4.0, "risk": 5.0,
                    "salary": 2.0, "scale": 3.0, "structure": 2.0, "brand": 1.0,
                    "needs_sponsorship": False, "low_runway": False}
+
+
+def scored(slots) -> scoring.Result:
+    """What actions/scoring.py makes of these slot values (criteria, stage and constraints)."""
+    return scoring.recommend(scoring.Profile(
+        answers={cid: slots.get(cid) for cid in K.criteria}, stage=slots.get("stage"),
+        constraints={cid: slots.get(cid) is True for cid in K.constraints}), K)
+
+
+def statements_in(text: str) -> list:
+    """The criteria whose statement the text quotes: a flip names the answer it would change."""
+    return [cid for cid, criterion in K.criteria.items() if criterion["statement"] in text]
 
 
 def validate(text, requested, extracted=None, slots=None, entities=(), intent="answer"):
@@ -103,9 +115,22 @@ def test_recommend_sets_the_slot_and_explains():
     assert slot_events(events) == {"recommendation": "startup"}
     assert K.recommendation["verdicts"]["startup"] in message["text"]
     assert K.criteria["risk"]["reasons"]["startup"] in message["text"]
-    assert "What would change it" in message["text"] or "No single answer" in message["text"]
-    assert message["custom"]["type"] == "score_breakdown"
+    # a clear startup profile: no single answer changes the result, so no answer is quoted
+    assert scored(STARTUP_PROFILE).flip is None
+    assert statements_in(message["text"]) == []
+    assert message["custom"] == advice.chart(scored(STARTUP_PROFILE), K)
     assert len(message["custom"]["bars"]) == len(K.criteria) + 1
+
+
+def test_a_close_result_names_the_one_answer_that_would_flip_it():
+    # Only risk answered away from neutral: +1.5 / 9.5 = 0.16, a startup; risk 5 -> 4 halves the
+    # pull to 0.08, below the tie bound (tests/test_scoring.py works the same case by hand).
+    profile = {**{cid: 3.0 for cid in K.criteria}, "risk": 5.0, "stage": "mid"}
+    assert scored(profile).flip == scoring.Flip("risk", 5.0, 4.0, "either")
+    _, [message] = run(Recommend(), tracker("/deny", slots=profile))
+    assert statements_in(message["text"]) == ["risk"]
+    assert advice.answer_title("risk", 4.0, K) in message["text"]  # the new answer
+    assert advice.answer_title("risk", 5.0, K) in message["text"]  # the one given
 
 
 def test_the_terminal_gets_no_chart():
@@ -129,9 +154,15 @@ def test_too_few_answers_ask_for_more():
 
 
 def test_invalid_slot_values_count_as_unanswered():
+    # out of range, text, and a bool (which Python would otherwise count as the number 1)
     profile = {**STARTUP_PROFILE, "risk": 999, "pace": "kinda", "breadth": True}
-    events, _ = run(Recommend(), tracker(slots=profile))
-    assert slot_events(events)["recommendation"] in ("startup", "big_tech", "either")
+    unanswered = scored({**STARTUP_PROFILE, "risk": None, "pace": None, "breadth": None})
+    events, [message] = run(Recommend(), tracker(slots=profile))
+    assert message["text"] == advice.recommendation_text(unanswered, K)
+    assert message["custom"] == advice.chart(unanswered, K)
+    assert {bar["key"]: bar["value"] for bar in message["custom"]["bars"]
+            if bar["key"] in ("risk", "pace", "breadth")} == {"risk": 0, "pace": 0, "breadth": 0}
+    assert slot_events(events) == {"recommendation": unanswered.recommendation}
 
 
 def test_why_inside_the_form_explains_the_question():
