@@ -5,24 +5,14 @@ from actions import advice, knowledge, scoring
 from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
-from tests.actions_support import ASSESSMENT, entity, run, slot_events, tracker
+from tests.actions_support import (ASSESSMENT, entity, run, scored, slot_events, statements_in,
+                                   tracker)
 
 K = knowledge.load()
 STARTUP_PROFILE = {"stage": "new_grad", "pace": 5.0, "breadth": 5.0, "impact": 4.0, "risk": 5.0,
                    "salary": 2.0, "scale": 3.0, "structure": 2.0, "brand": 1.0,
                    "needs_sponsorship": False, "low_runway": False}
 
-
-def scored(slots) -> scoring.Result:
-    """What actions/scoring.py makes of these slot values (criteria, stage and constraints)."""
-    return scoring.recommend(scoring.Profile(
-        answers={cid: slots.get(cid) for cid in K.criteria}, stage=slots.get("stage"),
-        constraints={cid: slots.get(cid) is True for cid in K.constraints}), K)
-
-
-def statements_in(text: str) -> list:
-    """The criteria whose statement the text quotes: a flip names the answer it would change."""
-    return [cid for cid, criterion in K.criteria.items() if criterion["statement"] in text]
 
 
 def validate(text, requested, extracted=None, slots=None, entities=(), intent="answer"):
