@@ -1,9 +1,8 @@
 """Whole conversations against the real Rasa server and action server, over the REST channel."""
-import pytest
 
 from actions import advice, knowledge
 from tests.actions_support import DOMAIN, scored, statements_in
-from tests.servers import running_advisor, texts
+from tests.servers import texts
 
 K = knowledge.load()
 
@@ -16,12 +15,6 @@ def response(name: str) -> dict:
 
 def sent(replies) -> list:
     return [{key: reply[key] for key in ("text", "buttons") if key in reply} for reply in replies]
-
-
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
 
 
 def converse(advisor, sender, *messages):

@@ -21,7 +21,7 @@ from actions.questions import QUESTIONS
 from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, FACTOR_IDS, STAGE_IDS
 from bot import resilience
 from bot.guard import MAX_MESSAGE_CHARS
-from tests.servers import SocketConversation, running_advisor
+from tests.servers import SocketConversation
 
 SEED = int(os.environ.get("FUZZ_SEED", "20261126"))
 REST_MESSAGES = 1700
@@ -114,12 +114,7 @@ async def socket_conversation(url: str, session_id: str, messages: List[str], de
     return unanswered, len(messages) - sent
 
 
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
-
-
+@pytest.mark.timeout(TIME_LIMIT_SECONDS + 300)  # sending stops after the limit; then the checks
 def test_fuzzed_messages_never_break_the_server(advisor):
     rng = random.Random(SEED)
     rest = [(f"fuzz-{i % REST_CONVERSATIONS}", generate(rng)) for i in range(REST_MESSAGES)]

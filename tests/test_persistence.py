@@ -7,12 +7,11 @@ import sqlite3
 import time
 from pathlib import Path
 
-import pytest
 
 from actions.knowledge import CRITERION_IDS
 from actions.questions import QUESTIONS
 from tests.actions_support import scored
-from tests.servers import STAGE, answer, running_advisor, texts
+from tests.servers import STAGE, answer, texts
 
 # The domain's session_config.session_expiration_time is 60 minutes: age the conversation past it.
 IDLE_SECONDS = 61 * 60
@@ -31,12 +30,6 @@ def age_conversation(db: Path, sender: str, seconds: float) -> None:
             "WHERE sender_id = ?",
             (seconds, seconds, sender),
         )
-
-
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
 
 
 def test_conversations_are_kept_in_the_sqlite_file(advisor):
