@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from actions import knowledge
-from bot import web_server
+from bot import patches, web_server
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "advisor.tar.gz"
@@ -198,6 +198,7 @@ def serve() -> int:
 
 
 def main(argv: List[str]) -> int:
+    patches.require()  # library internals are patched for the versions of requirements.lock only
     commands = {"chat": chat, "serve": serve}
     if len(argv) != 1 or argv[0] not in commands:
         print(f"usage: python -m bot.launch {{{'|'.join(commands)}}}", file=sys.stderr)

@@ -43,6 +43,8 @@ from rasa.shared.core import events  # noqa: E402
 from rasa.shared.utils.common import all_subclasses  # noqa: E402
 from rasa.utils.endpoints import EndpointConfig  # noqa: E402
 
+from bot import patches  # noqa: E402
+
 _event_classes: Dict[Text, Type[events.Event]] = {}
 
 
@@ -160,6 +162,7 @@ def apply() -> None:
 
 
 def main() -> int:
+    patches.require()  # the patches above are written for the versions of requirements.lock only
     apply()
     from rasa.__main__ import main as rasa_main
 

@@ -1,5 +1,7 @@
 """Shared fixtures and the checks every test run makes first.
 
+- The run stops before any test when a library is installed in another version than a patch of its
+  internals was written for (bot/patches.py).
 - Every test has one tier marker (pytest.ini): its own, or its module's from MODULE_TIERS. A module
   missing from the table fails the collection, so no test is left out of `-m` selections.
 - `advisor`: one action server and Rasa server for the whole session, shared by the end-to-end
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import patches
 from tests.servers import Advisor, running_advisor
 
 
@@ -32,6 +35,13 @@ def module_tier(module_name: str) -> str:
         raise pytest.UsageError(f"tests/{module_name}.py: list it under one tier in "
                                 "tests/conftest.py's MODULE_TIERS")
     return tiers[0]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        patches.check()
+    except patches.PatchedVersionError as error:
+        pytest.exit(str(error), returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 def pytest_collection_modifyitems(items: list) -> None:
