@@ -19,12 +19,13 @@ from tests.servers import Advisor, running_advisor
 
 TIERS = ("unit", "e2e", "browser")
 MODULE_TIERS = {
-    "unit": {"test_actions", "test_answers", "test_deploy", "test_intents", "test_knowledge",
-             "test_nlu_component", "test_patches", "test_questions", "test_rasa_cli", "test_scoring",
+    "unit": {"test_actions", "test_answers", "test_deploy", "test_knowledge", "test_nlu_component",
+             "test_patches", "test_questions", "test_rasa_cli", "test_scoring", "test_system_deps",
              "test_tracker_store"},
+    # test_intents trains two NLU pipelines: a third of the unit tier's time, so it runs with these
     "e2e": {"test_benchmark_smoke", "test_chat", "test_e2e_rest", "test_faults", "test_fuzz",
-            "test_hostile", "test_nlu", "test_persistence", "test_scale_out", "test_security",
-            "test_serve", "test_slack", "test_socketio"},
+            "test_hostile", "test_intents", "test_nlu", "test_persistence", "test_scale_out",
+            "test_security", "test_serve", "test_slack", "test_socketio"},
     "browser": {"test_widget"},
 }
 
