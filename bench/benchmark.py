@@ -558,7 +558,7 @@ def main(argv: List[str]) -> int:
                                     args.loads)
                     + targets_section(args.chosen, results, trained, figures, chosen_servers, level))
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text("\n".join(header + sections))
+        args.out.write_text("\n".join(header + sections) + kept_by_hand(args.out))
         say(f"report written to {args.out}")
 
     report()
@@ -569,6 +569,15 @@ def main(argv: List[str]) -> int:
         report()
     print(args.out.read_text())
     return 0
+
+
+KEPT_MARKER = "<!-- kept: bench/benchmark.py keeps everything from this line on when it rewrites this page -->"
+
+
+def kept_by_hand(report: Path) -> str:
+    """The report's hand-written tail, from KEPT_MARKER on (figures measured outside this script)."""
+    text = report.read_text() if report.exists() else ""
+    return "\n" + text[text.index(KEPT_MARKER):] if KEPT_MARKER in text else ""
 
 
 if __name__ == "__main__":
