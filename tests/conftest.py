@@ -12,6 +12,10 @@
 from __future__ import annotations
 
 import pytest
+# Sanic 21.12 runs filterwarnings("once", category=DeprecationWarning) when imported, which would let
+# deprecations pass as mere warnings in the test that imports it first. Imported here, while pytest
+# loads this file, that filter is dropped with the rest of this file's warning settings.
+import sanic  # noqa: F401
 
 from bot import patches
 from tests.servers import Advisor, running_advisor

@@ -119,6 +119,19 @@ def running_advisor(extra_env: Optional[dict] = None, credentials: Optional[Path
         launch.stop(advisor.actions)
 
 
+async def close_socketio_client(client: socketio.AsyncClient) -> None:
+    """Disconnects, connected or not, and closes every connection before the event loop ends."""
+    await client.disconnect()
+    # python-socketio's disconnect does not wait for engine.io's polling tasks, and a request they
+    # still make opens a new HTTP session: wait for them to end, then close what is left.
+    eio = client.eio
+    tasks = [task for task in (eio.read_loop_task, eio.write_loop_task) if task]
+    await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=30)
+    if eio.http and not eio.http.closed:
+        await eio.http.close()
+    await asyncio.sleep(0)  # one pass of the loop: the closed connections' callbacks, already due
+
+
 class SocketConversation:
     """One conversation over socket.io (polling), as the web widget holds it.
 
@@ -141,13 +154,20 @@ class SocketConversation:
             self.turn_replies.append(data)
 
     async def __aenter__(self) -> "SocketConversation":
-        await self.client.connect(self.url, transports=["polling"])
-        # acknowledged once Rasa's handler has put this connection in the session's room
-        await self.client.call("session_request", {"session_id": self.session_id}, timeout=10)
+        try:
+            await self.client.connect(self.url, transports=["polling"])
+            # acknowledged once Rasa's handler has put this connection in the session's room
+            await self.client.call("session_request", {"session_id": self.session_id}, timeout=30)
+        except BaseException:
+            await self.close()
+            raise
         return self
 
     async def __aexit__(self, *_exc) -> None:
-        await self.client.disconnect()
+        await self.close()
+
+    async def close(self) -> None:
+        await close_socketio_client(self.client)
 
     async def send(self, message: str, timeout: float = 30) -> List[Dict]:
         """The bot's messages in answer to `message`; socketio.exceptions.TimeoutError when the turn

@@ -193,7 +193,9 @@ def test_a_pooled_session_sends_what_rasa_s_own_session_sends():
                 async with session(endpoint) as opened:
                     timeouts.append(opened.timeout)
             pool = rasa_cli._connectors[asyncio.get_running_loop()]
-            return replies, timeouts, pool.closed
+            pool_closed = pool.closed
+            await pool.close()  # the loop ends here
+            return replies, timeouts, pool_closed
         finally:
             EndpointConfig.session = ORIGINAL_SESSION
             await runner.cleanup()

@@ -115,6 +115,7 @@ def test_endpoint_calls_reuse_one_connection_and_survive_the_server_closing_it(m
         runner = await serve(port)
         replies.append(await endpoint.request(json={"n": 3}))
         await runner.cleanup()
+        await rasa_cli._connectors[asyncio.get_running_loop()].close()  # the loop ends here
         return replies
 
     assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]
