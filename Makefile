@@ -22,12 +22,18 @@ export TF_CPP_MIN_LOG_LEVEL ?= 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: chat test serve web train setup system-deps clean bench insights-export insights-retention insights-bench
+.PHONY: chat check lint test serve web train setup system-deps clean bench insights-export insights-retention insights-bench
 
 chat: $(MODEL)          ## talk to the advisor in the terminal (CHAT_ARGS=--debug: the servers' output too)
 	@$(PY) -m bot.launch chat $(CHAT_ARGS)
 
-test: $(MODEL) system-deps $(WEB_DEPS)  ## every test
+check: lint $(VENV)/.installed  ## the fast tier: lint and the unit tests (no model, no servers)
+	$(PY) -m pytest -m unit -q
+
+lint: $(VENV)/.installed  ## ruff, configured in pyproject.toml
+	$(VENV)/bin/ruff check .
+
+test: system-deps $(MODEL) $(WEB_DEPS)  ## every test
 	$(PY) -m tests.run_all
 
 serve: $(MODEL) $(WEB_DEPS)  ## Rasa server (REST, socket.io), action server, web widget demo on WEB_PORT

@@ -572,7 +572,8 @@ def main(argv: List[str]) -> int:
         from tests.understanding import kept_section
 
         kept = kept_section(args.out)
-        args.out.write_text("\n".join(header + ([kept, ""] if kept else []) + sections))
+        args.out.write_text("\n".join(header + ([kept, ""] if kept else []) + sections)
+                           + kept_by_hand(args.out))
         say(f"report written to {args.out}")
 
     report()
@@ -583,6 +584,15 @@ def main(argv: List[str]) -> int:
         report()
     print(args.out.read_text())
     return 0
+
+
+KEPT_MARKER = "<!-- kept: bench/benchmark.py keeps everything from this line on when it rewrites this page -->"
+
+
+def kept_by_hand(report: Path) -> str:
+    """The report's hand-written tail, from KEPT_MARKER on (figures measured outside this script)."""
+    text = report.read_text() if report.exists() else ""
+    return "\n" + text[text.index(KEPT_MARKER):] if KEPT_MARKER in text else ""
 
 
 if __name__ == "__main__":

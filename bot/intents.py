@@ -4,10 +4,10 @@ without the work the logistic regression never uses.
 Rasa's `CountVectorsFeaturizer` transforms every message twice: token by token into sequence
 features, and as a whole into sentence features. Its `LogisticRegressionClassifier` reads only the
 sentence features, and builds its input row by stacking them with empty dense features, one sparse
-matrix at a time. Measured per message on the held-out set, these subclasses take the parse from
-2.1 to 1.5 ms. They make and read the same sentence features, so predictions are identical
-(tests/test_intents.py). A pipeline whose components read sequence or label features (DIET,
-ResponseSelector, end-to-end TED) keeps Rasa's featurizer.
+matrix at a time. These subclasses skip that work, which shortens every parse (figures:
+docs/benchmarks.md, "Profiling behind the patches"). They make and read the same sentence
+features, so predictions are identical (tests/test_intents.py). A pipeline whose components read
+sequence or label features (DIET, ResponseSelector, end-to-end TED) keeps Rasa's featurizer.
 """
 import hashlib
 from pathlib import Path

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, List, Optional, Sequence
 
 from actions import knowledge
-from bot import web_server
+from bot import patches, web_server
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "advisor.tar.gz"
@@ -286,6 +286,7 @@ def serve() -> int:
 
 
 def main(argv: List[str]) -> int:
+    patches.require()  # library internals are patched for the versions of requirements.lock only
     commands = {"chat": chat, "serve": lambda flags: serve()}
     flags = argv[1:]
     if not argv or argv[0] not in commands or any(flag != "--debug" for flag in flags) \

@@ -1,24 +1,26 @@
 """The Rasa command line, lighter and faster: `python -m bot.rasa_cli run|train|shell|test ...`.
 
 TensorFlow imports jax, when installed, for TFLite conversion only (tensorflow/lite/python/util.py,
-inside try/except ImportError); Rasa never converts a model. Keeping jax out saves ~70 MB of every
-Rasa process's memory.
+inside try/except ImportError); Rasa never converts a model. Keeping jax out saves memory in every
+Rasa process.
 
 skops, which saves and loads the LogisticRegressionClassifier, works out at import which module each
-of numpy's functions lives in by searching every loaded module. Imported before TensorFlow's 6,000
-modules are, that takes 1 s instead of 6: start-up 9 -> 6 s, training 20 -> 15 s.
+of numpy's functions lives in by searching every loaded module. Imported before TensorFlow's modules
+are, that search is much shorter, at start-up and in training.
 
-And four of Rasa 3.6's hot spots are fixed, found by profiling a conversation of ~140 events:
+And four of Rasa 3.6's hot spots are fixed, found by profiling a whole conversation:
 - Every event read back from the tracker store is matched to its class by walking all of `Event`'s
-  subclasses: ~70% of the time to load a conversation. Here the classes are looked up by name.
+  subclasses: most of the time to load a conversation. Here the classes are looked up by name.
 - The reply of each custom action is checked with `jsonschema.validate`, which first checks Rasa's
   large schema itself against the meta-schema, every time. Here the checked validator is kept.
-- Each message runs the model's graph ~4 times (parse, predictions) through dask, which rebuilds and
-  schedules the graph each time. Here the nodes are called in an order worked out once.
+- Each message runs the model's graph several times (parse, predictions) through dask, which
+  rebuilds and schedules the graph each time. Here the nodes are called in an order worked out once.
 - Each call to the action server (and any other HTTP endpoint Rasa calls) opened a new session and
   TCP connection: connect, accept and close on both servers. Here the calls share a pool of
   kept-alive connections per event loop.
-All four give the same results as Rasa's own code (tests/test_rasa_cli.py) and only take less time.
+All four give the same results as Rasa's own code (tests/test_rasa_cli.py) and only take less time
+(figures: docs/benchmarks.md, "Profiling behind the patches"). bot/patches.py lists each patch with
+the versions it was written for.
 One difference: a call that finds its kept-alive connection closed by the server in that instant
 (a proxy or server restart) fails as any failed call does; Rasa's new connection would not have.
 """
@@ -42,6 +44,8 @@ from rasa.engine.runner.dask import DaskGraphRunner  # noqa: E402
 from rasa.shared.core import events  # noqa: E402
 from rasa.shared.utils.common import all_subclasses  # noqa: E402
 from rasa.utils.endpoints import EndpointConfig  # noqa: E402
+
+from bot import patches  # noqa: E402
 
 _event_classes: Dict[Text, Type[events.Event]] = {}
 
@@ -106,7 +110,7 @@ def endpoint_session(self: EndpointConfig) -> aiohttp.ClientSession:
 class SequentialGraphRunner(DaskGraphRunner):
     """Rasa's DaskGraphRunner for the model's predict graph, without dask: the nodes a run needs are
     called in an order worked out once per targets and input names, each with its parents' outputs.
-    Dask rebuilt and scheduled the graph for each of the ~4 runs per message (parse, predictions)."""
+    Dask rebuilt and scheduled the graph for each run, several per message (parse, predictions)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -160,6 +164,7 @@ def apply() -> None:
 
 
 def main() -> int:
+    patches.require()  # the patches above are written for the versions of requirements.lock only
     apply()
     from rasa.__main__ import main as rasa_main
 

@@ -3,18 +3,18 @@
 Every message reads the conversation's latest session and writes the new events back. Rasa 3.6's
 `SQLTrackerStore` does both through the ORM: an `SQLEvent` object per stored event on read, and on
 write a `count()` of the stored events wrapped around the same session query, then one ORM object
-per new event. Profiled over whole assessments that was a third of the server's time per message,
-more than the NLU and the policies together. Here the same statements are issued as plain SELECT,
-COUNT and one multi-row INSERT on the same engine, each statement built once with the sender as a
-bound parameter (not rebuilt, cache key and all, per message), and the rows read are decoded as one
-JSON array: same table, same rows, same session rules, so a database written by either store reads
-the same in the other (tests/test_tracker_store.py). A retrieve of a whole assessment (~130 events)
-takes ~1.4 ms here, Rasa's ~9 ms.
+per new event. Profiled over whole assessments that took more of the server's time per message than
+the NLU and the policies together. Here the same statements are issued as plain SELECT, COUNT and
+one multi-row INSERT on the same engine, each statement built once with the sender as a bound
+parameter (not rebuilt, cache key and all, per message), and the rows read are decoded as one JSON
+array: same table, same rows, same session rules, so a database written by either store reads the
+same in the other (tests/test_tracker_store.py). Figures: docs/benchmarks.md, "Profiling behind the
+patches".
 
 On SQLite (bot/endpoints.yml) the file is opened once, not twice per message, in write-ahead-log
-mode with `synchronous=NORMAL`: a commit no longer waits for the disk (~1.4 ms each here), readers
-(tests, `sqlite3`) do not block the server, and a committed message survives the server being
-killed; only a power cut or an OS crash can lose the last ones.
+mode with `synchronous=NORMAL`: a commit no longer waits for the disk, readers (tests, `sqlite3`) do
+not block the server, and a committed message survives the server being killed; only a power cut
+or an OS crash can lose the last ones.
 
 Used by bot/endpoints.yml (SQLite) and bot/endpoints-scaled.yml (PostgreSQL) as
 `type: bot.tracker_store.FastSQLTrackerStore`, with the SQL store's own settings.

@@ -53,3 +53,21 @@ def run(action, t: Tracker):
 
 def slot_events(events) -> Dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def scored(slots: Dict[str, Any]):
+    """What actions/scoring.py makes of these slot values (criteria, stage and constraints)."""
+    from actions import knowledge, scoring
+
+    k = knowledge.default()
+    return scoring.recommend(scoring.Profile(
+        answers={cid: slots.get(cid) for cid in k.criteria}, stage=slots.get("stage"),
+        constraints={cid: slots.get(cid) is True for cid in k.constraints}), k)
+
+
+def statements_in(text: str) -> List[str]:
+    """The criteria whose statement the text quotes (a flip quotes the answer it would change)."""
+    from actions import knowledge
+
+    return [cid for cid, criterion in knowledge.default().criteria.items()
+            if criterion["statement"] in text]

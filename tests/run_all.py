@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from bot import patches
 from bot.launch import BIN, RASA_CLI, ROOT
 
 
@@ -16,6 +17,7 @@ def run(title: str, command: list) -> bool:
 
 
 def main() -> int:
+    patches.require()  # before anything runs: library internals are patched for requirements.lock
     results = {
         # `rasa data validate --fail-on-warnings`, the form's questions counted as used
         "rasa data validate": run("rasa data validate (warnings fail)", [

@@ -14,7 +14,7 @@ from typing import Dict, Iterator, List, Optional
 import socketio
 
 from actions.questions import payload
-from bot import launch, resilience
+from bot import launch
 
 
 def free_port() -> int:
@@ -119,28 +119,72 @@ def running_advisor(extra_env: Optional[dict] = None, credentials: Optional[Path
         launch.stop(advisor.actions)
 
 
-def socketio_turn(url: str, session_id: str, message: str, quiet_seconds: float = 1.5) -> list:
-    """Sends one message over socket.io (polling) and returns every bot event until quiet."""
-    async def run() -> list:
-        received = []
-        client = socketio.AsyncClient()
-        client.on("bot_uttered", lambda data: received.append(data))
-        confirmed = asyncio.Event()
-        client.on("session_confirm", lambda _: confirmed.set())
-        await client.connect(url, transports=["polling"])
+async def close_socketio_client(client: socketio.AsyncClient) -> None:
+    """Disconnects, connected or not, and closes every connection before the event loop ends."""
+    await client.disconnect()
+    # python-socketio's disconnect does not wait for engine.io's polling tasks, and a request they
+    # still make opens a new HTTP session: wait for them to end, then close what is left.
+    eio = client.eio
+    tasks = [task for task in (eio.read_loop_task, eio.write_loop_task) if task]
+    await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=30)
+    if eio.http and not eio.http.closed:
+        await eio.http.close()
+    await asyncio.sleep(0)  # one pass of the loop: the closed connections' callbacks, already due
+
+
+class SocketConversation:
+    """One conversation over socket.io (polling), as the web widget holds it.
+
+    A message's replies are the bot messages that arrive before the server acknowledges the message:
+    Rasa's handler for it returns, and python-socketio sends the acknowledgement, only once the whole
+    turn is done (the "still thinking" notice, the replies or the apology of bot/resilience.py), and
+    packets arrive in the order they were sent. So each reply is attributed to its own message, with
+    no waiting for a quiet period.
+    """
+
+    def __init__(self, url: str, session_id: str) -> None:
+        self.url = url
+        self.session_id = session_id
+        self.client = socketio.AsyncClient()
+        self.turn_replies: Optional[List[Dict]] = None
+        self.client.on("bot_uttered", self._replied)
+
+    def _replied(self, data: Dict) -> None:
+        if self.turn_replies is not None:
+            self.turn_replies.append(data)
+
+    async def __aenter__(self) -> "SocketConversation":
         try:
-            await client.emit("session_request", {"session_id": session_id})
-            await asyncio.wait_for(confirmed.wait(), 10)
-            await client.emit("user_uttered", {"message": message, "session_id": session_id})
-            seen = -1
-            for _ in range(60):  # until the replies stop arriving (at most 30 s)
-                await asyncio.sleep(quiet_seconds / 3)
-                if len(received) == seen and received and received[-1].get("text") != \
-                        resilience.THINKING:
-                    break
-                seen = len(received)
+            await self.client.connect(self.url, transports=["polling"])
+            # acknowledged once Rasa's handler has put this connection in the session's room
+            await self.client.call("session_request", {"session_id": self.session_id}, timeout=30)
+        except BaseException:
+            await self.close()
+            raise
+        return self
+
+    async def __aexit__(self, *_exc) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await close_socketio_client(self.client)
+
+    async def send(self, message: str, timeout: float = 30) -> List[Dict]:
+        """The bot's messages in answer to `message`; socketio.exceptions.TimeoutError when the turn
+        does not end within `timeout` seconds."""
+        self.turn_replies = []
+        try:
+            await self.client.call("user_uttered", {"message": message, "session_id": self.session_id},
+                                   timeout=timeout)
+            return self.turn_replies
         finally:
-            await client.disconnect()
-        return received
+            self.turn_replies = None
+
+
+def socketio_turn(url: str, session_id: str, message: str, timeout: float = 30) -> list:
+    """Sends one message over socket.io (polling) and returns the bot's messages of that turn."""
+    async def run() -> list:
+        async with SocketConversation(url, session_id) as conversation:
+            return await conversation.send(message, timeout)
 
     return asyncio.run(run())

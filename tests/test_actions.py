@@ -1,16 +1,18 @@
 """Every action and the form validator, offline with real rasa-sdk Trackers and a CollectingDispatcher."""
 import pytest
 
-from actions import knowledge
+from actions import advice, knowledge, scoring
 from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
-from tests.actions_support import ASSESSMENT, entity, run, slot_events, tracker
+from tests.actions_support import (ASSESSMENT, entity, run, scored, slot_events, statements_in,
+                                   tracker)
 
 K = knowledge.load()
 STARTUP_PROFILE = {"stage": "new_grad", "pace": 5.0, "breadth": 5.0, "impact": 4.0, "risk": 5.0,
                    "salary": 2.0, "scale": 3.0, "structure": 2.0, "brand": 1.0,
                    "needs_sponsorship": False, "low_runway": False}
+
 
 
 def validate(text, requested, extracted=None, slots=None, entities=(), intent="answer"):
@@ -103,9 +105,22 @@ def test_recommend_sets_the_slot_and_explains():
     assert slot_events(events) == {"recommendation": "startup"}
     assert K.recommendation["verdicts"]["startup"] in message["text"]
     assert K.criteria["risk"]["reasons"]["startup"] in message["text"]
-    assert "What would change it" in message["text"] or "No single answer" in message["text"]
-    assert message["custom"]["type"] == "score_breakdown"
+    # a clear startup profile: no single answer changes the result, so no answer is quoted
+    assert scored(STARTUP_PROFILE).flip is None
+    assert statements_in(message["text"]) == []
+    assert message["custom"] == advice.chart(scored(STARTUP_PROFILE), K)
     assert len(message["custom"]["bars"]) == len(K.criteria) + 1
+
+
+def test_a_close_result_names_the_one_answer_that_would_flip_it():
+    # Only risk answered away from neutral: +1.5 / 9.5 = 0.16, a startup; risk 5 -> 4 halves the
+    # pull to 0.08, below the tie bound (tests/test_scoring.py works the same case by hand).
+    profile = {**{cid: 3.0 for cid in K.criteria}, "risk": 5.0, "stage": "mid"}
+    assert scored(profile).flip == scoring.Flip("risk", 5.0, 4.0, "either")
+    _, [message] = run(Recommend(), tracker("/deny", slots=profile))
+    assert statements_in(message["text"]) == ["risk"]
+    assert advice.answer_title("risk", 4.0, K) in message["text"]  # the new answer
+    assert advice.answer_title("risk", 5.0, K) in message["text"]  # the one given
 
 
 def test_the_terminal_gets_no_chart():
@@ -137,9 +152,15 @@ def test_asking_for_a_result_inside_the_form_with_too_few_answers_goes_on():
 
 
 def test_invalid_slot_values_count_as_unanswered():
+    # out of range, text, and a bool (which Python would otherwise count as the number 1)
     profile = {**STARTUP_PROFILE, "risk": 999, "pace": "kinda", "breadth": True}
-    events, _ = run(Recommend(), tracker(slots=profile))
-    assert slot_events(events)["recommendation"] in ("startup", "big_tech", "either")
+    unanswered = scored({**STARTUP_PROFILE, "risk": None, "pace": None, "breadth": None})
+    events, [message] = run(Recommend(), tracker(slots=profile))
+    assert message["text"] == advice.recommendation_text(unanswered, K)
+    assert message["custom"] == advice.chart(unanswered, K)
+    assert {bar["key"]: bar["value"] for bar in message["custom"]["bars"]
+            if bar["key"] in ("risk", "pace", "breadth")} == {"risk": 0, "pace": 0, "breadth": 0}
+    assert slot_events(events) == {"recommendation": unanswered.recommendation}
 
 
 def test_why_inside_the_form_explains_the_question():

@@ -4,6 +4,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from bot import launch
 
 NUMBER = r"\d+(?:\.\d+)?"
@@ -16,6 +18,7 @@ def row(report: str, label: str) -> str:
     return match.group(0)
 
 
+@pytest.mark.timeout(960)  # the smoke run's own limit is 900 s
 def test_benchmark_smoke_run_writes_every_section_with_figures(tmp_path):
     out = tmp_path / "benchmarks.md"
     run = subprocess.run(

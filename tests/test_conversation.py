@@ -4,19 +4,13 @@ and a result that agrees with itself when a constraint decides it."""
 import pytest
 
 from actions import knowledge, questions
-from tests.servers import running_advisor, texts
+from tests.servers import texts
 
 K = knowledge.load()
 
 
 def question(slot: str) -> str:
     return questions.message(slot, K)["text"]
-
-
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
 
 
 def asked(replies) -> list:

@@ -9,15 +9,9 @@ import pytest
 
 from actions.questions import QUESTIONS
 from bot.guard import UNKNOWN_COMMAND_REPLY
-from tests.servers import STAGE, answer, running_advisor, texts
+from tests.servers import STAGE, answer, texts
 
 UNKNOWN = UNKNOWN_COMMAND_REPLY.split('"{command}"')[0]  # "Sorry, I can't take "
-
-
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
 
 
 def mid_form(advisor, sender: str) -> dict:

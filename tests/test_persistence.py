@@ -7,10 +7,11 @@ import sqlite3
 import time
 from pathlib import Path
 
-import pytest
 
+from actions.knowledge import CRITERION_IDS
 from actions.questions import QUESTIONS
-from tests.servers import STAGE, answer, running_advisor, texts
+from tests.actions_support import scored
+from tests.servers import STAGE, answer, texts
 
 # The domain's session_config.session_expiration_time is 60 minutes: age the conversation past it.
 IDLE_SECONDS = 61 * 60
@@ -29,12 +30,6 @@ def age_conversation(db: Path, sender: str, seconds: float) -> None:
             "WHERE sender_id = ?",
             (seconds, seconds, sender),
         )
-
-
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
 
 
 def test_conversations_are_kept_in_the_sqlite_file(advisor):
@@ -83,11 +78,13 @@ def test_after_an_idle_session_a_half_done_assessment_is_offered_to_resume(advis
 
 
 def test_after_an_idle_session_the_recommendation_is_remembered(advisor):
-    for message in ("/start_assessment", STAGE, *(answer(p) for p in (5, 5, 4, 5, 2, 1, 2, 1)),
-                    "/deny", "/deny"):
+    points = (5, 5, 4, 5, 2, 1, 2, 1)  # the criteria in the form's order: a clear startup profile
+    for message in ("/start_assessment", STAGE, *(answer(p) for p in points), "/deny", "/deny"):
         advisor.say("done", message)
-    result = advisor.slots("done")["recommendation"]
-    assert result in ("startup", "big_tech", "either")
+    slots = advisor.slots("done")
+    assert {cid: slots[cid] for cid in CRITERION_IDS} == dict(zip(CRITERION_IDS, map(float, points)))
+    result = slots["recommendation"]
+    assert result == scored(slots).recommendation == "startup"
     age_conversation(Path(advisor.env["TRACKER_DB"]), "done", IDLE_SECONDS)
     started = time.time()
 

@@ -115,6 +115,7 @@ def test_endpoint_calls_reuse_one_connection_and_survive_the_server_closing_it(m
         runner = await serve(port)
         replies.append(await endpoint.request(json={"n": 3}))
         await runner.cleanup()
+        await rasa_cli._connectors[asyncio.get_running_loop()].close()  # the loop ends here
         return replies
 
     assert asyncio.run(calls()) == [{"echo": n} for n in range(4)]
@@ -124,6 +125,7 @@ def test_endpoint_calls_reuse_one_connection_and_survive_the_server_closing_it(m
     assert [loop.is_closed() for loop in rasa_cli._connectors] == [True]  # the first one's pruned
 
 
+@pytest.mark.e2e  # the rasa command in a subprocess, or the trained model
 def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
     import subprocess
     import sys
@@ -139,6 +141,7 @@ def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
     assert "Rasa Version      :         3.6.21" in version.stdout, version.stdout + version.stderr
 
 
+@pytest.mark.e2e  # the rasa command in a subprocess, or the trained model
 def test_the_sequential_graph_runner_gives_the_dask_runner_s_results(monkeypatch):
     """The trained model's predict graph, run by both: the same parses and the same predictions."""
     import asyncio

@@ -16,7 +16,7 @@ import yaml
 
 from bot.guard import MAX_MESSAGE_CHARS, TOO_LONG_REPLY
 from bot.launch import ROOT
-from tests.servers import running_advisor, socketio_turn
+from tests.servers import close_socketio_client, running_advisor, socketio_turn
 
 ALLOWED = "https://advisor.example"
 EVIL = "https://evil.example"
@@ -67,7 +67,8 @@ def connects(url: str, origin: str) -> bool:
                                  wait_timeout=10)
         except socketio.exceptions.ConnectionError:
             return False
-        await client.disconnect()
+        finally:
+            await close_socketio_client(client)
         return True
 
     return asyncio.run(attempt())

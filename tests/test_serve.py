@@ -33,6 +33,7 @@ def test_make_serve_runs_everything_and_stops_on_sigterm(tmp_path):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{rasa}/conversations/someone/tracker", timeout=10)
         assert refused.value.code == 401
+        refused.value.close()  # the error carries the open response
         assert any("2-minute assessment" in r.get("text", "") for r in say(rasa, "someone", "hi"))
         with urllib.request.urlopen(f"{rasa}/conversations/someone/tracker?token={token}",
                                     timeout=10) as tracker:
@@ -48,6 +49,7 @@ def test_make_serve_runs_everything_and_stops_on_sigterm(tmp_path):
     finally:
         if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGKILL)
+        log.close()
     deadline = time.monotonic() + 30
     while any(listening(port) for port in ports.values()) and time.monotonic() < deadline:
         time.sleep(0.5)

@@ -13,7 +13,7 @@ import pytest
 import socketio
 
 from actions.knowledge import default
-from tests.servers import STAGE, answer
+from tests.servers import STAGE, answer, close_socketio_client
 from tests.web_server import running_site
 
 TIMEOUT = 30
@@ -54,7 +54,7 @@ class WidgetClient:
         return self
 
     async def __aexit__(self, *exc) -> None:
-        await self.sio.disconnect()
+        await close_socketio_client(self.sio)
 
     async def say(self, message: str, until: Callable[[Dict], bool]) -> List[Dict]:
         """Sends a message; returns the bot's events up to the first one `until` accepts."""

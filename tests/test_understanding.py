@@ -5,7 +5,6 @@ import pytest
 
 from actions import reader
 from tests import understanding
-from tests.servers import running_advisor
 
 # Issue targets: answers read right >= 0.95 with none the wrong way round; intents on chat messages
 # >= 0.92, long-form questions >= 0.70; factor/criterion/stage entities >= 0.90; openers start the
@@ -51,12 +50,6 @@ def test_intents_and_entities(slice_name):
         assert figures["intent_accuracy"][kind] >= floor[kind], (kind, figures["confusions"])
     assert figures["entity_recall"] >= floor["entities"], figures["entity_misses"]
     assert figures["entity_precision"] >= floor["entities"], figures["entity_misses"]
-
-
-@pytest.fixture(scope="module")
-def advisor():
-    with running_advisor() as running:
-        yield running
 
 
 @pytest.mark.parametrize("slice_name", understanding.SLICES)
