@@ -2,14 +2,13 @@
 about themselves outside the form ("money matters most to me", "I have 2 yoe")."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers
 from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
 from actions.profile import latest_entities, latest_value, negated, stated_priorities
 from actions.questions import FORM, payload

@@ -26,7 +26,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 import yaml
 
 from actions import answers
-from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge, default
+from actions.knowledge import Knowledge, default
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "answers"

@@ -583,16 +583,18 @@ def render_page(f: Dict[str, Any], token_query: Dict[str, str]) -> str:
     dropped = sum(a["dropped_at"].values())
     funnel = [("started", a["started"]), ("completed", a["completed"]), ("stopped", a["stopped"]),
               ("dropped", dropped)]
-    per_question = lambda counts: [(q, counts.get(q, 0)) for q in QUESTIONS] + [
-        (q, n) for q, n in counts.items() if q not in QUESTIONS]
+    def per_question(counts):
+        return [(q, counts.get(q, 0)) for q in QUESTIONS] + [
+            (q, n) for q, n in counts.items() if q not in QUESTIONS]
     recs = f["recommendations"]
     fb = f["fallbacks"]
     channel_options = "".join(
         f'<option value="{c}"{" selected" if window["channel"] == c else ""}>{c or "all"}</option>'
         for c in ["", *CHANNELS])
-    rows = lambda items: "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in item) + "</tr>"
-        for item in items) or '<tr><td colspan="3">none</td></tr>'
+    def rows(items):
+        return "".join(
+            "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in item) + "</tr>"
+            for item in items) or '<tr><td colspan="3">none</td></tr>'
     unread_rows = [(text, q) for q, texts in f["unread_examples"].items() for text in texts]
     median = f["median_turns_to_result"]
     since = (window["since"] or "")[:10]
@@ -625,7 +627,8 @@ form {{ display: flex; gap: 12px; align-items: end; flex-wrap: wrap; margin-bott
 <label>Channel<br><select name="channel">{channel_options}</select></label>
 <button type="submit">Show</button>
 <a href="{_link('/insights.json', query)}">JSON</a>
-<a href="{_link('/insights/to_label.yml', query)}" download="to_label.yml">Misunderstood messages to label (NLU YAML)</a>
+<a href="{_link('/insights/to_label.yml', query)}" download="to_label.yml">
+Misunderstood messages to label (NLU YAML)</a>
 </form>
 <div class="figures">
 <div class="figure"><b id="conversations">{f['conversations']}</b>conversations</div>
@@ -648,7 +651,8 @@ form {{ display: flex; gap: 12px; align-items: end; flex-wrap: wrap; margin-bott
 {_bars('Factors asked about', list(f['factors_asked'].items()), '#6d597a')}
 {_bars('Conversations by channel', list(f['channels'].items()), '#457b9d')}
 </div>
-<h2>Messages that fell to fallback or out of scope ({fb['nlu_fallback']} fallback, {fb['out_of_scope']} out of scope)</h2>
+<h2>Messages that fell to fallback or out of scope
+({fb['nlu_fallback']} fallback, {fb['out_of_scope']} out of scope)</h2>
 <table><tr><th>message (masked)</th><th>intent</th><th>times</th></tr>
 {rows((e['text'], e['intent'], e['count']) for e in fb['examples'])}</table>
 <h2>Answers the assessment could not read</h2>

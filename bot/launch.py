@@ -291,7 +291,7 @@ def main(argv: List[str]) -> int:
     flags = argv[1:]
     if not argv or argv[0] not in commands or any(flag != "--debug" for flag in flags) \
             or (flags and argv[0] != "chat"):
-        print(f"usage: python -m bot.launch {{chat [--debug]|serve}}", file=sys.stderr)
+        print("usage: python -m bot.launch {chat [--debug]|serve}", file=sys.stderr)
         return 2
     try:  # a broken knowledge file stops start-up here, naming the file and the key
         knowledge.load()

@@ -329,7 +329,7 @@ def test_answering_by_keyboard_moves_focus_to_the_next_answers(site, new_page):
 
 
 # WCAG contrast of the focus ring and of the input's border against what is behind them.
-CONTRAST = """element => {
+CONTRAST = r"""element => {
     const rgb = color => color.match(/[\d.]+/g).map(Number);
     const luminance = color => {
         const [r, g, b] = rgb(color).slice(0, 3).map(v => v / 255)
@@ -376,8 +376,8 @@ def test_focus_ring_and_input_border_contrast_and_the_launchers_label(site, new_
 
 
 # Typed at an assessment question as an answer payload, each comes back in the bot's "Sorry, I couldn't
-# tell your answer from "..."" (the payload's value, up to 40 characters). The /answer command skips the NLU, so the
-# echo does not depend on how the model classifies HTML.
+# read "..." as an answer" (the payload's value, up to 40 characters). The /answer command skips the NLU,
+# so the echo does not depend on how the model classifies HTML.
 ECHOES = {
     "an event handler": "<img src=x onerror=alert(1)>",
     "a script element": "<script>alert(3)</script>",
