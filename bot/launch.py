@@ -118,13 +118,22 @@ def started(process: subprocess.Popen, url: str, timeout: float) -> subprocess.P
     return process
 
 
+def logged_popen(command: Sequence[str], env: dict, log: Optional[Path]) -> subprocess.Popen:
+    """A server process whose output goes to `log` (appended), else to this terminal. The child
+    keeps its own copy of the log file; this process closes its copy at once."""
+    if log is None:
+        return subprocess.Popen(command, cwd=ROOT, env=env)
+    with open(log, "ab") as out:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
 def action_server_process(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
     """The action server, started; not waited for."""
-    out = open(log, "ab") if log else subprocess.DEVNULL
-    return subprocess.Popen(
-        [str(BIN / "python"), "-m", "bot.action_server"],  # rasa_sdk + checks; port: ACTION_PORT
-        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-    )
+    command = [str(BIN / "python"), "-m", "bot.action_server"]  # rasa_sdk + checks; port: ACTION_PORT
+    if log is None:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.STDOUT)
+    return logged_popen(command, env, log)
 
 
 def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
@@ -151,10 +160,8 @@ def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Pa
 def start_rasa_server(env: dict, log: Optional[Path] = None, model: Path = MODEL,
                       credentials: Optional[Path] = None, endpoints: Optional[Path] = None,
                       rasa: Sequence[str] = RASA_CLI) -> subprocess.Popen:
-    out = open(log, "ab") if log else None
     command = rasa_server_command(env, model, credentials, endpoints, rasa)
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
-                               stderr=subprocess.STDOUT if out else None)
+    process = logged_popen(command, env, log)
     return started(process, f"http://127.0.0.1:{env['RASA_PORT']}/", timeout=180)
 
 
@@ -188,9 +195,7 @@ def chat(flags: Sequence[str] = ()) -> int:
     try:
         actions = start_action_server(env, None if debug else logs / "action-server.log")
         rasa_command = rasa_server_command(env) + (["--debug"] if debug else [])
-        out = None if debug else open(logs / "rasa.log", "ab")
-        rasa = started(subprocess.Popen(rasa_command, cwd=ROOT, env=env, stdout=out,
-                                        stderr=subprocess.STDOUT if out else None),
+        rasa = started(logged_popen(rasa_command, env, None if debug else logs / "rasa.log"),
                        f"http://127.0.0.1:{env['RASA_PORT']}/", timeout=180)
         # one terminal conversation that the next `make chat` resumes (CHAT_ID names another)
         return shell.run(f"http://127.0.0.1:{env['RASA_PORT']}", env.get("CHAT_ID", "terminal"),

@@ -78,6 +78,7 @@ class FakeSlack:
         self.down()
         if self._ws_loop:
             self._ws_loop.call_soon_threadsafe(self._ws_loop.stop)
+            self._ws_thread.join(timeout=10)
 
     def up(self) -> None:
         """Listens (again, on the same port once it had one)."""
@@ -293,8 +294,13 @@ class FakeSlack:
             self._ws_port = server.sockets[0].getsockname()[1]
             ready.set()
             self._ws_loop.run_forever()
+            # stopped by __exit__: close the server and its loop, or they leak into later tests
+            server.close()
+            self._ws_loop.run_until_complete(server.wait_closed())
+            self._ws_loop.close()
 
-        threading.Thread(target=serve, daemon=True).start()
+        self._ws_thread = threading.Thread(target=serve, daemon=True)
+        self._ws_thread.start()
         assert ready.wait(10), "the Socket Mode server did not start"
 
     def connected(self) -> List:

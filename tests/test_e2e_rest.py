@@ -7,9 +7,10 @@ from tests.servers import texts
 K = knowledge.load()
 
 
-def response(name: str) -> dict:
-    """A response of bot/domain.yml as the REST channel sends it: text and buttons."""
-    [variant] = DOMAIN["responses"][name]
+def response(name: str, variation: int = 0) -> dict:
+    """A response of bot/domain.yml as the REST channel sends it: text and buttons (the first
+    variation is the one sent when it is not among the bot's last two messages)."""
+    variant = DOMAIN["responses"][name][variation]
     return {"text": variant["text"], "buttons": variant["buttons"]}
 
 

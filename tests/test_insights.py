@@ -30,8 +30,8 @@ import yaml
 
 from bot import launch
 from bot.insights import Insights, mask, parse_window, to_label_yaml
-from tests.fake_slack import FakeSlack
-from tests.servers import STAGE, answer, running_advisor
+from tests.fake_slack import BOT_USER, FakeSlack
+from tests.servers import STAGE, answer, close_socketio_client, running_advisor
 from tests.web_server import ARTIFACTS, launch_chromium
 
 SLACK_TOKEN = "xoxb-insights-test"
@@ -66,14 +66,31 @@ def slack_dm(advisor, fake: FakeSlack, user: str, channel: str, text: str) -> No
         "event_id": "Ev" + uuid.uuid4().hex[:10], "event_time": int(time.time()),
         "event": {"type": "message", "channel_type": "im", "user": user, "text": text, "ts": ts,
                   "event_ts": ts, "channel": channel, "team": "TFAKETEAM"},
+        "authorizations": [{"enterprise_id": None, "team_id": "TFAKETEAM", "user_id": BOT_USER,
+                            "is_bot": True, "is_enterprise_install": False}],
     }).encode()
     before = len(fake.posted(channel=channel))
     request = urllib.request.Request(f"{advisor.url}/webhooks/slack/webhook", data=body,
                                      headers=signed(body))
     with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
         assert response.status == 200
-    # Slack is answered before the bot replies: the reply is the bot's post in this DM
+    # Slack is answered before the bot replies: the reply is the bot's post in this DM, and the turn
+    # is done once Rasa has stored it (a later post of the previous turn could come first)
     fake.wait_for(lambda: fake.posted(channel=channel)[before:])
+    sender = f"slack:TFAKETEAM:{channel}:{user}"
+    deadline = time.monotonic() + TIMEOUT
+    while text not in stored_user_texts(advisor, sender):  # polls the store: the turn's own event
+        assert time.monotonic() < deadline, f"the turn of {text!r} was not stored"
+        time.sleep(0.1)
+
+
+def stored_user_texts(advisor, sender: str) -> List[str]:
+    """The user messages of a conversation as Rasa stored them (none before its first turn ends)."""
+    try:
+        events = advisor.tracker(sender)["events"]
+    except urllib.error.HTTPError:
+        return []
+    return [e.get("text") for e in events if e.get("event") == "user"]
 
 
 def socketio_conversation(url: str, messages: List[str]) -> str:
@@ -99,7 +116,7 @@ def socketio_conversation(url: str, messages: List[str]) -> str:
                     if data.get("quick_replies") or data.get("type") == "score_breakdown":
                         break
         finally:
-            await client.disconnect()
+            await close_socketio_client(client)
 
     asyncio.run(run())
     return session_id
@@ -137,7 +154,8 @@ def held(advisor, fake_slack):
         advisor.url, ["/start_assessment", *CONSTRAINED])
     senders["socketio-dropped"] = socketio_conversation(advisor.url, ["/start_assessment", STAGE])
     user, channel = "U" + uuid.uuid4().hex[:8].upper(), "D" + uuid.uuid4().hex[:8].upper()
-    for text in ["what's the pay like at big tech", "/start_assessment", "new grad"]:
+    # typed as a person types in Slack, where a leading "/" would be a slash command
+    for text in ["what's the pay like at big tech", "let's do the assessment", "new grad"]:
         slack_dm(advisor, fake_slack, user, channel, text)
     senders["slack-dropped"] = user
     return senders

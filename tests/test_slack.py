@@ -27,7 +27,7 @@ import pytest
 import sqlalchemy as sa
 import yaml
 
-from actions import knowledge, scoring
+from actions import advice, knowledge, scoring
 from actions import questions
 from actions.questions import QUESTIONS
 from bot import slack_store
@@ -564,12 +564,12 @@ def test_a_whole_assessment_by_clicks_survives_a_429_on_the_chart(slack, fake_sl
     # every click landed as its own answer, and the result is the one those answers give
     assert {slot: slots[slot] for slot in QUESTIONS} == clicked
     k = knowledge.load()
-    expected = scoring.recommend(scoring.Profile(
+    result = scoring.recommend(scoring.Profile(
         answers={cid: clicked[cid] for cid in k.criteria}, stage=clicked["stage"],
-        constraints={cid: clicked[cid] for cid in k.constraints}), k).recommendation
-    assert slots["recommendation"] == expected
-    assert [p for p in fake_slack.posted(channel=channel)
-            if k.recommendation["verdicts"][expected] in p["text"]]
+        constraints={cid: clicked[cid] for cid in k.constraints}), k)
+    assert slots["recommendation"] == result.recommendation
+    # the headline names the side, or the constraint when one decided
+    assert [p for p in fake_slack.posted(channel=channel) if advice.headline(result, k) in p["text"]]
     # "why" explains the result; it does not ask question 11 again
     before = len(fake_slack.posted(channel=channel))
     assert slack.event(direct_message(user, channel, "why")).status == 200
