@@ -26,13 +26,12 @@ MODULE_TIERS = {
     "unit": {"test_actions", "test_answers", "test_knowledge", "test_nlu_component",
              "test_patches", "test_questions", "test_rasa_cli", "test_scoring", "test_system_deps",
              "test_tracker_store"},
-    # test_intents trains two NLU pipelines: a third of the unit tier's time, so it runs with these
+    # test_intents trains two NLU pipelines: a third of the unit tier's time, so it runs with these;
     # test_deploy checks the deploy files against the trained model, which `make check` does not build
     "e2e": {"test_benchmark_smoke", "test_chat", "test_conversation", "test_deploy", "test_e2e_rest",
-            "test_faults",
-            "test_fuzz", "test_hostile", "test_insights", "test_intents", "test_nlu", "test_persistence",
-            "test_scale_out", "test_security", "test_serve", "test_slack", "test_socketio",
-            "test_understanding"},
+            "test_faults", "test_fuzz", "test_hostile", "test_insights", "test_intents", "test_nlu",
+            "test_persistence", "test_scale_out", "test_security", "test_serve", "test_slack",
+            "test_socketio", "test_understanding"},
     "browser": {"test_widget"},
 }
 
