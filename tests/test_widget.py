@@ -272,8 +272,10 @@ def test_typing_dots_stay_long_enough_to_be_seen(site, new_page):
     page.add_init_script("""(() => {  // the times the typing indicator shows and hides
         window.typingTimes = [];
         new MutationObserver(changes => changes.forEach(change => {
+            // a hide is seen at or after it happened; the show is the widget's own time of it
             if (change.target.classList && change.target.classList.contains("aw-typing"))
-                window.typingTimes.push([change.target.hidden ? "hidden" : "shown", performance.now()]);
+                window.typingTimes.push(change.target.hidden
+                    ? ["hidden", performance.now()] : ["shown", Number(change.target.dataset.shownAt)]);
         })).observe(document, {subtree: true, attributes: true,
                                                attributeFilter: ["hidden"]});
     })()""")

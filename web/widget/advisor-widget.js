@@ -411,7 +411,10 @@
 
   function setTyping(on, thinking) {
     window.clearTimeout(typingTimer);
-    if (on && typing.hidden) typingShownAt = Date.now();
+    if (on && typing.hidden) {
+      typingShownAt = performance.now();
+      typing.dataset.shownAt = String(typingShownAt);  // when the dots appeared, for the tests
+    }
     keepingBottom(function () {
       typing.hidden = !on;
       thinkingLabel.hidden = !(on && thinking);
@@ -469,7 +472,7 @@
       return;
     }
     arrived.push(message);
-    var wait = typing.hidden ? 0 : typingShownAt + MIN_TYPING_MS - Date.now();
+    var wait = typing.hidden ? 0 : typingShownAt + MIN_TYPING_MS - performance.now();
     if (wait <= 0) showArrived();
     else if (!arrivedTimer) arrivedTimer = window.setTimeout(showArrived, wait);
   }
