@@ -100,26 +100,3 @@ def parse_agreement(text: str, k: Knowledge) -> Optional[int]:
     if point > NEUTRAL and NEGATIONS.search(clean[:position]):
         return len(SCALE_POINTS) + 1 - point  # "I don't agree" -> 2
     return point
-
-
-def parse_yes_no(text: str, k: Knowledge) -> Optional[bool]:
-    """True / False for a yes-no question; a neutral answer ("not sure", "skip") counts as no."""
-    if not text or not text.strip():
-        return None
-    stripped = text.strip()
-    if stripped in ("/affirm", "/deny"):
-        return stripped == "/affirm"
-    if BUTTON.match(stripped):
-        return None
-    clean = normalise(text)
-    # Yes and no words, and the scale's neutral words ("not sure" must not read as "sure").
-    yes_no = [(w.lower(), 5) for w in k.agreement["affirm"]]
-    yes_no += [(w.lower(), 1) for w in k.agreement["deny"]]
-    yes_no += [(w.lower(), NEUTRAL) for w in k.agreement["scale"][NEUTRAL]["synonyms"]]
-    found = _find(clean, sorted(yes_no, key=lambda p: -len(p[0])))
-    point = found[0] if found else parse_agreement(text, k)
-    if point is None:
-        return None
-    if found and point > NEUTRAL and NEGATIONS.search(clean[: found[1]]):
-        return False
-    return point > NEUTRAL

@@ -169,9 +169,7 @@ class ValidateAssessmentForm(FormValidationAction):
         if isinstance(value, bool):
             return self._accept(slot, value, tracker)
         text = str(value or "")
-        reading = reader.default_reader().read_yes_no(text, slot)
-        if reading.value is None and answers.parse_agreement(text, default()) == answers.NEUTRAL:
-            return self._accept(slot, False, tracker)  # "not sure", "skip" count as no
+        reading = reader.default_reader().read_yes_no(text, slot)  # "not sure" counts as no
         if reading.value is None:
             return self._unclear(slot, False, dispatcher, tracker)
         return self._accept(slot, reading.value, tracker)

@@ -368,6 +368,10 @@ class Reader:
             return Reading(stripped == "/affirm", 1.0, "button")
         if not stripped or answers.BUTTON.match(stripped):
             return Reading(None, 0.0, "unread")
+        if answers.parse_agreement(text, self.k) == NEUTRAL:
+            # "not sure", "skip": the question counts them as no. Before the model, which took "not
+            # sure" for "sure".
+            return Reading(False, 1.0, "rule")
         if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)

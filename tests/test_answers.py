@@ -1,9 +1,10 @@
 """Free-text answers to assessment questions, read through the knowledge file's vocabulary."""
 import pytest
 
-from actions import answers, knowledge
+from actions import answers, knowledge, reader
 
 K = knowledge.load()
+READER = reader.default_reader()
 
 
 @pytest.mark.parametrize("text, point", [
@@ -28,15 +29,16 @@ def test_unreadable_agreement(text):
 @pytest.mark.parametrize("text, value", [
     ("yes", True), ("yep they do", True), ("/affirm", True), ("depends but mostly yes", True),
     ("no", False), ("nope, I'm a citizen", False), ("/deny", False), ("not sure", False),
-    ("skip", False), ("it doesn't", False), ("nah", False),
+    ("skip", False), ("it doesn't", False), ("nah", False), ("i have plenty of savings", False),
 ])
 def test_yes_no(text, value):
-    assert answers.parse_yes_no(text, K) is value
+    # Read as the form reads a constraint's answer (actions/reader.py).
+    assert READER.read_yes_no(text, "low_runway").value is value
 
 
-@pytest.mark.parametrize("text", ["", "i have plenty of savings", "/inform{\"low_runway\": true}"])
+@pytest.mark.parametrize("text", ["", "/inform{\"low_runway\": true}", "/answer{broken"])
 def test_unreadable_yes_no(text):
-    assert answers.parse_yes_no(text, K) is None
+    assert READER.read_yes_no(text, "low_runway").value is None
 
 
 def test_button_value():
