@@ -106,19 +106,25 @@ def _opening(text: str, fillers: set) -> str:
     return " ".join(words)
 
 
+def _opening_phrase(opening: str, k: Knowledge, neutral_only: bool = False) -> Optional[Tuple[str, int]]:
+    """(phrase, point) of the longest agreement phrase the opening starts with, as whole words."""
+    for phrase, point in answers.phrases(k):  # longest first
+        if neutral_only and (point != NEUTRAL or " " not in phrase):
+            continue
+        if opening == phrase or opening.startswith(phrase + " "):
+            return phrase, point
+    return None
+
+
 def lead_direction(text: str, k: Knowledge) -> int:
     """+1 or -1 when the message opens with an agreement word of the knowledge vocabulary ("nah, ...",
     "big yes. ...", "not really, ...", "probably not"), 0 when it opens otherwise or with a neutral
     word."""
     opening = _opening(text, LEAD_FILLER)
-    best = None
-    for phrase, point in answers.phrases(k):  # longest first
-        if opening == phrase or opening.startswith(phrase + " "):
-            best = (phrase, point)
-            break
-    if best is None or best[1] == NEUTRAL:
+    found = _opening_phrase(opening, k)
+    if found is None or found[1] == NEUTRAL:
         return 0
-    phrase, point = best
+    phrase, point = found
     rest = opening[len(phrase):].split()
     direction = 1 if point > NEUTRAL else -1
     if rest[:1] in (["not"], ["no"], ["never"]):  # "probably not", "yes no"
@@ -130,11 +136,8 @@ def neutral_lead(text: str, k: Knowledge) -> bool:
     """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
     say"), alone or after a filler, and nothing in it leans either way."""
     opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
-    for phrase, point in answers.phrases(k):  # longest first
-        if point == NEUTRAL and " " in phrase and (opening == phrase or opening.startswith(phrase + " ")):
-            rest = opening[len(phrase):]
-            return answers.find_phrase(rest, k) is None
-    return False
+    found = _opening_phrase(opening, k, neutral_only=True)
+    return found is not None and answers.find_phrase(opening[len(found[0]):], k) is None
 
 
 def rating_number(text: str) -> Optional[int]:
