@@ -140,6 +140,14 @@ def neutral_lead(text: str, k: Knowledge) -> bool:
     return found is not None and answers.find_phrase(opening[len(found[0]):], k) is None
 
 
+def only_neutral(text: str, k: Knowledge) -> bool:
+    """True when the whole answer is a neutral phrase ("not sure", "skip", "idk tbh"), fillers aside."""
+    opening = _opening(text, LEAD_FILLER)
+    found = _opening_phrase(opening, k)
+    return (found is not None and found[1] == NEUTRAL
+            and all(word in LEAD_FILLER for word in opening[len(found[0]):].split()))
+
+
 def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
@@ -371,9 +379,9 @@ class Reader:
             return Reading(stripped == "/affirm", 1.0, "button")
         if not stripped or answers.BUTTON.match(stripped):
             return Reading(None, 0.0, "unread")
-        if answers.parse_agreement(text, self.k) == NEUTRAL:
+        if only_neutral(text, self.k):
             # "not sure", "skip": the question counts them as no. Before the model, which took "not
-            # sure" for "sure".
+            # sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
             return Reading(False, 1.0, "rule")
         if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
             return Reading(None, 0.0, "unread")

@@ -29,7 +29,8 @@ def test_unreadable_agreement(text):
 @pytest.mark.parametrize("text, value", [
     ("yes", True), ("yep they do", True), ("/affirm", True), ("depends but mostly yes", True),
     ("no", False), ("nope, I'm a citizen", False), ("/deny", False), ("not sure", False),
-    ("skip", False), ("it doesn't", False), ("nah", False), ("i have plenty of savings", False),
+    ("skip", False), ("not sure tbh", False), ("it doesn't", False), ("nah", False),
+    ("i have plenty of savings", False), ("both lol. wife stays home with the baby and savings are thin", True),
 ])
 def test_yes_no(text, value):
     # Read as the form reads a constraint's answer (actions/reader.py).
