@@ -11,12 +11,12 @@ MODEL := models/advisor.tar.gz
 # socket.io-client for the web widget, installed from web/package-lock.json.
 WEB_DEPS := web/node_modules/.package-lock.json
 # A model is retrained when any of these changes.
-TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu.py bot/intents.py bot/importer.py actions/knowledge.py actions/questions.py actions/reader.py actions/answers.py \
+TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu/extractor.py bot/nlu/intents.py bot/nlu/importer.py actions/knowledge.py actions/questions.py actions/reader.py actions/answers.py \
                    $(shell find data knowledge -name '*.yml' 2>/dev/null)
 
 export ACTION_PORT ?= 5055
 export RASA_PORT ?= 5005
-# Conversations (bot/endpoints.yml): an SQLite file under the git-ignored var/, as bot/launch.py.
+# Conversations (bot/endpoints.yml): an SQLite file under the git-ignored var/, as bot/runtime/launch.py.
 export TRACKER_DB ?= $(CURDIR)/var/tracker.db
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -25,7 +25,7 @@ export RASA_TELEMETRY_ENABLED := false
 .PHONY: chat check lint test serve web train setup system-deps clean bench insights-export insights-retention insights-bench
 
 chat: $(MODEL)          ## talk to the advisor in the terminal (CHAT_ARGS=--debug: the servers' output too)
-	@$(PY) -m bot.launch chat $(CHAT_ARGS)
+	@$(PY) -m bot.runtime.launch chat $(CHAT_ARGS)
 
 check: lint $(VENV)/.installed  ## the fast tier: lint and the unit tests (no model, no servers)
 	$(PY) -m pytest -m unit -q
@@ -37,7 +37,7 @@ test: system-deps $(MODEL) $(WEB_DEPS)  ## every test
 	$(PY) -m tests.run_all
 
 serve: $(MODEL) $(WEB_DEPS)  ## Rasa server (REST, socket.io), action server, web widget demo on WEB_PORT
-	$(PY) -m bot.launch serve
+	$(PY) -m bot.runtime.launch serve
 
 web: serve              ## the same: open http://localhost:8080/demo/
 
@@ -53,7 +53,7 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
-	$(PY) -m bot.rasa_cli train --config config.yml --domain bot/domain.yml --data data \
+	$(PY) -m bot.runtime.rasa_cli train --config config.yml --domain bot/domain.yml --data data \
 	    --out models --fixed-model-name advisor
 	$(PY) -m actions.reader
 	touch $@
@@ -74,7 +74,7 @@ insights-bench: $(MODEL)  ## time /insights and /insights.json over 10,000 gener
 	$(PY) -m bench.insights
 
 system-deps:            ## Debian packages the tests drive (browser, databases, terminal)
-	bash bot/system_deps.sh
+	bash bot/runtime/system_deps.sh
 
 clean:
 	rm -rf models .rasa logs

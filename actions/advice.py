@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Dict, Optional
 
 from actions.knowledge import Knowledge
-from actions.questions import QUESTIONS
 from actions.scoring import EITHER, Result
 
 SIDE_WORD = {"startup": "startup", "big_tech": "Big Tech", EITHER: "neither side"}
@@ -206,5 +205,5 @@ def assessment_offer_text(result: Result, k: Knowledge) -> str:
     if any(p.answer is not None for p in result.pulls if p.key in k.criteria):
         return "Let's finish your assessment first; then I'll give you a straight answer and why."
     return (f"Happy to help you decide. It depends on what matters to you, so let me ask "
-            f"{len(QUESTIONS)} quick questions; then you get a straight "
+            f"{len(k.questions)} quick questions; then you get a straight "
             "answer and why. Answer in your own words or with the buttons.")

@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import answers, reader
 from actions.advice import answer_title, topic_title
-from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, Knowledge, default
+from actions.knowledge import Knowledge, default
 from actions.profile import stated_priorities
-from actions.questions import FORM, QUESTIONS, payload
+from actions.questions import FORM, payload
 
 UNSPECIFIED_STAGE = "unspecified"
 MAX_ECHO = 40
@@ -25,10 +25,10 @@ def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
     message = tracker.latest_message or {}
     text = message.get("text") or ""
     clicked = answers.button_value(text, "criterion")
-    if clicked in QUESTIONS:
+    if clicked in k.questions:
         return clicked
     for entity in message.get("entities", []):
-        if entity.get("entity") in ("criterion", "constraint") and entity.get("value") in QUESTIONS:
+        if entity.get("entity") in ("criterion", "constraint") and entity.get("value") in k.questions:
             return entity["value"]
     if "stage" in text.lower() or any(
         e.get("entity") == "career_stage" for e in message.get("entities", [])
@@ -49,7 +49,7 @@ class AskAnswerToChange(Action):
                 "title": f"{topic_title(key, k)}: {answer_title(key, tracker.get_slot(key), k)}",
                 "payload": payload("answer", criterion=key),
             }
-            for key in QUESTIONS
+            for key in k.questions
             if tracker.get_slot(key) is not None
         ]
         dispatcher.utter_message(text="Which answer would you like to change?", buttons=buttons)
@@ -77,7 +77,7 @@ class ValidateAssessmentForm(FormValidationAction):
         # is clearly a question or a command. Then nothing is taken, Rasa rejects the form, and the
         # interruption's rule answers it before the form asks again (data/stories/rules.yml).
         slot = tracker.get_slot("requested_slot")
-        if slot not in (*QUESTIONS, "answer_to_change") or not answered_now(tracker):
+        if slot not in (*default().questions, "answer_to_change") or not answered_now(tracker):
             return []
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
@@ -93,9 +93,9 @@ class ValidateAssessmentForm(FormValidationAction):
         for slot, value in tracker.slots_to_validate().items():
             if slot not in required:
                 continue
-            if slot in CRITERION_IDS:
+            if slot in default().criteria:
                 result = self._criterion(slot, value, dispatcher, tracker)
-            elif slot in CONSTRAINT_IDS:
+            elif slot in default().constraints:
                 result = self._constraint(slot, value, dispatcher, tracker)
             elif slot == "stage":
                 result = self._stage(value, dispatcher, tracker)
@@ -112,7 +112,7 @@ class ValidateAssessmentForm(FormValidationAction):
 
     def _unclear(self, slot: str, neutral: Any, dispatcher: CollectingDispatcher, tracker: Tracker
                  ) -> Dict[Text, Any]:
-        if any(name != slot and name in QUESTIONS and value is not None
+        if any(name != slot and name in default().questions and value is not None
                for name, value in tracker.slots_to_validate().items()):
             return {slot: None}  # the message answered another question ("I'm a new grad"): fine
         noted = stated_priorities(tracker, exclude=slot)
@@ -194,7 +194,7 @@ UNREAD_HINTS = {
 
 
 def kind_of(slot: str) -> str:
-    return "stage" if slot == "stage" else "constraint" if slot in CONSTRAINT_IDS else "criterion"
+    return "stage" if slot == "stage" else "constraint" if slot in default().constraints else "criterion"
 
 
 # Actions that may run between the user's message and the form without the message being meant

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "career.yml"
 SIDES = ("startup", "big_tech")
 FACTOR_IDS = ("compensation", "learning", "impact", "stability", "career_growth")
-CRITERION_IDS = ("pace", "breadth", "impact", "risk", "salary", "scale", "structure", "brand")
 STAGE_IDS = ("student", "new_grad", "early", "mid", "senior")
-CONSTRAINT_IDS = ("needs_sponsorship", "low_runway")
+# The criteria and the constraints are the file's own: each id becomes a slot and a question of the
+# assessment (bot/nlu/importer.py), so it must be a slot name and must not be the stage's.
+QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+STAGE_QUESTION = "stage"
 PATH_IDS = ("big_tech_first", "startup_first")
 SCALE_POINTS = (1, 2, 3, 4, 5)
 
@@ -48,6 +51,11 @@ class Knowledge:
     paths: Dict[str, Dict[str, Any]]
     conclusion: str
     agreement: Dict[str, Any]
+
+    @property
+    def questions(self) -> Tuple[str, ...]:
+        """The assessment's questions, in the order they are asked: each is a slot of the form."""
+        return (STAGE_QUESTION, *self.criteria, *self.constraints)
 
     def other_side(self, side: str) -> str:
         return "big_tech" if side == "startup" else "startup"
@@ -119,6 +127,16 @@ class _Checker:
         if extra:
             self.fail(f"{key}.{extra[0]}", f"is not a known id (expected one of {', '.join(ids)})")
 
+    def question_ids(self, data: Dict[str, Any], key: str, taken: tuple = ()) -> None:
+        if not data:
+            self.fail(key, "must name at least one")
+        for qid in data:
+            if not isinstance(qid, str) or not QUESTION_ID.match(qid):
+                self.fail(f"{key}.{qid}", "must be an id of lower-case letters, digits and _ "
+                                          "(it names a slot of the assessment)")
+            if qid == STAGE_QUESTION or qid in taken:
+                self.fail(f"{key}.{qid}", "is already the id of another question")
+
     def side(self, data: Any, key: str) -> str:
         if data not in SIDES:
             self.fail(key, f"must be one of {', '.join(SIDES)}, found {data!r}")
@@ -156,7 +174,7 @@ def _check(raw: Any, path: Path) -> Knowledge:
         c.texts(factor["synonyms"], f"{key}.synonyms")
 
     criteria = c.mapping(top["criteria"], "criteria")
-    c.exact_ids(criteria, "criteria", CRITERION_IDS)
+    c.question_ids(criteria, "criteria")
     for cid, criterion in criteria.items():
         key = f"criteria.{cid}"
         c.mapping(criterion, key,
@@ -203,7 +221,7 @@ def _check(raw: Any, path: Path) -> Knowledge:
             c.fail(f"{key}.stage", f"must be a stage id, found {bound['stage']!r}")
 
     constraints = c.mapping(top["constraints"], "constraints")
-    c.exact_ids(constraints, "constraints", CONSTRAINT_IDS)
+    c.question_ids(constraints, "constraints", taken=tuple(criteria))
     for cid, constraint in constraints.items():
         key = f"constraints.{cid}"
         c.mapping(constraint, key,

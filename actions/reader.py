@@ -308,10 +308,13 @@ def load_training(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
     data = TrainingSet([], [], [])
     for path in files:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # answers to a question the knowledge file no longer has are left out
         for item in raw.get("answers", []):
-            data.agreement.append((str(item["text"]), item["question"], int(item["label"])))
+            if item["question"] in k.criteria:
+                data.agreement.append((str(item["text"]), item["question"], int(item["label"])))
         for item in raw.get("constraints", []):
-            data.yes_no.append((str(item["text"]), item["question"], bool(item["label"])))
+            if item["question"] in k.constraints:
+                data.yes_no.append((str(item["text"]), item["question"], bool(item["label"])))
         for item in raw.get("stage", []):
             data.stage.append((str(item["text"]), item["label"]))
     for point, entry in k.agreement["scale"].items():

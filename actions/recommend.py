@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON
 from actions.forms import resolve_topic
-from actions.questions import FORM, QUESTIONS
+from actions.questions import FORM
 from actions.knowledge import default
 
 # What to do after a result.
@@ -54,7 +54,7 @@ class Recommend(Action):
             # "Which should I take?" before any answers: the assessment is the way to an answer.
             dispatcher.utter_message(text=advice.assessment_offer_text(result, k))
             return [FollowupAction(FORM)]
-        # Private: in a Slack channel the result goes to its user only (bot/slack_channel.py).
+        # Private: in a Slack channel the result goes to its user only (bot/channels/slack.py).
         message = {"text": advice.recommendation_text(result, k), "buttons": FOLLOW_UP_BUTTONS,
                    "metadata": {"private": True}}
         if tracker.get_latest_input_channel() in CHART_CHANNELS:
@@ -73,7 +73,7 @@ class ExplainWhy(Action):
             ) -> List[EventType]:
         k = default()
         asked = tracker.get_slot("requested_slot")
-        if tracker.active_loop_name == FORM and asked in QUESTIONS:
+        if tracker.active_loop_name == FORM and asked in k.questions:
             dispatcher.utter_message(text=advice.question_reason(asked, k))
             return []
         if tracker.get_slot("recommendation") is None:

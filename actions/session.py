@@ -13,14 +13,14 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.questions import QUESTIONS, payload
-from actions.knowledge import CRITERION_IDS, default
+from actions.knowledge import default
+from actions.questions import payload
 
 # Loaded at import: a broken knowledge file stops the action server at start-up, naming file and key.
 default()
 
 # What the user told us; bookkeeping slots (requested_slot, unclear_slot, changing) start afresh.
-KEPT_SLOTS = (*QUESTIONS, "recommendation", "factor")
+KEPT_SLOTS = (*default().questions, "recommendation", "factor")
 RESUME_BUTTONS = [
     {"title": "Pick up where we left off", "payload": payload("start_assessment")},
     {"title": "Not now", "payload": payload("deny")},
@@ -29,13 +29,13 @@ RESUME_BUTTONS = [
 
 def answered(tracker: Tracker) -> int:
     """How many assessment questions hold an answer."""
-    return sum(tracker.get_slot(q) is not None for q in QUESTIONS)
+    return sum(tracker.get_slot(q) is not None for q in default().questions)
 
 
 def half_done(tracker: Tracker) -> bool:
     """Some preference answered, some question still open."""
-    return (any(tracker.get_slot(c) is not None for c in CRITERION_IDS)
-            and answered(tracker) < len(QUESTIONS))
+    return (any(tracker.get_slot(c) is not None for c in default().criteria)
+            and answered(tracker) < len(default().questions))
 
 
 class SessionStart(Action):
@@ -48,7 +48,7 @@ class SessionStart(Action):
                 if tracker.get_slot(name) is not None]
         if half_done(tracker):
             dispatcher.utter_message(
-                text=f"Welcome back! You answered {answered(tracker)} of {len(QUESTIONS)} assessment "
+                text=f"Welcome back! You answered {answered(tracker)} of {len(default().questions)} assessment "
                      "questions last time. Pick up where we left off?",
                 buttons=RESUME_BUTTONS,
             )

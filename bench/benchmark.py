@@ -32,7 +32,7 @@ from typing import Dict, List
 from actions import knowledge
 from bench import insights as insights_bench
 from bench import users
-from bot import launch
+from bot.runtime import launch
 from tests.servers import Advisor, free_port
 from tests.stores import throwaway_postgres, throwaway_redis
 
@@ -53,7 +53,7 @@ DESCRIPTIONS = {
     "diet": "DIET without entity recognition, knowledge entity patterns (the project's first choice)",
 }
 BASELINE = "default"
-# Rasa's own command, for the baseline; every other pipeline runs through the project's (bot/rasa_cli.py)
+# Rasa's own command, for the baseline; every other pipeline runs through the project's (bot/runtime/rasa_cli.py)
 RASA_OWN = [str(launch.BIN / "rasa")]
 # the tracker store's type in an endpoints file, to serve the baseline with Rasa's own SQL store
 STORE_TYPE = re.compile(r"type: bot\.tracker_store\.FastSQLTrackerStore.*")
@@ -201,8 +201,8 @@ def serve_once(model: Path, work: Path, args, k, workers: int, first: bool, stoc
     One worker keeps conversations in the project's SQLite tracker store (bot/endpoints.yml). Several
     Sanic workers need stores they can share (Rasa refuses them with its in-memory lock store): the
     project's scaled endpoints, PostgreSQL tracker store and Redis lock store, both thrown away after.
-    `stock`: served by Rasa's own `rasa run` instead of the project's (bot/rasa_cli.py), and with
-    Rasa's own SQL tracker store on the same SQLite file instead of bot/tracker_store.py's."""
+    `stock`: served by Rasa's own `rasa run` instead of the project's (bot/runtime/rasa_cli.py), and with
+    Rasa's own SQL tracker store on the same SQLite file instead of bot/stores/tracker.py's."""
     log_dir = Path(tempfile.mkdtemp(prefix="bench-", dir=work))
     with ExitStack() as stack:
         stores: Dict[str, str] = {}
@@ -355,7 +355,7 @@ def understanding_section(names: List[str], results: Dict[str, Dict], chosen: st
         lines.append("| – | – | 0 | no confusions |")
     lines += ["", f"The `{BASELINE}` pipeline has none of this project's entity extraction: its entities "
               "come from DIET trained on data without entity annotations (the project's entities come "
-              "from knowledge patterns, `bot/nlu.py`), so its entity figures are near zero. That is the "
+              "from knowledge patterns, `bot/nlu/extractor.py`), so its entity figures are near zero. That is the "
               "honest baseline.", ""]
     return lines
 
@@ -386,7 +386,7 @@ def speed_section(trained: Dict[str, Trained], figures: Dict[str, Dict[str, floa
              "(all its processes); the action server's is given apart. "
              f"`{BASELINE}` is served by Rasa's own `rasa run` and SQL tracker store, Rasa's defaults "
              "throughout; every other "
-             "server by the project's `python -m bot.rasa_cli run` and tracker store (README, Speed), "
+             "server by the project's `python -m bot.runtime.rasa_cli run` and tracker store (README, Speed), "
              f"`{BASELINE} (project's server)` too.", "",
              "| figure | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
 

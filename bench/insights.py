@@ -22,7 +22,7 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from bot import launch
+from bot.runtime import launch
 from tests.servers import STAGE, Advisor, answer, free_port
 
 # (sender, messages, weight): how often each kind of conversation is copied

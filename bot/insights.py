@@ -59,7 +59,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 import sqlalchemy as sa
 import yaml
 
-from actions.questions import QUESTIONS
+from actions.knowledge import default
+
 
 logger = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ class Insights:
             changers = [s for s, ids in read.users.items()
                         if any(read.intent[i] == "change_answer" for i in ids)]
             if changers:
-                questions = ", ".join(f"'{q}'" for q in QUESTIONS)
+                questions = ", ".join(f"'{q}'" for q in default().questions)
                 statement = sa.text(f"""
                     SELECT sender_id, id, action_name FROM events
                     WHERE type_name = 'slot' AND action_name IN ({questions})
@@ -336,7 +337,7 @@ class _Read:
         for sender, slots in self.slots.items():
             users = self.users.get(sender, [])
             for event_id, slot, value in slots:
-                if slot == "unclear_slot" and value in QUESTIONS:
+                if slot == "unclear_slot" and value in default().questions:
                     before = bisect.bisect_left(users, event_id)
                     if before:
                         self.unread.append((users[before - 1], value))
@@ -429,9 +430,9 @@ class _Read:
             "conversations": len(self.channel),
             "user_messages": sum(len(ids) for ids in self.users.values()),
             "assessments": {"started": started, "completed": completed, "stopped": stopped,
-                            "dropped_at": _ordered(dropped_at, QUESTIONS)},
-            "unread_answers": _ordered(unread, QUESTIONS),
-            "unread_examples": {q: examples[q] for q in QUESTIONS if examples.get(q)},
+                            "dropped_at": _ordered(dropped_at, default().questions)},
+            "unread_answers": _ordered(unread, default().questions),
+            "unread_examples": {q: examples[q] for q in default().questions if examples.get(q)},
             "fallbacks": {
                 "total": sum(fallback_counts.values()),
                 **{intent: fallback_counts[intent] for intent in FALLBACK_INTENTS},
@@ -441,7 +442,7 @@ class _Read:
             },
             "recommendations": {**{r: recommendations[r] for r in RECOMMENDATIONS},
                                 "decided_by_constraint": len(decided)},
-            "changed_answers": _ordered(self._changed(), QUESTIONS),
+            "changed_answers": _ordered(self._changed(), default().questions),
             "median_turns_to_result": statistics.median(turns) if turns else None,
             "factors_asked": dict(factors.most_common()),
             "channels": dict(Counter(self.channel.values()).most_common()),
@@ -584,8 +585,8 @@ def render_page(f: Dict[str, Any], token_query: Dict[str, str]) -> str:
     funnel = [("started", a["started"]), ("completed", a["completed"]), ("stopped", a["stopped"]),
               ("dropped", dropped)]
     def per_question(counts):
-        return [(q, counts.get(q, 0)) for q in QUESTIONS] + [
-            (q, n) for q, n in counts.items() if q not in QUESTIONS]
+        return [(q, counts.get(q, 0)) for q in default().questions] + [
+            (q, n) for q, n in counts.items() if q not in default().questions]
     recs = f["recommendations"]
     fb = f["fallbacks"]
     channel_options = "".join(
@@ -834,7 +835,7 @@ def engine_for_endpoints(path: Path) -> Optional[sa.engine.Engine]:
 
 def engine_from_environment() -> sa.engine.Engine:
     """The tracker store's database, as `make serve` would open it (bot/endpoints*.yml)."""
-    from bot import launch
+    from bot.runtime import launch
 
     env = launch.environment()
     os.environ.update(env)  # the endpoints file names its settings as ${VARIABLES}

@@ -1,12 +1,14 @@
 """Builds real rasa-sdk Trackers for offline action tests (no servers)."""
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parent.parent / "bot" / "domain.yml").read_text())
+from tests.validate_data import project_importer
+
+# The domain as Rasa sends it to the action server: bot/domain.yml with what the importer makes from
+# the knowledge file (the questions' slots and the form).
+DOMAIN = project_importer().get_domain().as_dict()
 ASSESSMENT = "assessment_form"
 
 

@@ -1,7 +1,7 @@
 """Shared fixtures and the checks every test run makes first.
 
 - The run stops before any test when a library is installed in another version than a patch of its
-  internals was written for (bot/patches.py).
+  internals was written for (bot/runtime/patches.py).
 - Every test has one tier marker (pytest.ini): its own, or its module's from MODULE_TIERS. A module
   missing from the table fails the collection, so no test is left out of `-m` selections.
 - `advisor`: one action server and Rasa server for the whole session, shared by the end-to-end
@@ -17,7 +17,7 @@ import pytest
 # loads this file, that filter is dropped with the rest of this file's warning settings.
 import sanic  # noqa: F401
 
-from bot import patches
+from bot.runtime import patches
 from tests.servers import Advisor, running_advisor
 
 
@@ -29,9 +29,9 @@ MODULE_TIERS = {
     # test_intents trains two NLU pipelines: a third of the unit tier's time, so it runs with these;
     # test_deploy checks the deploy files against the trained model, which `make check` does not build
     "e2e": {"test_benchmark_smoke", "test_chat", "test_conversation", "test_deploy", "test_e2e_rest",
-            "test_faults", "test_fuzz", "test_hostile", "test_insights", "test_intents", "test_nlu",
-            "test_persistence", "test_scale_out", "test_security", "test_serve", "test_slack",
-            "test_socketio", "test_understanding"},
+            "test_faults", "test_fuzz", "test_hostile", "test_insights", "test_intents",
+            "test_knowledge_schema", "test_nlu", "test_persistence", "test_scale_out", "test_security",
+            "test_serve", "test_slack", "test_socketio", "test_understanding"},
     "browser": {"test_widget"},
 }
 

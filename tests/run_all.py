@@ -7,8 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from bot import patches
-from bot.launch import BIN, RASA_CLI, ROOT
+from bot.runtime import patches
+from bot.runtime.launch import BIN, RASA_CLI, ROOT
 
 
 def run(title: str, command: list) -> bool:

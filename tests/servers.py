@@ -14,7 +14,7 @@ from typing import Dict, Iterator, List, Optional
 import socketio
 
 from actions.questions import payload
-from bot import launch
+from bot.runtime import launch
 
 
 def free_port() -> int:
@@ -97,7 +97,7 @@ class Advisor:
 
 @contextmanager
 def running_advisor(extra_env: Optional[dict] = None, credentials: Optional[Path] = None,
-                    endpoints: Optional[Path] = None) -> Iterator[Advisor]:
+                    endpoints: Optional[Path] = None, model: Path = launch.MODEL) -> Iterator[Advisor]:
     """Action server + Rasa server with the trained model; stopped on exit. Logs go to a temp dir."""
     log_dir = Path(tempfile.mkdtemp(prefix="advisor-e2e-"))
     env = launch.environment(
@@ -111,7 +111,7 @@ def running_advisor(extra_env: Optional[dict] = None, credentials: Optional[Path
     try:
         advisor.actions = launch.start_action_server(env, log_dir / "actions.log")
         advisor.rasa = launch.start_rasa_server(
-            env, log_dir / "rasa.log", credentials=credentials, endpoints=endpoints
+            env, log_dir / "rasa.log", model=model, credentials=credentials, endpoints=endpoints
         )
         yield advisor
     finally:
@@ -137,7 +137,7 @@ class SocketConversation:
 
     A message's replies are the bot messages that arrive before the server acknowledges the message:
     Rasa's handler for it returns, and python-socketio sends the acknowledgement, only once the whole
-    turn is done (the "still thinking" notice, the replies or the apology of bot/resilience.py), and
+    turn is done (the "still thinking" notice, the replies or the apology of bot/channels/resilience.py), and
     packets arrive in the order they were sent. So each reply is attributed to its own message, with
     no waiting for a quiet period.
     """

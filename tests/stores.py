@@ -19,7 +19,7 @@ from typing import Dict, Iterator, List
 import psycopg2
 import redis
 
-from bot import launch
+from bot.runtime import launch
 from tests.servers import free_port
 
 DATABASE = "advisor"
@@ -29,7 +29,7 @@ USER = "advisor"
 def postgres_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
     if not found:
-        raise RuntimeError("PostgreSQL is not installed: run `bash bot/system_deps.sh` (make test does)")
+        raise RuntimeError("PostgreSQL is not installed: run `bash bot/runtime/system_deps.sh` (make test does)")
     return Path(found[-1]).parent
 
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from bot import launch
+from bot.runtime import launch
 
 NUMBER = r"\d+(?:\.\d+)?"
 
@@ -57,4 +57,4 @@ def test_every_benchmarked_pipeline_trains_on_the_projects_data():
 
     for name, path in PIPELINES.items():
         config = yaml.safe_load(path.read_text())
-        assert config["importers"] == [{"name": "bot.importer.AdvisorImporter"}], name
+        assert config["importers"] == [{"name": "bot.nlu.importer.AdvisorImporter"}], name

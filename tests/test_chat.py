@@ -1,6 +1,6 @@
 """`make chat` in a real pseudo-terminal (pexpect): nothing but the banner before the prompt, markdown
 drawn with ANSI styles, menus of titles where a typed number or the arrow keys pick a button and
-free typing always works; and bot/shell.py's plain-text output for a pipe."""
+free typing always works; and bot/channels/shell.py's plain-text output for a pipe."""
 import io
 import os
 import re
@@ -8,8 +8,8 @@ import sys
 
 import pexpect
 
-from bot import shell
-from bot.launch import ROOT
+from bot.channels import shell
+from bot.runtime.launch import ROOT
 from tests.servers import free_port, listening, tracker
 
 DOWN = "\x1b[B"

@@ -15,13 +15,13 @@ def question(slot: str) -> str:
 
 def asked(replies) -> list:
     """The assessment questions among the replies, by slot."""
-    return [slot for r in replies for slot in questions.QUESTIONS if r.get("text") == question(slot)]
+    return [slot for r in replies for slot in knowledge.default().questions if r.get("text") == question(slot)]
 
 
 def to_question(advisor, sender: str, slot: str) -> None:
     """Starts an assessment and answers with buttons until `slot` is asked."""
     replies = advisor.say(sender, "/start_assessment")
-    for previous in questions.QUESTIONS[: questions.QUESTIONS.index(slot)]:
+    for previous in knowledge.default().questions[: knowledge.default().questions.index(slot)]:
         if previous == "stage":
             replies = advisor.say(sender, questions.payload("inform_stage", career_stage="mid"))
         elif previous in K.constraints:
@@ -75,7 +75,7 @@ def test_a_typed_answer_is_read_first(advisor, slot, typed, point):
     to_question(advisor, sender, slot)
     replies = advisor.say(sender, typed)
     assert advisor.slots(sender)[slot] == point, texts(replies)
-    following = questions.QUESTIONS[questions.QUESTIONS.index(slot) + 1]
+    following = knowledge.default().questions[knowledge.default().questions.index(slot) + 1]
     assert asked(replies) == [following]
 
 
@@ -119,7 +119,7 @@ def test_never_stuck_one_specific_reask_then_neutral(advisor, slot, first):
     assert "neutral" in replies[0]["text"]
     neutral = 3.0 if slot in K.criteria else False
     assert advisor.slots(sender)[slot] == neutral
-    assert asked(replies) == [questions.QUESTIONS[questions.QUESTIONS.index(slot) + 1]]
+    assert asked(replies) == [knowledge.default().questions[knowledge.default().questions.index(slot) + 1]]
 
 
 def test_a_result_decided_by_a_constraint_says_so(advisor):

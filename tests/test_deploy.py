@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from bot import launch, web_server
+from bot.channels import web_server
+from bot.runtime import launch
 
 ROOT = launch.ROOT
 DEPLOY = ROOT / "deploy"
@@ -89,7 +90,7 @@ def test_rasa_reads_the_scaled_endpoints_as_postgresql_and_redis(defaults, monke
     for name in scaled_variables():
         monkeypatch.setenv(name, defaults[name])
     endpoints = AvailableEndpoints.read_endpoints(str(launch.SCALED_ENDPOINTS))
-    assert endpoints.tracker_store.type == "bot.tracker_store.FastSQLTrackerStore"
+    assert endpoints.tracker_store.type == "bot.stores.tracker.FastSQLTrackerStore"
     assert endpoints.tracker_store.kwargs["dialect"] == "postgresql"
     lock_store = LockStore.create(endpoints.lock_store)  # no connection yet: Redis is not needed
     assert isinstance(lock_store, RedisLockStore)
@@ -149,7 +150,7 @@ def test_compose_gives_rasa_every_variable_and_the_right_neighbours(compose, def
 def test_compose_runs_rasa_like_the_launcher(compose, defaults):
     rasa = compose["services"]["rasa"]
     command = rasa["command"]
-    # the same Rasa command line as bot/launch.py's, with its fixes (bot/rasa_cli.py)
+    # the same Rasa command line as bot/runtime/launch.py's, with its fixes (bot/runtime/rasa_cli.py)
     local = launch.rasa_server_command(launch.environment(RASA_AUTH_TOKEN="t"))
     assert rasa["entrypoint"] == ["python", *local[1:3]] and command[0] == local[3] == "run"
     assert option(command, "--port") == defaults["RASA_PORT"]
@@ -164,7 +165,7 @@ def test_compose_runs_rasa_like_the_launcher(compose, defaults):
         on_host = (DEPLOY / mounts[folder]).resolve() / inside[len(folder) + 1:]
         assert on_host.exists(), f"{flag} {inside}: no {on_host}"
     assert option(command, "--model") == "/app/" + str(launch.MODEL.relative_to(ROOT))
-    assert option(command, "--cors") == f"${{RASA_CORS_ORIGINS:-{launch.DEFAULT_CORS_ORIGINS}}}"
+    assert option(command, "--cors") == f"${{RASA_CORS_ORIGINS:-{web_server.DEFAULT_CORS_ORIGINS}}}"
 
 
 def test_secrets_only_come_from_the_environment(compose, helm):
@@ -182,7 +183,7 @@ def test_secrets_only_come_from_the_environment(compose, helm):
 
 def test_the_widget_server_serves_the_project_web_pages_and_passes_the_channels(compose, defaults):
     web = compose["services"]["web"]
-    origin_port = str(urlsplit(launch.DEFAULT_CORS_ORIGINS.split()[0]).port)
+    origin_port = str(urlsplit(web_server.DEFAULT_CORS_ORIGINS.split()[0]).port)
     host_port, container_port = web["ports"][0].split(":")
     nginx = (DEPLOY / "nginx.conf").read_text()
     assert host_port == origin_port
@@ -212,6 +213,11 @@ def test_helm_runs_the_scaled_endpoints_with_the_lock_store_and_redis_on(helm, s
     assert scaled_variables() <= provided
     assert helm["replicaCount"] >= 2
     assert helm["rasa-action-server"]["install"]
+
+
+def test_helm_runs_rasa_like_the_launcher(helm):
+    # one runtime everywhere: the chart's container runs the launcher's rasa command, not stock rasa
+    assert helm["command"] == ["python", *launch.RASA_CLI[1:]]
 
 
 def test_helm_ports_and_project_files_match(helm, defaults):

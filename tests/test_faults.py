@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import launch, resilience
+from bot.channels import resilience
+from bot.runtime import launch
 from tests.servers import STAGE, answer, free_port, running_advisor, socketio_turn
 
 ROOT = launch.ROOT
@@ -115,13 +116,13 @@ def run(command: list, env: dict) -> subprocess.CompletedProcess:
 
 
 def test_broken_knowledge_stops_the_action_server(broken_knowledge, tmp_path):
-    done = run([sys.executable, "-m", "bot.action_server"], broken_env(broken_knowledge, tmp_path))
+    done = run([sys.executable, "-m", "bot.runtime.action_server"], broken_env(broken_knowledge, tmp_path))
     assert done.returncode == 1
     assert f"{broken_knowledge}: {EXPECTED_ERROR}" in done.stderr
 
 
 def test_broken_knowledge_stops_the_launcher(broken_knowledge, tmp_path):
-    done = run([sys.executable, "-m", "bot.launch", "serve"], broken_env(broken_knowledge, tmp_path))
+    done = run([sys.executable, "-m", "bot.runtime.launch", "serve"], broken_env(broken_knowledge, tmp_path))
     assert done.returncode == 1
     assert f"{broken_knowledge}: {EXPECTED_ERROR}" in done.stderr
 

@@ -17,11 +17,15 @@ from typing import List
 import pytest
 import socketio
 
-from actions.questions import QUESTIONS
-from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, FACTOR_IDS, STAGE_IDS
-from bot import resilience
-from bot.guard import MAX_MESSAGE_CHARS
+from actions.knowledge import FACTOR_IDS, STAGE_IDS, default
+from bot.channels.guard import MAX_MESSAGE_CHARS
+from bot.channels import resilience
 from tests.servers import SocketConversation
+
+# The knowledge file's questions (in the order asked), criteria and constraints.
+QUESTIONS = default().questions
+CRITERIA = tuple(default().criteria)
+CONSTRAINTS = tuple(default().constraints)
 
 SEED = int(os.environ.get("FUZZ_SEED", "20261126"))
 REST_MESSAGES = 1700
@@ -64,11 +68,11 @@ def generate(rng: random.Random) -> str:
 def valid_slots(slots: dict) -> List[str]:
     """What is wrong with a conversation's slots (empty when they are all valid)."""
     problems = []
-    for name in CRITERION_IDS:
+    for name in CRITERIA:
         value = slots[name]
         if value is not None and not (isinstance(value, float) and 1 <= value <= 5):
             problems.append(f"{name}={value!r}")
-    for name in CONSTRAINT_IDS:
+    for name in CONSTRAINTS:
         if slots[name] not in (None, True, False):
             problems.append(f"{name}={slots[name]!r}")
     checks = {"stage": (*STAGE_IDS, "unspecified"), "factor": FACTOR_IDS,

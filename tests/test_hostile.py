@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from actions.questions import QUESTIONS
-from bot.guard import UNKNOWN_COMMAND_REPLY
+from actions.knowledge import default
+from bot.channels.guard import UNKNOWN_COMMAND_REPLY
 from tests.servers import STAGE, answer, texts
+
+# The assessment's questions, in the order they are asked: the knowledge file's.
+QUESTIONS = default().questions
 
 UNKNOWN = UNKNOWN_COMMAND_REPLY.split('"{command}"')[0]  # "Sorry, I can't take "
 

@@ -28,7 +28,7 @@ import pytest
 import socketio
 import yaml
 
-from bot import launch
+from bot.runtime import launch
 from bot.insights import Insights, mask, parse_window, to_label_yaml
 from tests.fake_slack import BOT_USER, FakeSlack
 from tests.servers import STAGE, answer, close_socketio_client, running_advisor

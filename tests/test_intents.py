@@ -1,4 +1,4 @@
-"""The sentence-only featurizer and classifier (bot/intents.py) against Rasa's own: trained side by
+"""The sentence-only featurizer and classifier (bot/nlu/intents.py) against Rasa's own: trained side by
 side on the project's NLU data, they must make the same sentence features and the same predictions."""
 import warnings
 
@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.intents import SentenceCountVectorsFeaturizer, SentenceLogisticRegressionClassifier
+from bot.nlu.intents import SentenceCountVectorsFeaturizer, SentenceLogisticRegressionClassifier
 
 # as config.yml: word counts, then character n-grams
 FEATURIZER_CONFIGS = [{}, {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4}]

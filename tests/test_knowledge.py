@@ -22,9 +22,10 @@ def write(tmp_path: Path, data) -> Path:
 def test_the_project_file_loads_with_every_id():
     k = knowledge.load()
     assert tuple(k.factors) == knowledge.FACTOR_IDS
-    assert tuple(k.criteria) == knowledge.CRITERION_IDS
     assert tuple(k.stage["values"]) == knowledge.STAGE_IDS
-    assert tuple(k.constraints) == knowledge.CONSTRAINT_IDS
+    # the article's eight criteria and two constraints, asked after the stage in the file's order
+    assert k.questions == ("stage", "pace", "breadth", "impact", "risk", "salary", "scale", "structure",
+                           "brand", "needs_sponsorship", "low_runway")
     assert {c["favours"] for c in k.criteria.values()} == {"startup", "big_tech"}
 
 
@@ -63,6 +64,11 @@ def test_stage_for_years_follows_the_bounds():
         (lambda d: d["constraints"]["low_runway"].update(path="elsewhere"), "constraints.low_runway.path"),
         (lambda d: d["recommendation"].pop("either_below"), "recommendation.either_below"),
         (lambda d: d["factors"]["learning"]["sides"].update(big_tech=""), "factors.learning.sides.big_tech"),
+        # criterion and constraint ids become slots of the form: a slot name, each once, never the stage
+        (lambda d: d["criteria"].update({"Work Life": d["criteria"]["pace"]}), "criteria.Work Life"),
+        (lambda d: d["criteria"].update(stage=d["criteria"]["pace"]), "criteria.stage"),
+        (lambda d: d["constraints"].update(pace=d["constraints"]["low_runway"]), "constraints.pace"),
+        (lambda d: d["criteria"].clear(), "criteria"),
     ],
 )
 def test_a_broken_file_names_file_and_key(tmp_path, raw, mutate, key):

@@ -10,7 +10,7 @@ import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
 from actions import knowledge, reader
-from bot.launch import ROOT
+from bot.runtime.launch import ROOT
 from tests import nlu_eval
 
 MODEL = ROOT / "models" / "advisor.tar.gz"

@@ -3,7 +3,7 @@ and a pipeline that survives Rasa's model storage."""
 import pytest
 
 from actions import knowledge
-from bot import nlu
+from bot.nlu import extractor as nlu
 
 K = knowledge.load()
 

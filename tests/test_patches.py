@@ -1,4 +1,4 @@
-"""bot/patches.py: the list of patches of library internals is complete, fails closed on other
+"""bot/runtime/patches.py: the list of patches of library internals is complete, fails closed on other
 versions, and the patches without a test of their own elsewhere are pinned here against the
 library's own behaviour (the connection pool, the REST channel's hooks, socket.io's handlers)."""
 from __future__ import annotations
@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import launch, patches, rasa_cli
-from bot.patches import PATCHES
+from bot.runtime import launch, patches, rasa_cli
+from bot.runtime.patches import PATCHES
 from tests.servers import free_port
 
 ROOT = launch.ROOT
 # The files that may patch library internals: every module of bot/ and the data validation.
-PATCHING_FILES = sorted(ROOT.glob("bot/*.py")) + [ROOT / "tests" / "validate_data.py"]
+PATCHING_FILES = sorted(ROOT.glob("bot/**/*.py")) + [ROOT / "tests" / "validate_data.py"]
 OWN_PACKAGES = ("bot", "actions", "tests")
 TARGETS = {target for patch in PATCHES for target in patch.targets}
 ORIGINAL_SESSION = EndpointConfig.session
@@ -228,7 +228,8 @@ def test_the_socketio_handlers_rasa_registers_are_the_ones_wrapped():
     guarded channel reads two of them from there and registers wrappers in their place."""
     from rasa.core.channels.socketio import SocketIOInput
 
-    from bot.guard import MAX_SOCKET_PACKET_BYTES, GuardedSocketIOInput
+    from bot.channels.guard import MAX_SOCKET_PACKET_BYTES
+    from bot.channels.socketio import GuardedSocketIOInput
 
     async def on_new_message(message):
         return None

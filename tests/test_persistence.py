@@ -7,11 +7,13 @@ import sqlite3
 import time
 from pathlib import Path
 
-
-from actions.knowledge import CRITERION_IDS
-from actions.questions import QUESTIONS
+from actions.knowledge import default
 from tests.actions_support import scored
 from tests.servers import STAGE, answer, texts
+
+# The knowledge file's questions (in the order asked) and criteria.
+QUESTIONS = default().questions
+CRITERIA = tuple(default().criteria)
 
 # The domain's session_config.session_expiration_time is 60 minutes: age the conversation past it.
 IDLE_SECONDS = 61 * 60
@@ -82,7 +84,7 @@ def test_after_an_idle_session_the_recommendation_is_remembered(advisor):
     for message in ("/start_assessment", STAGE, *(answer(p) for p in points), "/deny", "/deny"):
         advisor.say("done", message)
     slots = advisor.slots("done")
-    assert {cid: slots[cid] for cid in CRITERION_IDS} == dict(zip(CRITERION_IDS, map(float, points)))
+    assert {cid: slots[cid] for cid in CRITERIA} == dict(zip(CRITERIA, map(float, points)))
     result = slots["recommendation"]
     assert result == scored(slots).recommendation == "startup"
     age_conversation(Path(advisor.env["TRACKER_DB"]), "done", IDLE_SECONDS)

@@ -1,4 +1,4 @@
-"""The form's questions: responses made from the knowledge file at train time (bot/importer.py),
+"""The form's questions: responses made from the knowledge file at train time (bot/nlu/importer.py),
 rendered by Rasa itself, so that asking the next question needs no call to the action server."""
 import asyncio
 
@@ -7,9 +7,12 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions import knowledge
-from actions.questions import QUESTIONS
-from bot.launch import ROOT
+from actions.knowledge import default
+from bot.runtime.launch import ROOT
 from tests.validate_data import AdvisorValidator, project_importer, validate
+
+# The assessment's questions, in the order they are asked: the knowledge file's.
+QUESTIONS = default().questions
 
 K = knowledge.load()
 

@@ -1,4 +1,4 @@
-"""bot/rasa_cli.py: its faster stand-ins give the same results as Rasa's own code."""
+"""bot/runtime/rasa_cli.py: its faster stand-ins give the same results as Rasa's own code."""
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
@@ -6,7 +6,7 @@ from rasa.shared.core import events
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import launch, rasa_cli
+from bot.runtime import launch, rasa_cli
 from tests.servers import free_port
 
 ORIGINAL_RESOLVE = events.Event.resolve_by_type
@@ -79,7 +79,7 @@ def test_apply_puts_them_in_place_and_the_launcher_uses_it(monkeypatch):
     assert RemoteAction._validate_action_result is rasa_cli.validate_action_result
     assert processor.DaskGraphRunner is rasa_cli.SequentialGraphRunner
     command = launch.rasa_server_command(launch.environment(RASA_AUTH_TOKEN="t"))
-    assert command[1:4] == ["-m", "bot.rasa_cli", "run"]
+    assert command[1:4] == ["-m", "bot.runtime.rasa_cli", "run"]
 
 
 def test_endpoint_calls_reuse_one_connection_and_survive_the_server_closing_it(monkeypatch):
@@ -131,7 +131,7 @@ def test_the_rasa_command_runs_without_jax_and_loads_skops_before_tensorflow():
     import sys
 
     # sys.modules keeps the order in which imports started
-    probe = ("import sys, bot.rasa_cli, tensorflow, rasa.core.agent; order = list(sys.modules); "
+    probe = ("import sys, bot.runtime.rasa_cli, tensorflow, rasa.core.agent; order = list(sys.modules); "
              "print(sys.modules.get('jax') is None, order.index('skops.io') < order.index('tensorflow'))")
     run = subprocess.run([sys.executable, "-c", probe], cwd=launch.ROOT, env=launch.environment(),
                          capture_output=True, text=True, timeout=300)

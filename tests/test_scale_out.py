@@ -2,7 +2,7 @@
 
 Two Rasa servers and one action server run with ADVISOR_ENDPOINTS=scaled (bot/endpoints-scaled.yml)
 against a throw-away PostgreSQL and Redis (tests/stores.py). The tests show that two servers taking
-tickets for one conversation at once get distinct ones (bot/lock_store.py), that a conversation does
+tickets for one conversation at once get distinct ones (bot/stores/lock.py), that a conversation does
 not care which server takes each turn, that concurrent messages, also several to one conversation at
 once, are neither lost nor mixed up, and that when one server stops the other serves every conversation.
 The last test stops a server: it stays last in this file.
@@ -19,11 +19,15 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from actions.questions import QUESTIONS
-from actions.knowledge import CONSTRAINT_IDS, CRITERION_IDS, default
-from bot import launch
+from actions.knowledge import default
+from bot.runtime import launch
 from tests import servers
 from tests.stores import throwaway_postgres, throwaway_redis
+
+# The knowledge file's questions (in the order asked), criteria and constraints.
+QUESTIONS = default().questions
+CRITERIA = tuple(default().criteria)
+CONSTRAINTS = tuple(default().constraints)
 
 TOKEN = "scale-out-token"
 CONVERSATIONS = 20
@@ -76,16 +80,16 @@ def assessment(i: int) -> List[str]:
     """A full assessment whose answers identify conversation i (base-5 digits of i, stage, yes/no)."""
     stages = list(default().stage["values"])
     turns = ["/start_assessment", f'/inform_stage{{"career_stage": "{stages[i % len(stages)]}"}}']
-    turns += [servers.answer(1 + (i // 5 ** j) % 5) for j in range(len(CRITERION_IDS))]
-    turns += ["/affirm" if (i >> j) % 2 else "/deny" for j in range(len(CONSTRAINT_IDS))]
+    turns += [servers.answer(1 + (i // 5 ** j) % 5) for j in range(len(CRITERIA))]
+    turns += ["/affirm" if (i >> j) % 2 else "/deny" for j in range(len(CONSTRAINTS))]
     return turns
 
 
 def expected_slots(i: int) -> Dict[str, Any]:
     stages = list(default().stage["values"])
     slots: Dict[str, Any] = {"stage": stages[i % len(stages)]}
-    slots.update({c: float(1 + (i // 5 ** j) % 5) for j, c in enumerate(CRITERION_IDS)})
-    slots.update({c: bool((i >> j) % 2) for j, c in enumerate(CONSTRAINT_IDS)})
+    slots.update({c: float(1 + (i // 5 ** j) % 5) for j, c in enumerate(CRITERIA)})
+    slots.update({c: bool((i >> j) % 2) for j, c in enumerate(CONSTRAINTS)})
     return slots
 
 

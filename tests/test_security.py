@@ -14,8 +14,8 @@ import pytest
 import socketio
 import yaml
 
-from bot.guard import MAX_MESSAGE_CHARS, TOO_LONG_REPLY
-from bot.launch import ROOT
+from bot.channels.guard import MAX_MESSAGE_CHARS, TOO_LONG_REPLY
+from bot.runtime.launch import ROOT
 from tests.servers import close_socketio_client, running_advisor, socketio_turn
 
 ALLOWED = "https://advisor.example"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import launch
+from bot.runtime import launch
 from tests.servers import free_port, listening, say
 
 ROOT = launch.ROOT

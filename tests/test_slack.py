@@ -26,20 +26,28 @@ from typing import Dict, Iterator, List, Optional
 import pytest
 import sqlalchemy as sa
 import yaml
-
-from actions import advice, knowledge, scoring
-from actions import questions
-from actions.questions import QUESTIONS
-from bot import slack_store
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.launch import ROOT
-from bot.slack_channel import (ALREADY_ANSWERED, NOT_YOURS, REDELIVERY_APOLOGY, SECRETS, Place,
-                               SlackChannel, conversation_id)
-from bot.slack_store import RecentKeys, SQLKeys
+from actions import advice, knowledge, questions, scoring
+from actions.knowledge import default
+from bot.channels.slack import (
+    ALREADY_ANSWERED,
+    NOT_YOURS,
+    REDELIVERY_APOLOGY,
+    SECRETS,
+    Place,
+    SlackChannel,
+    conversation_id,
+)
+from bot.runtime.launch import ROOT
+from bot.stores import slack as slack_store
+from bot.stores.slack import RecentKeys, SQLKeys
 from tests.fake_slack import APP_ID, BOT_ID, BOT_USER, TEAM, FakeSlack
 from tests.servers import Advisor, running_advisor
 from tests.stores import throwaway_postgres
+
+# The assessment's questions, in the order they are asked: the knowledge file's.
+QUESTIONS = default().questions
 
 TOKEN = "xoxb-test-bot-token"
 SECRET = "test-signing-secret"

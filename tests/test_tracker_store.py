@@ -1,4 +1,4 @@
-"""bot/tracker_store.py: the same conversations as Rasa's SQLTrackerStore, in the same table.
+"""bot/stores/tracker.py: the same conversations as Rasa's SQLTrackerStore, in the same table.
 
 Both stores work on one SQLite file here: what one writes the other must read back event for event,
 with Rasa's rules for sessions (a retrieve returns the latest session; a save appends only what is
@@ -18,8 +18,8 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import launch
-from bot.tracker_store import FastSQLTrackerStore
+from bot.runtime import launch
+from bot.stores.tracker import FastSQLTrackerStore
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -181,7 +181,7 @@ def test_the_endpoints_files_name_this_store(endpoints, monkeypatch, tmp_path):
         monkeypatch.setenv(name, "1")
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "tracker.db"))
     config = AvailableEndpoints.read_endpoints(str(endpoints)).tracker_store
-    assert config.type == "bot.tracker_store.FastSQLTrackerStore"
+    assert config.type == "bot.stores.tracker.FastSQLTrackerStore"
     if config.kwargs["dialect"] == "sqlite":  # PostgreSQL is tests/test_scale_out.py's
         store = TrackerStore.create(config, domain=DOMAIN)
         assert isinstance(store, FastSQLTrackerStore)

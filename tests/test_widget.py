@@ -20,7 +20,8 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from actions.knowledge import default
-from bot import guard, launch, resilience, web_server
+from bot.channels import guard, resilience, web_server
+from bot.runtime import launch
 from tests.servers import listening
 from tests.web_server import ARTIFACTS, launch_chromium, running_launcher, running_site
 
@@ -514,7 +515,7 @@ def test_the_web_server_serves_the_widget_and_the_demo_page_only(site):
               "/widget/socket.io.min.js"]
     assert [status(path) for path in served] == [200] * len(served)
     hidden = ["/package.json", "/widget/../package.json", "/widget/%2e%2e/package.json",
-              "/node_modules/socket.io-client/package.json", "/widget/", "/../bot/launch.py"]
+              "/node_modules/socket.io-client/package.json", "/widget/", "/../bot/runtime/launch.py"]
     assert [status(path) for path in hidden] == [404] * len(hidden)
 
 
@@ -535,14 +536,14 @@ def test_the_widget_files_are_sent_compressed(site):
 
 @pytest.fixture(scope="module")
 def served():
-    """`python -m bot.launch serve` on a web port other than 8080, with no RASA_CORS_ORIGINS, and a
+    """`python -m bot.runtime.launch serve` on a web port other than 8080, with no RASA_CORS_ORIGINS, and a
     "Still thinking..." notice on every turn (THINKING_NOTICE_SECONDS=0)."""
     with running_launcher(THINKING_NOTICE_SECONDS="0") as running:
         yield running
 
 
 def test_the_demo_page_connects_on_another_port_and_the_thinking_notice_goes(served, new_page):
-    assert served.ports["WEB_PORT"] != int(launch.DEFAULT_WEB_PORT)
+    assert served.ports["WEB_PORT"] != int(web_server.DEFAULT_WEB_PORT)
     for host in ("localhost", "127.0.0.1"):  # either name of the page's origin may connect
         page = new_page()
         page.add_init_script("""(() => {  // notes whether "Still thinking..." ever showed
@@ -569,8 +570,8 @@ def test_the_launcher_restarts_dead_servers_and_the_page_stays_up(served, new_pa
     bot_says(page, "(1/11)")
     shown = log(page).locator(".aw-row").count()
 
-    os.kill(served.child("bot.rasa_cli"), signal.SIGKILL)
-    os.kill(served.child("bot.action_server"), signal.SIGKILL)
+    os.kill(served.child("bot.runtime.rasa_cli"), signal.SIGKILL)
+    os.kill(served.child("bot.runtime.action_server"), signal.SIGKILL)
     deadline = time.monotonic() + 30
     while listening(served.ports["RASA_PORT"]) and time.monotonic() < deadline:
         time.sleep(0.1)  # the killed process's socket closes

@@ -136,7 +136,7 @@ def question_of(reply_texts: List[str], k: knowledge.Knowledge) -> Optional[str]
     """The assessment question among the bot's replies, by its text (the last one asked)."""
     asked = None
     for text in reply_texts:
-        for slot in questions.QUESTIONS:
+        for slot in knowledge.default().questions:
             if text and text.strip() == questions.message(slot, k)["text"].strip():
                 asked = slot
     return asked

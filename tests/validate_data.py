@@ -17,7 +17,7 @@ from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.validator import Validator
 
 from actions.replies import RESPONSES_SENT
-from bot.launch import ROOT
+from bot.runtime.launch import ROOT
 
 # Responses Rasa's own actions send by name (action_restart, action_back, the fallback actions).
 SENT_BY_RASA = {"utter_restart", "utter_back", "utter_default", "utter_ask_rephrase"}

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator
 
-from bot import launch, web_server
+from bot.channels import web_server
+from bot.runtime import launch
 from tests.servers import Advisor, free_port, running_advisor
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by bot/system_deps.sh; never Playwright's download
+CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by bot/runtime/system_deps.sh; never Playwright's download
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -48,7 +49,7 @@ def running_site() -> Iterator[Site]:
 
 @dataclass
 class Served:
-    """`python -m bot.launch serve` as `make serve` runs it: its ports, output and process."""
+    """`python -m bot.runtime.launch serve` as `make serve` runs it: its ports, output and process."""
 
     process: subprocess.Popen
     ports: Dict[str, int]
@@ -79,7 +80,7 @@ def running_launcher(**extra_env: str) -> Iterator[Served]:
                TRACKER_DB=str(work / "tracker.db"), **extra_env)
     output = work / "serve.log"
     with open(output, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.launch", "serve"], cwd=launch.ROOT,
+        process = subprocess.Popen([sys.executable, "-m", "bot.runtime.launch", "serve"], cwd=launch.ROOT,
                                    env=env, stdout=out, stderr=subprocess.STDOUT)
     served = Served(process=process, ports=ports, output=output)
     try:

@@ -21,7 +21,7 @@
     title: data.title || "Career advisor",
     initialMessage: data.initialMessage || "/greet",
     open: data.open === "true",
-    // The Rasa server's limit (MAX_MESSAGE_CHARS in bot/guard.py): a longer message is refused there.
+    // The Rasa server's limit (MAX_MESSAGE_CHARS in bot/channels/guard.py): a longer message is refused there.
     maxChars: Number(data.maxChars) > 0 ? Number(data.maxChars) : 2000
   };
   var STORAGE_KEY = "advisor-widget:" + options.server;
@@ -29,7 +29,7 @@
   var TYPING_TIMEOUT_MS = 20000;
   // A fast reply would otherwise make the dots flash too briefly to be seen.
   var MIN_TYPING_MS = 600;
-  // bot/resilience.py's notice for a slow turn: shown beside the typing dots, never kept in the log.
+  // bot/channels/resilience.py's notice for a slow turn: shown beside the typing dots, never kept in the log.
   var THINKING_TEXT = "Still thinking...";
   var TURN_MARGIN_PX = 8; // space kept above a turn's first message when scrolling to it
   var SAFE_PROTOCOLS = ["http:", "https:", "mailto:"];

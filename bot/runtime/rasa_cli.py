@@ -1,4 +1,4 @@
-"""The Rasa command line, lighter and faster: `python -m bot.rasa_cli run|train|shell|test ...`.
+"""The Rasa command line, lighter and faster: `python -m bot.runtime.rasa_cli run|train|shell|test ...`.
 
 TensorFlow imports jax, when installed, for TFLite conversion only (tensorflow/lite/python/util.py,
 inside try/except ImportError); Rasa never converts a model. Keeping jax out saves memory in every
@@ -19,7 +19,7 @@ And four of Rasa 3.6's hot spots are fixed, found by profiling a whole conversat
   TCP connection: connect, accept and close on both servers. Here the calls share a pool of
   kept-alive connections per event loop.
 All four give the same results as Rasa's own code (tests/test_rasa_cli.py) and only take less time
-(figures: docs/benchmarks.md, "Profiling behind the patches"). bot/patches.py lists each patch with
+(figures: docs/benchmarks.md, "Profiling behind the patches"). bot/runtime/patches.py lists each patch with
 the versions it was written for.
 One difference: a call that finds its kept-alive connection closed by the server in that instant
 (a proxy or server restart) fails as any failed call does; Rasa's new connection would not have.
@@ -45,7 +45,7 @@ from rasa.shared.core import events  # noqa: E402
 from rasa.shared.utils.common import all_subclasses  # noqa: E402
 from rasa.utils.endpoints import EndpointConfig  # noqa: E402
 
-from bot import patches  # noqa: E402
+from bot.runtime import patches  # noqa: E402
 
 _event_classes: Dict[Text, Type[events.Event]] = {}
 

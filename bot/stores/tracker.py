@@ -17,7 +17,7 @@ not block the server, and a committed message survives the server being killed; 
 or an OS crash can lose the last ones.
 
 Used by bot/endpoints.yml (SQLite) and bot/endpoints-scaled.yml (PostgreSQL) as
-`type: bot.tracker_store.FastSQLTrackerStore`, with the SQL store's own settings.
+`type: bot.stores.tracker.FastSQLTrackerStore`, with the SQL store's own settings.
 """
 from __future__ import annotations
 

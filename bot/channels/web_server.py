@@ -22,16 +22,19 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
 
-WEB = Path(__file__).resolve().parent.parent / "web"
+WEB = Path(__file__).resolve().parents[2] / "web"
 SOCKET_IO = WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 DEMO_PAGE = WEB / "demo" / "index.html"
 SERVED = ("/widget/", "/demo/")
+DEFAULT_WEB_PORT = "8080"
+# The browsers' origin the channels accept unless RASA_CORS_ORIGINS says otherwise: this demo page's.
+DEFAULT_CORS_ORIGINS = f"http://localhost:{DEFAULT_WEB_PORT}"
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".html": "text/html; charset=utf-8"}
 
 
 def max_message_chars() -> int:
-    """The Rasa server's limit on a message (bot/guard.py reads the same variable and default)."""
+    """The Rasa server's limit on a message (bot/channels/guard.py reads the same variable and default)."""
     return int(os.environ.get("MAX_MESSAGE_CHARS") or 2000)
 
 

@@ -12,13 +12,13 @@ Without a bot token the webhook answers 503 and the rest of the server runs as u
 - Messages a bot response marks `private` (the constraint questions, the recommendation) go to
   their user only: as ephemeral messages in a channel thread, as usual in a DM.
 - Buttons carry their conversation and owner. Someone else's click gets an ephemeral "not yours";
-  only the conversation's latest question takes a click, once (bot/slack_store.py), and its
+  only the conversation's latest question takes a click, once (bot/stores/slack.py), and its
   message then shows the answer instead of buttons.
 - A turn is never lost to Slack: slack_sdk's retry handlers wait out 429s (Retry-After) and retry
   connection errors; a post that still fails is kept, the turn is saved as processed, and the kept
   messages follow one apology as soon as Slack takes posts again (or with the user's next message).
 - Retries are answered once, across restarts and replicas: event ids are claimed in the
-  conversations' database (bot/slack_store.py).
+  conversations' database (bot/stores/slack.py).
 """
 from __future__ import annotations
 
@@ -48,8 +48,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import resilience, slack_store
-from bot.guard import AppAware, Rejected, check_text
+from bot.channels import resilience
+from bot.stores import slack as slack_store
+from bot.channels.guard import AppAware, Rejected, check_text
 
 logger = logging.getLogger(__name__)
 

@@ -1,10 +1,12 @@
 """Starts the advisor: the action server in the background, then the Rasa shell or server.
 
-    python -m bot.launch chat [--debug]  # the terminal chat (bot/shell.py) on a Rasa server and the
-                                         # action server, both stopped when the chat ends
-    python -m bot.launch serve           # Rasa server (REST, socket.io) + action server until
-                                         # SIGINT/SIGTERM, and the web widget's demo page on WEB_PORT
-                                         # (8080); a server that dies is started again
+    python -m bot.runtime.launch chat [--debug]  # the terminal chat (bot/channels/shell.py) on a
+                                                 # Rasa server and the action server, both stopped
+                                                 # when the chat ends
+    python -m bot.runtime.launch serve           # Rasa server (REST, socket.io) + action server
+                                                 # until SIGINT/SIGTERM, and the web widget's demo
+                                                 # page on WEB_PORT (8080); a server that dies is
+                                                 # started again
 
 Ports come from RASA_PORT (5005), ACTION_PORT (5055) and WEB_PORT (8080). The HTTP API is enabled only
 with a token: RASA_AUTH_TOKEN, or a random one printed at start-up. Browsers may connect from the demo
@@ -27,9 +29,10 @@ from pathlib import Path
 from typing import Callable, List, Optional, Sequence
 
 from actions import knowledge
-from bot import patches, web_server
+from bot.channels import web_server
+from bot.runtime import patches
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "advisor.tar.gz"
 ENDPOINTS = ROOT / "bot" / "endpoints.yml"
 # ADVISOR_ENDPOINTS=scaled: several Rasa servers share PostgreSQL (conversations) and Redis (locks).
@@ -45,11 +48,9 @@ CREDENTIALS = ROOT / "bot" / "credentials.yml"
 DEFAULT_TRACKER_DB = ROOT / "var" / "tracker.db"
 # Browser origins allowed on the REST and socket.io channels (RASA_CORS_ORIGINS, space-separated), for a
 # Rasa server started without the launcher (the launcher follows WEB_PORT: page_origins).
-DEFAULT_CORS_ORIGINS = "http://localhost:8080"
-DEFAULT_WEB_PORT = "8080"
 BIN = Path(sys.executable).parent
-# The rasa command, faster and lighter (bot/rasa_cli.py).
-RASA_CLI = [str(BIN / "python"), "-m", "bot.rasa_cli"]
+# The rasa command, faster and lighter (bot/runtime/rasa_cli.py).
+RASA_CLI = [str(BIN / "python"), "-m", "bot.runtime.rasa_cli"]
 
 
 def environment(**extra: str) -> dict:
@@ -67,7 +68,7 @@ def environment(**extra: str) -> dict:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.update(extra)
     env.setdefault("TRACKER_DB", str(DEFAULT_TRACKER_DB))
-    env.setdefault("WEB_PORT", DEFAULT_WEB_PORT)
+    env.setdefault("WEB_PORT", web_server.DEFAULT_WEB_PORT)
     # The demo page on WEB_PORT must be able to connect, whichever port it is on.
     env.setdefault("RASA_CORS_ORIGINS", page_origins(env["WEB_PORT"]))
     Path(env["TRACKER_DB"]).parent.mkdir(parents=True, exist_ok=True)  # SQLite makes only the file
@@ -129,7 +130,7 @@ def logged_popen(command: Sequence[str], env: dict, log: Optional[Path]) -> subp
 
 def action_server_process(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
     """The action server, started; not waited for."""
-    command = [str(BIN / "python"), "-m", "bot.action_server"]  # rasa_sdk + checks; port: ACTION_PORT
+    command = [str(BIN / "python"), "-m", "bot.runtime.action_server"]  # rasa_sdk + checks; port: ACTION_PORT
     if log is None:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.STDOUT)
@@ -183,7 +184,7 @@ def debug_requested(flags: Sequence[str]) -> bool:
 def chat(flags: Sequence[str] = ()) -> int:
     """The terminal chat: the servers' start-up and library warnings go to logs/, not to the screen,
     unless --debug (or ADVISOR_DEBUG=1) asks for them."""
-    from bot import shell  # prompt_toolkit: only the chat needs it
+    from bot.channels import shell  # prompt_toolkit: only the chat needs it
 
     debug = debug_requested(flags)
     env = environment(RASA_AUTH_TOKEN=os.environ.get("RASA_AUTH_TOKEN") or secrets.token_urlsafe(24))
@@ -296,7 +297,7 @@ def main(argv: List[str]) -> int:
     flags = argv[1:]
     if not argv or argv[0] not in commands or any(flag != "--debug" for flag in flags) \
             or (flags and argv[0] != "chat"):
-        print("usage: python -m bot.launch {chat [--debug]|serve}", file=sys.stderr)
+        print("usage: python -m bot.runtime.launch {chat [--debug]|serve}", file=sys.stderr)
         return 2
     try:  # a broken knowledge file stops start-up here, naming the file and the key
         knowledge.load()

@@ -208,7 +208,7 @@ def send(url: str, sender: str, message: str) -> List[Dict]:
     try:
         with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT_S) as response:
             replies = json.load(response)
-    except urllib.error.HTTPError as error:  # 400/413 from bot/guard.py: its reason
+    except urllib.error.HTTPError as error:  # 400/413 from bot/channels/guard.py: its reason
         try:
             reason = json.load(error).get("error") or error.reason
         except ValueError:

@@ -2,7 +2,7 @@
 when the bot could not answer.
 
 Rasa 3.6 logs a failed custom action (action server down, crashed, timed out) and carries on without
-its events, so the user would see nothing. The channels in bot/guard.py run each message through
+its events, so the user would see nothing. The channels in bot/channels/guard.py run each message through
 `answer()`, which watches what the bot sends: if the turn ends without a single message, the user
 gets a short apology and every slot the turn changed is put back: a slot that Rasa filled from the
 text before the failed validation would otherwise keep an unchecked value. The next message,

@@ -5,7 +5,7 @@
 - ACTION_DELAY_SECONDS delays every action call: fault injection for the "slow action server" test
   and demo. Unset or 0 in normal use.
 
-    python -m bot.action_server            # port from ACTION_PORT (5055)
+    python -m bot.runtime.action_server            # port from ACTION_PORT (5055)
 """
 from __future__ import annotations
 
