@@ -28,13 +28,24 @@ def negated(tracker: Tracker) -> bool:
 
 
 def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:
-    """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1)."""
+    """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1); a
+    priority said in other words ("pivots every week drive me up the wall") is read by the answer
+    reader as an answer to that criterion's statement, and left out when it reads no side."""
     k = default()
     found: Dict[str, tuple] = {}
+    meant: Dict[str, float] = {}
     for e in latest_entities(tracker, "criterion"):
+        if e.get("value") not in k.criteria or e.get("value") == exclude:
+            continue
+        if (e.get("confidence_entity") or 1.0) < 1.0:  # found by meaning (bot/nlu/extractor.py)
+            text = (tracker.latest_message or {}).get("text") or ""
+            point = reader.default_reader().read_agreement(text, e["value"]).value
+            if point is not None and point != answers.NEUTRAL:
+                meant[e["value"]] = float(point)
+            continue
         length = e.get("end", 0) - e.get("start", 0)
-        if (e.get("value") in k.criteria and e.get("value") != exclude
-                and length >= found.get(e["value"], (0, ""))[0]):
+        if length >= found.get(e["value"], (0, ""))[0]:
             found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
     denied = negated(tracker)
-    return {cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}
+    return {**meant,
+            **{cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}}

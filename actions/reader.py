@@ -20,6 +20,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -132,6 +133,39 @@ def lead_direction(text: str, k: Knowledge) -> int:
     return direction
 
 
+# "can't say I'm not, so yes": a closing conclusion of the answer vocabulary after "so".
+CONCLUSION = re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
+                        r"(?P<tail>[a-z' ]+?)[\s.!]*$")
+
+
+# Idioms whose direction the words alone get wrong: "I'd be lying if I said no" is a yes, "more into it
+# than not" a mild yes.
+DIRECTION_IDIOMS = (
+    (re.compile(r"\blying if i (?:said|say) (?:no|nope|not really|i don'?t)\b"), 1),
+    (re.compile(r"\blying if i (?:said|say) (?:yes|yeah|i do)\b"), -1),
+    (re.compile(r"\bmore (?:\w+ ){0,3}than not\b"), 1),
+    (re.compile(r"\bmore (?:yes|yeah|agree) than (?:no|not|disagree)\b"), 1),
+    (re.compile(r"\bmore (?:no|not|disagree) than (?:yes|yeah|agree)\b"), -1),
+)
+
+
+def conclusion_direction(text: str, k: Knowledge) -> int:
+    """+1 or -1 when the message concludes with an agreement phrase ("..., so yes", "so no then") or
+    says one of DIRECTION_IDIOMS; 0 otherwise."""
+    lower = text.lower().replace("’", "'")
+    for idiom, direction in DIRECTION_IDIOMS:
+        if idiom.search(lower):
+            return direction
+    match = CONCLUSION.search(lower)
+    if not match:
+        return 0
+    tail = match.group("tail").strip()
+    for phrase, point in answers.phrases(k):
+        if tail == phrase or tail.startswith(phrase + " ") and tail[len(phrase):].split() in (["then"], ["lol"]):
+            return 0 if point == NEUTRAL else (1 if point > NEUTRAL else -1)
+    return 0
+
+
 def neutral_lead(text: str, k: Knowledge) -> bool:
     """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
     say"), alone or after a filler, and nothing in it leans either way."""
@@ -152,8 +186,8 @@ def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
     raw = text.lower().replace("’", "'")
-    lead = re.match(r"^\s*(?:i'?d say |id say |i would say |say |a |an |maybe |prob |probably )?"
-                    r"([1-5]|one|two|three|four|five)\s*(?:[.,:;!)\-—–]|$)(?!\d)", raw)
+    lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|prob|probably|like|solid)\s+){0,3}"
+                    r"([1-5]|one|two|three|four|five)\s*(?:[.,:;!)—–]|-(?![a-z])|$)(?!\d)", raw)
     if lead:
         return NUMBER_WORDS.get(lead.group(1)) or int(lead.group(1))
     clean = answers.normalise(text).replace("!", " ")
@@ -207,6 +241,9 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
     features[f"hedges={min(len(HEDGES.findall(clean)), 2)}"] = 1.0
     if answers.NEGATIONS.search(first):
         features["negation_first"] = 1.0
+    # Two negations in the first clause usually cancel out: "can't say I don't", "not that I don't
+    # care, but ..." (the training data has them both ways round, so the weight is learned).
+    features[f"negations_first={min(len(NEGATION_WORDS.findall(first)), 2)}"] = 1.0
     features[f"words={min(len(clean.split()), 12) // 3}"] = 1.0
     # The statement's own words ("breadth") and what disagreeing with it values ("depth"), from the
     # knowledge file; and how the person feels about what they mention.
@@ -357,7 +394,8 @@ class Reader:
             return Reading(number, 1.0, "number")
         if neutral_lead(text, self.k):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "on the fence tbh"
-        lead = lead_direction(text, self.k)
+        # The answer's own conclusion ("..., so yes") wins over how it opens.
+        lead = conclusion_direction(text, self.k) or lead_direction(text, self.k)
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         p = self.agreement.probabilities(text, question)
@@ -438,9 +476,22 @@ YEARS = re.compile(
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 "fifteen": 15, "twenty": 20}
+# Every word that negates, for counting them (answers.NEGATIONS finds the ones that flip an answer).
+NEGATION_WORDS = re.compile(r"\b(?:not|no|never|nothing|nobody|none|nor|hardly|cannot|can't|cant|don't|dont|"
+                            r"doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|couldn't|couldnt|"
+                            r"isn't|isnt|aren't|arent|wasn't|wasnt|ain't|aint)\b")
+# "in industry since 2009": working since that year.
+SINCE_YEAR = re.compile(r"\bsince (?:about |around )?((?:19|20)\d\d)\b")
+# "after I graduate", "once I finish my degree": a graduation to come, not a new grad.
+FUTURE_GRADUATION = re.compile(r"\b(?:after|when|once|before|until|till|upon)\s+(?:i\s+|i'?ll\s+|i\s+will\s+)?"
+                               r"(?:graduat\w*|finish\w* (?:my|school|uni|college))")
 # Years that count study or something other than work: not the career stage.
 NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|masters?|degree|undergrad|school|college|uni|university|"
                             r"old|ago|age|aged|program|programme|bootcamp)\b")
+
+
+def years_since(year: str) -> float:
+    return float(max(0, date.today().year - int(year)))
 
 
 def stage_stated(text: str, k: Knowledge) -> Optional[str]:
@@ -460,6 +511,7 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
             continue
         amount = match.group(1)
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))
+    work_years += [years_since(match.group(1)) for match in SINCE_YEAR.finditer(clean)]
     if work_years:
         return k.stage_for_years(max(work_years))
     return None

@@ -29,6 +29,7 @@ def found(pipeline, text):
     ("two years in", {("career_stage", "early")}),
     ("12 years of experience", {("career_stage", "senior")}),
     ("need a visa", {("constraint", "needs_sponsorship")}),
+    ("been in industry since 2008, leading a team now", {("career_stage", "senior")}),
 ])
 def test_canonical_ids(pipeline, text, expected):
     assert expected <= found(pipeline, text)
@@ -58,3 +59,36 @@ def test_the_pipeline_round_trips_through_disk(pipeline, tmp_path):
     loaded = spacy.load(tmp_path / "spacy")
     text = "wat about compnesation and layoffs at faang, 3 yoe"
     assert nlu.extract(loaded, K, text) == nlu.extract(pipeline, K, text)
+
+
+def test_a_graduation_to_come_is_not_a_new_grad(pipeline):
+    assert found(pipeline, "phd student, not sure where to go after i graduate") == {("career_stage", "student")}
+    assert found(pipeline, "i graduated last month") == {("career_stage", "new_grad")}
+
+
+@pytest.fixture(scope="module")
+def meaning_models():
+    from actions import reader
+
+    criteria, stages = nlu.answer_examples(K, reader.training_files())
+    return nlu.MeaningModel.trained(*criteria), nlu.MeaningModel.trained(*stages)
+
+
+@pytest.mark.parametrize("text, criterion", [
+    ("priorities that change every other day drive me nuts", "pace"),
+    ("i want to see real people use the thing i built", "impact"),
+    ("a big steady paycheck with good health insurance, that's what i need", "salary"),
+])
+def test_a_priority_said_in_other_words_is_read_by_meaning(meaning_models, text, criterion):
+    criteria, _ = meaning_models
+    assert criteria.predict(text, nlu.MIN_CRITERION_PROBABILITY)[0] == criterion
+
+
+def test_an_unrelated_message_gets_no_criterion_by_meaning(meaning_models):
+    criteria, _ = meaning_models
+    assert criteria.predict("what's the weather like in paris", nlu.MIN_CRITERION_PROBABILITY) is None
+
+
+def test_a_stage_said_in_other_words_is_read_by_meaning(meaning_models):
+    _, stages = meaning_models
+    assert stages.predict("just wrapped up my thesis defense", nlu.MIN_STAGE_PROBABILITY)[0] == "new_grad"

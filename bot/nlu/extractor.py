@@ -1,18 +1,31 @@
-"""Rule-based entity extraction with spaCy, its patterns generated from the knowledge file.
+"""Entity extraction: spaCy patterns generated from the knowledge file, and learned models for what
+people say by meaning.
 
 Rasa's own SpacyNLP keeps only the path of a spaCy pipeline and returns surface text as entity values.
 This component instead builds a blank English pipeline at train time (lookup lemmatizer, a typo
 normaliser and a SpanRuler whose patterns are the knowledge synonyms), writes it into Rasa's model
 storage so the model archive is self-contained, and returns canonical ids ("tc" -> compensation).
+
+Where the patterns find nothing, three small models trained at the same time give the entity by
+meaning, each only for the messages that must carry it and only when sure:
+- factor, for a factor question ("will anyone notice my work at a huge company" is impact), learned
+  from the NLU data's factor questions;
+- criterion, for a priority stated in other words ("last-minute pivots drive me up the wall" is pace),
+  learned from the typed answers with reasons in data/answers/ (each is said of one criterion);
+- career_stage, for a stage stated in other words ("just wrapped up my masters"), learned from the
+  stage statements there.
+An entity found by meaning spans the whole message and carries the model's probability as its
+confidence_entity (below 1.0, the patterns' confidence), so that actions can tell the two apart.
 """
 
 import hashlib
 import pickle
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Set, Text
+from typing import Any, Dict, Iterable, List, Optional, Set, Text, Tuple
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -29,7 +42,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions import knowledge, reader
 
 SPANS_KEY = "knowledge"
-FACTOR_MODEL = "factor_model.pkl"
+MEANING_MODELS = "meaning_models.pkl"
 # A factor question without any of the factor's words ("will anyone notice my work at a huge company")
 # gets the factor the learned model gives it, when at least this likely.
 MIN_FACTOR_PROBABILITY = 0.45
@@ -40,6 +53,13 @@ MAX_UNSURE_OUT_OF_SCOPE = 0.7
 FACTOR_INTENT = "ask_factor"
 # Messages that ask about a factor, whether or not they name it: the learned model is asked which.
 FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
+PRIORITY_INTENT = "inform_priority"
+STAGE_INTENT = "inform_stage"
+MIN_CRITERION_PROBABILITY = 0.6
+MIN_STAGE_PROBABILITY = 0.6
+# A typed answer teaches the criterion model only when it says something of its own: not "yes",
+# "4" or "no strong feelings".
+MIN_REASON_WORDS = 4
 # Typo correction needs a word long enough that one edit is still recognisable.
 MIN_TYPO_LENGTH = 5
 # Words at least this frequent in English (log probability) are real words, never typos.
@@ -196,6 +216,14 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
                                           e["start"] < match.end() and match.start() < e["end"])]
         found.append(_entity("career_stage", k.stage_for_years(years), match.start(), match.end(),
                              match.group(0)))
+    lower = text.lower()
+    for match in reader.SINCE_YEAR.finditer(lower):
+        found.append(_entity("career_stage", k.stage_for_years(reader.years_since(match.group(1))),
+                             match.start(), match.end(), text[match.start():match.end()]))
+    # "phd student, wondering where to go after I graduate": a student, not also a new grad
+    future = [match.span() for match in reader.FUTURE_GRADUATION.finditer(lower)]
+    found = [e for e in found if not (e["entity"] == "career_stage" and e["value"] == "new_grad" and
+                                      any(start <= e["start"] and e["end"] <= end for start, end in future))]
     stated = reader.stage_stated(text, k)
     stages = [e for e in found if e["entity"] == "career_stage"]
     if stated is not None and stages:
@@ -224,9 +252,8 @@ def _entity(
     return entity
 
 
-class FactorModel:
-    """Which factor a question is about, learned from factor questions: the ones labelled in the NLU
-    data's metadata (said by meaning) and the ones whose factor the knowledge patterns find."""
+class MeaningModel:
+    """Which id (a factor, a criterion, a stage) a message means, over word and character n-grams."""
 
     def __init__(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -242,16 +269,22 @@ class FactorModel:
             LogisticRegression(C=5.0, max_iter=2000, class_weight="balanced"),
         )
 
-    def fit(self, texts: List[str], labels: List[str]) -> "FactorModel":
+    @classmethod
+    def trained(cls, texts: List[str], labels: List[str]) -> Optional["MeaningModel"]:
+        """A model, or None when the examples name fewer than two ids (nothing to tell apart)."""
+        return cls().fit(texts, labels) if len(set(labels)) > 1 else None
+
+    def fit(self, texts: List[str], labels: List[str]) -> "MeaningModel":
         self.pipeline.fit(texts, labels)
         return self
 
-    def predict(self, text: str, at_least: float = MIN_FACTOR_PROBABILITY) -> Optional[str]:
+    def predict(self, text: str, at_least: float) -> Optional[Tuple[str, float]]:
+        """(id, probability) of the likeliest id, when at least `at_least` likely."""
         probabilities = self.pipeline.predict_proba([text.lower()])[0]
         best = probabilities.argmax()
         if probabilities[best] < at_least:
             return None
-        return str(self.pipeline.classes_[best])
+        return str(self.pipeline.classes_[best]), float(probabilities[best])
 
 
 def factor_examples(nlp: Language, k: knowledge.Knowledge, training_data: TrainingData):
@@ -270,6 +303,26 @@ def factor_examples(nlp: Language, k: knowledge.Knowledge, training_data: Traini
     return texts, labels
 
 
+def answer_examples(k: knowledge.Knowledge, files: Iterable[Path]):
+    """(text, criterion) for the typed answers that give a reason, and (text, stage) for the stage
+    statements, of the answer reader's training data."""
+    criteria: Tuple[List[str], List[str]] = ([], [])
+    stages: Tuple[List[str], List[str]] = ([], [])
+    for path in files:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in raw.get("answers", []):
+            text = str(item["text"]).lower()
+            if (item["question"] in k.criteria and item["label"] != reader.NEUTRAL
+                    and len(re.findall(r"[a-z']+", text)) >= MIN_REASON_WORDS):
+                criteria[0].append(text)
+                criteria[1].append(item["question"])
+        for item in raw.get("stage", []):
+            if item["label"] in k.stage["values"]:
+                stages[0].append(str(item["text"]).lower())
+                stages[1].append(item["label"])
+    return criteria, stages
+
+
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
 )
@@ -284,13 +337,13 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         nlp: Optional[Language] = None,
-        factors: Optional[FactorModel] = None,
+        models: Optional[Dict[str, Optional[MeaningModel]]] = None,
     ) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._nlp = nlp
-        self._factors = factors
+        self._models = models or {}
         self._knowledge = knowledge.default()
 
     @staticmethod
@@ -299,9 +352,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        # Retrain when the knowledge or this code changes, not only when the NLU data does.
+        # Retrain when the knowledge, the typed answers or this code changes, not only the NLU data.
         digest = hashlib.sha256()
-        for path in (knowledge.default().path, Path(__file__)):
+        for path in (knowledge.default().path, Path(__file__), *reader.training_files()):
             digest.update(Path(path).read_bytes())
         return digest.hexdigest()
 
@@ -326,22 +379,31 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> "KnowledgeEntityExtractor":
         with model_storage.read_from(resource) as directory:
             nlp = spacy.load(directory / "spacy")
-            factors = None
-            if (directory / FACTOR_MODEL).exists():
-                with (directory / FACTOR_MODEL).open("rb") as handle:
-                    factors = pickle.load(handle)
-        return cls(config, model_storage, resource, nlp, factors)
+            with (directory / MEANING_MODELS).open("rb") as handle:
+                models = pickle.load(handle)
+        return cls(config, model_storage, resource, nlp, models)
 
     def train(self, training_data: TrainingData) -> Resource:
         self._nlp = build_pipeline(self._knowledge)
-        texts, labels = factor_examples(self._nlp, self._knowledge, training_data)
-        self._factors = FactorModel().fit(texts, labels) if len(set(labels)) > 1 else None
+        criteria, stages = answer_examples(self._knowledge, reader.training_files())
+        self._models = {
+            "factor": MeaningModel.trained(*factor_examples(self._nlp, self._knowledge, training_data)),
+            "criterion": MeaningModel.trained(*criteria),
+            "career_stage": MeaningModel.trained(*stages),
+        }
         with self._model_storage.write_to(self._resource) as directory:
             self._nlp.to_disk(directory / "spacy")
-            if self._factors is not None:
-                with (directory / FACTOR_MODEL).open("wb") as handle:
-                    pickle.dump(self._factors, handle)
+            with (directory / MEANING_MODELS).open("wb") as handle:
+                pickle.dump(self._models, handle)
         return self._resource
+
+    def _by_meaning(self, entity: str, text: str, at_least: float) -> Optional[Dict[str, Any]]:
+        model = self._models.get(entity)
+        found = model.predict(text, at_least) if model is not None else None
+        if found is None:
+            return None
+        value, probability = found
+        return {**_entity(entity, value, 0, len(text), text), "confidence_entity": probability}
 
     @staticmethod
     def _corrected_intent(message: Message, entities: List[Dict[str, Any]]) -> Optional[str]:
@@ -358,6 +420,29 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             return FACTOR_INTENT
         return name
 
+    def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]]
+               ) -> List[Dict[str, Any]]:
+        """The entities a message means that the patterns did not find (see the module docstring)."""
+        named = {kind: [e for e in entities if e["entity"] == kind]
+                 for kind in ("factor", "criterion", "career_stage")}
+        meant = []
+        if (intent in FACTOR_INTENTS or reader.is_question(text)) and not named["factor"]:
+            # A factor question names a factor; a request for advice or a comparison only
+            # sometimes does: there the model must be surer.
+            meant.append(self._by_meaning(
+                "factor", text, MIN_FACTOR_PROBABILITY if intent == FACTOR_INTENT else MIN_FACTOR_ASIDE))
+        elif intent == FACTOR_INTENT and len(named["factor"]) == 1:
+            # A keyword can mislead ("what if they run out of money" is about stability, not
+            # pay): a factor question's meaning wins when the model is sure of it.
+            override = self._by_meaning("factor", text, MIN_FACTOR_OVERRIDE)
+            if override is not None:
+                named["factor"][0]["value"] = override["value"]
+        if intent == PRIORITY_INTENT and not named["criterion"]:
+            meant.append(self._by_meaning("criterion", text, MIN_CRITERION_PROBABILITY))
+        if intent == STAGE_INTENT and not named["career_stage"]:
+            meant.append(self._by_meaning("career_stage", text, MIN_STAGE_PROBABILITY))
+        return [entity for entity in meant if entity is not None]
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
@@ -365,20 +450,6 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                 continue
             entities = extract(self._nlp, self._knowledge, text)
             intent = self._corrected_intent(message, entities)
-            asks = intent in FACTOR_INTENTS or reader.is_question(text)
-            named = [e for e in entities if e["entity"] == "factor"]
-            if asks and self._factors is not None and not named:
-                # A factor question names a factor; a request for advice or a comparison only
-                # sometimes does: there the model must be surer.
-                factor = self._factors.predict(
-                    text, MIN_FACTOR_PROBABILITY if intent == FACTOR_INTENT else MIN_FACTOR_ASIDE)
-                if factor is not None:
-                    entities.append(_entity("factor", factor, 0, len(text), text))
-            elif intent == FACTOR_INTENT and self._factors is not None and len(named) == 1:
-                # A keyword can mislead ("what if they run out of money" is about stability, not
-                # pay): a factor question's meaning wins when the model is sure of it.
-                factor = self._factors.predict(text, at_least=MIN_FACTOR_OVERRIDE)
-                if factor is not None and factor != named[0]["value"]:
-                    named[0]["value"] = factor
+            entities += self._meant(text, intent, entities)
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
