@@ -20,13 +20,14 @@ import urllib.parse
 import urllib.request
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Dict, Iterator, List, Optional
 
 import pytest
 import sqlalchemy as sa
 import yaml
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from actions import advice, knowledge, questions, scoring
 from actions.knowledge import default
@@ -36,12 +37,13 @@ from bot.channels.slack import (
     REDELIVERY_APOLOGY,
     SECRETS,
     Place,
+    Poster,
     SlackChannel,
     conversation_id,
 )
 from bot.runtime.launch import ROOT
 from bot.stores import slack as slack_store
-from bot.stores.slack import RecentKeys, SQLKeys
+from bot.stores.slack import MemoryKeys, RecentKeys, SQLKeys
 from tests.fake_slack import APP_ID, BOT_ID, BOT_USER, TEAM, FakeSlack
 from tests.servers import Advisor, running_advisor
 from tests.stores import throwaway_postgres
@@ -312,6 +314,113 @@ def check_claims_and_live_questions(url: str, monkeypatch) -> None:
     assert "event:Ev1" in keys and len(keys) <= slack_store.PURGE_EVERY + 3
 
 
+@contextmanager
+def kept_stores(kind: str, folder) -> Iterator[tuple]:
+    """Two stores sharing their kept messages, as two replicas do: on one SQL database, or (the
+    in-memory fallback, for one process) the same store twice."""
+    if kind == "memory":
+        store = MemoryKeys()
+        yield store, store
+        return
+    with database(kind, folder) as url:
+        yield SQLKeys(sa.create_engine(url)), SQLKeys(sa.create_engine(url))
+
+
+def stored_conversations(store) -> set:
+    """The conversations with kept rows in the store, expired or not."""
+    if isinstance(store, MemoryKeys):
+        return set(store.kept_messages)
+    with store.engine.connect() as connection:
+        return set(connection.execute(sa.select(store.kept_table.c.conversation)).scalars())
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql", "memory"])
+def test_kept_messages_are_ordered_bounded_claimed_once_and_expire(kind, tmp_path, monkeypatch):
+    place = {"team": TEAM, "channel": "D1", "user": "U1", "thread": None, "in_dm": True,
+             "conversation": "a"}
+    with kept_stores(kind, tmp_path) as (one, other):
+        def texts(conversation: str) -> List[str]:
+            return [kept.post["text"] for kept in other.kept(conversation)]
+
+        for number in range(3):
+            assert one.keep("a", place, {"text": f"a{number}", "blocks": [{"type": "section"}]},
+                            private=number == 1) == 0
+        one.keep("b", {**place, "conversation": "b"}, {"text": "b0"}, private=False)
+        queue = other.kept("a")
+        assert texts("a") == ["a0", "a1", "a2"] and [kept.private for kept in queue] == [False, True, False]
+        assert queue[0].place == place and queue[0].post["blocks"] == [{"type": "section"}]
+        assert not any(kept.apologised for kept in queue) and sorted(other.kept_conversations()) == ["a", "b"]
+
+        # a message is claimed by one server at a time; Slack refused it: the claim goes, the apology stays
+        first = queue[0]
+        assert one.claim_kept(first.id) and not other.claim_kept(first.id)
+        one.release_kept(first.id, apologised=True)
+        assert other.kept("a")[0].apologised
+        assert other.claim_kept(first.id) and not one.claim_kept(first.id)
+        other.delete_kept(first.id)  # delivered
+        assert texts("a") == ["a1", "a2"] and not other.kept("a")[0].apologised
+
+        # the newest MAX_KEPT_MESSAGES of a conversation are kept
+        extra = 2
+        dropped = [one.keep("c", place, {"text": f"c{n}"}, False)
+                   for n in range(slack_store.MAX_KEPT_MESSAGES + extra)]
+        assert sum(dropped) == extra
+        assert texts("c") == [f"c{n}" for n in range(extra, slack_store.MAX_KEPT_MESSAGES + extra)]
+
+        # a claim held by a server that stopped runs out; after a day the messages go
+        second = other.kept("a")[0]
+        assert one.claim_kept(second.id)
+        now = time.time()
+        monkeypatch.setattr(slack_store.time, "time", lambda: now + slack_store.KEPT_CLAIM_SECONDS + 1)
+        assert other.claim_kept(second.id) and not one.claim_kept(second.id)
+        monkeypatch.setattr(slack_store.time, "time", lambda: now + slack_store.KEPT_SECONDS + 1)
+        assert other.kept("a") == [] and other.kept_conversations() == []
+        for number in range(slack_store.PURGE_EVERY):  # purged as new ones are written
+            one.keep("d", place, {"text": f"d{number}"}, False)
+        assert stored_conversations(one) == {"d"}
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_replicas_claiming_one_kept_message_at_once_get_it_once(kind, tmp_path):
+    with database(kind, tmp_path) as url:
+        stores = [SQLKeys(sa.create_engine(url)) for _ in range(6)]
+        stores[0].keep("a", {}, {"text": "a0"}, False)
+        [kept] = stores[0].kept("a")
+        start = threading.Barrier(len(stores))
+        claims = []
+
+        def claim(store: SQLKeys) -> None:
+            start.wait()
+            claims.append(store.claim_kept(kept.id))
+
+        racers = [threading.Thread(target=claim, args=(store,)) for store in stores]
+        for racer in racers:
+            racer.start()
+        for racer in racers:
+            racer.join()
+        assert sorted(claims) == [False] * (len(stores) - 1) + [True]
+
+
+def test_two_replicas_flushing_one_conversation_post_each_kept_message_once(fake_slack, tmp_path):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    user, dm = new_id("U"), new_id("D")
+    place = Place(TEAM, dm, user, None, True, conversation_id(TEAM, dm, user))
+    stores = [SQLKeys(sa.create_engine(url)) for _ in range(2)]
+    for number in range(3):
+        stores[0].keep(place.conversation, asdict(place), {"text": f"kept {number}"}, False)
+
+    async def run() -> List[bool]:
+        posters = [Poster(AsyncWebClient(token=TOKEN, base_url=fake_slack.api_url), lambda s=store: s)
+                   for store in stores]
+        # one event loop: each flush runs until it waits for Slack, so the two interleave
+        return await asyncio.gather(*(poster.flush(place.conversation) for poster in posters))
+
+    assert sorted(asyncio.run(run())) == [False, True]  # one delivered; the other left it to it
+    texts = [post["text"] for post in fake_slack.posted(channel=dm)]
+    assert texts == [REDELIVERY_APOLOGY, "kept 0", "kept 1", "kept 2"]
+    assert stores[1].kept(place.conversation) == []
+
+
 def test_the_api_url_works_with_and_without_its_trailing_slash():
     """slack_sdk's client adds the slash (the whole module's server also runs without it)."""
     bases = {SlackChannel(TOKEN, SECRET, None, url).client.base_url
@@ -337,8 +446,7 @@ def test_an_uninstalled_app_posts_nothing_more(fake_slack):
             assert time.monotonic() < deadline, "the revocation was not handled"
             await asyncio.sleep(0.01)
         await channel.poster.deliver(place, {"text": "after"}, private=False)
-        for task in list(channel.poster._redelivery.values()):
-            task.cancel()
+        await channel.poster.stop()
         return fake_slack.posted(channel=dm)
 
     assert [post["text"] for post in asyncio.run(run())] == ["before"]
@@ -712,6 +820,42 @@ def test_a_retry_after_a_restart_is_not_answered_again(slack, fake_slack):
     assert slack.event(body, headers=retry).status == 200
     settle(slack, user, channel)
     assert fake_slack.posted(channel=channel, thread_ts=None) == first
+
+
+def test_kept_messages_outlive_a_restart_and_come_once_slack_takes_posts(slack, fake_slack):
+    """Slack refuses the posts of a turn; the server restarts while it still does. Once Slack is back,
+    the kept messages come after one apology: before the reply to the user's next message, or, for a
+    user who does not write, on their own (the restarted server tries again the conversations it
+    finds kept messages for)."""
+    writes, waits = (dict(user=new_id("U"), channel=new_id("D")) for _ in range(2))
+    for user in (writes, waits):
+        start_assessment(slack, **user)
+        user["sender"] = conversation_id(TEAM, user["channel"], user["user"])
+    fake_slack.down()
+    try:
+        for user in (writes, waits):
+            answer = slack.event(direct_message(user["user"], user["channel"], "i just finished my masters"))
+            assert answer.status == 200
+            turn_saved(slack.advisor, user["sender"], lambda slots: slots["stage"] == "new_grad")
+        slack.advisor.stop_rasa()
+        slack.advisor.start_rasa("rasa-kept-restart.log")
+    finally:
+        fake_slack.up()
+    for user in (writes, waits):
+        assert not latest(fake_slack, "(2/11)", channel=user["channel"])
+
+    assert slack.event(direct_message(writes["user"], writes["channel"], "4")).status == 200
+    fake_slack.wait_for(lambda: latest(fake_slack, "(3/11)", channel=writes["channel"]))
+    texts = [post["text"][:6] for post in fake_slack.posted(channel=writes["channel"])]
+    assert texts.count(REDELIVERY_APOLOGY[:6]) == 1
+    assert texts[-3:] == [REDELIVERY_APOLOGY[:6], "(2/11)", "(3/11)"]
+    # the same assessment goes on: question 2 answered, question 1's answer still there
+    slots = turn_saved(slack.advisor, writes["sender"], lambda slots: slots["pace"] == 4.0)
+    assert slots["stage"] == "new_grad"
+
+    fake_slack.wait_for(lambda: latest(fake_slack, "(2/11)", channel=waits["channel"]))
+    texts = [post["text"][:6] for post in fake_slack.posted(channel=waits["channel"])]
+    assert texts.count(REDELIVERY_APOLOGY[:6]) == 1 and texts[-2:] == [REDELIVERY_APOLOGY[:6], "(2/11)"]
 
 
 def test_socket_mode_needs_no_public_url():

@@ -17,6 +17,10 @@ Without a bot token the webhook answers 503 and the rest of the server runs as u
 - A turn is never lost to Slack: slack_sdk's retry handlers wait out 429s (Retry-After) and retry
   connection errors; a post that still fails is kept, the turn is saved as processed, and the kept
   messages follow one apology as soon as Slack takes posts again (or with the user's next message).
+  They are kept in the conversations' database (bot/stores/slack.py), not in this process: a server
+  that starts tries again every conversation it finds kept messages for (for a quarter of an hour,
+  like after a failed post; after that the user's next message brings them), and of several
+  replicas only the one that claims a message posts it.
 - Retries are answered once, across restarts and replicas: event ids are claimed in the
   conversations' database (bot/stores/slack.py).
 """
@@ -29,7 +33,7 @@ import logging
 import os
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 from urllib.parse import parse_qs
@@ -73,8 +77,6 @@ MAX_SECTION_TEXT = 3000
 CHART_WIDTH = 8  # characters of bar on each side of the axis
 # Slack caps a message at 40,000 characters; an event carries it about twice (text and blocks).
 MAX_BODY_BYTES = 256 * 1024
-# Undelivered messages kept per conversation: past this the oldest go, with a warning.
-MAX_KEPT_MESSAGES = 50
 REDELIVERY_PERIOD = 15 * 60.0
 RETRIES = 2  # slack_sdk retries per Web API call, on a 429 and on a connection error each
 
@@ -171,25 +173,17 @@ class Place:
     conversation: Text
 
 
-@dataclass
-class Kept:
-    place: Place
-    post: Dict[Text, Any]
-    private: bool
-    apologised: bool = False  # the apology for this failure went out before it
-
-
 class Poster:
     """Posts to Slack with one Web API client; keeps what Slack would not take and delivers it later.
 
     Messages of one conversation are posted one at a time, in order: once one is kept, the ones
-    after it are kept behind it.
+    after it are kept behind it. Kept messages are rows of the channel's store (bot/stores/slack.py),
+    in the conversations' database: a restart, or another replica, finds them there.
     """
 
     def __init__(self, client: AsyncWebClient, keys: Callable[[], Any]) -> None:
         self.client = client
         self.keys = keys
-        self.kept: Dict[Text, List[Kept]] = {}
         self.revoked = False
         # a conversation's lock lives while someone holds or waits for it
         self._locks: "weakref.WeakValueDictionary[Text, asyncio.Lock]" = weakref.WeakValueDictionary()
@@ -203,16 +197,13 @@ class Poster:
 
     async def deliver(self, place: Place, post: Dict[Text, Any], private: bool) -> None:
         async with self.lock(place.conversation):
-            queue = self.kept.get(place.conversation)
-            if queue is None and await self._post(place, post, private):
+            store = self.keys()
+            if not store.kept(place.conversation) and await self._post(place, post, private):
                 return
-            queue = self.kept.setdefault(place.conversation, [])
-            queue.append(Kept(place, post, private))
-            if len(queue) > MAX_KEPT_MESSAGES:
-                queue.pop(0)
+            if store.keep(place.conversation, asdict(place), post, private):
                 logger.warning("Slack: dropped the oldest undelivered message of %s",
                                place.conversation)
-        self._redeliver_later(place.conversation)
+        self.redeliver_later(place.conversation)
 
     async def _post(self, place: Place, post: Dict[Text, Any], private: bool) -> bool:
         """True when Slack took the post."""
@@ -243,23 +234,33 @@ class Poster:
     async def flush(self, conversation: Text) -> bool:
         """Posts one apology, then the kept messages; True when none are left."""
         async with self.lock(conversation):
-            queue = self.kept.get(conversation)
-            if not queue:
-                return True
-            first = queue[0]
-            if not first.apologised:
-                if not await self._post(first.place, {"text": REDELIVERY_APOLOGY}, False):
+            store = self.keys()
+            apologised = False  # by this call
+            while True:
+                queue = store.kept(conversation)
+                if not queue:
+                    return True
+                first = queue[0]
+                # Only the claimant posts it (and the apology before it): a server that finds it
+                # claimed leaves the conversation to the server delivering it.
+                if not store.claim_kept(first.id):
                     return False
-                first.apologised = True
-            while queue:
-                if not await self._post(queue[0].place, queue[0].post, queue[0].private):
-                    queue[0].apologised = True  # the apology is out: not twice
+                place, delivered = Place(**first.place), False
+                try:
+                    if not (first.apologised or apologised):
+                        apologised = await self._post(place, {"text": REDELIVERY_APOLOGY}, False)
+                    if first.apologised or apologised:
+                        delivered = await self._post(place, first.post, first.private)
+                finally:  # also when cancelled, as the server stops: the claim is let go
+                    if delivered:
+                        store.delete_kept(first.id)
+                    else:  # an apology that went out is not repeated
+                        store.release_kept(first.id, apologised)
+                if not delivered:
                     return False
-                queue.pop(0)
-            del self.kept[conversation]
-            return True
 
-    def _redeliver_later(self, conversation: Text) -> None:
+    def redeliver_later(self, conversation: Text) -> None:
+        """Tries the conversation's kept messages every redelivery_seconds(), for a while."""
         if conversation in self._redelivery:
             return
 
@@ -275,6 +276,14 @@ class Poster:
                 self._redelivery.pop(conversation, None)
 
         self._redelivery[conversation] = asyncio.ensure_future(redeliver())
+
+    async def stop(self) -> None:
+        """Ends the redeliveries; one in flight lets go of its claim, so the next server need not
+        wait for the claim to run out."""
+        tasks = list(self._redelivery.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class SlackOutput(OutputChannel):
@@ -361,7 +370,10 @@ class SlackChannel(AppAware, InputChannel):
             self.client.session = aiohttp.ClientSession()
 
         @slack_webhook.listener("after_server_start")
-        async def start_socket_mode(app, _loop) -> None:
+        async def start(app, _loop) -> None:
+            # what Slack did not take before a restart (the agent, and its database, is loaded by now)
+            for conversation in self.keys().kept_conversations():
+                self.poster.redeliver_later(conversation)
             if self.app_token:
                 self.socket_mode = AsyncSocketModeHandler(self.bolt, self.app_token,
                                                           web_client=self.client)
@@ -370,6 +382,7 @@ class SlackChannel(AppAware, InputChannel):
 
         @slack_webhook.listener("before_server_stop")
         async def close(app, _loop) -> None:
+            await self.poster.stop()
             if self.socket_mode:
                 await self.socket_mode.close_async()
             if self.client.session:
