@@ -239,6 +239,18 @@ def test_a_stated_priority_fills_its_answer_and_the_assessment_goes_on(text, fou
     assert message["text"].startswith("Noted: " + K.criteria[found["value"]]["title"])
 
 
+@pytest.mark.parametrize("text, criterion, side", [
+    ("priorities that change every other day drive me nuts", "pace", "disagree"),
+    ("i want to see real people use the thing i built", "impact", "agree"),
+])
+def test_a_priority_found_by_meaning_is_read_by_the_answer_reader(text, criterion, side):
+    # the extractor's models give it with their probability (below 1.0): no negation word decides
+    found = {**entity("criterion", criterion, end=len(text)), "confidence_entity": 0.8}
+    events, _ = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
+    value = slot_events(events)[criterion]
+    assert value < 3 if side == "disagree" else value > 3
+
+
 def test_after_a_result_a_stated_priority_is_noted_and_the_assessment_offered():
     t = tracker("money matters most to me", intent="inform_priority",
                 entities=[entity("criterion", "salary")], slots={"recommendation": "startup"})

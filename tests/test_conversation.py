@@ -38,6 +38,8 @@ def to_question(advisor, sender: str, slot: str) -> None:
     "which one fits me better, startup or faang",
     "I'm a data scientist with 3 years at a bank. A startup offered me a founding role and I also have a "
     "Google offer. Honestly I can't decide, what would you do in my place?",
+    # a factor named on the way does not make it a factor question
+    "two years into my first ML job at a big company, promotions look glacial. would a startup suit me better?",
 ])
 def test_an_opener_about_ones_own_choice_starts_the_assessment(advisor, opener):
     sender = f"opener-{abs(hash(opener))}"
@@ -99,6 +101,14 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
     assert K.factors[factor]["title"] in replies[0]["text"]
     assert asked(replies) == ["scale"]
     assert advisor.slots("why-mid-way")["scale"] is None
+
+
+def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor):
+    to_question(advisor, "meaning-mid-way", "pace")
+    replies = advisor.say("meaning-mid-way", "hmm what do you mean by ambiguity here?")
+    assert K.criteria["pace"]["reasons"][K.criteria["pace"]["favours"]] in replies[0]["text"]
+    assert asked(replies) == ["pace"]
+    assert advisor.slots("meaning-mid-way")["pace"] is None
 
 
 def test_a_factor_question_mid_way_is_answered_then_the_question_comes_back(advisor):

@@ -92,3 +92,32 @@ def test_an_unrelated_message_gets_no_criterion_by_meaning(meaning_models):
 def test_a_stage_said_in_other_words_is_read_by_meaning(meaning_models):
     _, stages = meaning_models
     assert stages.predict("just wrapped up my thesis defense", nlu.MIN_STAGE_PROBABILITY)[0] == "new_grad"
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    ("promotions look glacial here, would a startup suit me better?", "ask_factor", "ask_recommendation"),
+    ("need advice: return offer from meta vs a seed startup", "compare_overall", "ask_recommendation"),
+    ("how fast are promotions at big tech?", "ask_factor", "ask_factor"),
+    ("should i go to big tech first and a startup later?", "ask_hybrid", "ask_hybrid"),
+])
+def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classified, expected):
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.8}})
+    assert nlu.KnowledgeEntityExtractor._corrected_intent(message, []) == expected
+    assert message.get("intent")["name"] == expected
+
+
+def test_a_message_with_no_known_word_gets_no_confidence():
+    from rasa.shared.nlu.training_data.message import Message
+
+    gibberish = Message(data={"text": "qwxz vbnm plk", "intent": {"name": "out_of_scope", "confidence": 0.35}})
+    nlu.KnowledgeEntityExtractor._corrected_intent(gibberish, [], frozenset({"startup", "pay"}))
+    assert gibberish.get("intent")["confidence"] == 0.0
+    known = Message(data={"text": "qwxz pay", "intent": {"name": "ask_factor", "confidence": 0.35}})
+    nlu.KnowledgeEntityExtractor._corrected_intent(known, [], frozenset({"startup", "pay"}))
+    assert known.get("intent")["confidence"] == 0.35
+    # a typo the character n-grams read surely stays: "henlo" is a greeting
+    typo = Message(data={"text": "henlo", "intent": {"name": "greet", "confidence": 0.9}})
+    nlu.KnowledgeEntityExtractor._corrected_intent(typo, [], frozenset({"hello"}))
+    assert typo.get("intent")["confidence"] == 0.9

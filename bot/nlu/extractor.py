@@ -19,6 +19,7 @@ confidence_entity (below 1.0, the patterns' confidence), so that actions can tel
 """
 
 import hashlib
+import json
 import pickle
 import re
 from pathlib import Path
@@ -43,6 +44,8 @@ from actions import knowledge, reader
 
 SPANS_KEY = "knowledge"
 MEANING_MODELS = "meaning_models.pkl"
+VOCABULARY = "vocabulary.json"
+WORD = re.compile(r"[a-z0-9']+")
 # A factor question without any of the factor's words ("will anyone notice my work at a huge company")
 # gets the factor the learned model gives it, when at least this likely.
 MIN_FACTOR_PROBABILITY = 0.45
@@ -50,7 +53,19 @@ MIN_FACTOR_OVERRIDE = 0.65
 MIN_FACTOR_ASIDE = 0.7
 OUT_OF_SCOPE = "out_of_scope"
 MAX_UNSURE_OUT_OF_SCOPE = 0.7
+MAX_UNSURE_UNKNOWN = 0.4
 FACTOR_INTENT = "ask_factor"
+# A question about the asker's own choice ("would a startup suit me better?", "which should I take?")
+# asks for a recommendation, whatever factor it names on the way.
+OWN_CHOICE = re.compile(
+    r"\b(?:suits?|fits?|right (?:move |place |choice |call |step )?for) me\b|\bbetter (?:fit )?for me\b"
+    r"|\bwhich (?:one |offer |path |way )?(?:should|would) (?:i|you)\b"
+    r"|\bshould i (?:take|join|go|pick|choose|accept|leave|stay|jump|move|switch|quit)\b"
+    r"|\bhelp me (?:decide|choose|pick|think)\b|\bwhat would you do\b"
+    r"|\bam i (?:crazy|naive|being naive|dumb|stupid)\b|\bsanity check\b|\btalk me (?:out of|into)\b"
+    r"|\bneed (?:some )?advice\b", re.IGNORECASE)
+RECOMMENDATION_INTENT = "ask_recommendation"
+CHOICE_LOOKALIKES = (FACTOR_INTENT, "compare_overall")
 # Messages that ask about a factor, whether or not they name it: the learned model is asked which.
 FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
 PRIORITY_INTENT = "inform_priority"
@@ -338,12 +353,14 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         nlp: Optional[Language] = None,
         models: Optional[Dict[str, Optional[MeaningModel]]] = None,
+        vocabulary: Iterable[str] = (),
     ) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._nlp = nlp
         self._models = models or {}
+        self._vocabulary = frozenset(vocabulary)
         self._knowledge = knowledge.default()
 
     @staticmethod
@@ -381,7 +398,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             nlp = spacy.load(directory / "spacy")
             with (directory / MEANING_MODELS).open("rb") as handle:
                 models = pickle.load(handle)
-        return cls(config, model_storage, resource, nlp, models)
+            vocabulary = json.loads((directory / VOCABULARY).read_text(encoding="utf-8"))
+        return cls(config, model_storage, resource, nlp, models, vocabulary)
 
     def train(self, training_data: TrainingData) -> Resource:
         self._nlp = build_pipeline(self._knowledge)
@@ -391,10 +409,13 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             "criterion": MeaningModel.trained(*criteria),
             "career_stage": MeaningModel.trained(*stages),
         }
+        self._vocabulary = frozenset(word for example in training_data.training_examples
+                                     for word in WORD.findall((example.get(TEXT) or "").lower()))
         with self._model_storage.write_to(self._resource) as directory:
             self._nlp.to_disk(directory / "spacy")
             with (directory / MEANING_MODELS).open("wb") as handle:
                 pickle.dump(self._models, handle)
+            (directory / VOCABULARY).write_text(json.dumps(sorted(self._vocabulary)), encoding="utf-8")
         return self._resource
 
     def _by_meaning(self, entity: str, text: str, at_least: float) -> Optional[Dict[str, Any]]:
@@ -406,19 +427,34 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         return {**_entity(entity, value, 0, len(text), text), "confidence_entity": probability}
 
     @staticmethod
-    def _corrected_intent(message: Message, entities: List[Dict[str, Any]]) -> Optional[str]:
+    def _corrected_intent(message: Message, entities: List[Dict[str, Any]],
+                          vocabulary: Iterable[str] = frozenset()) -> Optional[str]:
         """The classifier's intent, except that a question naming a factor's words which it took,
-        unsure, for out of scope ("how's the job security") is a factor question: the patterns are
-        precise where the n-gram model is not."""
+        unsure, for out of scope ("how's the job security") is a factor question, and a factor
+        question or comparison that asks about the asker's own choice (OWN_CHOICE) is a request for a
+        recommendation: the patterns are precise where the n-gram model is not. A message with no
+        word of the training data and no entity ("qwxz vbnm") that the classifier is unsure of gets no
+        confidence at all, so that the FallbackClassifier after this component asks to rephrase: the
+        character n-grams alone find an intent in anything, while a sure reading of an unknown word
+        is usually a typo or slang they caught ("henlo", "okie")."""
         intent = message.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
+        text = message.get(TEXT) or ""
+        words = WORD.findall(text.lower())
+        if (vocabulary and not entities and (intent.get("confidence") or 0.0) < MAX_UNSURE_UNKNOWN
+                and not any(word in vocabulary for word in words)):
+            message.set(INTENT, {INTENT_NAME_KEY: name, "confidence": 0.0}, add_to_output=True)
+            return name
+        corrected = name
         if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
-                and any(e["entity"] == "factor" for e in entities)
-                and reader.is_question(message.get(TEXT))):
-            corrected = {INTENT_NAME_KEY: FACTOR_INTENT, "confidence": intent.get("confidence")}
-            message.set(INTENT, corrected, add_to_output=True)
-            return FACTOR_INTENT
-        return name
+                and any(e["entity"] == "factor" for e in entities) and reader.is_question(text)):
+            corrected = FACTOR_INTENT
+        elif name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text):
+            corrected = RECOMMENDATION_INTENT
+        if corrected != name:
+            message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": intent.get("confidence")},
+                        add_to_output=True)
+        return corrected
 
     def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]]
                ) -> List[Dict[str, Any]]:
@@ -449,7 +485,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             if not text or self._nlp is None:
                 continue
             entities = extract(self._nlp, self._knowledge, text)
-            intent = self._corrected_intent(message, entities)
+            intent = self._corrected_intent(message, entities, self._vocabulary)
             entities += self._meant(text, intent, entities)
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages

@@ -1,0 +1,92 @@
+"""Folds a tuning slice of the evaluation data (tests/eval/<slice>/) into training, once tuning on it is
+done: its typed answers, stages and yes/no answers (the personas' too) into data/answers/, its NLU
+examples into data/nlu/ (factor questions with their factor as metadata, which the entity extractor
+learns from), except those the regression set (tests/nlu/held_out.yml) holds. The holdout slice is
+never folded.
+
+    python -m tests.fold dev
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Dict, List
+
+from tests.understanding import INTENT_ALIASES, ROOT, load
+
+NEVER = "holdout"
+REGRESSION_SET = ROOT / "tests" / "nlu" / "held_out.yml"
+
+
+def comparable(text: str) -> str:
+    """Case, punctuation and spacing aside (as tests/test_nlu.py compares training and held-out)."""
+    return " ".join(re.sub(r"[^\w\s/%]", "", text.lower()).split())
+
+
+def regression_texts() -> set:
+    from tests.nlu_eval import load_examples
+
+    return {comparable(example["text"]) for example in load_examples(str(REGRESSION_SET))}
+
+
+def answers_of(slice_name: str) -> Dict[str, List[Dict[str, Any]]]:
+    data = load(slice_name, "answers")
+    folded = {"answers": list(data["answers"]), "stage": list(data["stage"]),
+              "constraints": list(data["constraints"])}
+    for persona in load(slice_name, "personas")["personas"]:
+        folded["stage"].append(persona["stage"])
+        folded["answers"] += [{"question": q, **a} for q, a in persona["answers"].items()]
+        folded["constraints"] += [{"question": q, **persona[q]}
+                                  for q in ("needs_sponsorship", "low_runway")]
+    return folded
+
+
+def answers_yaml(slice_name: str) -> str:
+    lines = [f"# The {slice_name} slice of the independent evaluation data (tests/eval/{slice_name}/: typed "
+             "answers and the", "# personas' answers), folded into training once tuning on it was done "
+             "(tests/fold.py).", "# The holdout slice stays unseen."]
+    for key, items in answers_of(slice_name).items():
+        lines.append(f"{key}:")
+        for item in items:
+            fields = {k: item[k] for k in ("question", "text", "label") if k in item}
+            lines.append("  - " + json.dumps(fields, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def nlu_yaml(slice_name: str) -> str:
+    by_intent: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
+    held_out = regression_texts()
+    for example in load(slice_name, "nlu")["examples"]:
+        if comparable(example["text"]) in held_out:
+            continue
+        by_intent[INTENT_ALIASES.get(example["intent"], example["intent"])].append(example)
+    lines = ['version: "3.1"',
+             f"# The {slice_name} slice of the independent evaluation data (tests/eval/{slice_name}/nlu.yml), "
+             "folded into training", "# once tuning on it was done (tests/fold.py); factor questions carry "
+             "their factor as metadata.", "nlu:"]
+    for intent in sorted(by_intent):
+        lines += [f"- intent: {intent}", "  examples:"]
+        for example in by_intent[intent]:
+            lines.append(f"  - text: {json.dumps(example['text'], ensure_ascii=False)}")
+            factors = {e["value"] for e in example.get("entities") or [] if e["entity"] == "factor"}
+            if intent == "ask_factor" and len(factors) == 1:
+                lines += ["    metadata:", f"      factor: {factors.pop()}"]
+    return "\n".join(lines) + "\n"
+
+
+def fold(slice_name: str, root: Path = ROOT) -> List[Path]:
+    if slice_name == NEVER:
+        raise ValueError("the holdout slice is never folded into training")
+    written = [root / "data" / "answers" / f"{slice_name}_slice.yml",
+               root / "data" / "nlu" / f"written_apart_{slice_name}.yml"]
+    written[0].write_text(answers_yaml(slice_name), encoding="utf-8")
+    written[1].write_text(nlu_yaml(slice_name), encoding="utf-8")
+    return written
+
+
+if __name__ == "__main__":
+    for path in fold(sys.argv[1]):
+        print("wrote", path)
