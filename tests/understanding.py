@@ -5,6 +5,7 @@ answer vocabulary or the parser; each set was frozen before tuning).
 - `tune/`: used to find what the reader and the NLU miss while tuning them; then folded into training.
 - `dev/`: a third writer's slice, written later the same way, used like `tune/`.
 - `holdout/`: never used for tuning. Its figures are the ones reported (docs/benchmarks.md).
+- `fresh/`: typed answers only, written after all tuning, never tuned on: reported beside holdout.
 
 Four measures, each a plain function returning plain data:
 - `answer_figures`: typed answers read by the answer reader (actions/reader.py), as the form reads them;
@@ -32,6 +33,8 @@ from actions import knowledge, questions, reader, scoring
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
 SLICES = ("tune", "dev", "holdout")
+# Slices of typed answers only: `fresh` was written after all tuning and has never been tuned on.
+ANSWER_SLICES = ("fresh",)
 # Entities whose reading the issue measures; company_type and constraint are reported, not targeted.
 TARGET_ENTITIES = ("factor", "criterion", "career_stage")
 # The spec's intent names that the bot spells differently (its "restart" asks first: start_over).
@@ -304,6 +307,15 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
     ]
     for title, cell in rows:
         lines.append(f"| {title} | " + " | ".join(cell(figures[n]) for n in names) + " |")
+    for name in ANSWER_SLICES:
+        if name in figures:
+            a = figures[name]["answers"]
+            lines += ["", f"**{name}** (typed answers only, written after all tuning, never tuned on): "
+                          f"{pct(a['answer_accuracy'])} of {a['answers']} read right, "
+                          f"{pct(a['answer_within_one'])} within one point, {a['wrong_way']} the wrong way "
+                          f"round, {a['unread']} not read (asked again); career stage "
+                          f"{pct(a['stage_accuracy'])} of {a['stage_statements']}, yes/no "
+                          f"{pct(a['yes_no_accuracy'])} of {a['yes_no_answers']}."]
     lines += ["", "Floors in `make test`: `tests/test_understanding.py`.", END]
     return "\n".join(lines)
 
@@ -332,10 +344,11 @@ def main(argv: List[str]) -> int:
     import datetime
 
     write = "--write-docs" in argv
-    slices = [a for a in argv if a in SLICES] or list(SLICES)
+    slices = [a for a in argv if a in SLICES + ANSWER_SLICES] or list(SLICES + ANSWER_SLICES)
     figures = {}
     for slice_name in slices:
-        figures[slice_name] = report(slice_name)
+        figures[slice_name] = ({"answers": answer_figures(slice_name)} if slice_name in ANSWER_SLICES
+                               else report(slice_name))
         print(f"=== {slice_name}")
         print(json.dumps(figures[slice_name], indent=1, default=str))
     if write:
