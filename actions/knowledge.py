@@ -52,7 +52,7 @@ class Knowledge:
     conclusion: str
     agreement: Dict[str, Any]
 
-    @property
+    @functools.cached_property
     def questions(self) -> Tuple[str, ...]:
         """The assessment's questions, in the order they are asked: each is a slot of the form."""
         return (STAGE_QUESTION, *self.criteria, *self.constraints)

@@ -34,11 +34,11 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
     k = default()
     found: Dict[str, tuple] = {}
     meant: Dict[str, float] = {}
+    text = (tracker.latest_message or {}).get("text") or ""
     for e in latest_entities(tracker, "criterion"):
         if e.get("value") not in k.criteria or e.get("value") == exclude:
             continue
         if (e.get("confidence_entity") or 1.0) < 1.0:  # found by meaning (bot/nlu/extractor.py)
-            text = (tracker.latest_message or {}).get("text") or ""
             point = reader.default_reader().read_agreement(text, e["value"]).value
             if point is not None and point != answers.NEUTRAL:
                 meant[e["value"]] = float(point)

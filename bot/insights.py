@@ -334,10 +334,11 @@ class _Read:
 
     def figure_texts(self, insights: Insights) -> None:
         """Reads the texts and entities of the few messages the figures show, by id."""
+        questions = default().questions
         for sender, slots in self.slots.items():
             users = self.users.get(sender, [])
             for event_id, slot, value in slots:
-                if slot == "unclear_slot" and value in default().questions:
+                if slot == "unclear_slot" and value in questions:
                     before = bisect.bisect_left(users, event_id)
                     if before:
                         self.unread.append((users[before - 1], value))
@@ -585,8 +586,9 @@ def render_page(f: Dict[str, Any], token_query: Dict[str, str]) -> str:
     funnel = [("started", a["started"]), ("completed", a["completed"]), ("stopped", a["stopped"]),
               ("dropped", dropped)]
     def per_question(counts):
-        return [(q, counts.get(q, 0)) for q in default().questions] + [
-            (q, n) for q, n in counts.items() if q not in default().questions]
+        questions = default().questions
+        return [(q, counts.get(q, 0)) for q in questions] + [
+            (q, n) for q, n in counts.items() if q not in questions]
     recs = f["recommendations"]
     fb = f["fallbacks"]
     channel_options = "".join(

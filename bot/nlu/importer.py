@@ -59,8 +59,9 @@ def schema(k: knowledge.Knowledge, domain: Domain) -> Dict[str, Any]:
     """What the knowledge file adds to the domain; a criterion or constraint id that is already one
     of the domain's own slots, intents or entities is refused, naming it."""
     slots = answer_slots(k)
+    taken = {slot.name for slot in domain.slots} | set(domain.intents) | set(domain.entities)
     for name in slots:
-        if name in domain.as_dict().get("slots", {}) or name in domain.intents or name in domain.entities:
+        if name in taken:
             raise knowledge.KnowledgeError(k.path, name, "is already a slot, intent or entity of "
                                                          "bot/domain.yml: pick another id")
     return {"slots": slots,
