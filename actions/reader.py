@@ -340,8 +340,8 @@ def training_files(directory: Path = DATA_DIR) -> List[Path]:
     return sorted(directory.glob("*.yml"))
 
 
-def load_training(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
-    """The labelled typed answers, plus every phrase of the knowledge vocabulary as its own example."""
+def load_labelled(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
+    """The labelled typed answers, yes/no answers and stage statements of the training files."""
     data = TrainingSet([], [], [])
     for path in files:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -354,6 +354,12 @@ def load_training(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
                 data.yes_no.append((str(item["text"]), item["question"], bool(item["label"])))
         for item in raw.get("stage", []):
             data.stage.append((str(item["text"]), item["label"]))
+    return data
+
+
+def load_training(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
+    """The labelled answers, plus every phrase of the knowledge vocabulary as its own example."""
+    data = load_labelled(k, files)
     for point, entry in k.agreement["scale"].items():
         for phrase in [entry["title"], *entry["synonyms"]]:
             for question in k.criteria:

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Text, Tuple
 
 import spacy
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -321,20 +320,18 @@ def factor_examples(nlp: Language, k: knowledge.Knowledge, training_data: Traini
 def answer_examples(k: knowledge.Knowledge, files: Iterable[Path]):
     """(text, criterion) for the typed answers that give a reason, and (text, stage) for the stage
     statements, of the answer reader's training data."""
+    labelled = reader.load_labelled(k, files)
     criteria: Tuple[List[str], List[str]] = ([], [])
     stages: Tuple[List[str], List[str]] = ([], [])
-    for path in files:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for item in raw.get("answers", []):
-            text = str(item["text"]).lower()
-            if (item["question"] in k.criteria and item["label"] != reader.NEUTRAL
-                    and len(re.findall(r"[a-z']+", text)) >= MIN_REASON_WORDS):
-                criteria[0].append(text)
-                criteria[1].append(item["question"])
-        for item in raw.get("stage", []):
-            if item["label"] in k.stage["values"]:
-                stages[0].append(str(item["text"]).lower())
-                stages[1].append(item["label"])
+    for text, question, label in labelled.agreement:
+        text = text.lower()
+        if label != reader.NEUTRAL and len(re.findall(r"[a-z']+", text)) >= MIN_REASON_WORDS:
+            criteria[0].append(text)
+            criteria[1].append(question)
+    for text, label in labelled.stage:
+        if label in k.stage["values"]:
+            stages[0].append(text.lower())
+            stages[1].append(label)
     return criteria, stages
 
 
