@@ -135,7 +135,7 @@ def lead_direction(text: str, k: Knowledge) -> int:
 
 # "can't say I'm not, so yes": a closing conclusion of the answer vocabulary after "so".
 CONCLUSION = re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
-                        r"(?P<tail>[a-z' ]+?)[\s.!]*$")
+                        r"(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\s.!]*$")
 
 
 # Idioms whose direction the words alone get wrong: "I'd be lying if I said no" is a yes, "more into it
@@ -157,13 +157,9 @@ def conclusion_direction(text: str, k: Knowledge) -> int:
         if idiom.search(lower):
             return direction
     match = CONCLUSION.search(lower)
-    if not match:
-        return 0
-    tail = match.group("tail").strip()
-    for phrase, point in answers.phrases(k):
-        if tail == phrase or tail.startswith(phrase + " ") and tail[len(phrase):].split() in (["then"], ["lol"]):
-            return 0 if point == NEUTRAL else (1 if point > NEUTRAL else -1)
-    return 0
+    tail = match.group("tail").strip() if match else None
+    point = next((p for phrase, p in answers.phrases(k) if phrase == tail), NEUTRAL)
+    return 0 if point == NEUTRAL else (1 if point > NEUTRAL else -1)
 
 
 def neutral_lead(text: str, k: Knowledge) -> bool:

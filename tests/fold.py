@@ -9,26 +9,19 @@ never folded.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Dict, List
 
+from tests.nlu_eval import comparable, load_examples
 from tests.understanding import INTENT_ALIASES, ROOT, load
 
 NEVER = "holdout"
 REGRESSION_SET = ROOT / "tests" / "nlu" / "held_out.yml"
 
 
-def comparable(text: str) -> str:
-    """Case, punctuation and spacing aside (as tests/test_nlu.py compares training and held-out)."""
-    return " ".join(re.sub(r"[^\w\s/%]", "", text.lower()).split())
-
-
 def regression_texts() -> set:
-    from tests.nlu_eval import load_examples
-
     return {comparable(example["text"]) for example in load_examples(str(REGRESSION_SET))}
 
 

@@ -9,12 +9,18 @@ Entities match on (entity, value, start, end); roles are ignored.
 from __future__ import annotations
 
 import asyncio
+import re
 import warnings
 from collections import Counter, defaultdict
 from typing import Any, Dict, Iterable, List, Set, Tuple
 
 EXAMPLES_PER_CONFUSION = 3
 Entity = Tuple[str, str, int, int]
+
+
+def comparable(text: str) -> str:
+    """Case, punctuation and spacing aside: "Layoffs?" and "layoffs" are the same example."""
+    return " ".join(re.sub(r"[^\w\s/%]", "", text.lower()).split())
 
 
 def load_examples(test_file: str) -> List[Dict[str, Any]]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import Counter
 
 import pytest
@@ -55,11 +54,6 @@ def test_answer_words_are_not_read_as_interruptions():
     assert not taken, f"answer words read as interruptions: {taken}"
 
 
-def _comparable(text: str) -> str:
-    """Case, punctuation and spacing aside: "Layoffs?" and "layoffs" are the same example."""
-    return " ".join(re.sub(r"[^\w\s/%]", "", text.lower()).split())
-
-
 def test_held_out_covers_every_intent_and_shares_nothing_with_training():
     domain_intents = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text())["intents"]
     held_out = nlu_eval.load_examples(str(HELD_OUT))
@@ -67,6 +61,6 @@ def test_held_out_covers_every_intent_and_shares_nothing_with_training():
     too_few = {i: per_intent[i] for i in domain_intents if per_intent[i] < MIN_EXAMPLES_PER_INTENT}
     assert not too_few, f"intents with fewer than {MIN_EXAMPLES_PER_INTENT} held-out examples"
 
-    training = {_comparable(m.get("text")) for m in load_data(str(TRAINING)).intent_examples}
-    shared = sorted(ex["text"] for ex in held_out if _comparable(ex["text"]) in training)
+    training = {nlu_eval.comparable(m.get("text")) for m in load_data(str(TRAINING)).intent_examples}
+    shared = sorted(ex["text"] for ex in held_out if nlu_eval.comparable(ex["text"]) in training)
     assert not shared, "held-out examples also in the training data"

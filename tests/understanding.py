@@ -173,10 +173,9 @@ def run_persona(say, sender: str, persona: Dict[str, Any], k: knowledge.Knowledg
     opener_started = question_of([r.get("text") for r in replies], k) is not None
     if not opener_started:
         replies = say(sender, "/start_assessment")  # what a person does next: the offered button
-    # The questions asked in a row since the last interruption: asking a question again after
-    # answering an interruption is the design, asking it again after its own answer is a re-ask.
-    asks: List[str] = []
-    longest = 0
+    # How often the same question was asked in a row since the last interruption: asking a question
+    # again after answering an interruption is the design, asking it again after its own answer a re-ask.
+    previous, streak, longest = None, 0, 0
     turns = 1
     interruptions_answered = 0
     result = recommendation_of(replies)
@@ -184,9 +183,8 @@ def run_persona(say, sender: str, persona: Dict[str, Any], k: knowledge.Knowledg
         asked = question_of([r.get("text") for r in replies], k)
         if asked is None:
             break
-        asks.append(asked)
-        streak = len(asks) - next((i for i in range(len(asks) - 1, -1, -1) if asks[i] != asked), -1) - 1
-        longest = max(longest, streak)
+        streak = streak + 1 if asked == previous else 1
+        previous, longest = asked, max(longest, streak)
         if streak >= LOOP_ASKS:
             break
         if asked in interruptions:
@@ -194,7 +192,7 @@ def run_persona(say, sender: str, persona: Dict[str, Any], k: knowledge.Knowledg
             turns += 1
             if question_of([r.get("text") for r in replies], k) == asked and len(replies) > 1:
                 interruptions_answered += 1
-            asks = []
+            previous = None
             continue
         replies = say(sender, answers[asked])
         turns += 1

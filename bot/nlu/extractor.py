@@ -212,6 +212,15 @@ def _real_words_near(vocabulary: Dict[str, str]) -> List[str]:
     return sorted(protected)
 
 
+def _years_stated(text: str) -> Iterable[Tuple[int, int, float]]:
+    """(start, end, years worked) for "3 yoe", "two years in" and "since 2009"."""
+    for match in YEARS.finditer(text):
+        amount = match.group(1).lower()
+        yield match.start(), match.end(), float(NUMBER_WORDS.get(amount, amount))
+    for match in reader.SINCE_YEAR.finditer(text.lower()):
+        yield match.start(), match.end(), reader.years_since(match.group(1))
+
+
 def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, Any]]:
     """Entities in Rasa's format, values being canonical knowledge ids."""
     doc = nlp(text)
@@ -223,17 +232,11 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
         for span in filter_spans(spans):
             entity, _, role = label.partition(":")
             found.append(_entity(entity, span.id_, span.start_char, span.end_char, span.text, role))
-    for match in YEARS.finditer(text):
-        amount = match.group(1).lower()
-        years = float(NUMBER_WORDS[amount]) if amount in NUMBER_WORDS else float(amount)
+    for start, end, years in _years_stated(text):
         found = [e for e in found if not (e["entity"] == "career_stage" and
-                                          e["start"] < match.end() and match.start() < e["end"])]
-        found.append(_entity("career_stage", k.stage_for_years(years), match.start(), match.end(),
-                             match.group(0)))
+                                          e["start"] < end and start < e["end"])]
+        found.append(_entity("career_stage", k.stage_for_years(years), start, end, text[start:end]))
     lower = text.lower()
-    for match in reader.SINCE_YEAR.finditer(lower):
-        found.append(_entity("career_stage", k.stage_for_years(reader.years_since(match.group(1))),
-                             match.start(), match.end(), text[match.start():match.end()]))
     # "phd student, wondering where to go after I graduate": a student, not also a new grad
     future = [match.span() for match in reader.FUTURE_GRADUATION.finditer(lower)]
     found = [e for e in found if not (e["entity"] == "career_stage" and e["value"] == "new_grad" and
