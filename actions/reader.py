@@ -130,6 +130,8 @@ def lead_direction(text: str, k: Knowledge) -> int:
     direction = 1 if point > NEUTRAL else -1
     if rest[:1] in (["not"], ["no"], ["never"]):  # "probably not", "yes no"
         return -direction if direction > 0 else 0
+    if rest and HEDGES.fullmatch(phrase) and not all(word in LEAD_FILLER for word in rest):
+        return 0  # "kinda scary", "kind of boring": a hedge on the words after it, not the answer
     return direction
 
 

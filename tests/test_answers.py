@@ -53,3 +53,13 @@ def test_shown_is_what_a_person_would_read():
     assert answers.shown('/answer{"agreement": "<b>5</b>"}') == "<b>5</b>"
     assert answers.shown('/answer{"a": "1", "b": "2"}') == '/answer{"a": "1", "b": "2"}'
     assert answers.shown("kinda") == "kinda"
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a hedge on the words after it is not the answer: the model reads the whole of it
+    ("kinda scary tbh, i'd rather not gamble", "risk", 2),
+    ("kinda, i like it", "pace", 4),
+    ("mostly yes, i like it", "pace", 4),
+])
+def test_a_hedge_that_opens_an_answer_does_not_decide_its_direction(text, question, point):
+    assert READER.read_agreement(text, question).value == point
