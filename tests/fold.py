@@ -1,8 +1,8 @@
 """Folds a tuning slice of the evaluation data (tests/eval/<slice>/) into training, once tuning on it is
 done: its typed answers, stages and yes/no answers (the personas' too) into data/answers/, its NLU
 examples into data/nlu/ (factor questions with their factor as metadata, which the entity extractor
-learns from), except those the regression set (tests/nlu/held_out.yml) holds. The holdout slice is
-never folded.
+learns from), except those the regression set (tests/nlu/held_out.yml) holds. The never-tuned slices
+(holdout, sealed) are never folded.
 
     python -m tests.fold dev
 """
@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 from tests.nlu_eval import comparable, load_examples
-from tests.understanding import INTENT_ALIASES, ROOT, load
+from tests.understanding import EVAL, INTENT_ALIASES, NEVER_TUNED, ROOT, load
 
-NEVER = "holdout"
 REGRESSION_SET = ROOT / "tests" / "nlu" / "held_out.yml"
 
 
@@ -29,7 +28,8 @@ def answers_of(slice_name: str) -> Dict[str, List[Dict[str, Any]]]:
     data = load(slice_name, "answers")
     folded = {"answers": list(data["answers"]), "stage": list(data["stage"]),
               "constraints": list(data["constraints"])}
-    for persona in load(slice_name, "personas")["personas"]:
+    personas = load(slice_name, "personas")["personas"] if (EVAL / slice_name / "personas.yml").exists() else []
+    for persona in personas:
         folded["stage"].append(persona["stage"])
         folded["answers"] += [{"question": q, **a} for q, a in persona["answers"].items()]
         folded["constraints"] += [{"question": q, **persona[q]}
@@ -39,8 +39,8 @@ def answers_of(slice_name: str) -> Dict[str, List[Dict[str, Any]]]:
 
 def answers_yaml(slice_name: str) -> str:
     lines = [f"# The {slice_name} slice of the independent evaluation data (tests/eval/{slice_name}/: typed "
-             "answers and the", "# personas' answers), folded into training once tuning on it was done "
-             "(tests/fold.py).", "# The holdout slice stays unseen."]
+             "answers and any", "# personas' answers), folded into training once tuning on it was done "
+             "(tests/fold.py).", "# The never-tuned slices (holdout, sealed) stay unseen."]
     for key, items in answers_of(slice_name).items():
         lines.append(f"{key}:")
         for item in items:
@@ -71,15 +71,19 @@ def nlu_yaml(slice_name: str) -> str:
 
 
 def fold(slice_name: str, root: Path = ROOT) -> List[Path]:
-    if slice_name == NEVER:
-        raise ValueError("the holdout slice is never folded into training")
-    written = [root / "data" / "answers" / f"{slice_name}_slice.yml",
-               root / "data" / "nlu" / f"written_apart_{slice_name}.yml"]
+    if slice_name in NEVER_TUNED:
+        raise ValueError(f"the {slice_name} slice is never folded into training")
+    written = [root / "data" / "answers" / f"{slice_name}_slice.yml"]
     written[0].write_text(answers_yaml(slice_name), encoding="utf-8")
-    written[1].write_text(nlu_yaml(slice_name), encoding="utf-8")
+    if (EVAL / slice_name / "nlu.yml").exists():
+        written.append(root / "data" / "nlu" / f"written_apart_{slice_name}.yml")
+        written[1].write_text(nlu_yaml(slice_name), encoding="utf-8")
     return written
 
 
 if __name__ == "__main__":
-    for path in fold(sys.argv[1]):
-        print("wrote", path)
+    try:
+        for path in fold(sys.argv[1]):
+            print("wrote", path)
+    except ValueError as refused:
+        sys.exit(str(refused))
