@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Pattern, Tuple
 
 from actions.knowledge import SCALE_POINTS, Knowledge
 
@@ -70,9 +70,13 @@ def _find(text: str, phrases: List[Tuple[str, int]]) -> Optional[Tuple[int, int]
     return (best[2], best[1]) if best else None
 
 
-def find_phrase(clean: str, k: Knowledge) -> Optional[Tuple[int, int]]:
-    """(point, position) of the longest agreement phrase in normalised text; None when none is."""
-    return _find(clean, phrases(k))
+def find_phrase(clean: str, k: Knowledge, without: Optional[Pattern] = None) -> Optional[Tuple[int, int]]:
+    """(point, position) of the longest agreement phrase in normalised text; None when none is.
+    Phrases that `without` matches whole are not looked for."""
+    known = phrases(k)
+    if without is not None:
+        known = [(phrase, point) for phrase, point in known if not without.fullmatch(phrase)]
+    return _find(clean, known)
 
 
 def parse_agreement(text: str, k: Knowledge) -> Optional[int]:

@@ -234,6 +234,12 @@ def _check(raw: Any, path: Path) -> Knowledge:
         if constraint["path"] not in PATH_IDS:
             c.fail(f"{key}.path", f"must be a path id, found {constraint['path']!r}")
         c.text(constraint["advice"], f"{key}.advice")
+        for side, words in c.mapping(constraint.get("answers", {}), f"{key}.answers").items():
+            if side not in ("yes", "no"):
+                c.fail(f"{key}.answers.{side}", "must be yes or no")
+            c.texts(words, f"{key}.answers.{side}")
+        if "yes_below_months" in constraint:
+            c.number(constraint["yes_below_months"], f"{key}.yes_below_months", 1, 120)
 
     rec = c.mapping(
         top["recommendation"], "recommendation",

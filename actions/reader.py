@@ -14,6 +14,7 @@ then asks again instead of guessing (an answer must never be read the wrong way 
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import os
@@ -38,6 +39,10 @@ NEUTRAL = answers.NEUTRAL
 MIN_CONFIDENCE = 0.40
 # Both directions at least this likely: the answer could be read either way round, so it is not read.
 MIN_OPPOSITE = 0.25
+# An answer with no answer word ("my last job wore me down") is read only when the model is this sure of
+# its side: out of fold on the helpers' answers, the lowest bar that turned every wrong-way reading of
+# them into a re-ask (8 more re-asks in 1,246 answers).
+MIN_SIDE = 0.80
 MIN_YES_NO_CONFIDENCE = 0.60
 MIN_STAGE_CONFIDENCE = 0.35
 # The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
@@ -54,6 +59,10 @@ RATING = re.compile(
     r"(?:\s*(?:/\s*5|out of (?:5|five)|of 5|on the scale))?"
     r"(?:\s*(?:i guess|i think|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish))*$"
 )
+# A rating stated anywhere in the answer: "1/5 i need to know", "... I'd put this at a 1.", "a 4 out of 5".
+RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!\d)|"
+                           r"\b(?:i'?d|id|i would|i'll|i will) (?:put (?:this|it) at|give (?:this|it)|rate "
+                           r"(?:this|it)(?: at)?)(?: an?| like)? ([1-5]|one|two|three|four|five)\b(?![./]?\d)")
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:%|percent|pct)(?!\w)")
 CLAUSE = re.compile(r"\s*(?:[,;:!?.]+|\s-+\s|—|–|\bbut\b|\bbecause\b|\bcause\b|\bcos\b|\bcuz\b|"
                     r"\bsince\b|\bas long as\b|\bthough\b|\bunless\b)\s*")
@@ -70,12 +79,30 @@ STRONG = re.compile(r"\b(absolutely|totally|completely|definitely|literally|love
 LIKING = re.compile(r"\b(love|loved|loving|enjoy|enjoyed|fun|blast|happiest|happy|excited|exciting|"
                     r"thrill|thrilling|dream|thrive|energi[sz]e[sd]?|comfort zone|my thing|my jam|"
                     r"into it|appeal|appeals|sounds great|great|amazing|awesome|fascinat\w*|"
-                    r"drawn to|keen|eager|want|need|craves?|all in|sign me up|count me in)\b")
+                    r"drawn to|keen|eager|want|need|craves?|all in|sign me up|count me in|fine by me|"
+                    r"(?:i'?d|id|i would) rather(?! not)|cope (?:\w+ )?well|prefer|buzz|rush|kick)\b")
 DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|nightmare|boring|bored|"
                        r"drain\w*|exhaust\w*|burn ?out|wear me down|kills? me|scares? me|scary|"
                        r"terrif\w*|dread|overrated|stiff|suffocat\w*|cage|allergic|can'?t stand|"
                        r"not for me|not my thing|no thanks|pass|avoid|overwhelm\w*|frustrat\w*|"
-                       r"don'?t care|couldn'?t care|doesn'?t matter|does nothing)\b")
+                       r"don'?t care|couldn'?t care|doesn'?t matter|does nothing|bugs? me|bother(?:s|ed)? me|"
+                       r"irks? me|annoy\w*|wears? me (?:down|out)|uneasy|nervous|worr(?:y|ied|ies)|shallow|"
+                       r"scattered|uncomfortable|drives? me (?:nuts|crazy|mad|insane|up the wall|round the bend)|"
+                       r"gets? on my nerves|"
+                       r"unsettl\w*|freeze|swore off|give a (?:toss|damn|hoot)|care less|not me)\b")
+# Letters typed three times or more ("nooo", "yesss"): emphasis, read as one.
+STRETCHED = re.compile(r"([a-z])\1{2,}")
+# Long one-word answers whose misspellings are corrected when they open an answer.
+ANSWER_WORDS = ("absolutely", "definitely", "totally", "completely", "strongly", "disagree", "probably",
+                "certainly", "neutral")
+# Words that follow an answering "no" in the same clause ("no i don't", "no thanks"); any other word
+# makes "no" a determiner ("no dependents and some savings").
+ANSWER_NO_FOLLOWERS = {"i", "im", "i'm", "id", "i'd", "ive", "i've", "not", "never", "thanks", "thank",
+                       "way", "chance", "it", "its", "it's", "that", "thats", "that's", "this", "really",
+                       "definitely", "absolutely", "sir", "just", "we", "you", "they", "me", "to", "nope",
+                       "no", "nah", "sorry", "haha", "idea", "clue", "for", "but", "and", "because"}
+# Answer words that also modify the words after them: "totally irrelevant", "zero worries".
+MODIFIERS = re.compile(r"totally|absolutely|definitely|completely|very much|so much|exactly|zero|really")
 HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|somewhat|a bit|mostly|"
                     r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
 
@@ -89,9 +116,15 @@ class Reading:
     how: str  # "button", "number", "model", "rule" or "unread"
 
 
-def _first_clause(clean: str) -> str:
-    parts = [p for p in CLAUSE.split(clean) if p]
-    return parts[0] if parts else clean
+def first_clause(text: str) -> str:
+    """The normalised first clause of a typed answer: up to its first comma, stop, dash or "but"
+    ("nah, ..." gives "nah"), split before normalising takes the punctuation away. A clause of
+    fillers only ("lol, ...") is skipped."""
+    for part in CLAUSE.split(text.lower().replace("’", "'")):
+        clean = answers.normalise(part)
+        if clean:
+            return clean
+    return answers.normalise(text)
 
 
 # Words that may stand before the answer word without changing it: "big yes", "oh hell no", "lol nope".
@@ -100,10 +133,15 @@ LEAD_FILLER = {"big", "hard", "oh", "uh", "um", "umm", "eh", "lol", "haha", "wel
 
 
 def _opening(text: str, fillers: set) -> str:
-    """The normalised text from its first word that is not a filler ("big", "lol", "meh")."""
-    words = answers.normalise(text).split()
+    """The normalised text from its first word that is not a filler ("big", "lol", "meh"), letters
+    stretched for emphasis squeezed ("noooo" is "no") and a misspelt first answer word corrected
+    ("absolutly")."""
+    words = STRETCHED.sub(r"\1", answers.normalise(text)).split()
     while words and words[0] in fillers:
         words = words[1:]
+    if words and len(words[0]) >= 5 and words[0] not in ANSWER_WORDS:
+        close = difflib.get_close_matches(words[0], ANSWER_WORDS, n=1, cutoff=answers.TYPO_CUTOFF)
+        words[0] = close[0] if close else words[0]
     return " ".join(words)
 
 
@@ -128,16 +166,27 @@ def lead_direction(text: str, k: Knowledge) -> int:
     phrase, point = found
     rest = opening[len(phrase):].split()
     direction = 1 if point > NEUTRAL else -1
+    # The answer word ends its clause ("must have, no ifs or buts", "probably, ..."): it is the answer.
+    if _opening(first_clause(text), LEAD_FILLER) == phrase:
+        return direction
     if rest[:1] in (["not"], ["no"], ["never"]):  # "probably not", "yes no"
         return -direction if direction > 0 else 0
-    if rest and HEDGES.fullmatch(phrase) and not all(word in LEAD_FILLER for word in rest):
-        return 0  # "kinda scary", "kind of boring": a hedge on the words after it, not the answer
+    if rest and not all(word in LEAD_FILLER for word in rest) and (
+            HEDGES.fullmatch(phrase) or MODIFIERS.fullmatch(phrase)
+            or (phrase == "no" and rest[0] not in ANSWER_NO_FOLLOWERS)):
+        # "kinda scary", "totally irrelevant", "zero worries", "no dependents": a word on the words
+        # after it, not the answer
+        return 0
     return direction
 
 
-# "can't say I'm not, so yes": a closing conclusion of the answer vocabulary after "so".
-CONCLUSION = re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
-                        r"(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\s.!]*$")
+# The answer's last clause when it is an answer phrase: after "so" ("can't say I'm not, so yes", "never
+# thought about it, so neutral"), or on its own after a comma ("I wouldn't call it a must, no").
+CONCLUSIONS = (
+    re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
+               r"(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\s.!]*$"),
+    re.compile(r"[,;.!?—–]\s*(?P<tail>[a-z' ]+?)[\s.!]*$"),
+)
 
 
 # Idioms whose direction the words alone get wrong: "I'd be lying if I said no" is a yes, "more into it
@@ -148,20 +197,50 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\bmore (?:\w+ ){0,3}than not\b"), 1),
     (re.compile(r"\bmore (?:yes|yeah|agree) than (?:no|not|disagree)\b"), 1),
     (re.compile(r"\bmore (?:no|not|disagree) than (?:yes|yeah|agree)\b"), -1),
+    (re.compile(r"\blying if i (?:said|say) (?:it|that|they) (?:didn'?t|doesn'?t|don'?t|did not|does not) "
+                r"matter\b"), 1),
+    (re.compile(r"\b(?:the )?(?:very )?last thing i (?:want|need|care about)\b"), -1),
+    (re.compile(r"\bno [\w' ]{1,25}[,.]? no deal\b"), 1),  # "no good salary, no deal": a must
+    (re.compile(r"^(?:\w+ ){0,3}(?:the )?(?:opposite|other way round|other way around)\b"), -1),
 )
 
 
-def conclusion_direction(text: str, k: Knowledge) -> int:
-    """+1 or -1 when the message concludes with an agreement phrase ("..., so yes", "so no then") or
-    says one of DIRECTION_IDIOMS; 0 otherwise."""
+def conclusion(text: str, k: Knowledge) -> Optional[int]:
+    """+1 or -1 when the message concludes with an agreement phrase ("..., so yes", "so no then",
+    "... at midnight on a friday. absolutely not."); 0 when it concludes with a neutral one ("..., so
+    neutral"); None when it does neither."""
     lower = text.lower().replace("’", "'")
-    for idiom, direction in DIRECTION_IDIOMS:
-        if idiom.search(lower):
-            return direction
-    match = CONCLUSION.search(lower)
-    tail = match.group("tail").strip() if match else None
-    point = next((p for phrase, p in answers.phrases(k) if phrase == tail), NEUTRAL)
-    return 0 if point == NEUTRAL else (1 if point > NEUTRAL else -1)
+    for pattern in CONCLUSIONS:
+        match = pattern.search(lower)
+        tail = match.group("tail").strip() if match else None
+        point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
+        if pattern is CONCLUSIONS[1] and tail and HEDGES.fullmatch(tail):
+            continue  # "depth, mostly": a hedge on what came before, not the answer
+        if point is not None:
+            return (point > NEUTRAL) - (point < NEUTRAL)
+    return None
+
+
+def idiom_direction(text: str) -> int:
+    """+1 or -1 when the message says one of DIRECTION_IDIOMS, else 0."""
+    lower = text.lower().replace("’", "'")
+    return next((direction for idiom, direction in DIRECTION_IDIOMS if idiom.search(lower)), 0)
+
+
+def named_side(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 when the first clause only names the statement's side or its opposite, intensifiers
+    aside ("Definitely depth." to breadth is -1, "visible impact, without question" to impact +1)."""
+    criterion = k.criteria.get(question)
+    if not criterion:
+        return 0
+    words = [w for w in first_clause(text).split() if w not in LEAD_FILLER and not MODIFIERS.fullmatch(w)
+             and not HEDGES.fullmatch(w) and w not in ("more", "all", "the", "for", "me", "way")]
+    named = " ".join(words)
+    if named in {w.lower() for w in criterion["synonyms"]}:
+        return 1
+    if named in {w.lower() for w in criterion.get("opposite", [])}:
+        return -1
+    return 0
 
 
 def neutral_lead(text: str, k: Knowledge) -> bool:
@@ -185,12 +264,18 @@ def rating_number(text: str) -> Optional[int]:
     pay cut once"); None when the text is not one."""
     raw = text.lower().replace("’", "'")
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|prob|probably|like|solid)\s+){0,3}"
-                    r"([1-5]|one|two|three|four|five)\s*(?:[.,:;!)—–]|-(?![a-z])|$)(?!\d)", raw)
+                    r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
+                    r"i think|lol|definitely|max|tops|at most|at best|easily|really))?"
+                    r"\s*(?:[.,:;!)—–]|-(?![a-z])|$)(?!\d)", raw)
     if lead:
         return NUMBER_WORDS.get(lead.group(1)) or int(lead.group(1))
+    stated = RATING_STATED.search(raw)
+    if stated:
+        n = stated.group(1) or stated.group(2)
+        return NUMBER_WORDS.get(n) or int(n)
     clean = answers.normalise(text).replace("!", " ")
     clean = re.sub(r"\s+", " ", clean).strip()
-    for candidate in (clean, _first_clause(clean)):
+    for candidate in (clean, first_clause(text)):
         match = RATING.match(candidate)
         if match:
             n = match.group("n")
@@ -206,6 +291,12 @@ def _vocabulary_features(clean: str, k: Knowledge, prefix: str) -> Dict[str, flo
     and whether a negation comes before it."""
     features: Dict[str, float] = {}
     found = answers.find_phrase(clean, k)
+    phrase = next((p for p, point in answers.phrases(k) if found and point == found[0]
+                   and clean.startswith(p, found[1])), "")
+    if HEDGES.fullmatch(phrase) and (found[1] > 0 or clean[found[1] + len(phrase):].strip()):
+        # "would bug me a bit", "mostly i find it draining": a hedge that tones down other words is not
+        # the answer
+        found = answers.find_phrase(clean, k, without=HEDGES)
     if found:
         point, position = found
         features[f"{prefix}vocab={point}"] = 1.0
@@ -215,11 +306,23 @@ def _vocabulary_features(clean: str, k: Knowledge, prefix: str) -> Dict[str, flo
     return features
 
 
+def negation_marked(text: str) -> List[str]:
+    """The words of a text, those after a negation in the same clause marked "not_" ("no savings",
+    "without a clear ladder"): the same word then counts one way when negated and the other when not."""
+    words: List[str] = []
+    for part in CLAUSE.split(text.lower().replace("’", "'")):
+        negated = False
+        for word in re.findall(r"[a-z']+", answers.normalise(part)):
+            words.append(f"not_{word}" if negated else word)
+            negated = negated or bool(NEGATION_WORDS.fullmatch(word))
+    return words
+
+
 def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[str, float]]:
     """(text for the n-gram vectorizers, the question-tagged words, hand-made features)."""
     clean = answers.normalise(text)
-    first = _first_clause(clean)
-    tagged = " ".join(f"{question}__{w}" for w in re.findall(r"[a-z']+", clean))
+    first = first_clause(text)
+    tagged = " ".join(f"{question}__{w}" for w in negation_marked(text))
     features: Dict[str, float] = {}
     features.update(_vocabulary_features(first, k, "first:"))
     features.update(_vocabulary_features(clean, k, "all:"))
@@ -243,6 +346,18 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
     # care, but ..." (the training data has them both ways round, so the weight is learned).
     features[f"negations_first={min(len(NEGATION_WORDS.findall(first)), 2)}"] = 1.0
     features[f"words={min(len(clean.split()), 12) // 3}"] = 1.0
+    if question in k.constraints:
+        # An answer word opening a yes/no answer ("nope, ..."), not one that starts a phrase ("no
+        # savings"); agreement answers have it as a rule (Reader.read_agreement)
+        features[f"lead={lead_direction(text, k)}"] = 1.0
+    # What answers to a yes/no question say in people's words ("on an H-1B", "plenty saved"), from the
+    # knowledge file, and whether the clause negates them ("not a citizen").
+    for side, words in k.constraints.get(question, {}).get("answers", {}).items():
+        for w in words:
+            match = re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean)
+            if match:
+                negated = NEGATION_WORDS.search(clean[max(0, match.start() - 20):match.start()])
+                features[f"says_{side}" + ("_negated" if negated and " " not in w else "")] = 1.0
     # The statement's own words ("breadth") and what disagreeing with it values ("depth"), from the
     # knowledge file; and how the person feels about what they mention.
     criterion = k.criteria.get(question)
@@ -252,8 +367,13 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
                 match = re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean)
                 if match:
                     features[f"mentions_{name}"] = 1.0
+                    # "the uncertainty would bug me": a feeling about the statement's topic or its opposite
+                    for feeling, pattern in (("liking", LIKING), ("disliking", DISLIKING)):
+                        if pattern.search(clean):
+                            features[f"{feeling}_{name}"] = 1.0
                     # "i don't need top pay": the statement's own words, negated
-                    if answers.NEGATIONS.search(clean[max(0, match.start() - 25):match.start()]):
+                    # ("im ok without a clear ladder", "no ladder")
+                    if NEGATION_WORDS.search(clean[max(0, match.start() - 25):match.start()]):
                         features[f"negated_{name}"] = 1.0
                     break
     for part, scope in ((text, "all"), (first, "first")):
@@ -263,8 +383,11 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
             for name in ("topic", "opposite"):
                 if features.get(f"mentions_{name}"):
                     features[f"valence_{scope}_{name}"] = valence
-    features[f"liking={min(len(LIKING.findall(clean)), 2)}"] = 1.0
-    features[f"disliking={min(len(DISLIKING.findall(clean)), 2)}"] = 1.0
+    # a dislike negated close before it is a liking: "ambiguity does not scare me"
+    dislikes = [m for m in DISLIKING.finditer(clean)]
+    undone = sum(1 for m in dislikes if NEGATION_WORDS.search(clean[max(0, m.start() - 15):m.start()]))
+    features[f"liking={min(len(LIKING.findall(clean)) + undone, 2)}"] = 1.0
+    features[f"disliking={min(len(dislikes) - undone, 2)}"] = 1.0
     return clean, tagged, features
 
 
@@ -396,10 +519,13 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
-        if neutral_lead(text, self.k):
-            return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "on the fence tbh"
         # The answer's own conclusion ("..., so yes") wins over how it opens.
-        lead = conclusion_direction(text, self.k) or lead_direction(text, self.k)
+        concluded = conclusion(text, self.k)
+        if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
+            return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
+        # then the answer word opening it, an idiom, or a side named alone ("Definitely depth.")
+        lead = (concluded or lead_direction(text, self.k) or idiom_direction(text)
+                or named_side(text, question, self.k))
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         p = self.agreement.probabilities(text, question)
@@ -414,7 +540,7 @@ class Reader:
         disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)
         if p[best] < MIN_CONFIDENCE and max(disagree, agree, p.get(3, 0)) < MIN_CONFIDENCE + 0.2:
             return Reading(None, p[best], "unread")
-        if min(disagree, agree) >= MIN_OPPOSITE:
+        if min(disagree, agree) >= MIN_OPPOSITE or (best != NEUTRAL and max(disagree, agree) < MIN_SIDE):
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
 
@@ -428,6 +554,10 @@ class Reader:
             # "not sure", "skip": the question counts them as no. Before the model, which took "not
             # sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
             return Reading(False, 1.0, "rule")
+        below = self.k.constraints.get(question, {}).get("yes_below_months")
+        months = months_stated(text) if RUNWAY.search(text.lower()) else None
+        if below and months is not None and months < below:
+            return Reading(True, 1.0, "rule")  # "savings would last about 2 months"
         if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
@@ -481,7 +611,8 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 "fifteen": 15, "twenty": 20}
 # Every word that negates, for counting them (answers.NEGATIONS finds the ones that flip an answer).
-NEGATION_WORDS = re.compile(r"\b(?:not|no|never|nothing|nobody|none|nor|hardly|cannot|can't|cant|don't|dont|"
+NEGATION_WORDS = re.compile(r"\b(?:not|no|never|nothing|nobody|none|nor|without|hardly|cannot|can't|cant|"
+                            r"don't|dont|"
                             r"doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|couldn't|couldnt|"
                             r"isn't|isnt|aren't|arent|wasn't|wasnt|ain't|aint)\b")
 # "in industry since 2009": working since that year.
@@ -492,6 +623,30 @@ FUTURE_GRADUATION = re.compile(r"\b(?:after|when|once|before|until|till|upon)\s+
 # Years that count study or something other than work: not the career stage.
 NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|masters?|degree|undergrad|school|college|uni|university|"
                             r"old|ago|age|aged|program|programme|bootcamp)\b")
+
+
+# "2 months", "a month or two", "3-4 months", "six months": the longest number of months stated.
+MONTHS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                    r"(?:\s*(?:-|to|or)\s*(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))?\s*"
+                    r"(?:months?|mos?)\b(?:\s*(?:or|to|-)\s*(?:two|three|\d))?")
+
+
+# Words that make a number of months a runway ("2 months of savings", "cash would last 3 months").
+RUNWAY = re.compile(r"\b(?:sav\w*|runway|cushion|buffer|cash|emergency fund|expenses|would last|lasts?|"
+                    r"left|in the bank)\b")
+
+
+def months_stated(text: str) -> Optional[float]:
+    """The most months a text states ("a month or two" 2, "3-4 months" 4), or None."""
+    found = []
+    for match in MONTHS.finditer(text.lower()):
+        for number in match.groups():
+            if number:
+                found.append(float(WORD_NUMBERS.get(number) or number))
+        tail = re.search(r"(?:or|to|-)\s*(two|three|\d)\s*$", match.group(0))
+        if tail:
+            found.append(float(WORD_NUMBERS.get(tail.group(1)) or tail.group(1)))
+    return max(found) if found else None
 
 
 def years_since(year: str) -> float:
@@ -603,7 +758,7 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:
         return bool(COMMAND.match(clean))
-    looks_like_answer = answers.find_phrase(_first_clause(clean), k) is not None
+    looks_like_answer = answers.find_phrase(first_clause(stripped), k) is not None
     if intent in QUESTION_INTENTS and is_question(stripped):
         return True
     if intent in SOCIAL_INTENTS and confidence >= MIN_INTENT_CONFIDENCE and not looks_like_answer:

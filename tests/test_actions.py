@@ -241,7 +241,7 @@ def test_a_stated_priority_fills_its_answer_and_the_assessment_goes_on(text, fou
 
 @pytest.mark.parametrize("text, criterion, side", [
     ("priorities that change every other day drive me nuts", "pace", "disagree"),
-    ("i want to see real people use the thing i built", "impact", "agree"),
+    ("i want to own what i build and see it ship", "impact", "agree"),
 ])
 def test_a_priority_found_by_meaning_is_read_by_the_answer_reader(text, criterion, side):
     # the extractor's models give it with their probability (below 1.0): no negation word decides

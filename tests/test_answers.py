@@ -63,3 +63,126 @@ def test_shown_is_what_a_person_would_read():
 ])
 def test_a_hedge_that_opens_an_answer_does_not_decide_its_direction(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, number", [
+    ("1 for sure, distributed training sounds like plumbing to me", 1), ("2 for me", 2),
+    ("4 tbh. the pace suits me", 4), ("1 for every ten people", None),
+    ("1/5 i need to know exactly what to do", 1), ("My partner has great benefits. I'd put this at a 1.", 1),
+])
+def test_a_number_typed_first_is_the_rating(text, number):
+    assert reader.rating_number(text) == number
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("I wouldn't call it a must, no", -1),          # the last clause alone answers
+    ("never really thought about it, so neutral", 0),
+    ("can't say I'm not, so yes", 1),
+    ("depth, mostly", None),                        # a hedge on what came before is not the answer
+    ("oh sure, I love it when the schema changes on a friday. absolutely not.", -1),
+    ("yeah, having Meta on the CV opens doors", None),
+])
+def test_how_an_answer_concludes(text, direction):
+    assert reader.conclusion(text, K) == direction
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("no good salary, no deal", 1),                 # a must
+    ("kinda the opposite of me, i like knowing what's next", -1),
+    ("I'd be lying if I said it didn't matter to me", 1),
+    ("honestly the last thing I want", -1),
+    ("more into it than not", 1),
+    ("it would be nice", 0),
+])
+def test_idioms_whose_words_alone_mislead(text, direction):
+    assert reader.idiom_direction(text) == direction
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("Definitely depth.", "breadth", -1), ("visible impact, without question", "impact", 1),
+    ("definitely", "breadth", 0), ("depth of the team matters", "breadth", 0),
+])
+def test_a_side_named_alone(text, question, direction):
+    assert reader.named_side(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("must have, no ifs or buts", 1),               # the answer word ends its clause
+    ("probably, I'd feel nervous without it", 1),
+    ("probably not", -1), ("nah i like routine", -1), ("no i don't", -1), ("no thanks", -1),
+    ("no dependents and some savings, so i could take a shot", 0),  # "no" before a noun
+    ("zero worries about stability", 0),           # a word on the words after it
+    ("absolutely love it", 0), ("kinda scary", 0),
+    ("never in a million years", -1),
+    ("noooo way, slow and clear pls", -1),          # stretched for emphasis
+    ("absolutly, going deep in one thing sounds so boring", 1),  # misspelt
+])
+def test_how_an_answer_opens(text, direction):
+    assert reader.lead_direction(text, K) == direction
+
+
+def test_the_first_clause_is_split_before_punctuation_goes():
+    assert reader.first_clause("I'd like that, it's hard to grow when nobody tells you") == "i'd like that"
+    assert reader.first_clause("lol, nah") == "nah"
+
+
+def test_words_after_a_negation_are_marked_to_the_end_of_their_clause():
+    assert reader.negation_marked("no savings, and kids but my wife works") == [
+        "no", "not_savings", "and", "kids", "my", "wife", "works"]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("savings would last about 2 months", 2), ("a month or two saved", 2), ("3-4 months", 4),
+    ("I have 9 months of savings", 9), ("just started", None),
+])
+def test_months_stated(text, months):
+    assert reader.months_stated(text) == months
+
+
+@pytest.mark.parametrize("text, question, side", [
+    ("I wouldn't call it a must, no", "salary", -1),
+    ("massively. no good salary, no deal", "salary", 1),
+    ("1 for sure, distributed training sounds like plumbing to me", "scale", -1),
+    ("I'd like that, it's hard to grow when nobody tells you what's expected", "structure", 1),
+    ("the uncertainty would bug me a bit tbh", "risk", -1),
+])
+def test_reasons_after_the_answer_do_not_turn_it_round(text, question, side):
+    value = READER.read_agreement(text, question).value
+    assert value is not None and (value - 3) * side > 0
+
+
+def test_never_thought_about_it_so_neutral_is_neutral():
+    assert READER.read_agreement("never really thought about it, so neutral", "impact").value == 3
+
+
+class _UnsureModel:
+    """An agreement model that leans one way without being sure of it."""
+
+    def knows_a_word(self, text):
+        return True
+
+    def probabilities(self, text, question):
+        return {1: 0.05, 2: 0.15, 3: 0.1, 4: 0.6, 5: 0.1}
+
+
+def test_an_answer_without_an_answer_word_is_read_only_when_its_side_is_sure(monkeypatch):
+    monkeypatch.setattr(READER, "agreement", _UnsureModel())
+    # 0.7 on the agreeing side is below MIN_SIDE: asked again rather than risked the wrong way round
+    assert READER.read_agreement("my last job wore me out", "pace").value is None
+    # an answer word decides the side; the model only weighs how strongly
+    assert READER.read_agreement("yeah, my last job wore me out", "pace").value == 4
+
+
+@pytest.mark.parametrize("text, value", [
+    ("savings would last about 2 months", True),   # under the knowledge file's yes_below_months
+    ("no emergency fund, honestly", True), ("plenty saved and nobody depends on me", False),
+])
+def test_runway_answers_in_their_own_words(text, value):
+    assert READER.read_yes_no(text, "low_runway").value is value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("on an H-1B right now", True), ("I'm a citizen here", False), ("green card holder", False),
+])
+def test_sponsorship_answers_in_their_own_words(text, value):
+    assert READER.read_yes_no(text, "needs_sponsorship").value is value

@@ -2,18 +2,18 @@
 tests/eval/). The holdout slice was never used for tuning: its floors are the reported figures, rounded
 down; the tune slice's floors guard what tuning won. Exact figures: `python -m tests.understanding`."""
 import pytest
+import yaml
 
 from actions import reader
-from tests import understanding
+from tests import fold, understanding
 
 # Issue targets: answers read right >= 0.95 with none the wrong way round; intents on chat messages
 # >= 0.92, long-form questions >= 0.70; factor/criterion/stage entities >= 0.90; openers start the
 # assessment >= 90%; simulated people >= 22 of 24 right, no loops. Floors below the target are the
 # measured figure where it falls short (docs/benchmarks.md says which).
 FLOORS = {
-    # Measured 2026-12-01 (docs/benchmarks.md, section 0). One target is missed by one item: an answer
-    # read the wrong way round; that floor is the measured figure.
-    "holdout": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 0.98, "yes_no_accuracy": 0.98,
+    # Measured 2026-12-01 (docs/benchmarks.md, section 0).
+    "holdout": {"answer_accuracy": 0.96, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.98,
                 "chat": 0.94, "long_form": 0.88, "opener": 0.96, "entities": 0.90,
                 "openers_started": 0.98, "personas_right": 24 / 24},
     # The tune and dev slices have been folded into training (data/answers/*_slice.yml,
@@ -23,8 +23,12 @@ FLOORS = {
     "dev": {"answer_accuracy": 0.98, "wrong_way": 0, "stage_accuracy": 0.97, "yes_no_accuracy": 0.97,
             "chat": 0.97, "long_form": 0.95, "opener": 0.95, "entities": 0.95,
             "openers_started": 0.97, "personas_right": 16 / 16},
-    # Typed answers only, written after all tuning, never tuned on: measured 2026-12-01 18:34 UTC.
-    "fresh": {"answer_accuracy": 0.92, "wrong_way": 5, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Typed answers only, a fifth writer's, never tuned on and its misses never read: the reported
+    # figure for typed answers. Two targets are missed here (0.95 read right, none the wrong way
+    # round); these floors are the measured figures.
+    "sealed": {"answer_accuracy": 0.93, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Typed answers only, a fourth writer's: tuned on, then folded into training.
+    "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
              "chat": 0.93, "long_form": 0.84, "opener": 0.96, "entities": 0.94,
              "openers_started": 0.98, "personas_right": 27 / 28},
@@ -74,3 +78,19 @@ def test_simulated_people_reach_the_right_recommendation(advisor, slice_name):
     assert figures["loops"] == 0
     assert figures["right"] / figures["personas"] >= FLOORS[slice_name]["personas_right"], \
         figures["misses"]
+
+
+@pytest.mark.parametrize("slice_name", understanding.NEVER_TUNED)
+def test_never_tuned_slices_are_never_folded(tmp_path, slice_name):
+    with pytest.raises(ValueError, match="never folded"):
+        fold.fold(slice_name, root=tmp_path)
+
+
+def test_an_answers_only_slice_folds_its_answers(tmp_path):
+    (tmp_path / "data" / "answers").mkdir(parents=True)
+    written = fold.fold("fresh", root=tmp_path)
+    assert [p.name for p in written] == ["fresh_slice.yml"]  # no NLU file: the slice has none
+    folded = yaml.safe_load(written[0].read_text(encoding="utf-8"))
+    source = understanding.load("fresh", "answers")
+    assert folded["answers"] == [{k: a[k] for k in ("question", "text", "label")} for a in source["answers"]]
+    assert len(folded["stage"]) == len(source["stage"])
