@@ -80,7 +80,8 @@ LIKING = re.compile(r"\b(love|loved|loving|enjoy|enjoyed|fun|blast|happiest|happ
                     r"thrill|thrilling|dream|thrive|energi[sz]e[sd]?|comfort zone|my thing|my jam|"
                     r"into it|appeal|appeals|sounds great|great|amazing|awesome|fascinat\w*|"
                     r"drawn to|keen|eager|want|need|craves?|all in|sign me up|count me in|fine by me|"
-                    r"(?:i'?d|id|i would) rather(?! not)|cope (?:\w+ )?well|prefer|buzz|rush|kick)\b")
+                    r"(?:i'?d|id|i would) rather(?! not)|cope (?:\w+ )?well|prefer|buzz|rush|kick|hooked|"
+                    r"interest(?:s|ed|ing)?|do (?:my )?best|do better|energi[sz]ing|thrive)\b")
 DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|nightmare|boring|bored|"
                        r"drain\w*|exhaust\w*|burn ?out|wear me down|kills? me|scares? me|scary|"
                        r"terrif\w*|dread|overrated|stiff|suffocat\w*|cage|allergic|can'?t stand|"
@@ -202,6 +203,9 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\b(?:the )?(?:very )?last thing i (?:want|need|care about)\b"), -1),
     (re.compile(r"\bno [\w' ]{1,25}[,.]? no deal\b"), 1),  # "no good salary, no deal": a must
     (re.compile(r"^(?:\w+ ){0,3}(?:the )?(?:opposite|other way round|other way around)\b"), -1),
+    (re.compile(r"\bnot the end of the world\b"), -1),
+    (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
+    (re.compile(r"\bnever (?:felt|been) (?:more|so|happier)\b"), 1),
 )
 
 
@@ -214,8 +218,8 @@ def conclusion(text: str, k: Knowledge) -> Optional[int]:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
         point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
-        if pattern is CONCLUSIONS[1] and tail and HEDGES.fullmatch(tail):
-            continue  # "depth, mostly": a hedge on what came before, not the answer
+        if pattern is CONCLUSIONS[1] and tail and (HEDGES.fullmatch(tail) or MODIFIERS.fullmatch(tail)):
+            continue  # "depth, mostly", "deep over wide, definitely": a word on what came before
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL)
     return None
@@ -318,6 +322,16 @@ def negation_marked(text: str) -> List[str]:
     return words
 
 
+def _feelings(clean: str) -> Tuple[int, int]:
+    """How many likings and dislikings the words show, a feeling negated close before it turned round:
+    "ambiguity does not scare me" is a liking, "I don't really thrive in it" a dislike."""
+    def negated(match) -> bool:
+        return bool(NEGATION_WORDS.search(clean[max(0, match.start() - 15):match.start()]))
+    likes, dislikes = list(LIKING.finditer(clean)), list(DISLIKING.finditer(clean))
+    return (sum(not negated(m) for m in likes) + sum(negated(m) for m in dislikes),
+            sum(not negated(m) for m in dislikes) + sum(negated(m) for m in likes))
+
+
 def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[str, float]]:
     """(text for the n-gram vectorizers, the question-tagged words, hand-made features)."""
     clean = answers.normalise(text)
@@ -358,6 +372,7 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
             if match:
                 negated = NEGATION_WORDS.search(clean[max(0, match.start() - 20):match.start()])
                 features[f"says_{side}" + ("_negated" if negated and " " not in w else "")] = 1.0
+    liking, disliking = _feelings(clean)
     # The statement's own words ("breadth") and what disagreeing with it values ("depth"), from the
     # knowledge file; and how the person feels about what they mention.
     criterion = k.criteria.get(question)
@@ -368,8 +383,8 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
                 if match:
                     features[f"mentions_{name}"] = 1.0
                     # "the uncertainty would bug me": a feeling about the statement's topic or its opposite
-                    for feeling, pattern in (("liking", LIKING), ("disliking", DISLIKING)):
-                        if pattern.search(clean):
+                    for feeling, count in (("liking", liking), ("disliking", disliking)):
+                        if count:
                             features[f"{feeling}_{name}"] = 1.0
                     # "i don't need top pay": the statement's own words, negated
                     # ("im ok without a clear ladder", "no ladder")
@@ -383,11 +398,8 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
             for name in ("topic", "opposite"):
                 if features.get(f"mentions_{name}"):
                     features[f"valence_{scope}_{name}"] = valence
-    # a dislike negated close before it is a liking: "ambiguity does not scare me"
-    dislikes = [m for m in DISLIKING.finditer(clean)]
-    undone = sum(1 for m in dislikes if NEGATION_WORDS.search(clean[max(0, m.start() - 15):m.start()]))
-    features[f"liking={min(len(LIKING.findall(clean)) + undone, 2)}"] = 1.0
-    features[f"disliking={min(len(dislikes) - undone, 2)}"] = 1.0
+    features[f"liking={min(liking, 2)}"] = 1.0
+    features[f"disliking={min(disliking, 2)}"] = 1.0
     return clean, tagged, features
 
 
@@ -703,6 +715,9 @@ def build(k: Optional[Knowledge] = None, directory: Path = DATA_DIR) -> Reader:
         with tmp.open("wb") as handle:
             pickle.dump(reader, handle)
         tmp.replace(cache)
+        for stale in cache.parent.glob("reader-*.pkl"):  # made from inputs that have changed since
+            if stale != cache:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only checkout still reads answers, it just trains at every start
     return reader

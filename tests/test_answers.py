@@ -81,6 +81,7 @@ def test_a_number_typed_first_is_the_rating(text, number):
     ("depth, mostly", None),                        # a hedge on what came before is not the answer
     ("oh sure, I love it when the schema changes on a friday. absolutely not.", -1),
     ("yeah, having Meta on the CV opens doors", None),
+    ("nope, deep over wide, definitely", None),   # a word on what came before
 ])
 def test_how_an_answer_concludes(text, direction):
     assert reader.conclusion(text, K) == direction
@@ -92,6 +93,9 @@ def test_how_an_answer_concludes(text, direction):
     ("I'd be lying if I said it didn't matter to me", 1),
     ("honestly the last thing I want", -1),
     ("more into it than not", 1),
+    ("not the end of the world without it", -1),
+    ("ngl it's literally the only thing I care about right now", 1),
+    ("I've never felt more energized", 1),
     ("it would be nice", 0),
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
@@ -186,3 +190,31 @@ def test_runway_answers_in_their_own_words(text, value):
 ])
 def test_sponsorship_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "needs_sponsorship").value is value
+
+
+@pytest.mark.parametrize("text, feelings", [
+    ("i love it", (1, 0)), ("chaos stresses me out", (0, 1)),
+    ("ambiguity does not scare me", (1, 0)),       # a negated dislike is a liking
+    ("i don't really thrive in it", (0, 1)),       # and a negated liking a dislike
+])
+def test_feelings_turn_round_when_negated(text, feelings):
+    assert reader._feelings(text) == feelings
+
+
+class _CheapReader:
+    """Stands in for the trained reader where only the cache is under test."""
+
+    def __init__(self, k, data):
+        self.data = data
+
+
+def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(reader, "Reader", _CheapReader)
+    monkeypatch.setattr(reader, "load_training", lambda k, files: "data")
+    (tmp_path / "reader-0123456789abcdef.pkl").write_bytes(b"made from older inputs")
+    (tmp_path / "advisor.tar.gz").write_bytes(b"the Rasa model stays")
+    built = reader.build(K)
+    assert isinstance(built, _CheapReader)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert len(kept) == 2 and "advisor.tar.gz" in kept and "reader-0123456789abcdef.pkl" not in kept

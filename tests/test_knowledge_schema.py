@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,11 @@ def changed_advisor(knowledge_file, tmp_path_factory):
          "--data", "data", "--out", str(out), "--fixed-model-name", "changed"],
         cwd=launch.ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
+    # as `make train` does: the answer reader for this knowledge file, built before the servers start
+    # (built at the first answer instead, it takes longer than a turn may)
+    reader = subprocess.run([sys.executable, "-m", "actions.reader"], cwd=launch.ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert reader.returncode == 0, reader.stdout[-2000:] + reader.stderr[-2000:]
     with running_advisor({"KNOWLEDGE_FILE": str(knowledge_file), "READER_CACHE_DIR": str(out)},
                          model=out / "changed.tar.gz") as advisor:
         yield advisor

@@ -13,7 +13,7 @@ from tests import fold, understanding
 # measured figure where it falls short (docs/benchmarks.md says which).
 FLOORS = {
     # Measured 2026-12-01 (docs/benchmarks.md, section 0).
-    "holdout": {"answer_accuracy": 0.96, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.98,
+    "holdout": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.98,
                 "chat": 0.94, "long_form": 0.88, "opener": 0.96, "entities": 0.90,
                 "openers_started": 0.98, "personas_right": 24 / 24},
     # The tune and dev slices have been folded into training (data/answers/*_slice.yml,
