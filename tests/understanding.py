@@ -300,7 +300,8 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
         f"({when}). The sets in `tests/eval/` were written by helpers who never saw `data/nlu/`, the "
         "answer vocabulary or the parser, from forum-style questions, answers with reasons and openers "
         "with context (`tests/eval/SPEC.md`), and frozen before any tuning. **holdout** was never used "
-        "for tuning: its column is the figure this project reports. **tune** and **dev** (a third writer's, "
+        "for tuning: its column is the figure this project reports, with **sealed** below the table for typed "
+        "answers. **tune** and **dev** (a third writer's, "
         "written later) were used to find misses and then folded into training (`tests/fold.py`), so their "
         "columns only guard against regressions; dev's figures before any tuning are below the table.",
         "",
