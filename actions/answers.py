@@ -4,9 +4,10 @@ mostly yes". Plain Python over the knowledge file's answer vocabulary, no Rasa i
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
-from typing import List, Optional, Pattern, Tuple
+from typing import Optional, Pattern, Sequence, Tuple
 
 from actions.knowledge import SCALE_POINTS, Knowledge
 
@@ -49,21 +50,22 @@ def shown(text: str) -> str:
     return str(next(iter(data.values()))) if data and len(data) == 1 else text
 
 
-def phrases(k: Knowledge) -> List[Tuple[str, int]]:
-    """Every agreement phrase with its point, longest first so "not at all" beats "not"."""
-    pairs = [
-        (phrase.lower(), int(point))
-        for point, entry in k.agreement["scale"].items()
-        for phrase in entry["synonyms"]
-    ]
-    return sorted(pairs, key=lambda p: -len(p[0]))
+def phrases(k: Knowledge) -> Sequence[Tuple[str, int]]:
+    """Every agreement phrase with its point, longest first (worked out once per knowledge file)."""
+    return k.answer_phrases
 
 
-def _find(text: str, phrases: List[Tuple[str, int]]) -> Optional[Tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _whole_words(phrase: str) -> Pattern:
+    """The phrase as whole words, compiled once (the reader looks for every phrase in every answer)."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
+def _find(text: str, phrases: Sequence[Tuple[str, int]]) -> Optional[Tuple[int, int]]:
     """(point, position) of the longest phrase found as whole words; the last one on a tie."""
     best: Optional[Tuple[int, int, int]] = None
     for phrase, point in phrases:
-        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text):
+        for match in _whole_words(phrase).finditer(text):
             rank = (len(phrase), match.start())
             if best is None or rank > best[:2]:
                 best = (len(phrase), match.start(), point)

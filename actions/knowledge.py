@@ -53,6 +53,13 @@ class Knowledge:
     agreement: Dict[str, Any]
 
     @functools.cached_property
+    def answer_phrases(self) -> Tuple[Tuple[str, int], ...]:
+        """Every agreement phrase with its point, longest first so "not at all" beats "not"."""
+        pairs = [(phrase.lower(), int(point)) for point, entry in self.agreement["scale"].items()
+                 for phrase in entry["synonyms"]]
+        return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+    @functools.cached_property
     def questions(self) -> Tuple[str, ...]:
         """The assessment's questions, in the order they are asked: each is a slot of the form."""
         return (STAGE_QUESTION, *self.criteria, *self.constraints)
