@@ -56,7 +56,7 @@ def phrases(k: Knowledge) -> Sequence[Tuple[str, int]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _whole_words(phrase: str) -> Pattern:
+def whole_words(phrase: str) -> Pattern:
     """The phrase as whole words, compiled once (the reader looks for every phrase in every answer)."""
     return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
 
@@ -65,7 +65,7 @@ def _find(text: str, phrases: Sequence[Tuple[str, int]]) -> Optional[Tuple[int, 
     """(point, position) of the longest phrase found as whole words; the last one on a tie."""
     best: Optional[Tuple[int, int, int]] = None
     for phrase, point in phrases:
-        for match in _whole_words(phrase).finditer(text):
+        for match in whole_words(phrase).finditer(text):
             rank = (len(phrase), match.start())
             if best is None or rank > best[:2]:
                 best = (len(phrase), match.start(), point)

@@ -217,9 +217,9 @@ def conclusion(text: str, k: Knowledge) -> Optional[int]:
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
-        point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
         if pattern is CONCLUSIONS[1] and tail and (HEDGES.fullmatch(tail) or MODIFIERS.fullmatch(tail)):
             continue  # "depth, mostly", "deep over wide, definitely": a word on what came before
+        point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL)
     return None
@@ -322,11 +322,16 @@ def negation_marked(text: str) -> List[str]:
     return words
 
 
+def _negated_before(clean: str, start: int, window: int) -> bool:
+    """True when a negation comes in the `window` characters before `start` ("not a citizen")."""
+    return bool(NEGATION_WORDS.search(clean[max(0, start - window):start]))
+
+
 def _feelings(clean: str) -> Tuple[int, int]:
     """How many likings and dislikings the words show, a feeling negated close before it turned round:
     "ambiguity does not scare me" is a liking, "I don't really thrive in it" a dislike."""
     def negated(match) -> bool:
-        return bool(NEGATION_WORDS.search(clean[max(0, match.start() - 15):match.start()]))
+        return _negated_before(clean, match.start(), 15)
     likes, dislikes = list(LIKING.finditer(clean)), list(DISLIKING.finditer(clean))
     return (sum(not negated(m) for m in likes) + sum(negated(m) for m in dislikes),
             sum(not negated(m) for m in dislikes) + sum(negated(m) for m in likes))
@@ -368,9 +373,9 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
     # knowledge file, and whether the clause negates them ("not a citizen").
     for side, words in k.constraints.get(question, {}).get("answers", {}).items():
         for w in words:
-            match = re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean)
+            match = answers.whole_words(w.lower()).search(clean)
             if match:
-                negated = NEGATION_WORDS.search(clean[max(0, match.start() - 20):match.start()])
+                negated = _negated_before(clean, match.start(), 20)
                 features[f"says_{side}" + ("_negated" if negated and " " not in w else "")] = 1.0
     liking, disliking = _feelings(clean)
     # The statement's own words ("breadth") and what disagreeing with it values ("depth"), from the
@@ -379,7 +384,7 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
     if criterion:
         for name, words in (("topic", criterion["synonyms"]), ("opposite", criterion.get("opposite", []))):
             for w in words:
-                match = re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", clean)
+                match = answers.whole_words(w.lower()).search(clean)
                 if match:
                     features[f"mentions_{name}"] = 1.0
                     # "the uncertainty would bug me": a feeling about the statement's topic or its opposite
@@ -388,7 +393,7 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
                             features[f"{feeling}_{name}"] = 1.0
                     # "i don't need top pay": the statement's own words, negated
                     # ("im ok without a clear ladder", "no ladder")
-                    if NEGATION_WORDS.search(clean[max(0, match.start() - 25):match.start()]):
+                    if _negated_before(clean, match.start(), 25):
                         features[f"negated_{name}"] = 1.0
                     break
     for part, scope in ((text, "all"), (first, "first")):
