@@ -138,10 +138,14 @@ class ValidateAssessmentForm(FormValidationAction):
                    tracker: Tracker) -> Dict[Text, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= 5:
             return self._accept(slot, float(value), tracker)
-        reading = reader.default_reader().read_agreement(str(value or ""), slot)
+        the_reader = reader.default_reader()
+        reading = the_reader.read_agreement(str(value or ""), slot)
         if reading.value is None:
-            stated = stated_priorities(tracker).get(slot)  # "money matters most to me" for salary
-            if stated is not None:
+            # "money matters most to me" for salary: the keyword's reading, only where the reader's
+            # model leans the same way ("I want to go deep, generalists get spread thin" names breadth
+            # but is a no to it)
+            stated = stated_priorities(tracker).get(slot)
+            if stated is not None and (stated - answers.NEUTRAL) * the_reader.lean(str(value or ""), slot) > 0:
                 return self._accept(slot, stated, tracker)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         return self._accept(slot, float(reading.value), tracker)

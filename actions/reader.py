@@ -90,7 +90,8 @@ DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|night
                        r"irks? me|annoy\w*|wears? me (?:down|out)|uneasy|nervous|worr(?:y|ied|ies)|shallow|"
                        r"scattered|uncomfortable|drives? me (?:nuts|crazy|mad|insane|up the wall|round the bend)|"
                        r"gets? on my nerves|"
-                       r"unsettl\w*|freeze|swore off|give a (?:toss|damn|hoot)|care less|not me)\b")
+                       r"unsettl\w*|freeze|swore off|give a (?:toss|damn|hoot)|care less|not me|wary|"
+                       r"cautious|hesitant|reluctant|risk[- ]?averse)\b")
 # Letters typed three times or more ("nooo", "yesss"): emphasis, read as one.
 STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Long one-word answers whose misspellings are corrected when they open an answer.
@@ -560,6 +561,12 @@ class Reader:
         if min(disagree, agree) >= MIN_OPPOSITE or (best != NEUTRAL and max(disagree, agree) < MIN_SIDE):
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
+
+    def lean(self, text: str, question: str) -> int:
+        """+1 or -1 for the side the agreement model finds likelier, however unsure; 0 for neither."""
+        p = self.agreement.probabilities(text, question)
+        agree, disagree = float(p.get(4, 0) + p.get(5, 0)), float(p.get(1, 0) + p.get(2, 0))
+        return (agree > disagree) - (agree < disagree)
 
     def read_yes_no(self, text: str, question: str) -> Reading:
         stripped = text.strip()

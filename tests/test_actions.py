@@ -44,6 +44,28 @@ def test_an_unreadable_answer_is_asked_again_once(text):
     assert "neutral" in messages[0]["text"]
 
 
+@pytest.mark.parametrize("text, found, value", [
+    ("money matters most to me", entity("criterion", "salary"), 5.0),
+    ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
+])
+def test_a_priority_the_reader_cannot_rate_counts_by_its_keyword(text, found, value):
+    requested = found["value"]
+    slots, _ = validate(text, requested, entities=[found], intent="inform_priority")
+    assert slots[requested] == value
+
+
+@pytest.mark.parametrize("text, found", [
+    # found talking to the bot: the keyword names the statement, the answer is a no to it
+    ("honestly I want to go deep, generalists get spread thin", entity("criterion", "breadth")),
+    ("eh, we just had a kid so I'm a bit wary of gambling right now", entity("criterion", "risk")),
+])
+def test_a_keyword_the_reader_leans_against_is_asked_again(text, found):
+    requested = found["value"]
+    slots, messages = validate(text, requested, entities=[found], intent="inform_priority")
+    assert slots[requested] is None and slots["unclear_slot"] == requested
+    assert "couldn't read" in messages[0]["text"]
+
+
 def test_an_answer_to_another_question_is_not_scolded():
     slots, messages = validate("btw i'm a new grad", "pace",
                                extracted={"stage": "new_grad", "pace": "btw i'm a new grad"})
@@ -231,6 +253,8 @@ def test_overview_and_hybrid_come_from_the_knowledge_file():
     ("i don't care about brand", entity("criterion", "brand"), 1.0),
     ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
     ("no way, chaos stresses me out", entity("criterion", "pace"), 1.0),
+    # a keyword said warily is not a yes: found talking to the bot at the risk question
+    ("eh, we just had a kid so I'm a bit wary of gambling right now", entity("criterion", "risk"), 1.0),
 ])
 def test_a_stated_priority_fills_its_answer_and_the_assessment_goes_on(text, found, value):
     events, [message] = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
