@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
-from actions.profile import latest_entities, latest_value, negated, stated_priorities
+from actions.profile import latest_entities, latest_value, negated, scope, stated_priorities
 from actions.questions import FORM, payload
 from actions.knowledge import default
 
@@ -71,8 +71,10 @@ class NoteProfile(Action):
         noted = stated_priorities(tracker)
         events: List[EventType] = [SlotSet(cid, value) for cid, value in noted.items()]
         lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
-        holds = not negated(tracker)  # "i need a visa" / "i don't need a visa"
-        for cid in {e.get("value") for e in latest_entities(tracker, "constraint")} & set(k.constraints):
+        # the first mention of each constraint, with the negation of its own part of the message
+        constraints = {e.get("value"): e for e in reversed(latest_entities(tracker, "constraint"))}
+        for cid in sorted(constraints.keys() & set(k.constraints)):
+            holds = not negated(scope(tracker, constraints[cid]))  # "i need a visa" / "i don't need a visa"
             events.append(SlotSet(cid, holds))
             lines.append(f"{topic_title(cid, k)}: {answer_title(cid, holds, k)}")
         stage = latest_value(tracker, "career_stage")

@@ -3,6 +3,7 @@ brand"), read from the entities of the latest message. Used outside the form (ac
 inside it (an answer to another question than the pending one)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -20,11 +21,36 @@ def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
     return found[-1].get("value") if found else None
 
 
-def negated(tracker: Tracker) -> bool:
+# "no visa needed", "need no visa"; not "no doubt"
+NO = re.compile(r"\bno\b(?! doubt| question)")
+
+
+def negated(text: str) -> bool:
     """True for "I don't care about brand", "no visa needed", "no way, chaos stresses me out"."""
-    text = ((tracker.latest_message or {}).get("text") or "").lower()
-    return (bool(answers.NEGATIONS.search(text)) or "whatever" in text
+    text = text.lower()
+    return (bool(answers.NEGATIONS.search(text) or NO.search(text)) or "whatever" in text
             or reader.lead_direction(text, default()) < 0 or bool(reader.DISLIKING.search(text)))
+
+
+JUDGED = ("criterion", "constraint")
+
+
+def scope(tracker: Tracker, found: Dict[str, Any]) -> str:
+    """The part of the latest message that speaks of one entity, so that a negation or a dislike
+    counts only for what it is said of: in "wary of gambling, we just had a kid" the wariness is
+    about risk, not about the kid. The message is cut at the last clause break between two judged
+    entities; entities with no break between them share a scope ("i don't care about brand or pay")."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    spans = sorted({(e.get("start", 0), e.get("end", 0))
+                    for e in (tracker.latest_message or {}).get("entities", []) if e.get("entity") in JUDGED})
+    cuts = [0, len(text)]
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        breaks = list(reader.CLAUSE.finditer(text, end, start)) if start > end else []
+        if breaks:
+            cuts.append(breaks[-1].start())
+    begin = max(c for c in cuts if c <= found.get("start", 0))
+    finish = min((c for c in cuts if c >= found.get("end", 0)), default=len(text))
+    return text[begin:finish]
 
 
 def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:
@@ -44,8 +70,7 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
                 meant[e["value"]] = float(point)
             continue
         length = e.get("end", 0) - e.get("start", 0)
-        if length >= found.get(e["value"], (0, ""))[0]:
-            found[e["value"]] = (length, e.get("role") or "")  # the longest mention decides
-    denied = negated(tracker)
-    return {**meant,
-            **{cid: 5.0 if (role != "against") != denied else 1.0 for cid, (_, role) in found.items()}}
+        if length >= found.get(e["value"], (0,))[0]:
+            found[e["value"]] = (length, e.get("role") or "", e)  # the longest mention decides
+    return {**meant, **{cid: 5.0 if (role != "against") != negated(scope(tracker, e)) else 1.0
+                        for cid, (_, role, e) in found.items()}}

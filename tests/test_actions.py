@@ -293,6 +293,29 @@ def test_a_stated_constraint_is_noted():
     assert slot_events(run(NoteProfile(), t)[0]) == {"low_runway": False}
 
 
+def mention(text, name, value, words, role=None):
+    start = text.index(words)
+    return entity(name, value, role=role, start=start, end=start + len(words))
+
+
+@pytest.mark.parametrize("text, mentions, noted", [
+    # found talking to the bot: the wariness is about risk, not about the kid
+    ("wary of gambling, we just had a kid", [("criterion", "risk", "gambling"),
+                                              ("constraint", "low_runway", "had a kid")],
+     {"risk": 1.0, "low_runway": True}),
+    ("no visa needed, but money matters most to me", [("constraint", "needs_sponsorship", "visa"),
+                                                       ("criterion", "salary", "money")],
+     {"needs_sponsorship": False, "salary": 5.0}),
+    # no clause break between them: one negation for both
+    ("i don't care about brand or pay", [("criterion", "brand", "brand"), ("criterion", "salary", "pay")],
+     {"brand": 1.0, "salary": 1.0}),
+])
+def test_a_negation_counts_only_for_what_it_is_said_of(text, mentions, noted):
+    found = [mention(text, name, value, words) for name, value, words in mentions]
+    events, _ = run(NoteProfile(), tracker(text, intent="inform_priority", entities=found))
+    assert slot_events(events) == noted
+
+
 def test_a_stated_stage_is_noted():
     t = tracker("2 yoe", intent="inform_stage", entities=[entity("career_stage", "early")])
     events, [message] = run(NoteProfile(), t)
