@@ -105,6 +105,10 @@ ANSWER_NO_FOLLOWERS = {"i", "im", "i'm", "id", "i'd", "ive", "i've", "not", "nev
                        "no", "nah", "sorry", "haha", "idea", "clue", "for", "but", "and", "because"}
 # Answer words that also modify the words after them: "totally irrelevant", "zero worries".
 MODIFIERS = re.compile(r"totally|absolutely|definitely|completely|very much|so much|exactly|zero|really")
+# Words that confirm the clause before them ("stability first, always", "depth, for sure"): at the end
+# of an answer they are not its conclusion.
+CONFIRMERS = re.compile(r"always|for sure|of course|100%|100 percent|no doubt|no question|without (?:a )?"
+                        r"(?:doubt|question)|big time|massively|hugely|very much|so much|exactly")
 HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|somewhat|a bit|mostly|"
                     r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
 
@@ -207,6 +211,7 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\bnot the end of the world\b"), -1),
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
     (re.compile(r"\bnever (?:felt|been) (?:more|so|happier)\b"), 1),
+    (re.compile(r"\b(?:couldn'?t|could not|can'?t|cannot) (?:agree|say (?:yes|it)) (?:more|enough)\b"), 1),
 )
 
 
@@ -218,12 +223,33 @@ def conclusion(text: str, k: Knowledge) -> Optional[int]:
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
-        if pattern is CONCLUSIONS[1] and tail and (HEDGES.fullmatch(tail) or MODIFIERS.fullmatch(tail)):
-            continue  # "depth, mostly", "deep over wide, definitely": a word on what came before
+        if pattern is CONCLUSIONS[1] and tail and (HEDGES.fullmatch(tail) or MODIFIERS.fullmatch(tail)
+                                                   or CONFIRMERS.fullmatch(tail)):
+            continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
         point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL)
     return None
+
+
+# An answer word alone in its clause after a concession: "I absolutely love my team, but no, I don't need
+# a ladder", "not my favourite part, but honestly yes".
+CONCESSION = re.compile(r"\bbut\s*[,;:]?\s*(?:(?:honestly|tbh|really|still|overall|ultimately|in the end|"
+                        r"for me|personally|then again)\s*[,;:]?\s*)?(?P<answer>[a-z' ]+?)\s*(?:[,.;:!?—–]|$)")
+
+
+def concession(text: str, k: Knowledge) -> int:
+    """+1 or -1 for the last answer word standing alone in its clause after a "but" (CONCESSION); 0
+    when there is none, or it is neutral, a hedge or a word on what came before ("but definitely")."""
+    lower = text.lower().replace("’", "'")
+    for match in reversed(list(CONCESSION.finditer(lower))):
+        answer = match.group("answer").strip()
+        if HEDGES.fullmatch(answer) or MODIFIERS.fullmatch(answer) or CONFIRMERS.fullmatch(answer):
+            continue
+        point = next((p for phrase, p in answers.phrases(k) if phrase == answer), NEUTRAL)
+        if point != NEUTRAL:
+            return 1 if point > NEUTRAL else -1
+    return 0
 
 
 def idiom_direction(text: str) -> int:
@@ -542,7 +568,7 @@ class Reader:
         if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         # then the answer word opening it, an idiom, or a side named alone ("Definitely depth.")
-        lead = (concluded or lead_direction(text, self.k) or idiom_direction(text)
+        lead = (concluded or concession(text, self.k) or lead_direction(text, self.k) or idiom_direction(text)
                 or named_side(text, question, self.k))
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer

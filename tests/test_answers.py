@@ -82,12 +82,25 @@ def test_a_number_typed_first_is_the_rating(text, number):
     ("oh sure, I love it when the schema changes on a friday. absolutely not.", -1),
     ("yeah, having Meta on the CV opens doors", None),
     ("nope, deep over wide, definitely", None),   # a word on what came before
+    ("NO. Stability first, always.", None), ("depth, for sure", None),
 ])
 def test_how_an_answer_concludes(text, direction):
     assert reader.conclusion(text, K) == direction
 
 
 @pytest.mark.parametrize("text, direction", [
+    ("I absolutely love my team, but no, I don't need a structured ladder.", -1),
+    ("not my favourite part of the job but honestly yes", 1),
+    ("it's nice, but definitely, I'd want more", 0),  # a word on what came before
+    ("fine, but it depends on the team", 0),        # neutral
+    ("i like it but the pay matters more", 0),      # no answer word after the "but"
+])
+def test_an_answer_word_after_a_concession(text, direction):
+    assert reader.concession(text, K) == direction
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Couldn't agree more. Been broke on equity once.", 1),
     ("no good salary, no deal", 1),                 # a must
     ("kinda the opposite of me, i like knowing what's next", -1),
     ("I'd be lying if I said it didn't matter to me", 1),
@@ -149,6 +162,8 @@ def test_months_stated(text, months):
     ("1 for sure, distributed training sounds like plumbing to me", "scale", -1),
     ("I'd like that, it's hard to grow when nobody tells you what's expected", "structure", 1),
     ("the uncertainty would bug me a bit tbh", "risk", -1),
+    ("NO. Stability first, always.", "risk", -1),   # "always" confirms what came before
+    ("I absolutely love my team, but no, I don't need a structured ladder.", "structure", -1),
 ])
 def test_reasons_after_the_answer_do_not_turn_it_round(text, question, side):
     value = READER.read_agreement(text, question).value
