@@ -464,7 +464,7 @@ class _Model:
                                      min_df=2)
         self.tagged = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True)
         self.dicts = DictVectorizer()
-        self.classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+        self.classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="newton-cg")
 
     def _matrix(self, rows: Sequence[Tuple[str, str]], fit: bool):
         from scipy.sparse import hstack
