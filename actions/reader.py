@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -252,10 +252,38 @@ def concession(text: str, k: Knowledge) -> int:
     return 0
 
 
+# Openings that hand the answer to what follows them: a concession ("I totally get why people love it,
+# but ...", "reach is nice, but ..."), a disclaimer ("it's not that I don't like variety, I just ..."),
+# and a story that turns ("I took a risk once and it didn't pan out. This time I want ...").
+TURNS = (
+    re.compile(r"^(?:(?:honestly|tbh|ok|okay|look|i mean|sure)[, ]+)?(?:i (?:\w+ )?(?:get|understand|see|know|"
+               r"appreciate|respect|admire) (?:why|that|how|the appeal|what)|[\w' -]{1,40}? (?:is|are|sounds|"
+               r"seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|tempting|"
+               r"impressive|appealing|fun|good|a plus|nice to have))\b[^.!?;]*?\bbut\b[, ]*(?P<rest>.+)$"),
+    re.compile(r"^(?:it'?s |its )?not that\b[^,;.]*[,;.]\s*(?:but\s+)?(?P<rest>.+)$"),
+    re.compile(r"[.!;]\s*(?:so\s+)?(?:this time|next time|from now on)[, ]+(?P<rest>.+)$"),
+)
+
+
+def answer_part(text: str) -> Optional[str]:
+    """The part of an answer after an opening that hands the answer on (TURNS), or None."""
+    lower = text.lower().replace("’", "'").strip()
+    for turn in TURNS:
+        match = turn.search(lower)
+        if match and match.group("rest").strip(" .!"):
+            return match.group("rest").strip()
+    return None
+
+
 def idiom_direction(text: str) -> int:
     """+1 or -1 when the message says one of DIRECTION_IDIOMS, else 0."""
     lower = text.lower().replace("’", "'")
     return next((direction for idiom, direction in DIRECTION_IDIOMS if idiom.search(lower)), 0)
+
+
+# Words around a side named alone: "all the way", "i'm a depth person", "team depth", "fan of depth".
+SIDE_FILLER = {"more", "all", "the", "for", "me", "way", "i'm", "im", "a", "person", "guy", "team", "fan",
+               "of"}
 
 
 def named_side(text: str, question: str, k: Knowledge) -> int:
@@ -265,13 +293,50 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
     if not criterion:
         return 0
     words = [w for w in first_clause(text).split() if w not in LEAD_FILLER and not MODIFIERS.fullmatch(w)
-             and not HEDGES.fullmatch(w) and w not in ("more", "all", "the", "for", "me", "way")]
+             and not HEDGES.fullmatch(w) and not CONFIRMERS.fullmatch(w) and w not in SIDE_FILLER]
     named = " ".join(words)
     if named in {w.lower() for w in criterion["synonyms"]}:
         return 1
     if named in {w.lower() for w in criterion.get("opposite", [])}:
         return -1
     return 0
+
+
+# A preference between two things: "depth over breadth any day", "versatility beats specialisation",
+# "reach matters more to me than credit"; "I'd trade some reach for more ownership" names the preferred
+# one second.
+COMPARISON = re.compile(r"\b(?:over|beats?|trumps?|rather than|instead of|more than|before|ahead of|"
+                        r"(?P<less>less than))\b")
+TRADE = re.compile(r"\btrade (?P<given>[\w' -]{1,40}?) for (?P<taken>.+)")
+
+
+def _side_named(text: str, criterion: Dict[str, Any]) -> int:
+    """+1 when the text names the statement's side, -1 its opposite, 0 for neither or both."""
+    def names(words) -> bool:
+        return any(answers.whole_words(w.lower()).search(text) for w in words)
+    return names(criterion["synonyms"]) - names(criterion.get("opposite", []))
+
+
+def compared_side(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 when the answer prefers the statement's side to its opposite or the other way round
+    (COMPARISON, TRADE), by the knowledge file's words for each side; 0 unless it names both."""
+    criterion = k.criteria.get(question)
+    if not criterion:
+        return 0
+    clean = answers.normalise(text)
+    trade = TRADE.search(clean)
+    if trade:
+        first, second = trade.group("taken"), trade.group("given")
+    else:
+        match = COMPARISON.search(clean)
+        if not match or NEGATION_WORDS.search(clean[max(0, match.start() - 12):match.start()]):
+            return 0  # "not more than the work": left to the model
+        first, second = clean[:match.start()], clean[match.end():]
+        if match.group("less"):
+            first, second = second, first
+    # both sides named, one each: "over the years I want a ladder" compares nothing
+    preferred, other = _side_named(first, criterion), _side_named(second, criterion)
+    return preferred if preferred and other == -preferred else 0
 
 
 def neutral_lead(text: str, k: Knowledge) -> bool:
@@ -312,7 +377,8 @@ def rating_number(text: str) -> Optional[int]:
             n = match.group("n")
             return NUMBER_WORDS.get(n) or int(n)
     percent = PERCENT.search(clean)
-    if percent and len(clean.split()) <= 6:
+    # "100% yes", "60 percent"; not a percentage that stresses what follows ("i'm 100% a depth person")
+    if percent and len(clean.split()) <= 6 and len(clean[percent.end():].split()) <= 1:
         return 1 + round(min(int(percent.group(1)), 100) / 25)
     return None
 
@@ -563,13 +629,16 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        rest = answer_part(text)
+        if rest is not None:
+            return self.read_agreement(rest, question)  # "I get why people love it, but it's not me"
         # The answer's own conclusion ("..., so yes") wins over how it opens.
         concluded = conclusion(text, self.k)
         if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         # then the answer word opening it, an idiom, or a side named alone ("Definitely depth.")
         lead = (concluded or concession(text, self.k) or lead_direction(text, self.k) or idiom_direction(text)
-                or named_side(text, question, self.k))
+                or compared_side(text, question, self.k) or named_side(text, question, self.k))
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         p = self.agreement.probabilities(text, question)

@@ -115,9 +115,37 @@ def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
 
 
+@pytest.mark.parametrize("text, rest", [
+    ("I totally get why people love that energy, but it's not me.", "it's not me."),
+    ("Reach is nice, but I care a bit more about seeing my own influence.",
+     "i care a bit more about seeing my own influence."),
+    ("It's not that I don't like variety, I just prefer going deep.", "i just prefer going deep."),
+    ("I took a risk once and it didn't pan out. This time I want something safer.", "i want something safer."),
+    ("yes, it's nice, but not a must", None),       # the answer comes first: nothing is handed on
+    ("i like it but the pay matters more", None),
+])
+def test_an_opening_that_hands_the_answer_on(text, rest):
+    assert reader.answer_part(text) == rest
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("Depth over breadth any day of the week.", "breadth", -1),
+    ("Versatility beats specialisation for where I want to go.", "breadth", 1),
+    ("I'd trade some reach for more ownership, I think.", "impact", 1),
+    ("stability over upside, every time", "risk", -1),
+    ("upside matters less than stability", "risk", -1),
+    ("over the years I've come to want a clear career path", "structure", 0),  # compares nothing
+    ("pay matters more than anything", "salary", 0),  # one side named: the model's
+    ("depth matters, but not more than breadth", "breadth", 0),  # negated: the model's
+])
+def test_a_preference_between_the_two_sides(text, question, direction):
+    assert reader.compared_side(text, question, K) == direction
+
+
 @pytest.mark.parametrize("text, question, direction", [
     ("Definitely depth.", "breadth", -1), ("visible impact, without question", "impact", 1),
     ("definitely", "breadth", 0), ("depth of the team matters", "breadth", 0),
+    ("i'm 100% a depth person", "breadth", -1), ("not a fan of depth", "breadth", 0),
 ])
 def test_a_side_named_alone(text, question, direction):
     assert reader.named_side(text, question, K) == direction
@@ -162,6 +190,8 @@ def test_months_stated(text, months):
     ("1 for sure, distributed training sounds like plumbing to me", "scale", -1),
     ("I'd like that, it's hard to grow when nobody tells you what's expected", "structure", 1),
     ("the uncertainty would bug me a bit tbh", "risk", -1),
+    ("I totally understand why people want that, but for me it's a hard no.", "structure", -1),
+    ("Breadth is great for some people, but I'm 100% a depth person.", "breadth", -1),
     ("NO. Stability first, always.", "risk", -1),   # "always" confirms what came before
     ("I absolutely love my team, but no, I don't need a structured ladder.", "structure", -1),
 ])
