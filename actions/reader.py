@@ -175,7 +175,7 @@ def lead_direction(text: str, k: Knowledge) -> int:
     # The answer word ends its clause ("must have, no ifs or buts", "probably, ..."): it is the answer.
     if _opening(first_clause(text), LEAD_FILLER) == phrase:
         return direction
-    if rest[:1] in (["not"], ["no"], ["never"]):  # "probably not", "yes no"
+    if rest[:1] in (["not"], ["no"], ["never"], ["nah"], ["nope"]):  # "probably not", "yeah nah"
         return -direction if direction > 0 else 0
     if rest and not all(word in LEAD_FILLER for word in rest) and (
             HEDGES.fullmatch(phrase) or MODIFIERS.fullmatch(phrase)
@@ -190,8 +190,8 @@ def lead_direction(text: str, k: Knowledge) -> int:
 # thought about it, so neutral"), or on its own after a comma ("I wouldn't call it a must, no").
 CONCLUSIONS = (
     re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
-               r"(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\s.!]*$"),
-    re.compile(r"[,;.!?—–]\s*(?P<tail>[a-z' ]+?)[\s.!]*$"),
+               r"(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
+    re.compile(r"[,;.!?—–]\s*(?P<tail>[a-z' ]+?)[\W_]*$"),  # emoji and stops after it aside
 )
 
 
@@ -290,8 +290,8 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the first clause only names the statement's side or its opposite, intensifiers
     aside ("Definitely depth." to breadth is -1, "visible impact, without question" to impact +1)."""
     criterion = k.criteria.get(question)
-    if not criterion:
-        return 0
+    if not criterion or re.match(r"[^,;:!?.]*\?", text):
+        return 0  # "fast paced? my worst nightmare": the statement's words asked back, not a side
     words = [w for w in first_clause(text).split() if w not in LEAD_FILLER and not MODIFIERS.fullmatch(w)
              and not HEDGES.fullmatch(w) and not CONFIRMERS.fullmatch(w) and w not in SIDE_FILLER]
     named = " ".join(words)
@@ -306,7 +306,7 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
 # "reach matters more to me than credit"; "I'd trade some reach for more ownership" names the preferred
 # one second.
 COMPARISON = re.compile(r"\b(?:over|beats?|trumps?|rather than|instead of|more than|before|ahead of|"
-                        r"(?P<less>less than))\b")
+                        r"(?P<less>less than))\b|\s>+\s|\s(?P<less_sign><)\s")
 TRADE = re.compile(r"\btrade (?P<given>[\w' -]{1,40}?) for (?P<taken>.+)")
 
 
@@ -332,7 +332,7 @@ def compared_side(text: str, question: str, k: Knowledge) -> int:
         if not match or NEGATION_WORDS.search(clean[max(0, match.start() - 12):match.start()]):
             return 0  # "not more than the work": left to the model
         first, second = clean[:match.start()], clean[match.end():]
-        if match.group("less"):
+        if match.group("less") or match.group("less_sign"):
             first, second = second, first
     # both sides named, one each: "over the years I want a ladder" compares nothing
     preferred, other = _side_named(first, criterion), _side_named(second, criterion)

@@ -83,6 +83,7 @@ def test_a_number_typed_first_is_the_rating(text, number):
     ("yeah, having Meta on the CV opens doors", None),
     ("nope, deep over wide, definitely", None),   # a word on what came before
     ("NO. Stability first, always.", None), ("depth, for sure", None),
+    ("wide range? not really 😬", -1),              # an emoji after the conclusion
 ])
 def test_how_an_answer_concludes(text, direction):
     assert reader.conclusion(text, K) == direction
@@ -134,6 +135,7 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
     ("I'd trade some reach for more ownership, I think.", "impact", 1),
     ("stability over upside, every time", "risk", -1),
     ("upside matters less than stability", "risk", -1),
+    ("fr, breadth > depth every time", "breadth", 1),
     ("over the years I've come to want a clear career path", "structure", 0),  # compares nothing
     ("pay matters more than anything", "salary", 0),  # one side named: the model's
     ("depth matters, but not more than breadth", "breadth", 0),  # negated: the model's
@@ -146,6 +148,7 @@ def test_a_preference_between_the_two_sides(text, question, direction):
     ("Definitely depth.", "breadth", -1), ("visible impact, without question", "impact", 1),
     ("definitely", "breadth", 0), ("depth of the team matters", "breadth", 0),
     ("i'm 100% a depth person", "breadth", -1), ("not a fan of depth", "breadth", 0),
+    ("fast paced? my worst nightmare", "pace", 0),  # the statement's words asked back
 ])
 def test_a_side_named_alone(text, question, direction):
     assert reader.named_side(text, question, K) == direction
@@ -154,7 +157,8 @@ def test_a_side_named_alone(text, question, direction):
 @pytest.mark.parametrize("text, direction", [
     ("must have, no ifs or buts", 1),               # the answer word ends its clause
     ("probably, I'd feel nervous without it", 1),
-    ("probably not", -1), ("nah i like routine", -1), ("no i don't", -1), ("no thanks", -1),
+    ("probably not", -1), ("yeah nah, not really mate", -1), ("nah i like routine", -1),
+    ("no i don't", -1), ("no thanks", -1),
     ("no dependents and some savings, so i could take a shot", 0),  # "no" before a noun
     ("zero worries about stability", 0),           # a word on the words after it
     ("absolutely love it", 0), ("kinda scary", 0),
