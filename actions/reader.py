@@ -107,8 +107,9 @@ ANSWER_NO_FOLLOWERS = {"i", "im", "i'm", "id", "i'd", "ive", "i've", "not", "nev
 MODIFIERS = re.compile(r"totally|absolutely|definitely|completely|very much|so much|exactly|zero|really")
 # Words that confirm the clause before them ("stability first, always", "depth, for sure"): at the end
 # of an answer they are not its conclusion.
-CONFIRMERS = re.compile(r"always|for sure|of course|100%|100 percent|no doubt|no question|without (?:a )?"
-                        r"(?:doubt|question)|big time|massively|hugely|very much|so much|exactly")
+CONFIRMERS = re.compile(r"always|forever|any day|every time|for sure|of course|100%|100 percent|no doubt|"
+                        r"no question|without (?:a )?(?:doubt|question)|big time|massively|hugely|very much|"
+                        r"so much|exactly")
 HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|somewhat|a bit|mostly|"
                     r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
 
@@ -190,7 +191,7 @@ def lead_direction(text: str, k: Knowledge) -> int:
 # thought about it, so neutral"), or on its own after a comma ("I wouldn't call it a must, no").
 CONCLUSIONS = (
     re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
-               r"(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
+               r"(?:i(?:'d| would)? (?:say |go with )?)?(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
     re.compile(r"[,;.!?—–]\s*(?P<tail>[a-z' ]+?)[\W_]*$"),  # emoji and stops after it aside
 )
 
@@ -215,10 +216,11 @@ DIRECTION_IDIOMS = (
 )
 
 
-def conclusion(text: str, k: Knowledge) -> Optional[int]:
+def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
     """+1 or -1 when the message concludes with an agreement phrase ("..., so yes", "so no then",
     "... at midnight on a friday. absolutely not."); 0 when it concludes with a neutral one ("..., so
-    neutral"); None when it does neither."""
+    neutral"); None when it does neither. With `yes_no`, only the knowledge file's affirm and deny
+    words count ("savings? zero" is not a no)."""
     lower = text.lower().replace("’", "'")
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
@@ -226,20 +228,25 @@ def conclusion(text: str, k: Knowledge) -> Optional[int]:
         if pattern is CONCLUSIONS[1] and tail and (HEDGES.fullmatch(tail) or MODIFIERS.fullmatch(tail)
                                                    or CONFIRMERS.fullmatch(tail)):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
-        point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
+        if yes_no:
+            point = {**{w: 5 for w in k.agreement["affirm"]}, **{w: 1 for w in k.agreement["deny"]}}.get(tail)
+        else:
+            point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL)
     return None
 
 
-# An answer word alone in its clause after a concession: "I absolutely love my team, but no, I don't need
-# a ladder", "not my favourite part, but honestly yes".
-CONCESSION = re.compile(r"\bbut\s*[,;:]?\s*(?:(?:honestly|tbh|really|still|overall|ultimately|in the end|"
-                        r"for me|personally|then again)\s*[,;:]?\s*)?(?P<answer>[a-z' ]+?)\s*(?:[,.;:!?—–]|$)")
+# An answer word alone in its clause after a concession or a "so": "I absolutely love my team, but no, I
+# don't need a ladder", "I'd love to say yes but I'm on a visa, so honestly no, ...".
+CONCESSION = re.compile(r"(?:\bbut|(?:^|(?<=[,.;:!?—–]))\s*so\b)\s*[,;:]?\s*"
+                        r"(?:(?:honestly|tbh|really|still|overall|ultimately|in the end|for me|personally|"
+                        r"then again)\s*[,;:]?\s*)?(?P<answer>[a-z' ]+?)\s*(?:[,.;:!?—–]|$)")
 
 
 def concession(text: str, k: Knowledge) -> int:
-    """+1 or -1 for the last answer word standing alone in its clause after a "but" (CONCESSION); 0
+    """+1 or -1 for the last answer word standing alone in its clause after a "but" or a "so" opening
+    a clause (CONCESSION); 0
     when there is none, or it is neutral, a hedge or a word on what came before ("but definitely")."""
     lower = text.lower().replace("’", "'")
     for match in reversed(list(CONCESSION.finditer(lower))):
@@ -673,6 +680,9 @@ class Reader:
             # "not sure", "skip": the question counts them as no. Before the model, which took "not
             # sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
             return Reading(False, 1.0, "rule")
+        concluded = conclusion(text, self.k, yes_no=True)
+        if concluded:
+            return Reading(concluded > 0, 1.0, "rule")  # "not really any savings to speak of, so yes"
         below = self.k.constraints.get(question, {}).get("yes_below_months")
         months = months_stated(text) if RUNWAY.search(text.lower()) else None
         if below and months is not None and months < below:

@@ -31,6 +31,8 @@ def test_unreadable_agreement(text):
     ("no", False), ("nope, I'm a citizen", False), ("/deny", False), ("not sure", False),
     ("skip", False), ("not sure tbh", False), ("it doesn't", False), ("nah", False),
     ("i have plenty of savings", False), ("both lol. wife stays home with the baby and savings are thin", True),
+    ("Not really any savings to speak of, so yes.", True),  # the answer's own conclusion
+    ("three kids and a mortgage. savings? zero", True),     # "zero" is no answer word to a yes/no question
 ])
 def test_yes_no(text, value):
     # Read as the form reads a constraint's answer (actions/reader.py).
@@ -82,6 +84,7 @@ def test_a_number_typed_first_is_the_rating(text, number):
     ("oh sure, I love it when the schema changes on a friday. absolutely not.", -1),
     ("yeah, having Meta on the CV opens doors", None),
     ("nope, deep over wide, definitely", None),   # a word on what came before
+    ("reaching millions is my dream honestly!! so I disagree strongly", -1),
     ("NO. Stability first, always.", None), ("depth, for sure", None),
     ("wide range? not really 😬", -1),              # an emoji after the conclusion
 ])
@@ -95,6 +98,8 @@ def test_how_an_answer_concludes(text, direction):
     ("it's nice, but definitely, I'd want more", 0),  # a word on what came before
     ("fine, but it depends on the team", 0),        # neutral
     ("i like it but the pay matters more", 0),      # no answer word after the "but"
+    ("I would love to say yes but I'm on a visa, so honestly no, I can't afford it", -1),
+    ("I'm not so sure, the pay is fine", 0),        # "so" inside a clause hands nothing on
 ])
 def test_an_answer_word_after_a_concession(text, direction):
     assert reader.concession(text, K) == direction
@@ -148,6 +153,7 @@ def test_a_preference_between_the_two_sides(text, question, direction):
     ("Definitely depth.", "breadth", -1), ("visible impact, without question", "impact", 1),
     ("definitely", "breadth", 0), ("depth of the team matters", "breadth", 0),
     ("i'm 100% a depth person", "breadth", -1), ("not a fan of depth", "breadth", 0),
+    ("Generalist forever. I'd hate being stuck in one niche.", "breadth", 1),
     ("fast paced? my worst nightmare", "pace", 0),  # the statement's words asked back
 ])
 def test_a_side_named_alone(text, question, direction):
