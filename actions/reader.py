@@ -282,6 +282,21 @@ def answer_part(text: str) -> Optional[str]:
     return None
 
 
+def answer_clause(text: str, k: Knowledge) -> int:
+    """+1 or -1 for the first clause after the first that is an answer word alone ("Breadth over depth,
+    and quickly. No, absolutely not, ...", "Brand, no, ..."): people often say the statement back
+    before they answer it. Hedges, neutral words and words that confirm what came before
+    ("depth, definitely") are not answers here."""
+    parts = [part for part in CLAUSE.split(text.lower().replace("’", "'")) if answers.normalise(part)]
+    for part in parts[1:]:
+        opening = _opening(part, LEAD_FILLER)
+        found = _opening_phrase(opening, k)
+        if (found and found[0] == opening and found[1] != NEUTRAL
+                and not any(words.fullmatch(found[0]) for words in (HEDGES, MODIFIERS, CONFIRMERS))):
+            return 1 if found[1] > NEUTRAL else -1
+    return 0
+
+
 def idiom_direction(text: str) -> int:
     """+1 or -1 when the message says one of DIRECTION_IDIOMS, else 0."""
     lower = text.lower().replace("’", "'")
@@ -645,7 +660,8 @@ class Reader:
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         # then the answer word opening it, an idiom, or a side named alone ("Definitely depth.")
         lead = (concluded or concession(text, self.k) or lead_direction(text, self.k) or idiom_direction(text)
-                or compared_side(text, question, self.k) or named_side(text, question, self.k))
+                or answer_clause(text, self.k) or compared_side(text, question, self.k)
+                or named_side(text, question, self.k))
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         p = self.agreement.probabilities(text, question)

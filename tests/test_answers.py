@@ -121,6 +121,18 @@ def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
 
 
+@pytest.mark.parametrize("text, direction", [
+    ("Breadth over depth, and quickly. No, absolutely not, that's what I run from.", -1),
+    ("Brand, no. Public service is my pride.", -1),
+    ("Visible impact over reach? I'd say no, I prefer reach.", -1),
+    ("i love chaos, never boring", 0),              # an answer word on the words after it
+    ("depth, definitely", 0),                       # a word that confirms what came before
+    ("no, i need calm", 0),                         # the first clause is lead_direction's
+])
+def test_an_answer_after_the_statement_said_back(text, direction):
+    assert reader.answer_clause(text, K) == direction
+
+
 @pytest.mark.parametrize("text, rest", [
     ("I totally get why people love that energy, but it's not me.", "it's not me."),
     ("Reach is nice, but I care a bit more about seeing my own influence.",
