@@ -919,5 +919,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
 
 if __name__ == "__main__":
     # `make train` builds the reader's cache next to the Rasa model, so the action server starts at once.
+    # Built through the imported module: run as a script, this module's classes are __main__.Reader, a
+    # pickle the action server cannot load (it then trained at its first answer, longer than a turn).
+    from actions import reader as module
+
+    module.build()
     print(f"answer reader ready: {len(training_files())} training files")
-    build()
