@@ -1,7 +1,7 @@
 """Every action and the form validator, offline with real rasa-sdk Trackers and a CollectingDispatcher."""
 import pytest
 
-from actions import advice, knowledge, scoring
+from actions import advice, knowledge, reader, scoring
 from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
@@ -54,19 +54,29 @@ def test_a_priority_the_reader_cannot_rate_counts_by_its_keyword(text, found, va
     assert slots[requested] == value
 
 
-def test_a_keyword_the_reader_leans_against_is_asked_again():
-    # found talking to the bot: the keyword names the statement, the answer is a no to it
-    text, found = "eh, we just had a kid so I'm a bit wary of gambling right now", entity("criterion", "risk")
-    slots, messages = validate(text, "risk", entities=[found], intent="inform_priority")
-    assert slots["risk"] is None and slots["unclear_slot"] == "risk"
-    assert "couldn't read" in messages[0]["text"]
+@pytest.mark.parametrize("lean, value", [(-1, None), (1, 5.0)])
+def test_a_keyword_counts_only_where_the_reader_leans_its_way(monkeypatch, lean, value):
+    # found talking to the bot: the reader could not read "honestly I want to go deep, generalists get
+    # spread thin" and the keyword "generalists" counted it as a strong yes. A reader that reads
+    # nothing and leans as given stands in for the model, whose readings move as it learns.
+    monkeypatch.setattr(reader.Reader, "read_agreement",
+                        lambda self, text, question: reader.Reading(None, 0.0, "unread"))
+    monkeypatch.setattr(reader.Reader, "lean", lambda self, text, question: lean)
+    slots, messages = validate("honestly I want to go deep, generalists get spread thin", "breadth",
+                               entities=[entity("criterion", "breadth")], intent="inform_priority")
+    assert slots["breadth"] == value
+    if value is None:
+        assert slots["unclear_slot"] == "breadth" and "couldn't read" in messages[0]["text"]
 
 
-def test_a_keyword_does_not_turn_what_the_reader_reads():
-    # found talking to the bot, when the reader could not read it yet: "generalists" counted as a yes
-    slots, _ = validate("honestly I want to go deep, generalists get spread thin", "breadth",
-                        entities=[entity("criterion", "breadth")], intent="inform_priority")
-    assert slots["breadth"] in (1.0, 2.0)
+@pytest.mark.parametrize("text, found", [
+    ("honestly I want to go deep, generalists get spread thin", entity("criterion", "breadth")),
+    ("eh, we just had a kid so I'm a bit wary of gambling right now", entity("criterion", "risk")),
+])
+def test_a_keyword_said_against_its_statement_is_never_a_yes(text, found):
+    # the real reader: a no, neutral, or asked again, but not the keyword's yes
+    slots, _ = validate(text, found["value"], entities=[found], intent="inform_priority")
+    assert slots[found["value"]] is None or slots[found["value"]] <= 3.0
 
 
 def test_an_answer_to_another_question_is_not_scolded():
