@@ -52,10 +52,12 @@ $(VENV)/.installed: requirements.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# The answer reader trains beside Rasa: two processes on two cores.
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+	$(PY) -m actions.reader & reader=$$!; \
 	$(PY) -m bot.runtime.rasa_cli train --config config.yml --domain bot/domain.yml --data data \
-	    --out models --fixed-model-name advisor
-	$(PY) -m actions.reader
+	    --out models --fixed-model-name advisor; trained=$$?; \
+	wait $$reader && test $$trained -eq 0
 	touch $@
 
 $(WEB_DEPS): web/package-lock.json

@@ -283,7 +283,8 @@ class MeaningModel:
                 ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
                                           min_df=2)),
             ]),
-            LogisticRegression(C=5.0, max_iter=2000, class_weight="balanced"),
+            # newton-cg: the same fit as lbfgs (probabilities equal to 0.0002) in 18 iterations, not 177
+            LogisticRegression(C=5.0, max_iter=2000, class_weight="balanced", solver="newton-cg"),
         )
 
     @classmethod
