@@ -13,7 +13,7 @@ from tests import fold, understanding
 # measured figure where it falls short (docs/benchmarks.md says which).
 FLOORS = {
     # Measured 2026-12-01 (docs/benchmarks.md, section 0).
-    "holdout": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.98,
+    "holdout": {"answer_accuracy": 0.96, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.98,
                 "chat": 0.94, "long_form": 0.88, "opener": 0.96, "entities": 0.90,
                 "openers_started": 0.98, "personas_right": 24 / 24},
     # The tune and dev slices have been folded into training (data/answers/*_slice.yml,
@@ -23,10 +23,17 @@ FLOORS = {
     "dev": {"answer_accuracy": 0.98, "wrong_way": 0, "stage_accuracy": 0.97, "yes_no_accuracy": 0.97,
             "chat": 0.97, "long_form": 0.95, "opener": 0.95, "entities": 0.95,
             "openers_started": 0.97, "personas_right": 16 / 16},
-    # Typed answers only, a fifth writer's, never tuned on and its misses never read: the reported
-    # figure for typed answers. Two targets are missed here (0.95 read right, none the wrong way
-    # round); these floors are the measured figures.
-    "sealed": {"answer_accuracy": 0.93, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Typed answers only, a fifth writer's, never tuned on and its misses never read; its aggregate
+    # figures were seen after each round of tuning, so it guards against regressions now.
+    "sealed": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Typed answers only, a sixth writer's, committed before it was first run and run once, after the
+    # last change to the reader (2026-12-01): reported with blind2. Its misses are not read. One
+    # yes/no answer was read the wrong way round there; these floors are the measured figures.
+    "blind": {"answer_accuracy": 0.96, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.95,
+              "yes_no_wrong": 1},
+    # A seventh writer's, written after blind was run and run once with the same reader: the targets
+    # (0.95 read right, none the wrong way round) are missed here; the floors are the measured figures.
+    "blind2": {"answer_accuracy": 0.92, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
@@ -49,7 +56,7 @@ def test_typed_answers(the_reader, slice_name):
     assert figures["wrong_way"] <= floor["wrong_way"], figures["wrong_way_examples"]
     assert figures["stage_accuracy"] >= floor["stage_accuracy"], figures["stage_misses"]
     assert figures["yes_no_accuracy"] >= floor["yes_no_accuracy"]
-    assert figures["yes_no_wrong"] == 0
+    assert figures["yes_no_wrong"] <= floor.get("yes_no_wrong", 0)
 
 
 @pytest.mark.parametrize("slice_name", understanding.SLICES)
@@ -94,3 +101,10 @@ def test_an_answers_only_slice_folds_its_answers(tmp_path):
     source = understanding.load("fresh", "answers")
     assert folded["answers"] == [{k: a[k] for k in ("question", "text", "label")} for a in source["answers"]]
     assert len(folded["stage"]) == len(source["stage"])
+
+
+def test_a_never_tuned_slices_misses_are_not_printed():
+    figures = {"answers": {"answer_accuracy": 0.9, "wrong_way_examples": [("no way", 1, 5)]},
+               "personas": {"right": 3, "misses": ["p01"], "by": {"n": 2, "examples": ["x"]}}}
+    assert understanding.aggregates(figures) == {"answers": {"answer_accuracy": 0.9},
+                                                 "personas": {"right": 3, "by": {"n": 2}}}
