@@ -60,6 +60,15 @@ class Knowledge:
         return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
     @functools.cached_property
+    def answer_points(self) -> Dict[str, int]:
+        """Each agreement phrase's point, for looking a whole answer word up (the first, as in
+        answer_phrases, should a phrase be listed twice)."""
+        points: Dict[str, int] = {}
+        for phrase, point in self.answer_phrases:
+            points.setdefault(phrase, point)
+        return points
+
+    @functools.cached_property
     def questions(self) -> Tuple[str, ...]:
         """The assessment's questions, in the order they are asked: each is a slot of the form."""
         return (STAGE_QUESTION, *self.criteria, *self.constraints)

@@ -114,6 +114,12 @@ HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|some
                     r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
 
 
+def says_nothing_alone(phrase: str) -> bool:
+    """True for an answer word that, standing alone after other words, tones down or confirms them
+    rather than answering ("depth, mostly", "stability first, always", "but definitely")."""
+    return any(words.fullmatch(phrase) for words in (HEDGES, MODIFIERS, CONFIRMERS))
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a typed answer was read as; `value` None means it could not be read with confidence."""
@@ -225,13 +231,12 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
-        if pattern is CONCLUSIONS[1] and tail and (HEDGES.fullmatch(tail) or MODIFIERS.fullmatch(tail)
-                                                   or CONFIRMERS.fullmatch(tail)):
+        if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
         if yes_no:
             point = {**{w: 5 for w in k.agreement["affirm"]}, **{w: 1 for w in k.agreement["deny"]}}.get(tail)
         else:
-            point = next((p for phrase, p in answers.phrases(k) if phrase == tail), None)
+            point = k.answer_points.get(tail)
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL)
     return None
@@ -246,14 +251,14 @@ CONCESSION = re.compile(r"(?:\bbut|(?:^|(?<=[,.;:!?—–]))\s*so\b)\s*[,;:]?\s*
 
 def concession(text: str, k: Knowledge) -> int:
     """+1 or -1 for the last answer word standing alone in its clause after a "but" or a "so" opening
-    a clause (CONCESSION); 0
-    when there is none, or it is neutral, a hedge or a word on what came before ("but definitely")."""
+    a clause (CONCESSION); 0 when there is none, or it is neutral, a hedge or a word on what came
+    before ("but definitely")."""
     lower = text.lower().replace("’", "'")
     for match in reversed(list(CONCESSION.finditer(lower))):
         answer = match.group("answer").strip()
-        if HEDGES.fullmatch(answer) or MODIFIERS.fullmatch(answer) or CONFIRMERS.fullmatch(answer):
+        if says_nothing_alone(answer):
             continue
-        point = next((p for phrase, p in answers.phrases(k) if phrase == answer), NEUTRAL)
+        point = k.answer_points.get(answer, NEUTRAL)
         if point != NEUTRAL:
             return 1 if point > NEUTRAL else -1
     return 0
@@ -291,8 +296,7 @@ def answer_clause(text: str, k: Knowledge) -> int:
     for part in parts[1:]:
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
-        if (found and found[0] == opening and found[1] != NEUTRAL
-                and not any(words.fullmatch(found[0]) for words in (HEDGES, MODIFIERS, CONFIRMERS))):
+        if found and found[0] == opening and found[1] != NEUTRAL and not says_nothing_alone(found[0]):
             return 1 if found[1] > NEUTRAL else -1
     return 0
 
