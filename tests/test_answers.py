@@ -12,6 +12,7 @@ READER = reader.default_reader()
     ("nah", 2), ("kinda", 4), ("meh", 3), ("depends but mostly yes", 4), ("Strongly agree!!", 5),
     ("strongly disagree", 1), ("not at all", 1), ("i don't agree", 2), ("skip", 3), ("not sure", 3),
     ("idk lol", 3), ("totally", 5), ("hell no", 1), ("yeah", 4), ("pretty much tbh", 4),
+    ("somewhat", 4), ("Mild yes.", 4), ("slightly disagree", 2), ("i'd agree", 4),
     ('/answer{"agreement": "5"}', 5), ('/answer{"agreement": "1"}', 1),
 ])
 def test_agreement(text, point):
@@ -71,6 +72,11 @@ def test_a_hedge_that_opens_an_answer_does_not_decide_its_direction(text, questi
     ("1 for sure, distributed training sounds like plumbing to me", 1), ("2 for me", 2),
     ("4 tbh. the pace suits me", 4), ("1 for every ten people", None),
     ("1/5 i need to know exactly what to do", 1), ("My partner has great benefits. I'd put this at a 1.", 1),
+    # a rating closing the answer
+    ("I ran a startup for 4 years. I still love the speed, but I'm tired. I'd say a 3.", 3),
+    ("Fast-paced I love, ambiguous I can tolerate. Net positive, so a 4.", 4),
+    ("stability vs upside... upside. but I hedge with savings. 4", 4),
+    ("I have 2 kids and 3 months of savings", None), ("we ship every 2 weeks, honestly", None),
 ])
 def test_a_number_typed_first_is_the_rating(text, number):
     assert reader.rating_number(text) == number
@@ -139,11 +145,34 @@ def test_an_answer_after_the_statement_said_back(text, direction):
      "i care a bit more about seeing my own influence."),
     ("It's not that I don't like variety, I just prefer going deep.", "i just prefer going deep."),
     ("I took a risk once and it didn't pan out. This time I want something safer.", "i want something safer."),
+    ("I understand the draw of huge user numbers, but seeing my own work used matters more.",
+     "seeing my own work used matters more."),
+    ("It can help, sure, but I don't care much.", "i don't care much."),  # a point granted
+    ("sure, but only with equity", None),           # "sure" opening the answer is the answer
     ("yes, it's nice, but not a must", None),       # the answer comes first: nothing is handed on
     ("i like it but the pay matters more", None),
 ])
 def test_an_opening_that_hands_the_answer_on(text, rest):
     assert reader.answer_part(text) == rest
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("Stability or a bigger payday? Bigger payday, without hesitation.", "bigger payday, without hesitation."),
+    ("honestly? love it", "love it"),
+    ("i think yes? hackathons are my favourite thing ever", None),  # an answer asked, not a question
+    ("why do you ask?", None), ("how big is the reward? and the risk?", None),
+])
+def test_a_question_asked_back_before_the_answer(text, rest):
+    assert reader.asked_back(text) == rest
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("Stability or a bigger payday? Bigger payday, without hesitation.", "risk", 5),
+    ("stability vs upside? upside, but I hedge with savings. 4", "risk", 4),
+    ("Is this about tasks or about changing jobs? Either way I'd rather specialize. 2", "breadth", 2),
+])
+def test_the_answer_after_a_question_asked_back(text, question, point):
+    assert READER.read_agreement(text, question).value == point
 
 
 @pytest.mark.parametrize("text, question, direction", [
@@ -183,6 +212,7 @@ def test_a_side_named_alone(text, question, direction):
     ("never in a million years", -1),
     ("noooo way, slow and clear pls", -1),          # stretched for emphasis
     ("absolutly, going deep in one thing sounds so boring", 1),  # misspelt
+    ("omg no, i want millions of people using my stuff!!", -1),  # an exclamation before the answer word
 ])
 def test_how_an_answer_opens(text, direction):
     assert reader.lead_direction(text, K) == direction
