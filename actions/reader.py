@@ -114,10 +114,15 @@ HEDGES = re.compile(r"\b(i guess|probably|maybe|kinda|kind of|sort of|sorta|some
                     r"i think|i suppose|fairly|pretty|ish|not sure|partly|slightly)\b")
 
 
+# How a feeling has changed: an answer alone ("less than I used to" is a mild no), a word on the answer
+# after one ("I lean yes, but less than I used to")
+CHANGES = re.compile(r"(?:less|more) than (?:i used to|before|i did)|less and less|more and more")
+
+
 def says_nothing_alone(phrase: str) -> bool:
     """True for an answer word that, standing alone after other words, tones down or confirms them
     rather than answering ("depth, mostly", "stability first, always", "but definitely")."""
-    return any(words.fullmatch(phrase) for words in (HEDGES, MODIFIERS, CONFIRMERS))
+    return any(words.fullmatch(phrase) for words in (HEDGES, MODIFIERS, CONFIRMERS, CHANGES))
 
 
 @dataclass(frozen=True)
@@ -332,7 +337,8 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
     criterion = k.criteria.get(question)
     if not criterion or re.match(r"[^,;:!?.]*\?", text):
         return 0  # "fast paced? my worst nightmare": the statement's words asked back, not a side
-    words = [w for w in first_clause(text).split() if w not in LEAD_FILLER and not MODIFIERS.fullmatch(w)
+    clause = re.sub(rf"(?<!\w)(?:{CONFIRMERS.pattern})(?!\w)", " ", first_clause(text))  # "reach for sure"
+    words = [w for w in clause.split() if w not in LEAD_FILLER and not MODIFIERS.fullmatch(w)
              and not HEDGES.fullmatch(w) and not CONFIRMERS.fullmatch(w) and w not in SIDE_FILLER]
     named = " ".join(words)
     if named in {w.lower() for w in criterion["synonyms"]}:

@@ -103,6 +103,7 @@ def test_how_an_answer_concludes(text, direction):
     ("not my favourite part of the job but honestly yes", 1),
     ("it's nice, but definitely, I'd want more", 0),  # a word on what came before
     ("fine, but it depends on the team", 0),        # neutral
+    ("I lean yes, but less than I used to", 0),     # how the feeling changed, not the answer
     ("i like it but the pay matters more", 0),      # no answer word after the "but"
     ("I would love to say yes but I'm on a visa, so honestly no, I can't afford it", -1),
     ("I'm not so sure, the pay is fine", 0),        # "so" inside a clause hands nothing on
@@ -195,6 +196,7 @@ def test_a_preference_between_the_two_sides(text, question, direction):
     ("definitely", "breadth", 0), ("depth of the team matters", "breadth", 0),
     ("i'm 100% a depth person", "breadth", -1), ("not a fan of depth", "breadth", 0),
     ("Generalist forever. I'd hate being stuck in one niche.", "breadth", 1),
+    ("reach for sure, no question. my model answering millions is everything", "impact", -1),
     ("fast paced? my worst nightmare", "pace", 0),  # the statement's words asked back
 ])
 def test_a_side_named_alone(text, question, direction):
