@@ -156,7 +156,7 @@ def _opening(text: str, fillers: set) -> str:
     stretched for emphasis squeezed ("noooo" is "no") and a misspelt first answer word corrected
     ("absolutly")."""
     words = STRETCHED.sub(r"\1", answers.normalise(text)).split()
-    while words and words[0] in fillers:
+    while words and words[0] in fillers and words[1:2] != ["much"]:  # "very much no" is an answer
         words = words[1:]
     if words and len(words[0]) >= 5 and words[0] not in ANSWER_WORDS:
         close = difflib.get_close_matches(words[0], ANSWER_WORDS, n=1, cutoff=answers.TYPO_CUTOFF)
@@ -190,6 +190,11 @@ def lead_direction(text: str, k: Knowledge) -> int:
         return direction
     if rest[:1] in (["not"], ["no"], ["never"], ["nah"], ["nope"]):  # "probably not", "yeah nah"
         return -direction if direction > 0 else 0
+    if rest and says_nothing_alone(phrase):
+        # a word on the answer word after it: "absolutely disagree", "very much no", "100% disagree"
+        then = _opening_phrase(" ".join(rest), k)
+        if then and then[1] != NEUTRAL and not says_nothing_alone(then[0]):
+            return 1 if then[1] > NEUTRAL else -1
     if rest and not all(word in LEAD_FILLER for word in rest) and (
             HEDGES.fullmatch(phrase) or MODIFIERS.fullmatch(phrase)
             or (phrase == "no" and rest[0] not in ANSWER_NO_FOLLOWERS)):

@@ -215,6 +215,10 @@ def test_a_side_named_alone(text, question, direction):
     ("noooo way, slow and clear pls", -1),          # stretched for emphasis
     ("absolutly, going deep in one thing sounds so boring", 1),  # misspelt
     ("omg no, i want millions of people using my stuff!!", -1),  # an exclamation before the answer word
+    ("Absolutely disagree. Give me a quiet research lab any day.", -1),  # a word on the answer word
+    ("Very much no. I want a slow, predictable rhythm.", -1), ("kinda yes, it's fun", 1),
+    ("100% disagree. The thrill of a billion users is unbeatable.", -1), ("very much so", 1),
+    ("absolutely zero interest", 0),                # not an answer word after it: the model's
 ])
 def test_how_an_answer_opens(text, direction):
     assert reader.lead_direction(text, K) == direction
