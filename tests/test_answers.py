@@ -12,7 +12,7 @@ READER = reader.default_reader()
     ("nah", 2), ("kinda", 4), ("meh", 3), ("depends but mostly yes", 4), ("Strongly agree!!", 5),
     ("strongly disagree", 1), ("not at all", 1), ("i don't agree", 2), ("skip", 3), ("not sure", 3),
     ("idk lol", 3), ("totally", 5), ("hell no", 1), ("yeah", 4), ("pretty much tbh", 4),
-    ("somewhat", 4), ("Mild yes.", 4), ("slightly disagree", 2), ("i'd agree", 4),
+    ("somewhat", 4), ("Mild yes.", 4), ("slightly disagree", 2), ("i'd agree", 4), ("not that much", 2),
     ('/answer{"agreement": "5"}', 5), ('/answer{"agreement": "1"}', 1),
 ])
 def test_agreement(text, point):
