@@ -2,7 +2,7 @@
 done: its typed answers, stages and yes/no answers (the personas' too) into data/answers/, its NLU
 examples into data/nlu/ (factor questions with their factor as metadata, which the entity extractor
 learns from), except those the regression set (tests/nlu/held_out.yml) holds. The never-tuned slices
-(holdout, sealed, blind, blind2) are never folded.
+(holdout, sealed, blind, blind2, blind3) are never folded.
 
     python -m tests.fold dev
 """
@@ -40,7 +40,7 @@ def answers_of(slice_name: str) -> Dict[str, List[Dict[str, Any]]]:
 def answers_yaml(slice_name: str) -> str:
     lines = [f"# The {slice_name} slice of the independent evaluation data (tests/eval/{slice_name}/: typed "
              "answers and any", "# personas' answers), folded into training once tuning on it was done "
-             "(tests/fold.py).", "# The never-tuned slices (holdout, sealed, blind, blind2) stay unseen."]
+             "(tests/fold.py).", "# The never-tuned slices (holdout, sealed, blind, blind2, blind3) stay unseen."]
     for key, items in answers_of(slice_name).items():
         lines.append(f"{key}:")
         for item in items:

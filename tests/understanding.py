@@ -8,9 +8,10 @@ answer vocabulary or the parser; each set was frozen before tuning).
 - `fresh/`: typed answers only, written after the first rounds of tuning; tuned on later, then folded.
 - `sealed/`: typed answers only, a fifth writer's, never tuned on (nobody reads its misses); its aggregate
   figures were looked at after each round of tuning in one session, so it is now a regression slice.
-- `blind/` and `blind2/`: typed answers only, a sixth and a seventh writer's, each committed before it
-  was first run and run once, after the last change to the reader: the reported figures for typed
-  answers, beside holdout's.
+- `blind/`, `blind2/` and `blind3/`: typed answers only, a sixth, a seventh and an eighth writer's, each
+  committed before it was first run, never tuned on and its misses never read: the reported figures for
+  typed answers, beside holdout's (blind3 was first run after the last change to the reader of the
+  session that added it; blind and blind2 had been run once each with the reader before).
 
 Four measures, each a plain function returning plain data:
 - `answer_figures`: typed answers read by the answer reader (actions/reader.py), as the form reads them;
@@ -39,9 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
 SLICES = ("tune", "dev", "holdout")
 # Slices of typed answers only.
-ANSWER_SLICES = ("fresh", "sealed", "blind", "blind2")
+ANSWER_SLICES = ("fresh", "sealed", "blind", "blind2", "blind3")
 # Slices never used for tuning and never folded into training: the reported figures.
-NEVER_TUNED = ("holdout", "sealed", "blind", "blind2")
+NEVER_TUNED = ("holdout", "sealed", "blind", "blind2", "blind3")
+# The never-tuned slices of new writers' typed answers whose pooled figure is quoted.
+BLIND = ("blind", "blind2", "blind3")
 # Entities whose reading the issue measures; company_type and constraint are reported, not targeted.
 TARGET_ENTITIES = ("factor", "criterion", "career_stage")
 # The spec's intent names that the bot spells differently (its "restart" asks first: start_over).
@@ -303,10 +306,11 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
         f"({when}). The sets in `tests/eval/` were written by helpers who never saw `data/nlu/`, the "
         "answer vocabulary or the parser, from forum-style questions, answers with reasons and openers "
         "with context (`tests/eval/SPEC.md`), and frozen before any tuning. **holdout** was never used "
-        "for tuning: its column is the figure this project reports, with **blind** and **blind2** below "
-        "the table for typed answers (together: the figure to quote). **tune** and **dev** (a third writer's, "
-        "written later) were used to find misses and then folded into training (`tests/fold.py`), so their "
-        "columns only guard against regressions; dev's figures before any tuning are below the table.",
+        "for tuning: its column is the figure this project reports, with **blind**, **blind2** and "
+        "**blind3** below the table for typed answers (together: the figure to quote). **tune** and **dev** "
+        "(a third writer's, written later) were used to find misses and then folded into training "
+        "(`tests/fold.py`), so their columns only guard against regressions; dev's figures before any "
+        "tuning are below the table.",
         "",
         "| measure | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(names),
@@ -318,9 +322,14 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                        "aggregate figures were seen after each round of tuning, so it now guards against "
                        "regressions",
              "blind": "typed answers only, a sixth writer's, 50 invented people, committed before it was "
-                      "first run and run once, after the last change to the reader: **reported**",
+                      "first run and run once, after the last change to the reader of its session; since "
+                      "then run again with each new reader, its misses never read: **reported**",
              "blind2": "typed answers only, a seventh writer's, 50 more invented people, written and "
-                       "committed after blind was run, then run once with the same reader: **reported**"}
+                       "committed after blind was run, then run once with the same reader; since then "
+                       "run again with each new reader, its misses never read: **reported**",
+             "blind3": "typed answers only, an eighth writer's, 50 more invented people, committed before "
+                       "the next session's first change to the reader and first run after its last: "
+                       "**reported**"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
@@ -330,12 +339,12 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                           f"round, {a['unread']} not read (asked again); career stage "
                           f"{pct(a['stage_accuracy'])} of {a['stage_statements']}, yes/no "
                           f"{pct(a['yes_no_accuracy'])} of {a['yes_no_answers']}."]
-    reported = [figures[name]["answers"] for name in ("blind", "blind2") if name in figures]
-    if len(reported) == 2:
+    reported = [figures[name]["answers"] for name in BLIND if name in figures]
+    if len(reported) == len(BLIND):
         total = sum(a["answers"] for a in reported)
         right = sum(round(a["answer_accuracy"] * a["answers"]) for a in reported)
         within = sum(round(a["answer_within_one"] * a["answers"]) for a in reported)
-        lines += ["", f"**blind and blind2 together** (the figure to quote for typed answers): "
+        lines += ["", f"**blind, blind2 and blind3 together** (the figure to quote for typed answers): "
                       f"{pct(right / total)} of {total} read right (target ≥ 0.95), {pct(within / total)} "
                       f"within one point, {sum(a['wrong_way'] for a in reported)} the wrong way round "
                       f"(target 0), {sum(a['unread'] for a in reported)} not read (asked again)."]
