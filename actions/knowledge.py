@@ -69,6 +69,14 @@ class Knowledge:
         return points
 
     @functools.cached_property
+    def yes_no_points(self) -> Dict[str, int]:
+        """The affirm words at the agreement scale's top and the deny words at its bottom, for reading
+        a yes/no answer's closing word as answer_points reads an agreement's (a word in both lists
+        counts as deny)."""
+        top, bottom = max(map(int, self.agreement["scale"])), min(map(int, self.agreement["scale"]))
+        return {**{w: top for w in self.agreement["affirm"]}, **{w: bottom for w in self.agreement["deny"]}}
+
+    @functools.cached_property
     def questions(self) -> Tuple[str, ...]:
         """The assessment's questions, in the order they are asked: each is a slot of the form."""
         return (STAGE_QUESTION, *self.criteria, *self.constraints)

@@ -244,10 +244,7 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
         tail = match.group("tail").strip() if match else None
         if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
-        if yes_no:
-            point = {**{w: 5 for w in k.agreement["affirm"]}, **{w: 1 for w in k.agreement["deny"]}}.get(tail)
-        else:
-            point = k.answer_points.get(tail)
+        point = (k.yes_no_points if yes_no else k.answer_points).get(tail)
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL)
     return None
@@ -344,7 +341,7 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
         return 0  # "fast paced? my worst nightmare": the statement's words asked back, not a side
     clause = re.sub(rf"(?<!\w)(?:{CONFIRMERS.pattern})(?!\w)", " ", first_clause(text))  # "reach for sure"
     words = [w for w in clause.split() if w not in LEAD_FILLER and not MODIFIERS.fullmatch(w)
-             and not HEDGES.fullmatch(w) and not CONFIRMERS.fullmatch(w) and w not in SIDE_FILLER]
+             and not HEDGES.fullmatch(w) and w not in SIDE_FILLER]
     named = " ".join(words)
     if named in {w.lower() for w in criterion["synonyms"]}:
         return 1
@@ -435,16 +432,17 @@ def rating_number(text: str) -> Optional[int]:
     if stated:
         n = stated.group(1) or stated.group(2)
         return NUMBER_WORDS.get(n) or int(n)
-    clean = answers.normalise(text).replace("!", " ")
-    clean = re.sub(r"\s+", " ", clean).strip()
-    for candidate in (clean, first_clause(text)):
+
+    def squeezed(part: str) -> str:
+        return re.sub(r"\s+", " ", answers.normalise(part).replace("!", " ")).strip()
+
+    clean = squeezed(text)
+    candidates = [clean, first_clause(text)]
+    clauses = [part for part in CLAUSE.split(raw) if answers.normalise(part)]
+    if len(clauses) > 1:  # and the last clause: "... but I'm tired. I'd say a 3.", "..., so a 4"
+        candidates.append(squeezed(clauses[-1]))
+    for candidate in candidates:
         match = RATING.match(candidate)
-        if match:
-            n = match.group("n")
-            return NUMBER_WORDS.get(n) or int(n)
-    closing = [part for part in CLAUSE.split(raw) if answers.normalise(part)]
-    if len(closing) > 1:  # "... I still love the speed, but I'm tired. I'd say a 3.", "..., so a 4"
-        match = RATING.match(re.sub(r"\s+", " ", answers.normalise(closing[-1]).replace("!", " ")).strip())
         if match:
             n = match.group("n")
             return NUMBER_WORDS.get(n) or int(n)
