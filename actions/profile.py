@@ -55,8 +55,9 @@ def scope(tracker: Tracker, found: Dict[str, Any]) -> str:
 
 def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:
     """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1); a
-    priority said in other words ("pivots every week drive me up the wall") is read by the answer
-    reader as an answer to that criterion's statement, and left out when it reads no side."""
+    priority said in other words ("pivots every week drive me up the wall"), or a keyword the answer
+    reader leans against ("promotion committees are theatre"), is read by the answer reader as an
+    answer to that criterion's statement, and left out when it reads no side."""
     k = default()
     found: Dict[str, tuple] = {}
     meant: Dict[str, float] = {}
@@ -72,5 +73,16 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
         length = e.get("end", 0) - e.get("start", 0)
         if length >= found.get(e["value"], (0,))[0]:
             found[e["value"]] = (length, e.get("role") or "", e)  # the longest mention decides
-    return {**meant, **{cid: 5.0 if (role != "against") != negated(scope(tracker, e)) else 1.0
-                        for cid, (_, role, e) in found.items()}}
+    for cid, (_, role, e) in found.items():
+        part = scope(tracker, e)
+        value = 5.0 if (role != "against") != negated(part) else 1.0
+        the_reader = reader.default_reader()
+        if (value - answers.NEUTRAL) * the_reader.lean(part, cid) < 0:
+            # the words around the keyword run it down where no negation word says so ("promotion
+            # committees are theatre"): the answer reader decides, as for a priority found by meaning
+            point = the_reader.read_agreement(part, cid).value
+            if point is None or point == answers.NEUTRAL:
+                continue
+            value = float(point)
+        meant[cid] = value
+    return meant

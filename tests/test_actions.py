@@ -288,6 +288,14 @@ def test_a_priority_found_by_meaning_is_read_by_the_answer_reader(text, criterio
     assert value < 3 if side == "disagree" else value > 3
 
 
+def test_a_keyword_run_down_without_a_negation_word_is_not_noted_as_a_yes():
+    # found talking to the bot: the keyword alone had noted "Structured career path: 5"
+    text = "promotion committees are theatre"
+    found = mention(text, "criterion", "structure", "promotion")
+    events, _ = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
+    assert slot_events(events).get("structure", 1.0) < 3
+
+
 def test_after_a_result_a_stated_priority_is_noted_and_the_assessment_offered():
     t = tracker("money matters most to me", intent="inform_priority",
                 entities=[entity("criterion", "salary")], slots={"recommendation": "startup"})
