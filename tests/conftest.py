@@ -18,6 +18,7 @@ import pytest
 import sanic  # noqa: F401
 
 from bot.runtime import patches
+from tests import servers
 from tests.servers import Advisor, running_advisor
 
 
@@ -55,6 +56,11 @@ def pytest_collection_modifyitems(items: list) -> None:
     for item in items:
         if not any(item.get_closest_marker(tier) for tier in TIERS):
             item.add_marker(module_tier(item.module.__name__.rsplit(".", 1)[-1]))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed:
+        servers.KEEP_LOGS = True  # the servers' logs explain it
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import socket
+import sys
 import tempfile
 import urllib.request
 from contextlib import contextmanager
@@ -95,28 +97,48 @@ class Advisor:
         self.rasa = launch.start_rasa_server(self.env, self.log_dir / log_name)
 
 
+# Set by tests/conftest.py once a test fails: from then on the servers' logs are kept to be read.
+KEEP_LOGS = False
+
+
+@contextmanager
+def server_logs(prefix: str) -> Iterator[Path]:
+    """A temp dir for servers' logs and conversations: removed on exit, unless the block raised or a
+    test has failed (then its path is printed)."""
+    log_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    ended_well = False
+    try:
+        yield log_dir
+        ended_well = True
+    finally:
+        if ended_well and not KEEP_LOGS:
+            shutil.rmtree(log_dir, ignore_errors=True)
+        else:
+            print(f"server logs kept in {log_dir}", file=sys.stderr)
+
+
 @contextmanager
 def running_advisor(extra_env: Optional[dict] = None, credentials: Optional[Path] = None,
                     endpoints: Optional[Path] = None, model: Path = launch.MODEL) -> Iterator[Advisor]:
-    """Action server + Rasa server with the trained model; stopped on exit. Logs go to a temp dir."""
-    log_dir = Path(tempfile.mkdtemp(prefix="advisor-e2e-"))
-    env = launch.environment(
-        ACTION_PORT=str(free_port()), RASA_PORT=str(free_port()), RASA_AUTH_TOKEN="e2e-token",
-        **{"TRACKER_DB": str(log_dir / "tracker.db"),  # each run its own conversations
-           # a loaded test machine may take 2 s a turn: no "Still thinking..." unless a test asks
-           "THINKING_NOTICE_SECONDS": "30",
-           **(extra_env or {})},
-    )
-    advisor = Advisor(env=env, log_dir=log_dir)
-    try:
-        advisor.actions = launch.start_action_server(env, log_dir / "actions.log")
-        advisor.rasa = launch.start_rasa_server(
-            env, log_dir / "rasa.log", model=model, credentials=credentials, endpoints=endpoints
+    """Action server + Rasa server with the trained model; stopped on exit. Logs: server_logs."""
+    with server_logs("advisor-e2e-") as log_dir:
+        env = launch.environment(
+            ACTION_PORT=str(free_port()), RASA_PORT=str(free_port()), RASA_AUTH_TOKEN="e2e-token",
+            **{"TRACKER_DB": str(log_dir / "tracker.db"),  # each run its own conversations
+               # a loaded test machine may take 2 s a turn: no "Still thinking..." unless a test asks
+               "THINKING_NOTICE_SECONDS": "30",
+               **(extra_env or {})},
         )
-        yield advisor
-    finally:
-        launch.stop(advisor.rasa)
-        launch.stop(advisor.actions)
+        advisor = Advisor(env=env, log_dir=log_dir)
+        try:
+            advisor.actions = launch.start_action_server(env, log_dir / "actions.log")
+            advisor.rasa = launch.start_rasa_server(
+                env, log_dir / "rasa.log", model=model, credentials=credentials, endpoints=endpoints
+            )
+            yield advisor
+        finally:
+            launch.stop(advisor.rasa)
+            launch.stop(advisor.actions)
 
 
 async def close_socketio_client(client: socketio.AsyncClient) -> None:

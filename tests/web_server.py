@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Dict, Iterator
 
 from bot.channels import web_server
 from bot.runtime import launch
-from tests.servers import Advisor, free_port, running_advisor
+from tests.servers import Advisor, free_port, running_advisor, server_logs
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by bot/runtime/system_deps.sh; never Playwright's download
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,27 +73,27 @@ def running_launcher(**extra_env: str) -> Iterator[Served]:
     """The launcher's serve on free ports (none of them the default 8080), RASA_CORS_ORIGINS unset:
     the origins allowed are the launcher's own choice. Stopped with SIGTERM on exit."""
     ports = {name: free_port() for name in ("RASA_PORT", "ACTION_PORT", "WEB_PORT")}
-    work = Path(tempfile.mkdtemp(prefix="advisor-serve-"))
-    env = {key: value for key, value in os.environ.items() if key != "RASA_CORS_ORIGINS"}
-    env.update({name: str(port) for name, port in ports.items()}, RASA_AUTH_TOKEN="serve-token",
-               TRACKER_DB=str(work / "tracker.db"), **extra_env)
-    output = work / "serve.log"
-    with open(output, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.runtime.launch", "serve"], cwd=launch.ROOT,
-                                   env=env, stdout=out, stderr=subprocess.STDOUT)
-    served = Served(process=process, ports=ports, output=output)
-    try:
-        launch.wait_for(f"http://127.0.0.1:{ports['RASA_PORT']}/", process, timeout=240)
-        launch.wait_for(served.page_url, process, timeout=30)
-        yield served
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with server_logs("advisor-serve-") as work:
+        env = {key: value for key, value in os.environ.items() if key != "RASA_CORS_ORIGINS"}
+        env.update({name: str(port) for name, port in ports.items()}, RASA_AUTH_TOKEN="serve-token",
+                   TRACKER_DB=str(work / "tracker.db"), **extra_env)
+        output = work / "serve.log"
+        with open(output, "wb") as out:
+            process = subprocess.Popen([sys.executable, "-m", "bot.runtime.launch", "serve"], cwd=launch.ROOT,
+                                       env=env, stdout=out, stderr=subprocess.STDOUT)
+        served = Served(process=process, ports=ports, output=output)
+        try:
+            launch.wait_for(f"http://127.0.0.1:{ports['RASA_PORT']}/", process, timeout=240)
+            launch.wait_for(served.page_url, process, timeout=30)
+            yield served
+        finally:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
 
 
 def launch_chromium(playwright):
