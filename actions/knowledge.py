@@ -211,6 +211,11 @@ def _check(raw: Any, path: Path) -> Knowledge:
             c.fail(f"{key}.factor", f"must be a factor id, found {criterion['factor']!r}")
         c.texts(criterion["synonyms"], f"{key}.synonyms")
         c.texts(criterion.get("opposite", []), f"{key}.opposite", allow_empty=True)
+        alone = c.mapping(criterion.get("named_alone", {}), f"{key}.named_alone")
+        for side in alone:
+            if side not in ("side", "opposite"):
+                c.fail(f"{key}.named_alone", f"has 'side' and 'opposite' only, found {side!r}")
+            c.texts(alone[side], f"{key}.named_alone.{side}")
         reasons = c.mapping(criterion["reasons"], f"{key}.reasons")
         c.exact_ids(reasons, f"{key}.reasons", SIDES)
         for sid in SIDES:

@@ -308,6 +308,28 @@ def asked_back(text: str) -> Optional[str]:
     return match.group("rest").strip() if match else None
 
 
+# Sarcasm: the words praise what the statement says and the person means a firm no ("oh sure, I LOVE
+# writing promo packets", "yeah right, 'clear criteria', aka checkbox theater", "nothing says growth like
+# waiting years for a committee"). A model of the words took most of these the wrong way round.
+SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? (?:sure|great)\b|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
+                     r"|\bnothing says\b|(?:^|\s)/s\b")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.{3}|…")
+
+
+def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
+    """True for a sarcastic answer that mocks the statement's side: a 1. False for one that may mock
+    the opposite, for it names that side ("oh sure, reaching billions of users is so fulfilling") or
+    a sentence after it says yes: not read. None when the answer is not sarcastic."""
+    lower = text.lower().replace("’", "'").strip()
+    if not SARCASM.search(lower):
+        return None
+    criterion = k.criteria.get(question, {})
+    if any(answers.whole_words(w.lower()).search(lower) for w in criterion.get("opposite", [])):
+        return False
+    after = lower[len(SENTENCE_END.split(lower)[0]):]
+    return not (after.strip(" .!?") and stated_direction(after, question, k) > 0)
+
+
 def answer_clause(text: str, k: Knowledge) -> int:
     """+1 or -1 for the first clause after the first that is an answer word alone ("Breadth over depth,
     and quickly. No, absolutely not, ...", "Brand, no, ..."): people often say the statement back
@@ -347,6 +369,13 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
         return 1
     if named in {w.lower() for w in criterion.get("opposite", [])}:
         return -1
+    # a word that names a side only alone ("Millions, obviously.", "wide for sure"), not before "but"
+    # ("wide but shallow doesn't appeal")
+    alone = criterion.get("named_alone", {})
+    if not re.match(r"[^,;:!?.]*\bbut\b", text.lower()):
+        for side, key in ((1, "side"), (-1, "opposite")):
+            if named in {w.lower() for w in alone.get(key, [])}:
+                return side
     return 0
 
 
@@ -706,6 +735,9 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        mocking = sarcastic_no(text, question, self.k)
+        if mocking is not None:
+            return Reading(1, 1.0, "rule") if mocking else Reading(None, 0.0, "unread")
         rest = answer_part(text)
         if rest is not None:
             return self.read_agreement(rest, question)  # "I get why people love it, but it's not me"

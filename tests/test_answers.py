@@ -176,6 +176,27 @@ def test_the_answer_after_a_question_asked_back(text, question, point):
     assert READER.read_agreement(text, question).value == point
 
 
+@pytest.mark.parametrize("text, question, point", [
+    ("oh sure, I LOVE getting paged at 3am because the roadmap changed again", "pace", 1),
+    ("yeah right, 'clear criteria', aka whoever the director likes", "structure", 1),
+    ("Oh great, another all-hands about a pivot. Spare me.", "pace", 1),
+    ("nothing says growth like a fourteen-level ladder", "structure", 1),
+    ("huge clusters are SO fun to babysit /s", "scale", 1),
+    # the opposite side named, or a yes after it: which side is mocked is not sure
+    ("oh sure, reaching billions of users is so fulfilling. give me a team of five", "impact", None),
+    ("Oh great, more stability. Bring on the moonshot, yes please!", "risk", None),
+    ("oh great, a job for life filing tickets. Absolutely, I'd take the gamble instead", "risk", None),
+])
+def test_sarcasm_is_a_no_to_what_it_mocks(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text", ["yeah, right now I'd say yes", "oh absolutely, I love the chaos",
+                                  "sure, because I need the money", "yeah right away, sign me up"])
+def test_not_sarcasm(text):
+    assert reader.sarcastic_no(text, "pace", K) is None
+
+
 @pytest.mark.parametrize("text, question, direction", [
     ("Depth over breadth any day of the week.", "breadth", -1),
     ("Versatility beats specialisation for where I want to go.", "breadth", 1),
@@ -198,6 +219,10 @@ def test_a_preference_between_the_two_sides(text, question, direction):
     ("Generalist forever. I'd hate being stuck in one niche.", "breadth", 1),
     ("reach for sure, no question. my model answering millions is everything", "impact", -1),
     ("fast paced? my worst nightmare", "pace", 0),  # the statement's words asked back
+    # knowledge's named_alone: words that name a side only as the whole first clause
+    ("Billions, easily. Nothing beats that reach", "impact", -1), ("visible, I think", "impact", 1),
+    ("probably wide. i get bored fast", "breadth", 1), ("deep, always", "breadth", -1),
+    ("wide but shallow isn't for me", "breadth", 0), ("deep learning is my thing", "breadth", 0),
 ])
 def test_a_side_named_alone(text, question, direction):
     assert reader.named_side(text, question, K) == direction
