@@ -123,6 +123,8 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("ngl it's literally the only thing I care about right now", 1),
     ("I've never felt more energized", 1),
     ("it would be nice", 0),
+    ("not that important, honestly", -1), ("Mmm, not so needed. Criteria are on paper only here", -1),
+    ("not that I love chaos, but I do fine in it", 0),  # "it's not that ..., but": a turn, not a no
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
