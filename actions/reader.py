@@ -481,7 +481,10 @@ def rating_number(text: str) -> Optional[int]:
             return NUMBER_WORDS.get(n) or int(n)
     percent = PERCENT.search(clean)
     # "100% yes", "60 percent"; not a percentage that stresses what follows ("i'm 100% a depth person")
-    if percent and len(clean.split()) <= 6 and len(clean[percent.end():].split()) <= 1:
+    # or what came before ("nope. reach, 100%")
+    if (percent and len(clean.split()) <= 6 and len(clean[percent.end():].split()) <= 1
+            and re.fullmatch(r"(?:(?:i'?d say|id say|i would say|say|maybe|about|around|like|prob|probably|"
+                             r"honestly|tbh|um+|hmm+)\s*)*", clean[:percent.start()])):
         return 1 + round(min(int(percent.group(1)), 100) / 25)
     return None
 

@@ -77,6 +77,8 @@ def test_a_hedge_that_opens_an_answer_does_not_decide_its_direction(text, questi
     ("Fast-paced I love, ambiguous I can tolerate. Net positive, so a 4.", 4),
     ("stability vs upside... upside. but I hedge with savings. 4", 4),
     ("I have 2 kids and 3 months of savings", None), ("we ship every 2 weeks, honestly", None),
+    # a percentage opening the answer is a rating; after other words it stresses them
+    ("100% yes", 5), ("I'd say 75%", 4), ("nope. reach, 100%", None),
 ])
 def test_a_number_typed_first_is_the_rating(text, number):
     assert reader.rating_number(text) == number
