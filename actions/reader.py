@@ -451,6 +451,14 @@ def only_neutral(text: str, k: Knowledge) -> bool:
             and all(word in LEAD_FILLER for word in opening[len(found[0]):].split()))
 
 
+def stage_alone(text: str, k: Knowledge) -> bool:
+    """True for a short career-stage statement with no answer word and no feeling in it ("3 years as an
+    MLE", "staff engineer, 12 years"): the model had read such words as agreement points."""
+    clean = answers.normalise(text)
+    return (len(clean.split()) <= 6 and stage_stated(text, k) is not None
+            and answers.find_phrase(clean, k) is None and _valence(text) == 0)
+
+
 def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
@@ -764,6 +772,8 @@ class Reader:
         lead = stated_direction(text, question, self.k)
         if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
+        if not lead and stage_alone(text, self.k):
+            return Reading(None, 0.0, "unread")  # "3 years as an MLE" typed at a statement answers nothing
         p = self.agreement.probabilities(text, question)
         if lead:
             # The answer comes first: a plain "nah" or "big yes" opening the message decides the

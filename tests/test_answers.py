@@ -195,6 +195,15 @@ def test_sarcasm_is_a_no_to_what_it_mocks(text, question, point):
     assert READER.read_agreement(text, question).value == point
 
 
+@pytest.mark.parametrize("text", ["3 years as an MLE", "2 yrs in", "staff engineer, 12 years", "just graduated"])
+def test_a_career_stage_typed_at_a_statement_answers_nothing(text):
+    assert READER.read_agreement(text, "pace").value is None
+
+
+def test_a_stage_with_a_feeling_is_still_an_answer():
+    assert READER.read_agreement("very comfortable, been freelance 3 yrs", "risk").value in (4, 5)
+
+
 @pytest.mark.parametrize("text", ["yeah, right now I'd say yes", "oh absolutely, I love the chaos",
                                   "sure, because I need the money", "yeah right away, sign me up"])
 def test_not_sarcasm(text):
