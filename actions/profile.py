@@ -53,6 +53,13 @@ def scope(tracker: Tracker, found: Dict[str, Any]) -> str:
     return text[begin:finish]
 
 
+def _read_side(text: str, criterion: str) -> Optional[float]:
+    """The answer reader's point for the text as an answer to the criterion's statement; None when it
+    reads no side."""
+    point = reader.default_reader().read_agreement(text, criterion).value
+    return None if point is None or point == answers.NEUTRAL else float(point)
+
+
 def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:
     """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1); a
     priority said in other words ("pivots every week drive me up the wall"), or a keyword the answer
@@ -66,9 +73,9 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
         if e.get("value") not in k.criteria or e.get("value") == exclude:
             continue
         if (e.get("confidence_entity") or 1.0) < 1.0:  # found by meaning (bot/nlu/extractor.py)
-            point = reader.default_reader().read_agreement(text, e["value"]).value
-            if point is not None and point != answers.NEUTRAL:
-                meant[e["value"]] = float(point)
+            point = _read_side(text, e["value"])
+            if point is not None:
+                meant[e["value"]] = point
             continue
         length = e.get("end", 0) - e.get("start", 0)
         if length >= found.get(e["value"], (0,))[0]:
@@ -76,13 +83,11 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
     for cid, (_, role, e) in found.items():
         part = scope(tracker, e)
         value = 5.0 if (role != "against") != negated(part) else 1.0
-        the_reader = reader.default_reader()
-        if (value - answers.NEUTRAL) * the_reader.lean(part, cid) < 0:
+        if (value - answers.NEUTRAL) * reader.default_reader().lean(part, cid) < 0:
             # the words around the keyword run it down where no negation word says so ("promotion
             # committees are theatre"): the answer reader decides, as for a priority found by meaning
-            point = the_reader.read_agreement(part, cid).value
-            if point is None or point == answers.NEUTRAL:
+            value = _read_side(part, cid)
+            if value is None:
                 continue
-            value = float(point)
         meant[cid] = value
     return meant

@@ -327,8 +327,7 @@ def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
     lower = text.lower().replace("’", "'").strip()
     if not SARCASM.search(lower):
         return None
-    criterion = k.criteria.get(question, {})
-    if any(answers.whole_words(w.lower()).search(lower) for w in criterion.get("opposite", [])):
+    if _names(lower, k.criteria.get(question, {}).get("opposite", [])):
         return False
     after = lower[len(SENTENCE_END.split(lower)[0]):]
     return not (after.strip(" .!?") and stated_direction(after, question, k) > 0)
@@ -391,11 +390,14 @@ COMPARISON = re.compile(r"\b(?:over|beats?|trumps?|rather than|instead of|more t
 TRADE = re.compile(r"\btrade (?P<given>[\w' -]{1,40}?) for (?P<taken>.+)")
 
 
+def _names(text: str, words: Iterable[str]) -> bool:
+    """True when the lower-cased text has one of the words as whole words."""
+    return any(answers.whole_words(w.lower()).search(text) for w in words)
+
+
 def _side_named(text: str, criterion: Dict[str, Any]) -> int:
     """+1 when the text names the statement's side, -1 its opposite, 0 for neither or both."""
-    def names(words) -> bool:
-        return any(answers.whole_words(w.lower()).search(text) for w in words)
-    return names(criterion["synonyms"]) - names(criterion.get("opposite", []))
+    return _names(text, criterion["synonyms"]) - _names(text, criterion.get("opposite", []))
 
 
 def compared_side(text: str, question: str, k: Knowledge) -> int:
@@ -653,7 +655,6 @@ class _Model:
                                              tol=3e-5, random_state=0)
 
     def _matrix(self, rows: Sequence[Tuple[str, str]], fit: bool):
-        import numpy as np
         from scipy.sparse import hstack
 
         parts = [_features(text, question, self.k) for text, question in rows]
@@ -665,7 +666,7 @@ class _Model:
         if self.tag_question:
             columns.append(([p[1] for p in parts], self.tagged))
         blocks = [(v.fit_transform(x) if fit else v.transform(x)) for x, v in columns]
-        blocks[2] = blocks[2] * np.float32(HAND_MADE_WEIGHT)
+        blocks[2] = blocks[2] * HAND_MADE_WEIGHT  # a Python float keeps the block float32
         return hstack(blocks).tocsr()
 
     def fit(self, rows: Sequence[Tuple[str, str]], labels: Sequence[object]) -> "_Model":
