@@ -318,16 +318,19 @@ def asked_back(text: str) -> Optional[str]:
 SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? (?:sure|great)\b|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
                      r"|\bnothing says\b|(?:^|\s)/s\b")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.{3}|…")
+# "yeah right, like I'd ever take a lower base", "as if": a proposal mocked, which may be either side
+MOCKED_PROPOSAL = re.compile(r"\b(?:as if|like (?:i|anyone|we)(?:'d| would| will|'ll)? ever)\b")
 
 
 def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
     """True for a sarcastic answer that mocks the statement's side: a 1. False for one that may mock
-    the opposite, for it names that side ("oh sure, reaching billions of users is so fulfilling") or
-    a sentence after it says yes: not read. None when the answer is not sarcastic."""
+    the opposite, for it names that side ("oh sure, reaching billions of users is so fulfilling"),
+    mocks a proposal ("yeah right, like I'd ever take a lower base") or a sentence after it says yes:
+    not read. None when the answer is not sarcastic."""
     lower = text.lower().replace("’", "'").strip()
     if not SARCASM.search(lower):
         return None
-    if _names(lower, k.criteria.get(question, {}).get("opposite", [])):
+    if MOCKED_PROPOSAL.search(lower) or _names(lower, k.criteria.get(question, {}).get("opposite", [])):
         return False
     after = lower[len(SENTENCE_END.split(lower)[0]):]
     return not (after.strip(" .!?") and stated_direction(after, question, k) > 0)

@@ -190,6 +190,7 @@ def test_the_answer_after_a_question_asked_back(text, question, point):
     ("oh sure, reaching billions of users is so fulfilling. give me a team of five", "impact", None),
     ("Oh great, more stability. Bring on the moonshot, yes please!", "risk", None),
     ("oh great, a job for life filing tickets. Absolutely, I'd take the gamble instead", "risk", None),
+    ("yeah right, like I would ever take a lower base. I need the salary, full stop", "salary", None),
 ])
 def test_sarcasm_is_a_no_to_what_it_mocks(text, question, point):
     assert READER.read_agreement(text, question).value == point
