@@ -48,6 +48,10 @@ MIN_STAGE_CONFIDENCE = 0.35
 # The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
 # that the regularised model does not drown them (chosen on the tune slice).
 HAND_MADE_WEIGHT = 2.0
+# The side-signed words (_Model's by_side) against the rest: chosen by two-fold cross-validation over the
+# helpers' training files (0.5 read more right than 1 or 2, as few the wrong way round; word pairs read as
+# well as triples and train a fifth faster).
+SIDED_WEIGHT = 0.5
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # A rating typed as a number: "4", "4/5", "a solid 4", "I'd say 3ish", "4 out of 5", "80%".
@@ -284,7 +288,10 @@ TURNS = (
                r"appreciate|respect|admire) (?:why|that|how|the \w+|what)|[\w' -]{1,40}? (?:is|are|sounds|"
                r"seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|tempting|"
                r"impressive|appealing|fun|good|a plus|nice to have))\b[^.!?;]*?\bbut\b[, ]*(?P<rest>.+)$"),
-    re.compile(r"^(?:it'?s |its )?not that\b[^,;.]*[,;.]\s*(?:but\s+)?(?P<rest>.+)$"),
+    # only before a clause ("not that I mind chaos, ..."), not a degree ("Not that much. Did some Spark ...")
+    re.compile(r"^(?:it'?s |its )?not that\b(?=[^,;.]*\b(?:i|i'?m|i'?d|i'?ve|you|they|we|it'?s|is|are|was|"
+               r"were|does|doesn'?t|don'?t|isn'?t|can'?t|matters?|means?|helps?)\b)[^,;.]*[,;.]\s*(?:but\s+)?"
+               r"(?P<rest>.+)$"),
     re.compile(r"[.!;]\s*(?:so\s+)?(?:this time|next time|from now on)[, ]+(?P<rest>.+)$"),
     # a granted point: "it can help, sure, but I don't care much"
     re.compile(r"^[^.!?;]{3,}?[,;]\s*(?:sure|granted|true|fair enough|of course|admittedly)[,!.]?\s+but\b"
@@ -522,14 +529,43 @@ def _vocabulary_features(clean: str, k: Knowledge, prefix: str) -> Dict[str, flo
     return features
 
 
+# A comparison within a clause puts the side it prefers less second ("rather X than Y", "X over Y", "X >
+# Y", "trade Y for X"), or first ("X matters less than Y", "X < Y"); "over a billion users", "more than
+# a year" are amounts, not comparisons.
+PREFERENCE = re.compile(r"\b(?:rather than|instead of|(?P<less>less than)|than|over)(?=\s|$)|>+|(?P<less_sign><)")
+AMOUNT = re.compile(r"\s*(?:\d|a (?:million|billion|thousand|hundred|few|couple|decade|year|month|week|day|bit|"
+                    r"lot)|the (?:years|past|last|next|course|top|moon)|time|here|there|it\b|that\b|again|ever|"
+                    r"anything|before|usual|not\b|\w+ (?:years|months|weeks))")
+
+
+def _less_preferred(words: List[str]) -> range:
+    """Where in one clause's words the side a comparison prefers less stands; empty for none."""
+    clause = " ".join(words)
+    trade = TRADE.search(clause)
+    if trade:
+        start = len(clause[:trade.start("given")].split())
+        return range(start, start + len(trade.group("given").split()))
+    match = PREFERENCE.search(clause)
+    if not match or AMOUNT.match(clause[match.end():]):
+        return range(0)
+    before = len(clause[:match.start()].split())
+    if match.group("less") or match.group("less_sign"):
+        return range(before)
+    return range(before + len(match.group(0).split()), len(words))
+
+
 def negation_marked(text: str) -> List[str]:
     """The words of a text, those after a negation in the same clause marked "not_" ("no savings",
-    "without a clear ladder"): the same word then counts one way when negated and the other when not."""
+    "without a clear ladder"): the same word then counts one way when negated and the other when not.
+    The side a comparison prefers less is marked too ("rather ship to a clinic than not_to not_a
+    not_billion not_people"): a learned word then counts against what it names there."""
     words: List[str] = []
     for part in CLAUSE.split(text.lower().replace("’", "'")):
+        clause = re.findall(r"[a-z']+|>+|<", answers.normalise(part))
+        less = _less_preferred(clause)
         negated = False
-        for word in re.findall(r"[a-z']+", answers.normalise(part)):
-            words.append(f"not_{word}" if negated else word)
+        for position, word in enumerate(clause):
+            words.append(f"not_{word}" if negated or position in less else word)
             negated = negated or bool(NEGATION_WORDS.fullmatch(word))
     return words
 
@@ -549,11 +585,13 @@ def _feelings(clean: str) -> Tuple[int, int]:
             sum(not negated(m) for m in dislikes) + sum(negated(m) for m in likes))
 
 
-def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[str, float]]:
-    """(text for the n-gram vectorizers, the question-tagged words, hand-made features)."""
+def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, str, Dict[str, float]]:
+    """(text for the n-gram vectorizers, its negation-marked words, the question-tagged words, hand-made
+    features)."""
     clean = answers.normalise(text)
     first = first_clause(text)
-    tagged = " ".join(f"{question}__{w}" for w in negation_marked(text))
+    marked = negation_marked(text)
+    tagged = " ".join(f"{question}__{w}" for w in marked)
     features: Dict[str, float] = {}
     features.update(_vocabulary_features(first, k, "first:"))
     features.update(_vocabulary_features(clean, k, "all:"))
@@ -617,7 +655,7 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, Dict[st
                     features[f"valence_{scope}_{name}"] = valence
     features[f"liking={min(liking, 2)}"] = 1.0
     features[f"disliking={min(disliking, 2)}"] = 1.0
-    return clean, tagged, features
+    return clean, " ".join(marked), tagged, features
 
 
 @functools.lru_cache(maxsize=1)
@@ -637,7 +675,7 @@ class _Model:
     """Word and character n-grams, question-tagged words and vocabulary features into a logistic
     regression. One class, three uses: agreement points, yes/no, career stage."""
 
-    def __init__(self, k: Knowledge, tag_question: bool = True, C: float = 10.0) -> None:
+    def __init__(self, k: Knowledge, tag_question: bool = True, by_side: bool = False, C: float = 10.0) -> None:
         import numpy as np
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -652,25 +690,41 @@ class _Model:
         self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
                                      min_df=2, dtype=single)
         self.tagged = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, dtype=single)
+        # With `by_side`, the negation-marked words once more, signed by the side agreeing favours: what
+        # "a billion people" or "not_equity" says about startup against Big Tech is learned from the
+        # answers to all eight statements at once, not from one statement's answers each.
+        self.by_side = by_side
+        self.sided = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, min_df=2,
+                                     dtype=single)
         self.dicts = DictVectorizer(dtype=single)
         # sag: newton-cg's probabilities to two decimals in less time; seeded, so the same model each time
         self.classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="sag",
                                              tol=3e-5, random_state=0)
 
     def _matrix(self, rows: Sequence[Tuple[str, str]], fit: bool):
-        from scipy.sparse import hstack
+        import numpy as np
+        from scipy.sparse import diags, hstack
 
         parts = [_features(text, question, self.k) for text, question in rows]
         columns = [
             ([p[0] for p in parts], self.words),
             ([p[0] for p in parts], self.chars),
-            ([p[2] for p in parts], self.dicts),
+            ([p[3] for p in parts], self.dicts),
         ]
         if self.tag_question:
-            columns.append(([p[1] for p in parts], self.tagged))
+            columns.append(([p[2] for p in parts], self.tagged))
+        if self.by_side:
+            columns.append(([p[1] for p in parts], self.sided))
         blocks = [(v.fit_transform(x) if fit else v.transform(x)) for x, v in columns]
         blocks[2] = blocks[2] * HAND_MADE_WEIGHT  # a Python float keeps the block float32
+        if self.by_side:
+            signs = [SIDED_WEIGHT * self._side(question) for _, question in rows]
+            blocks[-1] = diags(np.array(signs, dtype=np.float32)) @ blocks[-1]
         return hstack(blocks).tocsr()
+
+    def _side(self, question: str) -> float:
+        """+1 for a statement whose agreement favours a startup, -1 for one favouring Big Tech."""
+        return 1.0 if self.k.criteria[question]["favours"] == "startup" else -1.0
 
     def fit(self, rows: Sequence[Tuple[str, str]], labels: Sequence[object]) -> "_Model":
         self.classifier.fit(self._matrix(rows, fit=True), list(labels))
@@ -742,7 +796,7 @@ class Reader:
 
     def __init__(self, k: Knowledge, data: TrainingSet) -> None:
         self.k = k
-        self.agreement = _Model(k).fit([(t, q) for t, q, _ in data.agreement],
+        self.agreement = _Model(k, by_side=True).fit([(t, q) for t, q, _ in data.agreement],
                                        [label for _, _, label in data.agreement])
         self.yes_no = _Model(k).fit([(t, q) for t, q, _ in data.yes_no],
                                     [label for _, _, label in data.yes_no])

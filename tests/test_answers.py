@@ -156,6 +156,9 @@ def test_an_answer_after_the_statement_said_back(text, direction):
     ("sure, but only with equity", None),           # "sure" opening the answer is the answer
     ("yes, it's nice, but not a must", None),       # the answer comes first: nothing is handed on
     ("i like it but the pay matters more", None),
+    ("not that big data is boring, but no", "no"),
+    ("Not that much honestly. Did some Spark work, it was okay.", None),  # a degree denied is the answer
+    ("Not that important. The local scene is where the connections are.", None),
 ])
 def test_an_opening_that_hands_the_answer_on(text, rest):
     assert reader.answer_part(text) == rest
@@ -271,6 +274,21 @@ def test_the_first_clause_is_split_before_punctuation_goes():
 def test_words_after_a_negation_are_marked_to_the_end_of_their_clause():
     assert reader.negation_marked("no savings, and kids but my wife works") == [
         "no", "not_savings", "and", "kids", "my", "wife", "works"]
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("I'd ship to a clinic rather than to millions", "i'd ship to a clinic rather than not_to not_millions"),
+    ("one client over a feature in a huge app, easy", "one client over not_a not_feature not_in not_a not_huge "
+     "not_app easy"),
+    ("deep >>> wide", "deep >>> not_wide"),
+    ("reach matters less than credit", "not_reach not_matters less than credit"),
+    ("I'd trade some reach for ownership", "i'd trade not_some not_reach for ownership"),
+    ("it reaches over a billion users", "it reaches over a billion users"),  # an amount, not a preference
+    ("more than a year of runway", "more than a year of runway"),
+    ("over the years I want a ladder", "over the years i want a ladder"),
+])
+def test_the_side_a_comparison_prefers_less_is_marked_as_negated(text, marked):
+    assert " ".join(reader.negation_marked(text)) == marked
 
 
 @pytest.mark.parametrize("text, months", [
