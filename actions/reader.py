@@ -152,7 +152,7 @@ def first_clause(text: str) -> str:
 # Words that may stand before the answer word without changing it: "big yes", "oh hell no", "lol nope".
 LEAD_FILLER = {"big", "hard", "oh", "uh", "um", "umm", "eh", "lol", "haha", "well", "ok", "okay", "so",
                "honestly", "tbh", "solid", "strong", "a", "very", "firm", "emphatic", "hmm", "ah", "omg", "lmao",
-               "ugh", "ngl", "tbf"}
+               "ugh", "ngl", "tbf", "obviously", "clearly"}
 
 
 def _opening(text: str, fillers: set) -> str:
@@ -323,24 +323,36 @@ def asked_back(text: str) -> Optional[str]:
 # writing promo packets", "yeah right, 'clear criteria', aka checkbox theater", "nothing says growth like
 # waiting years for a committee"). A model of the words took most of these the wrong way round.
 SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? (?:sure|great)\b|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
-                     r"|\bnothing says\b|(?:^|\s)/s\b")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.{3}|…")
+                     r"|\bnothing says\b|(?:^|\s)/s\b|[🙄😒]"
+                     r"|^\W*(?:oh|ah),? yes,? (?:the|a|my) (?:famous|classic|good old|sacred|legendary|"
+                     r"infamous)\b")
+# Emoji end a sentence too: "... how awful 🙄 obviously yes".
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.{3}|…|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*")
 # "yeah right, like I'd ever take a lower base", "as if": a proposal mocked, which may be either side
 MOCKED_PROPOSAL = re.compile(r"\b(?:as if|like (?:i|anyone|we)(?:'d| would| will|'ll)? ever)\b")
+# "oh no, unlimited GPUs, how awful", "whatever will I do without ...": a fear mocked, of either side
+MOCKED_FEAR = re.compile(r"\bwhatever will i do\b|^\W*oh no\b.*\bhow (?:terrible|awful|horrible|terrifying|scary|"
+                         r"dreadful|tragic)\b")
 
 
 def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
     """True for a sarcastic answer that mocks the statement's side: a 1. False for one that may mock
     the opposite, for it names that side ("oh sure, reaching billions of users is so fulfilling"),
-    mocks a proposal ("yeah right, like I'd ever take a lower base") or a sentence after it says yes:
-    not read. None when the answer is not sarcastic."""
+    mocks a proposal ("yeah right, like I'd ever take a lower base") or a fear ("oh no, unlimited GPUs,
+    how awful"): not read by this rule.
+    None when the answer is not sarcastic."""
     lower = text.lower().replace("’", "'").strip()
+    if MOCKED_FEAR.search(lower):
+        return False
     if not SARCASM.search(lower):
         return None
-    if MOCKED_PROPOSAL.search(lower) or _names(lower, k.criteria.get(question, {}).get("opposite", [])):
-        return False
-    after = lower[len(SENTENCE_END.split(lower)[0]):]
-    return not (after.strip(" .!?") and stated_direction(after, question, k) > 0)
+    return not (MOCKED_PROPOSAL.search(lower) or _names(lower, k.criteria.get(question, {}).get("opposite", [])))
+
+
+def after_sarcasm(text: str) -> str:
+    """What follows the first sentence of a sarcastic answer ("... how awful 🙄 obviously yes")."""
+    parts = SENTENCE_END.split(text.lower().replace("’", "'").strip(), maxsplit=1)
+    return parts[1].strip(" .!?") if len(parts) > 1 else ""
 
 
 def answer_clause(text: str, k: Knowledge) -> int:
@@ -815,6 +827,11 @@ class Reader:
             return Reading(number, 1.0, "number")
         mocking = sarcastic_no(text, question, self.k)
         if mocking is not None:
+            after = after_sarcasm(text)
+            if after and stated_direction(after, question, self.k) > 0:
+                # a yes after the mockery is the answer ("oh no, petabytes, how awful 🙄 obviously yes"); a
+                # no there may refuse the mocked thing, whichever side it is on
+                return self.read_agreement(after, question)
             return Reading(1, 1.0, "rule") if mocking else Reading(None, 0.0, "unread")
         rest = answer_part(text)
         if rest is not None:

@@ -191,12 +191,24 @@ def test_the_answer_after_a_question_asked_back(text, question, point):
     ("huge clusters are SO fun to babysit /s", "scale", 1),
     # the opposite side named, or a yes after it: which side is mocked is not sure
     ("oh sure, reaching billions of users is so fulfilling. give me a team of five", "impact", None),
-    ("Oh great, more stability. Bring on the moonshot, yes please!", "risk", None),
-    ("oh great, a job for life filing tickets. Absolutely, I'd take the gamble instead", "risk", None),
     ("yeah right, like I would ever take a lower base. I need the salary, full stop", "salary", None),
+    ("promo committees, my favourite thing 🙄", "structure", 1),  # an eye-roll marks it
+    ("ah yes, the famous 'we are a family' pitch", "brand", 1),
+    ("oh no, a shot at a big payout, how terrifying", "risk", None),  # a fear mocked: of which side?
+    ("oh no, whatever will I do without weekly planning meetings", "pace", None),
 ])
 def test_sarcasm_is_a_no_to_what_it_mocks(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Oh great, more stability. Bring on the moonshot, yes please!", "risk"),
+    ("oh great, a job for life filing tickets. Absolutely, I'd take the gamble instead", "risk"),
+    ("oh no, petabytes and a GPU farm, how awful 🙄 obviously yes", "scale"),
+    ("nothing says fun like a frozen roadmap 😴 so yeah, faster please", "pace"),
+])
+def test_a_yes_after_the_mockery_is_the_answer(text, question):
+    assert READER.read_agreement(text, question).value in (4, 5)
 
 
 @pytest.mark.parametrize("text", ["3 years as an MLE", "2 yrs in", "staff engineer, 12 years", "just graduated"])
@@ -209,7 +221,8 @@ def test_a_stage_with_a_feeling_is_still_an_answer():
 
 
 @pytest.mark.parametrize("text", ["yeah, right now I'd say yes", "oh absolutely, I love the chaos",
-                                  "sure, because I need the money", "yeah right away, sign me up"])
+                                  "sure, because I need the money", "yeah right away, sign me up",
+                                  "pass 🙃", "YES. I want to see my model on the site 🙃"])
 def test_not_sarcasm(text):
     assert reader.sarcastic_no(text, "pace", K) is None
 
