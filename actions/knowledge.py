@@ -84,6 +84,11 @@ class Knowledge:
     def other_side(self, side: str) -> str:
         return "big_tech" if side == "startup" else "startup"
 
+    def agreement_sign(self, criterion: str) -> float:
+        """+1 when agreeing with the criterion's statement pulls toward a startup, -1 toward Big Tech:
+        the sign of the score (actions/scoring.py)."""
+        return 1.0 if self.criteria[criterion]["favours"] == "startup" else -1.0
+
     def stage_for_years(self, years: float) -> str:
         for bound in self.stage["years"]:
             if years <= bound["max"]:

@@ -340,8 +340,7 @@ def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
     """True for a sarcastic answer that mocks the statement's side: a 1. False for one that may mock
     the opposite, for it names that side ("oh sure, reaching billions of users is so fulfilling"),
     mocks a proposal ("yeah right, like I'd ever take a lower base") or a fear ("oh no, unlimited GPUs,
-    how awful"): not read by this rule.
-    None when the answer is not sarcastic."""
+    how awful"): not read by this rule. None when the answer is not sarcastic."""
     lower = text.lower().replace("’", "'").strip()
     if MOCKED_FEAR.search(lower):
         return False
@@ -706,9 +705,8 @@ class _Model:
         # With `by_side`, the negation-marked words once more, signed by the side agreeing favours: what
         # "a billion people" or "not_equity" says about startup against Big Tech is learned from the
         # answers to all eight statements at once, not from one statement's answers each.
-        self.by_side = by_side
         self.sided = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, min_df=2,
-                                     dtype=single)
+                                     dtype=single) if by_side else None
         self.dicts = DictVectorizer(dtype=single)
         # sag: newton-cg's probabilities to two decimals in less time; seeded, so the same model each time
         self.classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="sag",
@@ -726,18 +724,14 @@ class _Model:
         ]
         if self.tag_question:
             columns.append(([p[2] for p in parts], self.tagged))
-        if self.by_side:
+        if self.sided is not None:
             columns.append(([p[1] for p in parts], self.sided))
         blocks = [(v.fit_transform(x) if fit else v.transform(x)) for x, v in columns]
         blocks[2] = blocks[2] * HAND_MADE_WEIGHT  # a Python float keeps the block float32
-        if self.by_side:
-            signs = [SIDED_WEIGHT * self._side(question) for _, question in rows]
+        if self.sided is not None:
+            signs = [SIDED_WEIGHT * self.k.agreement_sign(question) for _, question in rows]
             blocks[-1] = diags(np.array(signs, dtype=np.float32)) @ blocks[-1]
         return hstack(blocks).tocsr()
-
-    def _side(self, question: str) -> float:
-        """+1 for a statement whose agreement favours a startup, -1 for one favouring Big Tech."""
-        return 1.0 if self.k.criteria[question]["favours"] == "startup" else -1.0
 
     def fit(self, rows: Sequence[Tuple[str, str]], labels: Sequence[object]) -> "_Model":
         self.classifier.fit(self._matrix(rows, fit=True), list(labels))

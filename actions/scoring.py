@@ -79,8 +79,7 @@ def _pulls(profile: Profile, k: Knowledge) -> Tuple[List[Pull], float]:
     for cid, criterion in k.criteria.items():
         answer = profile.answers.get(cid)
         value = NEUTRAL if answer is None else float(answer)
-        sign = 1.0 if criterion["favours"] == "startup" else -1.0
-        points = criterion["weight"] * (value - NEUTRAL) / 2.0 * sign / total_weight
+        points = criterion["weight"] * (value - NEUTRAL) / 2.0 * k.agreement_sign(cid) / total_weight
         reason = criterion["reasons"]["startup" if points > 0 else "big_tech"] if points else None
         pulls.append(Pull(cid, answer, points, reason))
     if profile.stage in k.stage["values"]:
