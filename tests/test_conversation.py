@@ -158,4 +158,31 @@ def test_start_over_asks_first(advisor):
     assert replies[0]["text"].startswith("Start over?")
     assert [b["payload"] for b in replies[0]["buttons"]] == ["/restart", "/deny"]
     assert advisor.slots("start-over")["stage"] == "mid"  # nothing cleared yet
+    assert asked(replies) == []  # the yes or no typed next answers "Start over?", not the question
+
+
+@pytest.mark.parametrize("yes", ["yes", "yes please, wipe it"])
+def test_a_typed_yes_to_start_over_inside_the_assessment_starts_over(advisor, yes):
+    sender = f"start-over-yes-{len(yes)}"
+    to_question(advisor, sender, "pace")
+    advisor.say(sender, "start over")
+    replies = advisor.say(sender, yes)
+    assert texts(replies).startswith("Starting over."), texts(replies)
+    assert advisor.slots(sender)["stage"] is None
+    assert advisor.tracker(sender)["active_loop"] == {}
+
+
+def test_a_typed_no_to_start_over_keeps_the_answers_and_asks_again(advisor):
+    to_question(advisor, "start-over-no", "pace")
+    advisor.say("start-over-no", "start over")
+    replies = advisor.say("start-over-no", "no")
+    assert texts(replies).startswith("OK, I've kept everything as it was.")
     assert asked(replies) == ["pace"]
+    slots = advisor.slots("start-over-no")
+    assert slots["stage"] == "mid" and slots["pace"] is None  # the "no" was not read as pace's answer
+
+
+def test_a_typed_yes_to_start_over_with_no_assessment_running_starts_over(advisor):
+    advisor.say("start-over-idle", "start over")
+    replies = advisor.say("start-over-idle", "yes")
+    assert texts(replies).startswith("Starting over."), texts(replies)
