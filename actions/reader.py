@@ -1056,14 +1056,87 @@ COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s
                      r"(?:stop|quit|exit|pause|cancel|end (?:this|the|it)|restart|start over|"
                      r"start again|start from scratch|begin again|reset|wipe|clear (?:my|all|the)|"
                      r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye)\b")
+GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
 QUESTION_START = re.compile(
-    r"^(?:(?:ok|okay|wait|hmm+|um+|but|and|so|sorry|quick question|btw|hold on)\s+)*"
+    rf"^(?:(?:ok|okay|wait|hmm+|um+|but|and|so|sorry|quick question|btw|hold on|{GREETING}|there)\s+)*"
     r"(?:what|why|how|when|where|who|which|whats|what's|hows|how's|whys|why's|"
     r"(?:is|are|do|does|did|can|could|would|will|should|shall|isn't|aren't|don't|doesn't)\s+"
     r"(?:you|it|that|this|they|there|startups?|big tech|faang|the|a|an|i|my|we|pay|equity|job))\b"
 )
+# Questions that are answers: "why would I care about a logo?", "who wouldn't want that?".
+RHETORICAL = re.compile(
+    r"^(?:(?:oh|ah|well|lol|honestly|i mean|hmm+|um+|like|seriously|and|but|so)\s+)*"
+    r"(?:why (?:would|should) (?:i|anyone|someone|one|we)(?! (?:tell|answer|share|say|give|reveal))|"
+    r"why not(?: both)?$|"
+    r"who (?:wouldn'?t|would not|doesn'?t|does not|cares|needs|on earth|"
+    r"(?:would|'d) (?:ever |even )?(?:pick|choose|want|say|turn|not))|"
+    r"is that (?:even|really) a question|are you (?:kidding|serious|joking)|you kidding)\b"
+)
+# Without a question mark, "when I ..." or "how we ..." leads a statement, and "did it twice" is a story.
+STATEMENT_START = re.compile(
+    r"^(?:(?:and|but|so|like)\s+)*(?:(?:when|whenever|where|how|what|while) (?:i|i'm|im|i've|ive|i'd|my|"
+    r"our|we|we're|we've|they|their|a|an|the|someone|people|you're)|(?:did|do) (?:it|that|this|so))\b"
+)
+# A question asking to skip is an answer: "can I skip this one?", "Skip?".
+SKIP_ASKED = re.compile(r"\b(?:skip|pass on|pass)\b")
 IMPERATIVE_ASK = re.compile(r"^(?:please |pls |ok |first |but |can you |could you )*"
-                            r"(?:tell|explain|show|remind|give|describe|compare|walk)\b")
+                            r"(?:tell|explain|show|remind|describe|compare|walk|"
+                            r"give me (?:an? |the |some |your )?(?:[\w-]+ ){0,2}(?:overview|summary|example|"
+                            r"rundown|lowdown|breakdown|explanation|comparison|recap|tldr|reasons?|pros|"
+                            r"advice|answer|recommendation|result|picture|gist|facts|examples?|questions?|test|quiz))\b")
+# An opener about one's own choice, typed again inside the assessment: not an answer.
+OWN_CHOICE = re.compile(
+    r"\b(?:(?:two|2|both) offers|an offer (?:from|at)|offers? (?:from|at)|torn between (?:a|an|the|startup|big)|"
+    r"should i (?:join|take|accept|go (?:to|for|with)|stay|pick|choose|leave|move|switch))\b"
+)
+OWN_CHOICE_INTENTS = ("ask_recommendation", "start_assessment", "compare_overall")
+# Social words the classifier's intent needs before a message counts as social: it calls
+# "haven't thought about it" a goodbye. Only a message that says little else is social.
+SOCIAL_WORDS = {
+    "greet": re.compile(
+        rf"^(?:oh |well |and )?(?:{GREETING}|he+y+|hi+|helo|sup|wassup|whats up|what's up|heya|hola|bonjour|"
+        r"g'?day|greetings|morning|evening)(?: there| everyone| all)?\b|\bhow (?:are|r) (?:you|u)(?: doing)?\b|"
+        r"\b(?:nice to meet|good to see) you\b"),
+    "thank": re.compile(
+        r"\b(?:thanks?(?: (?:you|a lot|so much))?(?: for(?: \w+){0,4})?|thx|thnx|thanx|tnx|ty|tysm|cheers|"
+        r"merci|gracias|arigato|"
+        r"much appreciated|much obliged|grateful|(?:you'?re|ur) a (?:lifesaver|star|legend)|"
+        r"appreciate (?:it|that|this)|(?:that|this|it) (?:was |is |'?s )?(?:actually |really |very |super )?"
+        r"(?:helpful|useful|usefull|great)|(?:that )?helps(?: a lot)?|(?:really |very |super )?"
+        r"(?:helpful|useful|usefull))\b"),
+    "goodbye": re.compile(
+        r"\b(?:bye|goodbye|bye+(?:bye)?|ciao|adios|laters|that'?s it(?: for (?:me|now|today))?|"
+        r"(?:talk to you|speak) soon|see (?:you|ya)(?: later)?|c u(?: later)?|cya|ttyl|"
+        r"(?:talk|catch you) later|until next time|good ?night|gn|gotta (?:go|run|dash)|take care|"
+        r"logging off|signing off|for now|i'?m (?:off|out|done)|that'?s all|thats all|"
+        r"(?:have|enjoy) (?:a |an |your )?(?:good|nice|lovely|great)? ?(?:one|day|night|evening|weekend))\b"
+        r"|^later(?: then)?$"),
+    "bot_challenge": re.compile(
+        r"\b(?:bot|robot|human|real person|an? ai|ai|chatgpt|a machine|automatic|automated|someone there|"
+        r"anyone (?:real|there)|(?:chatting|talking|speaking) (?:with|to)|reading this|software)\b"),
+}
+# Words besides the social ones: "hi there, quick one" is social, "calm and boring forever, thanks"
+# not; a bot or a human is never an answer word.
+MAX_SOCIAL_REST = {"greet": 5, "thank": 3, "goodbye": 3, "bot_challenge": 99}
+
+
+def _sentences(text: str) -> List[str]:
+    """The message's sentences, each with its end mark; a sentence of fillers only is left out."""
+    parts = re.findall(r"[^.!?]+[.!?]*", text.strip())
+    return [part.strip() for part in parts if answers.normalise(part) not in FILLER_SENTENCES]
+
+
+FILLER_SENTENCES = {"", "ok", "okay", "hmm", "hm", "wait", "sorry", "so", "right", "well", "um", "uh",
+                    "btw", "hi", "hey", "hello", "hold on", "quick question", "oh", "ah", "lol"}
+
+
+def _asks(sentence: str) -> bool:
+    clean = answers.normalise(sentence)
+    if RHETORICAL.match(clean) or SKIP_ASKED.search(clean):
+        return False
+    if sentence.rstrip().endswith("?"):
+        return True
+    return bool(QUESTION_START.match(clean)) and not STATEMENT_START.match(clean)
 
 
 def is_question(text: str) -> bool:
@@ -1073,6 +1146,59 @@ def is_question(text: str) -> bool:
     last = re.split(r"[.!]\s+", text.strip())[-1]
     return bool(QUESTION_START.match(clean)) or (last.rstrip().endswith("?") and bool(stripped)
                                                 and not re.match(r"^\s*\w+\?\s*\S", text.strip()))
+
+
+def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
+    """True when a message typed at a pending question asks something: it has a question that is not
+    an answer in disguise ("who wouldn't want that?", "can I skip this one?"), no answer word leads
+    it ("Yes, absolutely. Why should my career be different?") and none follows the question ("How
+    big is the reward? Then yes, I'd stay."): what follows is then the question's context."""
+    sentences = _sentences(text)
+    asked = [i for i, sentence in enumerate(sentences) if _asks(sentence)]
+    if not asked:
+        return False
+    last = asked[-1]
+    if last > 0 and lead_direction(sentences[0], k) != 0:
+        return False
+    if last == len(sentences) - 1:
+        return True
+    # Statements after the question: its context ("How do benefits compare? I'm looking at ..."),
+    # unless the question only echoes the statement ("10,000 GPUs? that's my dream") or an answer
+    # word opens what follows ("Is a classroom of 30 kids ambiguous? Then yes, I think I do.").
+    return _asks_in_words(sentences[last]) and not _opens_with_answer(" ".join(sentences[last + 1:]), k)
+
+
+# A question in words, not an echo of the statement with a question mark ("benefits? don't care").
+ASKING_WORD = re.compile(r"^(?:what|why|how|when|where|who|which|whats|is|are|am|was|were|do|does|did|"
+                         r"can|could|would|will|should|shall|isn'?t|aren'?t|don'?t|doesn'?t|has|have|any)\b")
+
+
+def _asks_in_words(sentence: str) -> bool:
+    return any(ASKING_WORD.match(answers.normalise(clause))
+               for clause in re.split(r"[,:;]|\bor\b", sentence.lower()))
+
+
+def _opens_with_answer(text: str, k: Knowledge) -> bool:
+    """True when a clause opens with an answer word ("I survived that, so yes I guess", "Maybe, but
+    ..."); context after a question rarely does ("I'm mid-career and kind of restless")."""
+    for part in CLAUSE.split(text.lower().replace("’", "'")):
+        part = re.sub(r"^\s*(?:then|and|if so)\s+", "", part)
+        if answers.normalise(part) and _opening_phrase(_opening(part, LEAD_FILLER), k) is not None:
+            return True
+    return False
+
+
+# Or a short message the classifier is sure of, with no answer word in it ("gotta bounce", "heyo").
+SURE_SOCIAL = (0.9, 4)  # confidence, words
+
+
+def _social(text: str, intent: str, confidence: float, k: Knowledge) -> bool:
+    words = SOCIAL_WORDS[intent]
+    clean = answers.normalise(text)
+    if words.search(clean) and len(words.sub(" ", clean).split()) <= MAX_SOCIAL_REST[intent]:
+        return True
+    return (confidence >= SURE_SOCIAL[0] and len(clean.split()) <= SURE_SOCIAL[1]
+            and answers.find_phrase(clean, k) is None)
 
 
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
@@ -1086,15 +1212,16 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:
         return bool(COMMAND.match(clean))
+    confident = confidence >= MIN_INTENT_CONFIDENCE
     looks_like_answer = answers.find_phrase(first_clause(stripped), k) is not None
-    if intent in QUESTION_INTENTS and is_question(stripped):
+    if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):
         return True
-    if intent in SOCIAL_INTENTS and confidence >= MIN_INTENT_CONFIDENCE and not looks_like_answer:
+    if (intent in SOCIAL_INTENTS and confident and not looks_like_answer
+            and _social(stripped, intent, confidence, k)):
         return True
-    if (intent in QUESTION_INTENTS and confidence >= MIN_INTENT_CONFIDENCE and not looks_like_answer
-            and IMPERATIVE_ASK.match(clean)):
+    if intent in QUESTION_INTENTS and confident and not looks_like_answer and IMPERATIVE_ASK.match(clean):
         return True
-    return False
+    return intent in OWN_CHOICE_INTENTS and confident and bool(OWN_CHOICE.search(clean))
 
 
 if __name__ == "__main__":

@@ -391,3 +391,43 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     assert isinstance(built, _CheapReader)
     kept = sorted(p.name for p in tmp_path.iterdir())
     assert len(kept) == 2 and "advisor.tar.gz" in kept and "reader-0123456789abcdef.pkl" not in kept
+
+
+# While a question is pending (actions/forms.py): the message and the classifier's intent as given.
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("why do you need to know that?", "ask_why", 0.99),
+    ("what about pay", "ask_factor", 0.9),
+    ("How do benefits compare? I'm looking at 401k matching and parental leave.", "ask_factor", 0.99),
+    ("is a startup a good move for me? i'm mid-career and kind of restless", "ask_recommendation", 0.99),
+    ("hey, should I join a startup or stay at big tech", "ask_recommendation", 0.99),
+    ("hi, I have an offer from a 20-person ML startup and another from Google, no idea which suits me",
+     "ask_recommendation", 0.99),
+    ("give me the quick rundown of startup life vs big company life", "compare_overall", 0.99),
+    ("thanks for clearing that up", "thank", 0.99),
+    ("gotta bounce", "goodbye", 0.99),
+    ("am i talking to a live person", "bot_challenge", 0.99),
+    ("why should i tell you that", "ask_why", 0.99),
+])
+def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
+    assert reader.is_interruption(text, intent, confidence, K)
+
+
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("who wouldn't want that?", "ask_why", 0.79),
+    ("why would I care what logo is on my badge? Not at all.", "ask_why", 0.72),
+    ("How big is the reward? Without knowing that, I'd stay with stability. So no.", "ask_why", 0.81),
+    ("Is a classroom of 30 kids fast-paced and ambiguous? Then yes, I think I do.", "out_of_scope", 0.75),
+    ("Yes, absolutely. My whole job is to trade risk for reward, why should career be different?",
+     "out_of_scope", 0.98),
+    ("10,000 GPUs? that's my dream", "out_of_scope", 0.91),
+    ("can I skip this one?", "help", 0.93),
+    ("When my previous employer collapsed I went three months without pay. Never again.", "ask_factor", 0.89),
+    ("did it 3 times already and would do it again tomorrow", "ask_recommendation", 0.78),
+    ("Give me a messy codebase, a vague goal and a deadline tomorrow", "out_of_scope", 0.99),
+    ("haven't figured that out yet", "goodbye", 0.95),
+    ("i have a green card", "goodbye", 0.66),
+    ("calm and boring forever, thanks", "thank", 0.92),
+    ("ngl I'd enjoy that", "goodbye", 0.88),
+])
+def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
+    assert not reader.is_interruption(text, intent, confidence, K)

@@ -152,6 +152,27 @@ def test_a_result_decided_by_a_constraint_says_so(advisor):
     assert [b["title"] for b in replies[0]["buttons"]] == ["Why?", "Change an answer", "Start over"]
 
 
+def test_an_opener_typed_inside_the_assessment_is_not_taken_for_the_answer(advisor):
+    to_question(advisor, "opener-inside", "pace")
+    replies = advisor.say("opener-inside", "hi, I have an offer from a 20-person ML startup and another "
+                                           "from Google, no idea which suits me")
+    assert texts(replies).startswith("I need a few more answers first"), texts(replies)
+    assert asked(replies) == ["pace"]
+    assert advisor.slots("opener-inside")["pace"] is None
+
+
+@pytest.mark.parametrize("answer, value", [
+    ("haven't thought about it", 3.0),  # the classifier calls it a goodbye
+    ("why would I care how fast things move? Not at all.", 1.0),  # a question, then the answer
+])
+def test_an_answer_that_sounds_like_a_goodbye_or_a_question_is_read_as_the_answer(advisor, answer, value):
+    sender = f"answer-not-interruption-{int(value)}"
+    to_question(advisor, sender, "pace")
+    replies = advisor.say(sender, answer)
+    assert asked(replies) == ["breadth"], texts(replies)
+    assert advisor.slots(sender)["pace"] == value
+
+
 def test_start_over_asks_first(advisor):
     to_question(advisor, "start-over", "pace")
     replies = advisor.say("start-over", "start over")
