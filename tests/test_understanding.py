@@ -78,6 +78,14 @@ def test_typed_answers(the_reader, slice_name):
     assert figures["yes_no_wrong"] <= floor.get("yes_no_wrong", 0)
 
 
+@pytest.mark.parametrize("slice_name", understanding.SLICES + understanding.ANSWER_SLICES)
+def test_typed_answers_reach_the_reader(slice_name):
+    # none taken for a question or a command on any slice (2026-12-02, after d77be14; 7 before it)
+    figures = understanding.answers_taken_for_questions(slice_name)
+    assert figures["taken"] == 0, (figures["taken"] if slice_name in understanding.NEVER_TUNED
+                                   else figures["taken_examples"])
+
+
 @pytest.mark.parametrize("slice_name", understanding.SLICES)
 def test_intents_and_entities(slice_name):
     figures = understanding.nlu_figures(slice_name)

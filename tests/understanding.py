@@ -16,6 +16,8 @@ answer vocabulary or the parser; each set was frozen before tuning).
 
 Four measures, each a plain function returning plain data:
 - `answer_figures`: typed answers read by the answer reader (actions/reader.py), as the form reads them;
+- `answers_taken_for_questions`: typed answers the form would take for a question or a command, by
+  the trained model's intent, and so never read;
 - `nlu_figures`: intents by kind of message (chat, opener, long-form) and factor/criterion/stage
   entities, parsed by the trained model exactly as the running bot parses;
 - `opener_figures` and `persona_figures`: over the REST channel of a real Rasa server and action server,
@@ -143,6 +145,20 @@ def nlu_figures(slice_name: str, model_path: Path = ROOT / "models" / "advisor.t
         "confusions": confusions.most_common(12),
         "entity_misses": misses[:15],
     }
+
+
+def answers_taken_for_questions(slice_name: str, model_path: Path = ROOT / "models" / "advisor.tar.gz"
+                                ) -> Dict[str, Any]:
+    """Typed answers the running form would not read at all: parsed by the trained model, then taken
+    by actions/reader.is_interruption for a question or a command (the reader's figures above assume
+    every answer reaches it)."""
+    data = load(slice_name, "answers")
+    texts = [str(item["text"]) for part in ("answers", "constraints", "stage") for item in data[part]]
+    parses = asyncio.run(_parse_all(model_path, texts))
+    k = knowledge.default()
+    taken = [(text, parse["intent"]["name"]) for text, parse in zip(texts, parses)
+             if reader.is_interruption(text, parse["intent"]["name"], parse["intent"]["confidence"], k)]
+    return {"typed": len(texts), "taken": len(taken), "taken_examples": taken}
 
 
 # Conversations over REST
