@@ -69,7 +69,7 @@ def hybrid_text(k: Knowledge) -> str:
     return "\n".join(lines)
 
 
-def _flip_text(result: Result, k: Knowledge) -> str:
+def flip_text(result: Result, k: Knowledge) -> str:
     if result.flip is None:
         if result.constraints:
             return ("No single answer would change this: it follows from your constraint, not the "
@@ -132,7 +132,7 @@ def recommendation_text(result: Result, k: Knowledge) -> str:
         if decided_by_constraint(result):
             lines.append(f"My advice: {rec['constrained_startup_advice']}")
     lines.append("")
-    lines.append(_flip_text(result, k))
+    lines.append(flip_text(result, k))
     if result.path:
         path = k.paths[result.path]
         lines.append("")
@@ -154,6 +154,8 @@ def breakdown_text(result: Result, answers: Dict[str, object], k: Knowledge) -> 
         holds = answers.get(cid)
         effect = "moves the advice to Big Tech first" if holds else "no effect"
         lines.append(f"- {topic_title(cid, k)}: {answer_title(cid, holds, k)} -> {effect}")
+    lines.append("")
+    lines.append(flip_text(result, k))  # "what would change your answer?" is asked as a why
     return "\n".join(lines)
 
 

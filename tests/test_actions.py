@@ -214,6 +214,7 @@ def test_why_after_the_result_shows_each_answer():
     _, [message] = run(ExplainWhy(), tracker("why", intent="ask_why", slots=slots))
     for criterion in K.criteria.values():
         assert criterion["title"] in message["text"]
+    assert message["text"].endswith(advice.flip_text(scored(STARTUP_PROFILE), K))  # what would change it
 
 
 def test_change_a_named_answer():

@@ -108,6 +108,20 @@ def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classi
     assert message.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, classified, expected", [
+    ("what would change your answer?", "change_answer", "ask_why"),
+    ("what would it take to flip the result", "change_answer", "ask_why"),
+    ("which answer would change it?", "change_answer", "ask_why"),
+    ("change my answer on risk", "change_answer", "change_answer"),
+    ("what would change if I joined a startup", "ask_factor", "ask_factor"),
+])
+def test_what_would_change_the_result_asks_why(text, classified, expected):
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.65}})
+    assert nlu.KnowledgeEntityExtractor._corrected_intent(message, []) == expected
+
+
 def test_a_message_with_no_known_word_gets_no_confidence():
     from rasa.shared.nlu.training_data.message import Message
 
@@ -121,3 +135,19 @@ def test_a_message_with_no_known_word_gets_no_confidence():
     typo = Message(data={"text": "henlo", "intent": {"name": "greet", "confidence": 0.9}})
     nlu.KnowledgeEntityExtractor._corrected_intent(typo, [], frozenset({"hello"}))
     assert typo.get("intent")["confidence"] == 0.9
+
+
+@pytest.mark.parametrize("intent, confidence, threshold", [
+    ("ask_factor", 0.9, nlu.MIN_FACTOR_PROBABILITY),
+    ("ask_factor", 0.39, nlu.MIN_FACTOR_ASIDE),  # "lay out the differences": perhaps a factor question
+    ("compare_overall", 0.9, nlu.MIN_FACTOR_ASIDE),
+])
+def test_the_factor_by_meaning_needs_more_when_the_factor_question_is_unsure(intent, confidence, threshold):
+    asked = []
+
+    class Extractor:
+        def _by_meaning(self, entity, text, at_least):
+            asked.append((entity, at_least))
+
+    nlu.KnowledgeEntityExtractor._meant(Extractor(), "lay out the differences", intent, [], confidence)
+    assert asked == [("factor", threshold)]

@@ -50,6 +50,7 @@ WORD = re.compile(r"[a-z0-9']+")
 MIN_FACTOR_PROBABILITY = 0.45
 MIN_FACTOR_OVERRIDE = 0.65
 MIN_FACTOR_ASIDE = 0.7
+MIN_SURE_FACTOR_QUESTION = 0.5  # the classifier's confidence in a factor question
 OUT_OF_SCOPE = "out_of_scope"
 MAX_UNSURE_OUT_OF_SCOPE = 0.7
 MAX_UNSURE_UNKNOWN = 0.4
@@ -64,6 +65,14 @@ OWN_CHOICE = re.compile(
     r"|\bam i (?:crazy|naive|being naive|dumb|stupid)\b|\bsanity check\b|\btalk me (?:out of|into)\b"
     r"|\bneed (?:some )?advice\b", re.IGNORECASE)
 RECOMMENDATION_INTENT = "ask_recommendation"
+# "What would change your answer?" asks why the result is what it is (the breakdown ends with what
+# would change it), not to change an answer: the n-gram model hears "change your answer".
+WHAT_WOULD_CHANGE = re.compile(
+    r"\bwhat (?:would|could|might|will) (?:it take to )?(?:change|flip|swing|turn|tip) (?:it|that|this|"
+    r"(?:your|the|my) (?:answer|mind|recommendation|result|verdict|advice|outcome|call))\b"
+    r"|\b(?:which|what) (?:answers? |one )?would (?:change|flip) (?:it|that|the (?:result|outcome|answer))\b",
+    re.IGNORECASE)
+WHY_INTENT = "ask_why"
 CHOICE_LOOKALIKES = (FACTOR_INTENT, "compare_overall")
 # Messages that ask about a factor, whether or not they name it: the learned model is asked which.
 FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
@@ -433,7 +442,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         """The classifier's intent, except that a question naming a factor's words which it took,
         unsure, for out of scope ("how's the job security") is a factor question, and a factor
         question or comparison that asks about the asker's own choice (OWN_CHOICE) is a request for a
-        recommendation: the patterns are precise where the n-gram model is not. A message with no
+        recommendation, and "what would change your answer?" asks why: the patterns are precise where
+        the n-gram model is not. A message with no
         word of the training data and no entity ("qwxz vbnm") that the classifier is unsure of gets no
         confidence at all, so that the FallbackClassifier after this component asks to rephrase: the
         character n-grams alone find an intent in anything, while a sure reading of an unknown word
@@ -452,22 +462,25 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             corrected = FACTOR_INTENT
         elif name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text):
             corrected = RECOMMENDATION_INTENT
+        elif WHAT_WOULD_CHANGE.search(text):
+            corrected = WHY_INTENT
         if corrected != name:
             message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": intent.get("confidence")},
                         add_to_output=True)
         return corrected
 
-    def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]]
-               ) -> List[Dict[str, Any]]:
+    def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]],
+               intent_confidence: float = 1.0) -> List[Dict[str, Any]]:
         """The entities a message means that the patterns did not find (see the module docstring)."""
         named = {kind: [e for e in entities if e["entity"] == kind]
                  for kind in ("factor", "criterion", "career_stage")}
         meant = []
         if (intent in FACTOR_INTENTS or reader.is_question(text)) and not named["factor"]:
             # A factor question names a factor; a request for advice or a comparison only
-            # sometimes does: there the model must be surer.
-            meant.append(self._by_meaning(
-                "factor", text, MIN_FACTOR_PROBABILITY if intent == FACTOR_INTENT else MIN_FACTOR_ASIDE))
+            # sometimes does, nor does a message only perhaps a factor question ("lay out the
+            # differences"): there the model must be surer.
+            sure = intent == FACTOR_INTENT and intent_confidence >= MIN_SURE_FACTOR_QUESTION
+            meant.append(self._by_meaning("factor", text, MIN_FACTOR_PROBABILITY if sure else MIN_FACTOR_ASIDE))
         elif intent == FACTOR_INTENT and len(named["factor"]) == 1:
             # A keyword can mislead ("what if they run out of money" is about stability, not
             # pay): a factor question's meaning wins when the model is sure of it.
@@ -487,6 +500,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                 continue
             entities = extract(self._nlp, self._knowledge, text)
             intent = self._corrected_intent(message, entities, self._vocabulary)
-            entities += self._meant(text, intent, entities)
+            entities += self._meant(text, intent, entities,
+                                    (message.get(INTENT) or {}).get("confidence") or 0.0)
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
