@@ -880,9 +880,12 @@ class Reader:
         if concluded:
             return Reading(concluded > 0, 1.0, "rule")  # "not really any savings to speak of, so yes"
         below = self.k.constraints.get(question, {}).get("yes_below_months")
-        months = months_stated(text) if RUNWAY.search(text.lower()) else None
+        months = runway_months(text)
         if below and months is not None and months < below:
             return Reading(True, 1.0, "rule")  # "savings would last about 2 months"
+        if (below and months is not None and not DEPENDANTS.search(text.lower())
+                and not AT_MOST.search(text.lower()) and lead_direction(text, self.k) <= 0):
+            return Reading(False, 1.0, "rule")  # "about 18 months of runway and it's just me"
         if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
@@ -956,13 +959,26 @@ MONTHS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|
                     r"(?:months?|mos?)\b(?:\s*(?:or|to|-)\s*(?:two|three|\d))?")
 
 
+# Years said of the runway itself: "a year of savings", "a year and a half in the bank", "savings
+# would cover two years".
+_YEARS = r"(\d{1,2}|a|one|two|three|four|five)\s+(?:full\s+|whole\s+)?years?(\s+and\s+a\s+half)?"
+YEARS_OF_RUNWAY = re.compile(
+    rf"\b{_YEARS}\s+(?:of\s+|worth\s+of\s+)?(?:savings|runway|cushion|expenses|buffer|in\s+the\s+bank|saved|"
+    rf"without)\b|\b(?:savings|runway|cushion|buffer|cash|saved|last|cover)\w*\s+(?:\w+\s+){{0,4}}?{_YEARS}\b"
+)
 # Words that make a number of months a runway ("2 months of savings", "cash would last 3 months").
 RUNWAY = re.compile(r"\b(?:sav\w*|runway|cushion|buffer|cash|emergency fund|expenses|would last|lasts?|"
-                    r"left|in the bank)\b")
+                    r"left|in the bank|without (?:a |any )?(?:salary|paycheck|income|pay))\b")
+# "less than six months saved" is below six, whatever number follows.
+AT_MOST = re.compile(r"\b(?:less than|under|fewer than|not even|barely|at most|short of|below|up to)\b")
+# Who may depend on the income: with one named, a long runway alone does not answer the question.
+DEPENDANTS = re.compile(r"\b(?:kids?|child\w*|daughter|sons?|baby|depend\w*|support\w*|family|rel(?:y|ies)|"
+                        r"mortgage|wife|husband|partner|parents?|mom|mum|dad)\b")
 
 
 def months_stated(text: str) -> Optional[float]:
-    """The most months a text states ("a month or two" 2, "3-4 months" 4), or None."""
+    """The most months a text states ("a month or two" 2, "3-4 months" 4, "a year and a half" 18), or
+    None."""
     found = []
     for match in MONTHS.finditer(text.lower()):
         for number in match.groups():
@@ -971,6 +987,19 @@ def months_stated(text: str) -> Optional[float]:
         tail = re.search(r"(?:or|to|-)\s*(two|three|\d)\s*$", match.group(0))
         if tail:
             found.append(float(WORD_NUMBERS.get(tail.group(1)) or tail.group(1)))
+    return max(found) if found else None
+
+
+def runway_months(text: str) -> Optional[float]:
+    """How many months of runway a text states: months beside a runway word ("2 months of savings"),
+    or years said of the runway itself ("a year and a half in the bank", "could go a year without a
+    salary"); not years of work ("3 years in, savings for 2 months" is 2)."""
+    lower = text.lower()
+    found = [months_stated(text)] if RUNWAY.search(lower) else []
+    for match in YEARS_OF_RUNWAY.finditer(lower):
+        number, half = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        found.append(12.0 * float(WORD_NUMBERS.get(number) or number) + (6.0 if half else 0.0))
+    found = [months for months in found if months is not None]
     return max(found) if found else None
 
 

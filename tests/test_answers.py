@@ -312,6 +312,16 @@ def test_months_stated(text, months):
     assert reader.months_stated(text) == months
 
 
+@pytest.mark.parametrize("text, months", [
+    ("savings would last about 2 months", 2), ("a full year of savings", 12),
+    ("a year and a half in the bank", 18), ("my savings would cover two years easily", 24),
+    ("3 years in, savings for 2 months", 2),  # years of work are not runway
+    ("I have 5 years of experience", None),
+])
+def test_runway_months(text, months):
+    assert reader.runway_months(text) == months
+
+
 @pytest.mark.parametrize("text, question, side", [
     ("I wouldn't call it a must, no", "salary", -1),
     ("massively. no good salary, no deal", "salary", 1),
@@ -353,6 +363,11 @@ def test_an_answer_without_an_answer_word_is_read_only_when_its_side_is_sure(mon
 @pytest.mark.parametrize("text, value", [
     ("savings would last about 2 months", True),   # under the knowledge file's yes_below_months
     ("no emergency fund, honestly", True), ("plenty saved and nobody depends on me", False),
+    ("about 18 months of runway and it's just me", False),          # at or over it, nobody named
+    ("a year and a half in the bank and only myself to take care of", False),
+    ("I could go a year without a salary", False),
+    ("yes, I have less than six months saved", True),              # "less than" six is under six
+    ("a year of savings but two kids who depend on me", True),      # dependants answer it
 ])
 def test_runway_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "low_runway").value is value
