@@ -314,6 +314,31 @@ def answer_part(text: str) -> Optional[str]:
     return None
 
 
+# A rhetorical question says its answer: "who wouldn't want X?" is "I really want X", "why would I care
+# about X?" is "I don't care about X". Read as a question, it was asked again; read by the model as it
+# stands, "wouldn't" turned it round.
+RHETORIC = (
+    (re.compile(r"^(?:who|what \w+) (?:wouldn'?t|would not|doesn'?t|does not|don'?t)"
+                r"(?: (?P<verb>want|love|like|enjoy|need)(?P<rest>[^?]*))?\?*"), "i really {verb}{rest}"),
+    (re.compile(r"^why (?:would|should) (?:i|anyone|one)(?: (?P<verb>care about|care|want|need|like|"
+                r"risk|trade|spread|wait)(?P<rest>[^?]*))?\?*"), "i don't {verb}{rest}"),
+    (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)\?*"), "i don't care about{rest}"),
+)
+
+
+def rhetoric_said_plainly(text: str) -> Optional[str]:
+    """A message that opens with a rhetorical question, said plainly with what follows it; or None."""
+    lower = text.lower().replace("’", "'").strip()
+    for pattern, plain in RHETORIC:
+        match = pattern.match(lower)
+        if match:
+            groups = match.groupdict()
+            verb = groups.get("verb") or ("want that" if "{verb}" in plain else "")
+            said = plain.format(verb=verb, rest=groups.get("rest") or "").strip()
+            return f"{said}. {lower[match.end():].strip()}".strip(" .") or None
+    return None
+
+
 def asked_back(text: str) -> Optional[str]:
     """What follows a question the person asks back before answering, or None."""
     match = ASKED_BACK.match(text.lower().replace("’", "'").strip())
@@ -831,6 +856,13 @@ class Reader:
         rest = answer_part(text)
         if rest is not None:
             return self.read_agreement(rest, question)  # "I get why people love it, but it's not me"
+        plain = rhetoric_said_plainly(text)
+        if plain is not None:
+            # "who wouldn't want clear criteria?": said plainly, and emphatic whichever side it takes
+            reading = self.read_agreement(plain, question)
+            if reading.value in (2, 4):
+                return Reading(1 if reading.value == 2 else 5, reading.confidence, reading.how)
+            return reading
         back = asked_back(text)
         if back is not None and said_outright(back, question, self.k):
             # "Stability or a bigger payday? Bigger payday, no question." Without an answer word after

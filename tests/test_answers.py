@@ -446,3 +446,23 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
+
+
+@pytest.mark.parametrize("text, question, value", [
+    ("who wouldn't want clear criteria?", "structure", 5),   # "wouldn't" had turned it round
+    ("who doesn't love a bit of chaos? that's where all the fun is!!", "pace", 5),
+    ("why would I care what logo is on my badge?", "brand", 1),
+    ("why would I? going deep is the whole fun", "breadth", 1),
+])
+def test_a_rhetorical_question_is_read_as_what_it_says(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("who wouldn't want clear criteria?", "i really want clear criteria"),
+    ("why would I care about compute? zero interest", "i don't care about compute. zero interest"),
+    ("who cares about brands", "i don't care about brands"),
+    ("why not both?", None), ("who are you", None), ("why do you ask?", None),
+])
+def test_rhetoric_said_plainly(text, plain):
+    assert reader.rhetoric_said_plainly(text) == plain
