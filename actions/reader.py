@@ -319,22 +319,25 @@ def answer_part(text: str) -> Optional[str]:
 # stands, "wouldn't" turned it round.
 RHETORIC = (
     (re.compile(r"^(?:who|what \w+) (?:wouldn'?t|would not|doesn'?t|does not|don'?t)"
-                r"(?: (?P<verb>want|love|like|enjoy|need)(?P<rest>[^?]*))?\?*"), "i really {verb}{rest}"),
+                r"(?: (?P<verb>want|love|like|enjoy|need)(?P<rest>[^?]*))?\?*"), "i really {verb}{rest}", "yes"),
     (re.compile(r"^why (?:would|should) (?:i|anyone|one)(?: (?P<verb>care about|care|want|need|like|"
-                r"risk|trade|spread|wait)(?P<rest>[^?]*))?\?*"), "i don't {verb}{rest}"),
-    (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)\?*"), "i don't care about{rest}"),
+                r"risk|trade|spread|wait)(?P<rest>[^?]*))?\?*"), "i don't {verb}{rest}", "no"),
+    (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)\?*"), "i don't care about{rest}", "no"),
 )
+# What a rhetorical question with no object of its own says of the statement: "who wouldn't want
+# that?" is a yes to it.
+NO_OBJECT = {"", "that", "this", "it", "one"}
 
 
 def rhetoric_said_plainly(text: str) -> Optional[str]:
     """A message that opens with a rhetorical question, said plainly with what follows it; or None."""
     lower = text.lower().replace("’", "'").strip()
-    for pattern, plain in RHETORIC:
+    for pattern, plain, answer in RHETORIC:
         match = pattern.match(lower)
         if match:
-            groups = match.groupdict()
-            verb = groups.get("verb") or ("want that" if "{verb}" in plain else "")
-            said = plain.format(verb=verb, rest=groups.get("rest") or "").strip()
+            rest = match.group("rest") or ""
+            said = (answer if rest.strip() in NO_OBJECT
+                    else plain.format(verb=match.groupdict().get("verb") or "", rest=rest).strip())
             return f"{said}. {lower[match.end():].strip()}".strip(" .") or None
     return None
 

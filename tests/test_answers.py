@@ -462,6 +462,8 @@ def test_a_rhetorical_question_is_read_as_what_it_says(text, question, value):
     ("who wouldn't want clear criteria?", "i really want clear criteria"),
     ("why would I care about compute? zero interest", "i don't care about compute. zero interest"),
     ("who cares about brands", "i don't care about brands"),
+    ("who wouldn't want that?", "yes"),
+    ("why would I? going deep is the whole fun", "no. going deep is the whole fun"),
     ("why not both?", None), ("who are you", None), ("why do you ask?", None),
 ])
 def test_rhetoric_said_plainly(text, plain):
