@@ -1012,8 +1012,7 @@ DEPENDANTS = re.compile(r"\b(?:kids?|child\w*|daughter|sons?|baby|depend\w*|supp
 
 
 def months_stated(text: str) -> Optional[float]:
-    """The most months a text states ("a month or two" 2, "3-4 months" 4, "a year and a half" 18), or
-    None."""
+    """The most months a text states ("a month or two" 2, "3-4 months" 4), or None."""
     found = []
     for match in MONTHS.finditer(text.lower()):
         for number in match.groups():
@@ -1148,12 +1147,13 @@ IMPERATIVE_ASK = re.compile(r"^(?:please |pls |ok |first |but |can you |could yo
                             r"give me (?:an? |the |some |your )?(?:[\w-]+ ){0,2}(?:overview|summary|example|"
                             r"rundown|lowdown|breakdown|explanation|comparison|recap|tldr|reasons?|pros|"
                             r"advice|answer|recommendation|result|picture|gist|facts|examples?|questions?|test|quiz))\b")
-# An opener about one's own choice, typed again inside the assessment: not an answer.
-OWN_CHOICE = re.compile(
+# An opener about one's own offers, typed again inside the assessment: not an answer. Narrower than the
+# extractor's OWN_CHOICE ("suits me" may be an answer here), and only for these intents.
+OFFERS_OPENER = re.compile(
     r"\b(?:(?:two|2|both) offers|an offer (?:from|at)|offers? (?:from|at)|torn between (?:a|an|the|startup|big)|"
     r"should i (?:join|take|accept|go (?:to|for|with)|stay|pick|choose|leave|move|switch))\b"
 )
-OWN_CHOICE_INTENTS = ("ask_recommendation", "start_assessment", "compare_overall")
+OFFERS_OPENER_INTENTS = ("ask_recommendation", "start_assessment", "compare_overall")
 # Social words the classifier's intent needs before a message counts as social: it calls
 # "haven't thought about it" a goodbye. Only a message that says little else is social.
 SOCIAL_WORDS = {
@@ -1184,14 +1184,14 @@ SOCIAL_WORDS = {
 MAX_SOCIAL_REST = {"greet": 5, "thank": 3, "goodbye": 3, "bot_challenge": 99}
 
 
+FILLER_SENTENCES = {"", "ok", "okay", "hmm", "hm", "wait", "sorry", "so", "right", "well", "um", "uh",
+                    "btw", "hi", "hey", "hello", "hold on", "quick question", "oh", "ah", "lol"}
+
+
 def _sentences(text: str) -> List[str]:
     """The message's sentences, each with its end mark; a sentence of fillers only is left out."""
     parts = re.findall(r"[^.!?]+[.!?]*", text.strip())
     return [part.strip() for part in parts if answers.normalise(part) not in FILLER_SENTENCES]
-
-
-FILLER_SENTENCES = {"", "ok", "okay", "hmm", "hm", "wait", "sorry", "so", "right", "well", "um", "uh",
-                    "btw", "hi", "hey", "hello", "hold on", "quick question", "oh", "ah", "lol"}
 
 
 def _asks(sentence: str) -> bool:
@@ -1285,7 +1285,7 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return True
     if intent in QUESTION_INTENTS and confident and not looks_like_answer and IMPERATIVE_ASK.match(clean):
         return True
-    return intent in OWN_CHOICE_INTENTS and confident and bool(OWN_CHOICE.search(clean))
+    return intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))
 
 
 if __name__ == "__main__":

@@ -10,9 +10,9 @@ answer vocabulary or the parser; each set was frozen before tuning).
   figures were looked at after each round of tuning in one session, so it is now a regression slice.
 - `blind/` to `blind7/`: typed answers only, a sixth to a twelfth writer's, each committed before it was
   first run, never tuned on and its misses never read: the reported figures for typed answers, beside
-  holdout's (blind3, blind4, blind6 and blind7 were first run after the last change to the reader of the session
-  that added them, blind5 after that session's first change; blind and blind2 had been run once each
-  with the reader before).
+  holdout's (blind3, blind4, blind6 and blind7 were first run after the last change to the reader of
+  the session that added them, blind5 after that session's first change; blind and blind2 had been
+  run once each with the reader before).
 
 Four measures, each a plain function returning plain data:
 - `answer_figures`: typed answers read by the answer reader (actions/reader.py), as the form reads them;
@@ -42,12 +42,13 @@ from actions import knowledge, questions, reader, scoring
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
 SLICES = ("tune", "dev", "holdout")
-# Slices of typed answers only.
-ANSWER_SLICES = ("fresh", "sealed", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
-# Slices never used for tuning and never folded into training: the reported figures.
-NEVER_TUNED = ("holdout", "sealed", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 # The never-tuned slices of new writers' typed answers whose pooled figure is quoted.
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+# Slices of typed answers only.
+ANSWER_SLICES = ("fresh", "sealed", *BLIND)
+# Slices never used for tuning and never folded into training: the reported figures.
+NEVER_TUNED = ("holdout", "sealed", *BLIND)
+MODEL = ROOT / "models" / "advisor.tar.gz"
 # Entities whose reading the issue measures; company_type and constraint are reported, not targeted.
 TARGET_ENTITIES = ("factor", "criterion", "career_stage")
 # The spec's intent names that the bot spells differently (its "restart" asks first: start_over).
@@ -109,7 +110,7 @@ async def _parse_all(model_path: Path, texts: List[str]) -> List[Dict[str, Any]]
     return [await agent.parse_message(text) for text in texts]
 
 
-def nlu_figures(slice_name: str, model_path: Path = ROOT / "models" / "advisor.tar.gz",
+def nlu_figures(slice_name: str, model_path: Path = MODEL,
                 parses: Optional[List[Dict[str, Any]]] = None) -> Dict[str, Any]:
     examples = load(slice_name, "nlu")["examples"]
     if parses is None:
@@ -147,8 +148,7 @@ def nlu_figures(slice_name: str, model_path: Path = ROOT / "models" / "advisor.t
     }
 
 
-def answers_taken_for_questions(slice_name: str, model_path: Path = ROOT / "models" / "advisor.tar.gz"
-                                ) -> Dict[str, Any]:
+def answers_taken_for_questions(slice_name: str, model_path: Path = MODEL) -> Dict[str, Any]:
     """Typed answers the running form would not read at all: parsed by the trained model, then taken
     by actions/reader.is_interruption for a question or a command (the reader's figures above assume
     every answer reaches it)."""

@@ -443,11 +443,11 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         unsure, for out of scope ("how's the job security") is a factor question, and a factor
         question or comparison that asks about the asker's own choice (OWN_CHOICE) is a request for a
         recommendation, and "what would change your answer?" asks why: the patterns are precise where
-        the n-gram model is not. A message with no
-        word of the training data and no entity ("qwxz vbnm") that the classifier is unsure of gets no
-        confidence at all, so that the FallbackClassifier after this component asks to rephrase: the
-        character n-grams alone find an intent in anything, while a sure reading of an unknown word
-        is usually a typo or slang they caught ("henlo", "okie")."""
+        the n-gram model is not. A message with no word of the training data and no entity ("qwxz
+        vbnm") that the classifier is unsure of gets no confidence at all, so that the
+        FallbackClassifier after this component asks to rephrase: the character n-grams alone find an
+        intent in anything, while a sure reading of an unknown word is usually a typo or slang they
+        caught ("henlo", "okie")."""
         intent = message.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
         text = message.get(TEXT) or ""
@@ -470,7 +470,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         return corrected
 
     def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]],
-               intent_confidence: float = 1.0) -> List[Dict[str, Any]]:
+               intent_confidence: float) -> List[Dict[str, Any]]:
         """The entities a message means that the patterns did not find (see the module docstring)."""
         named = {kind: [e for e in entities if e["entity"] == kind]
                  for kind in ("factor", "criterion", "career_stage")}
