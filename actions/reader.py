@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import yaml
 
@@ -625,6 +625,21 @@ def _feelings(clean: str) -> Tuple[int, int]:
             sum(not negated(m) for m in dislikes) + sum(negated(m) for m in likes))
 
 
+def constraint_words(clean: str, question: str, k: Knowledge) -> Set[str]:
+    """Which sides the knowledge file's words for a yes/no question's answers say ("on an H-1B": yes),
+    "_negated" added to a single word a negation comes before ("not a citizen")."""
+    found = []
+    for side, words in k.constraints.get(question, {}).get("answers", {}).items():
+        for w in words:
+            match = answers.whole_words(w.lower()).search(clean)
+            if match:
+                negated = _negated_before(clean, match.start(), 20)
+                found.append((match.span(), side + ("_negated" if negated and " " not in w else "")))
+    # a phrase inside a longer one counts no more ("need sponsorship" in "don't need sponsorship")
+    return {said for (start, end), said in found
+            if not any(s <= start and end <= e and (e - s) > (end - start) for (s, e), _ in found)}
+
+
 def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, str, Dict[str, float]]:
     """(text for the n-gram vectorizers, its negation-marked words, the question-tagged words, hand-made
     features)."""
@@ -661,12 +676,8 @@ def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, str, Di
         features[f"lead={lead_direction(text, k)}"] = 1.0
     # What answers to a yes/no question say in people's words ("on an H-1B", "plenty saved"), from the
     # knowledge file, and whether the clause negates them ("not a citizen").
-    for side, words in k.constraints.get(question, {}).get("answers", {}).items():
-        for w in words:
-            match = answers.whole_words(w.lower()).search(clean)
-            if match:
-                negated = _negated_before(clean, match.start(), 20)
-                features[f"says_{side}" + ("_negated" if negated and " " not in w else "")] = 1.0
+    for said in constraint_words(clean, question, k):
+        features[f"says_{said}"] = 1.0
     liking, disliking = _feelings(clean)
     # The statement's own words ("breadth") and what disagreeing with it values ("depth"), from the
     # knowledge file; and how the person feels about what they mention.
@@ -843,8 +854,8 @@ class Reader:
         if clicked is not None:
             value = int(clicked) if clicked in {"1", "2", "3", "4", "5"} else None
             return Reading(value, 1.0, "button" if value else "unread")
-        if not text.strip() or answers.BUTTON.match(text.strip()):
-            return Reading(None, 0.0, "unread")
+        if not text.strip() or answers.BUTTON.match(text.strip()) or text.strip().startswith("/"):
+            return Reading(None, 0.0, "unread")  # a payload, not a typed answer
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
@@ -905,8 +916,8 @@ class Reader:
         stripped = text.strip()
         if stripped in ("/affirm", "/deny"):
             return Reading(stripped == "/affirm", 1.0, "button")
-        if not stripped or answers.BUTTON.match(stripped):
-            return Reading(None, 0.0, "unread")
+        if not stripped or answers.BUTTON.match(stripped) or stripped.startswith("/"):
+            return Reading(None, 0.0, "unread")  # a payload, not a typed answer ("/answer{broken")
         if only_neutral(text, self.k):
             # "not sure", "skip": the question counts them as no. Before the model, which took "not
             # sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
@@ -921,6 +932,11 @@ class Reader:
         if (below and months is not None and not DEPENDANTS.search(text.lower())
                 and not AT_MOST.search(text.lower()) and lead_direction(text, self.k) <= 0):
             return Reading(False, 1.0, "rule")  # "about 18 months of runway and it's just me"
+        said = constraint_words(answers.normalise(text), question, self.k)
+        if len(said) == 1 and next(iter(said)) in ("yes", "no") and not lead_direction(text, self.k):
+            # "no savings", "EU passport": the question's own answer words, one side only, no answer word
+            # leading; before the model, which weighs the "no" of "no savings" as a no
+            return Reading(next(iter(said)) == "yes", 1.0, "rule")
         if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
@@ -989,9 +1005,15 @@ NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|masters?|degree|undergrad|school|coll
 
 
 # "2 months", "a month or two", "3-4 months", "six months": the longest number of months stated.
-MONTHS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+MONTHS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"couple(?: of)?|few)"
                     r"(?:\s*(?:-|to|or)\s*(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))?\s*"
                     r"(?:months?|mos?)\b(?:\s*(?:or|to|-)\s*(?:two|three|\d))?")
+
+# "8 weeks", "a few weeks": runway said in weeks ("a few" counts as three)
+WEEKS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple(?: of)?)\s+weeks?\b")
+WEEKS_A_MONTH = 4.3
+FEW = {"few": 3, "couple of": 2, "couple": 2}
 
 
 # Years said of the runway itself: "a year of savings", "a year and a half in the bank", "savings
@@ -1002,7 +1024,8 @@ YEARS_OF_RUNWAY = re.compile(
     rf"without)\b|\b(?:savings|runway|cushion|buffer|cash|saved|last|cover)\w*\s+(?:\w+\s+){{0,4}}?{_YEARS}\b"
 )
 # Words that make a number of months a runway ("2 months of savings", "cash would last 3 months").
-RUNWAY = re.compile(r"\b(?:sav\w*|runway|cushion|buffer|cash|emergency fund|expenses|would last|lasts?|"
+RUNWAY = re.compile(r"\b(?:sav\w*|runway|cushion|buffer|cash|emergency fund|expenses|would last|lasts?|put aside|"
+                    r"set aside|enough for|broke|"
                     r"left|in the bank|without (?:a |any )?(?:salary|paycheck|income|pay))\b")
 # "less than six months saved" is below six, whatever number follows.
 AT_MOST = re.compile(r"\b(?:less than|under|fewer than|not even|barely|at most|short of|below|up to)\b")
@@ -1017,10 +1040,13 @@ def months_stated(text: str) -> Optional[float]:
     for match in MONTHS.finditer(text.lower()):
         for number in match.groups():
             if number:
-                found.append(float(WORD_NUMBERS.get(number) or number))
+                found.append(float(FEW.get(number) or WORD_NUMBERS.get(number) or number))
         tail = re.search(r"(?:or|to|-)\s*(two|three|\d)\s*$", match.group(0))
         if tail:
             found.append(float(WORD_NUMBERS.get(tail.group(1)) or tail.group(1)))
+    for match in WEEKS.finditer(text.lower()):
+        number = match.group(1)
+        found.append(float(FEW.get(number) or WORD_NUMBERS.get(number) or number) / WEEKS_A_MONTH)
     return max(found) if found else None
 
 

@@ -40,9 +40,33 @@ def test_yes_no(text, value):
     assert READER.read_yes_no(text, "low_runway").value is value
 
 
+@pytest.mark.parametrize("text, question, value", [
+    ("no savings", "low_runway", True), ("no emergency fund", "low_runway", True),
+    ("EU passport", "needs_sponsorship", False),
+    ("I got my permanent residency last year", "needs_sponsorship", False),
+    ("don't need sponsorship", "needs_sponsorship", False),
+    ("my employer sponsored my visa", "needs_sponsorship", True),
+])
+def test_the_questions_own_answer_words_decide_before_the_model(text, question, value):
+    # one side of the knowledge file's answer words, no answer word leading: the "no" of "no savings"
+    # is not a no
+    reading = READER.read_yes_no(text, question)
+    assert (reading.value, reading.how) == (value, "rule")
+
+
+def test_answer_words_of_both_sides_are_left_to_the_model():
+    assert reader.constraint_words("single mom, decent savings", "low_runway", K) == {"yes", "no"}
+    assert READER.read_yes_no("single mom, decent savings", "low_runway").how != "rule"
+
+
 @pytest.mark.parametrize("text", ["", "/inform{\"low_runway\": true}", "/answer{broken"])
 def test_unreadable_yes_no(text):
     assert READER.read_yes_no(text, "low_runway").value is None
+
+
+@pytest.mark.parametrize("text", ["/answer{broken", "/inform{\"pace\": 9}", "/restart now"])
+def test_a_payload_is_no_typed_answer(text):
+    assert READER.read_agreement(text, "pace").value is None
 
 
 def test_button_value():
@@ -306,7 +330,8 @@ def test_the_side_a_comparison_prefers_less_is_marked_as_negated(text, marked):
 
 @pytest.mark.parametrize("text, months", [
     ("savings would last about 2 months", 2), ("a month or two saved", 2), ("3-4 months", 4),
-    ("I have 9 months of savings", 9), ("just started", None),
+    ("I have 9 months of savings", 9), ("just started", None), ("a couple of months", 2),
+    ("a few months", 3), ("8 weeks", 8 / reader.WEEKS_A_MONTH), ("a couple weeks", 2 / reader.WEEKS_A_MONTH),
 ])
 def test_months_stated(text, months):
     assert reader.months_stated(text) == months
@@ -317,6 +342,8 @@ def test_months_stated(text, months):
     ("a year and a half in the bank", 18), ("my savings would cover two years easily", 24),
     ("3 years in, savings for 2 months", 2),  # years of work are not runway
     ("I have 5 years of experience", None),
+    ("I'd be broke within a couple of months without a paycheck", 2),
+    ("I've put aside enough for about 18 months", 18),
 ])
 def test_runway_months(text, months):
     assert reader.runway_months(text) == months
