@@ -40,10 +40,11 @@ MIN_CONFIDENCE = 0.40
 # Both directions at least this likely: the answer could be read either way round, so it is not read.
 MIN_OPPOSITE = 0.25
 # An answer with no answer word ("my last job wore me down") is read only when the model is this sure of
-# its side. Two-fold cross-validation over the helpers' 19,600 answers: 0.85 instead of 0.80 asks again
-# 253 more of them, and reads 34 fewer the wrong way round (143 instead of 177); a wrong-way reading
-# turns the recommendation round, a re-ask costs a turn.
-MIN_SIDE = 0.85
+# its side: a wrong-way reading turns the recommendation round, a re-ask costs a turn. With it, the
+# agreement model's inverse regularisation: a less regularised model with a higher bar read as many right
+# with fewer the wrong way round (two-fold cross-validation over the helpers' files, docs/benchmarks.md).
+MIN_SIDE = 0.90
+AGREEMENT_C = 30.0
 MIN_YES_NO_CONFIDENCE = 0.60
 MIN_STAGE_CONFIDENCE = 0.35
 # The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
@@ -747,9 +748,11 @@ class _Model:
         self.sided = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, min_df=2,
                                      dtype=single) if by_side else None
         self.dicts = DictVectorizer(dtype=single)
-        # sag: newton-cg's probabilities to two decimals in less time; seeded, so the same model each time
+        # sag: newton-cg's probabilities to two decimals in less time; seeded, so the same model each time.
+        # tol 3e-4 instead of 3e-5: a third of the epochs, probabilities within 0.014, the same best point
+        # for every answer of the tune slice (docs/benchmarks.md)
         self.classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="sag",
-                                             tol=3e-5, random_state=0)
+                                             tol=3e-4, random_state=0)
 
     def _matrix(self, rows: Sequence[Tuple[str, str]], fit: bool):
         import numpy as np
@@ -842,7 +845,7 @@ class Reader:
 
     def __init__(self, k: Knowledge, data: TrainingSet) -> None:
         self.k = k
-        self.agreement = _Model(k, by_side=True).fit([(t, q) for t, q, _ in data.agreement],
+        self.agreement = _Model(k, by_side=True, C=AGREEMENT_C).fit([(t, q) for t, q, _ in data.agreement],
                                        [label for _, _, label in data.agreement])
         self.yes_no = _Model(k).fit([(t, q) for t, q, _ in data.yes_no],
                                     [label for _, _, label in data.yes_no])
