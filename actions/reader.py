@@ -504,6 +504,15 @@ def only_neutral(text: str, k: Knowledge) -> bool:
             and all(word in LEAD_FILLER for word in opening[len(found[0]):].split()))
 
 
+def answer_word_alone(text: str, k: Knowledge) -> bool:
+    """True for a message that is only an answer word or phrase ("yes", "nope", "strongly agree")."""
+    clean = answers.normalise(text).strip()
+    words = {*k.agreement["affirm"], *k.agreement["deny"]}
+    for entry in k.agreement["scale"].values():
+        words.update([entry["title"], *entry["synonyms"]])
+    return clean in {answers.normalise(str(w)).strip() for w in words}
+
+
 def stage_alone(text: str, k: Knowledge) -> bool:
     """True for a short career-stage statement with no answer word and no feeling in it ("3 years as an
     MLE", "staff engineer, 12 years"): the model had read such words as agreement points."""
@@ -955,7 +964,8 @@ class Reader:
         stated = stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")
-        if not self.stage.knows_a_word(text):
+        if not self.stage.knows_a_word(text) or answer_word_alone(text, self.k):
+            # "yes", "nope": no stage at all (the model took "no" for a new grad)
             return Reading(None, 0.0, "unread")
         p = self.stage.probabilities(text, "stage")
         best = max(p, key=p.get)

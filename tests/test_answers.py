@@ -64,6 +64,11 @@ def test_unreadable_yes_no(text):
     assert READER.read_yes_no(text, "low_runway").value is None
 
 
+@pytest.mark.parametrize("text", ["yes", "no", "Nope!", "sure", "strongly agree"])
+def test_an_answer_word_alone_is_no_stage(text):
+    assert READER.read_stage(text).value is None
+
+
 @pytest.mark.parametrize("text", ["/answer{broken", "/inform{\"pace\": 9}", "/restart now"])
 def test_a_payload_is_no_typed_answer(text):
     assert READER.read_agreement(text, "pace").value is None
