@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import shutil
 import socket
 import sys
@@ -19,10 +20,27 @@ from actions.questions import payload
 from bot.runtime import launch
 
 
+# Ports below the kernel's ephemeral range (32768-60999 here): a port that bind(0) hands out comes from
+# that range, which outgoing connections draw on too, so it may be taken by the time a server binds it
+# (seen once in make test: the Rasa server's "address already in use").
+PORTS = range(20000, 32000)
+_handed_out: set = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A loopback port that is free now and not handed out before in this process."""
+    for _ in range(1000):
+        port = random.choice(PORTS)
+        if port in _handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError(f"no free loopback port in {PORTS}")
 
 
 # What the bot's own buttons send (actions/questions.py).
