@@ -507,10 +507,7 @@ def only_neutral(text: str, k: Knowledge) -> bool:
 def answer_word_alone(text: str, k: Knowledge) -> bool:
     """True for a message that is only an answer word or phrase ("yes", "nope", "strongly agree")."""
     clean = answers.normalise(text).strip()
-    words = {*k.agreement["affirm"], *k.agreement["deny"]}
-    for entry in k.agreement["scale"].values():
-        words.update([entry["title"], *entry["synonyms"]])
-    return clean in {answers.normalise(str(w)).strip() for w in words}
+    return clean in k.answer_points or clean in k.yes_no_points
 
 
 def stage_alone(text: str, k: Knowledge) -> bool:
@@ -866,8 +863,8 @@ class Reader:
         if clicked is not None:
             value = int(clicked) if clicked in {"1", "2", "3", "4", "5"} else None
             return Reading(value, 1.0, "button" if value else "unread")
-        if not text.strip() or answers.BUTTON.match(text.strip()) or text.strip().startswith("/"):
-            return Reading(None, 0.0, "unread")  # a payload, not a typed answer
+        if not text.strip() or text.strip().startswith("/"):
+            return Reading(None, 0.0, "unread")  # a payload, well-formed or not, is no typed answer
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
@@ -928,8 +925,8 @@ class Reader:
         stripped = text.strip()
         if stripped in ("/affirm", "/deny"):
             return Reading(stripped == "/affirm", 1.0, "button")
-        if not stripped or answers.BUTTON.match(stripped) or stripped.startswith("/"):
-            return Reading(None, 0.0, "unread")  # a payload, not a typed answer ("/answer{broken")
+        if not stripped or stripped.startswith("/"):
+            return Reading(None, 0.0, "unread")  # a payload, well-formed or not ("/answer{broken")
         if only_neutral(text, self.k):
             # "not sure", "skip": the question counts them as no. Before the model, which took "not
             # sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
@@ -1047,19 +1044,23 @@ DEPENDANTS = re.compile(r"\b(?:kids?|child\w*|daughter|sons?|baby|depend\w*|supp
                         r"mortgage|wife|husband|partner|parents?|mom|mum|dad)\b")
 
 
+def _count(word: str) -> float:
+    """A number said in digits or words ("8", "eight", "a few", "a couple of")."""
+    return float(FEW.get(word) or WORD_NUMBERS.get(word) or word)
+
+
 def months_stated(text: str) -> Optional[float]:
     """The most months a text states ("a month or two" 2, "3-4 months" 4), or None."""
     found = []
     for match in MONTHS.finditer(text.lower()):
         for number in match.groups():
             if number:
-                found.append(float(FEW.get(number) or WORD_NUMBERS.get(number) or number))
+                found.append(_count(number))
         tail = re.search(r"(?:or|to|-)\s*(two|three|\d)\s*$", match.group(0))
         if tail:
-            found.append(float(WORD_NUMBERS.get(tail.group(1)) or tail.group(1)))
+            found.append(_count(tail.group(1)))
     for match in WEEKS.finditer(text.lower()):
-        number = match.group(1)
-        found.append(float(FEW.get(number) or WORD_NUMBERS.get(number) or number) / WEEKS_A_MONTH)
+        found.append(_count(match.group(1)) / WEEKS_A_MONTH)
     return max(found) if found else None
 
 
@@ -1071,7 +1072,7 @@ def runway_months(text: str) -> Optional[float]:
     found = [months_stated(text)] if RUNWAY.search(lower) else []
     for match in YEARS_OF_RUNWAY.finditer(lower):
         number, half = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        found.append(12.0 * float(WORD_NUMBERS.get(number) or number) + (6.0 if half else 0.0))
+        found.append(12.0 * _count(number) + (6.0 if half else 0.0))
     found = [months for months in found if months is not None]
     return max(found) if found else None
 
