@@ -318,12 +318,16 @@ def answer_part(text: str) -> Optional[str]:
 # A rhetorical question says its answer: "who wouldn't want X?" is "I really want X", "why would I care
 # about X?" is "I don't care about X". Read as a question, it was asked again; read by the model as it
 # stands, "wouldn't" turned it round.
+# The question ends where the pattern does: "why would anyone turn down a fat paycheck?" has a verb the
+# pattern doesn't know, and is no "why would anyone?" with words after it.
+QUESTION_ENDS = r"(?=\s*[?.!,;]|\s*$)\?*"
 RHETORIC = (
     (re.compile(r"^(?:who|what \w+) (?:wouldn'?t|would not|doesn'?t|does not|don'?t)"
-                r"(?: (?P<verb>want|love|like|enjoy|need)(?P<rest>[^?]*))?\?*"), "i really {verb}{rest}", "yes"),
+                r"(?: (?P<verb>want|love|like|enjoy|need)(?P<rest>[^?]*))?" + QUESTION_ENDS),
+     "i really {verb}{rest}", "yes"),
     (re.compile(r"^why (?:would|should) (?:i|anyone|one)(?: (?P<verb>care about|care|want|need|like|"
-                r"risk|trade|spread|wait)(?P<rest>[^?]*))?\?*"), "i don't {verb}{rest}", "no"),
-    (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)\?*"), "i don't care about{rest}", "no"),
+                r"risk|trade|spread|wait)(?P<rest>[^?]*))?" + QUESTION_ENDS), "i don't {verb}{rest}", "no"),
+    (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)" + QUESTION_ENDS), "i don't care about{rest}", "no"),
 )
 # What a rhetorical question with no object of its own says of the statement: "who wouldn't want
 # that?" is a yes to it.

@@ -497,6 +497,8 @@ def test_a_rhetorical_question_is_read_as_what_it_says(text, question, value):
     ("who wouldn't want that?", "yes"),
     ("why would I? going deep is the whole fun", "no. going deep is the whole fun"),
     ("why not both?", None), ("who are you", None), ("why do you ask?", None),
+    # a verb the patterns don't know: no "why would anyone?" with words after it (it was read as a 1)
+    ("why would anyone turn down a fat paycheck?", None),
 ])
 def test_rhetoric_said_plainly(text, plain):
     assert reader.rhetoric_said_plainly(text) == plain
