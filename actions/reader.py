@@ -510,7 +510,7 @@ def only_neutral(text: str, k: Knowledge) -> bool:
 
 def answer_word_alone(text: str, k: Knowledge) -> bool:
     """True for a message that is only an answer word or phrase ("yes", "nope", "strongly agree")."""
-    clean = answers.normalise(text).strip()
+    clean = answers.normalise(text)
     return clean in k.answer_points or clean in k.yes_no_points
 
 

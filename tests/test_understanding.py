@@ -70,10 +70,11 @@ FLOORS = {
     # floors are the measured figures.
     "blind8": {"answer_accuracy": 0.87, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.975,
                "yes_no_wrong": 1},
-    # A fourteenth writer's, to blind5's brief: committed before the first change to how the reader reads
-    # of 2026-12-02's sixth session, run once before it (0.930 read right, one the wrong way round, 24
-    # asked again), after nine new training files (17:43): 0.940, none, 24, and after four more (18:02):
-    # 0.938, none, 24 (0.95 missed). The floors are the measured figures.
+    # A fourteenth writer's, to blind5's brief: committed after 2026-12-02's sixth session's one rule fix
+    # (ddc9788, no slice's reading changed) and before its other changes, run once before them (0.930
+    # read right, one the wrong way round, 24 asked again), after nine new training files (17:43): 0.940,
+    # none, 24, and after four more (18:02): 0.938, none, 24 (0.95 missed). The floors are the measured
+    # figures.
     "blind9": {"answer_accuracy": 0.935, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},

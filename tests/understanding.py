@@ -12,8 +12,9 @@ answer vocabulary or the parser; each set was frozen before tuning).
   first run, never tuned on and its misses never read: the reported figures for typed answers, beside
   holdout's (blind3, blind4, blind6 and blind7 were first run after the last change to the reader of
   the session that added them, blind5 after that session's first change; blind and blind2 had been
-  run once each with the reader before; blind8 and blind9 were run before their session's first
-  change to how the reader reads, for a before-and-after figure, and after its last changes).
+  run once each with the reader before; blind8 was run before its session's first change, blind9
+  after its session's one rule fix that changed no slice's reading, both for a before-and-after
+  figure, and after their session's last changes).
 
 Four measures, each a plain function returning plain data:
 - `answer_figures`: typed answers read by the answer reader (actions/reader.py), as the form reads them;
@@ -366,9 +367,10 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                        "the first change to the reader of the session that added it, run before that "
                        "change, after the last change to how it reads and after a solver tolerance "
                        "change, its misses never read: **reported**",
-             "blind9": "typed answers only, a fourteenth writer's, to blind5's brief, committed before "
-                       "the first change to how the reader reads of the session that added it, run "
-                       "before that change and after the last, its misses never read: **reported**"}
+             "blind9": "typed answers only, a fourteenth writer's, to blind5's brief, committed after "
+                       "its session's one rule fix (which changed no slice's reading) and before the "
+                       "session's other changes, run before them and after them, its misses never "
+                       "read: **reported**"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
