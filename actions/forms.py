@@ -159,11 +159,19 @@ class ValidateAssessmentForm(FormValidationAction):
         if (reader.stage_stated(text, k) is None
                 and answers.parse_agreement(text, k) == answers.NEUTRAL):
             return self._accept("stage", UNSPECIFIED_STAGE, tracker)  # "skip", "not sure"
+        message = tracker.latest_message or {}
+        mentioned = [e.get("value") for e in message.get("entities", [])
+                     if e.get("entity") == "career_stage" and e.get("value") in k.stage["values"]]
+        intent = message.get("intent") or {}
+        if (intent.get("name") in reader.CONSENT_INTENTS and not mentioned
+                and (intent.get("confidence") or 0.0) >= reader.MIN_INTENT_CONFIDENCE
+                and reader.stage_stated(text, k) is None):
+            # "yeah let's do it" typed after an opener started the assessment: the stage model, which
+            # has never seen a yes, read it as senior
+            return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)
         reading = reader.default_reader().read_stage(text)
         if reading.value is not None:
             return self._accept("stage", reading.value, tracker)
-        mentioned = [e.get("value") for e in (tracker.latest_message or {}).get("entities", [])
-                     if e.get("entity") == "career_stage" and e.get("value") in k.stage["values"]]
         if mentioned:
             return self._accept("stage", mentioned[-1], tracker)
         return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)

@@ -1154,6 +1154,8 @@ COMMAND_INTENTS = ("stop", "start_over", "change_answer")
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
 SOCIAL_INTENTS = ("greet", "thank", "goodbye", "bot_challenge")
+# A yes, a no or "let's start": consent to what the bot offered, never a career stage.
+CONSENT_INTENTS = ("affirm", "deny", "start_assessment")
 MIN_INTENT_CONFIDENCE = 0.5
 # A command says what to do with the assessment in so many words; the intent alone is not enough
 # ("zero interest" must not restart it).

@@ -93,6 +93,25 @@ def test_stage(value, stage):
     assert slots["stage"] == stage
 
 
+@pytest.mark.parametrize("text, intent", [("yeah let's do it", "affirm"), ("sure, go ahead", "affirm"),
+                                          ("let's start", "start_assessment"), ("nah", "deny")])
+def test_a_yes_at_the_stage_question_is_no_stage(text, intent):
+    # found talking to the bot: after an opener started the assessment, "yeah let's do it" was taken
+    # for a senior
+    slots, messages = validate(text, "stage", intent=intent)
+    assert slots["stage"] is None and slots["unclear_slot"] == "stage"
+    assert "couldn't read" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text, intent, found, stage", [
+    ("yes, I'm a PhD student", "affirm", [entity("career_stage", "student")], "student"),
+    ("yeah, 3 years in", "affirm", [], "early"),
+])
+def test_a_yes_with_a_stage_in_it_is_that_stage(text, intent, found, stage):
+    slots, _ = validate(text, "stage", intent=intent, entities=found)
+    assert slots["stage"] == stage
+
+
 def test_an_unknown_stage_is_asked_again():
     slots, messages = validate("astronaut", "stage")
     assert slots["stage"] is None and '"2 years in industry"' in messages[0]["text"]
