@@ -35,6 +35,18 @@ def test_canonical_ids(pipeline, text, expected):
     assert expected <= found(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    "honestly money isn't everything but I do have student loans, so pay matters quite a bit",
+    "I'm here on a student visa",
+])
+def test_a_yes_no_answer_phrase_is_no_stage(pipeline, text):
+    assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}
+
+
+def test_a_stage_beside_such_a_phrase_still_counts(pipeline):
+    assert ("career_stage", "student") in found(pipeline, "phd student here, on a student visa")
+
+
 def test_real_words_are_not_typos(pipeline):
     assert found(pipeline, "put it on the table") == set()
     assert found(pipeline, "it's stale") == set()

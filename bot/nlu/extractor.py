@@ -230,6 +230,14 @@ def _years_stated(text: str) -> Iterable[Tuple[int, int, float]]:
         yield match.start(), match.end(), reader.years_since(match.group(1))
 
 
+def _answer_phrases(k: knowledge.Knowledge) -> List[re.Pattern]:
+    """The knowledge file's phrases of more than one word for answering its yes/no questions."""
+    return [reader.answers.whole_words(phrase.lower())
+            for constraint in k.constraints.values()
+            for phrases in constraint.get("answers", {}).values()
+            for phrase in phrases if " " in phrase]
+
+
 def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, Any]]:
     """Entities in Rasa's format, values being canonical knowledge ids."""
     doc = nlp(text)
@@ -246,6 +254,11 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
                                           e["start"] < end and start < e["end"])]
         found.append(_entity("career_stage", k.stage_for_years(years), start, end, text[start:end]))
     lower = text.lower()
+    # "I have student loans", "on a student visa": a yes/no answer's phrase that holds a stage's word
+    # says nothing of the stage (it had overwritten an early-career stage with student)
+    inside = [match.span() for phrase in _answer_phrases(k) for match in phrase.finditer(lower)]
+    found = [e for e in found if not (e["entity"] == "career_stage" and
+                                      any(start <= e["start"] and e["end"] <= end for start, end in inside))]
     # "phd student, wondering where to go after I graduate": a student, not also a new grad
     future = [match.span() for match in reader.FUTURE_GRADUATION.finditer(lower)]
     found = [e for e in found if not (e["entity"] == "career_stage" and e["value"] == "new_grad" and
