@@ -960,7 +960,7 @@ class Reader:
         months = runway_months(text)
         if below and months is not None and months < below:
             return Reading(True, 1.0, "rule")  # "savings would last about 2 months"
-        if (below and months is not None and not DEPENDANTS.search(text.lower())
+        if (below and months is not None and not dependants_said(text)
                 and not AT_MOST.search(text.lower()) and lead_direction(text, self.k) <= 0):
             return Reading(False, 1.0, "rule")  # "about 18 months of runway and it's just me"
         said = constraint_words(answers.normalise(text), question, self.k)
@@ -1064,6 +1064,13 @@ AT_MOST = re.compile(r"\b(?:less than|under|fewer than|not even|barely|at most|s
 # Who may depend on the income: with one named, a long runway alone does not answer the question.
 DEPENDANTS = re.compile(r"\b(?:kids?|child\w*|daughter|sons?|baby|depend\w*|support\w*|family|rel(?:y|ies)|"
                         r"mortgage|wife|husband|partner|parents?|mom|mum|dad)\b")
+
+
+def dependants_said(text: str) -> bool:
+    """True when the text names people who depend on the income, unless a negation in the same clause
+    says there are none ("8 months of savings and nobody depends on me", "I don't have a family to
+    support")."""
+    return any(DEPENDANTS.fullmatch(word) for word in negation_marked(text))  # negated words are marked
 
 
 def _count(word: str) -> float:

@@ -400,6 +400,10 @@ def test_an_answer_without_an_answer_word_is_read_only_when_its_side_is_sure(mon
     ("I could go a year without a salary", False),
     ("yes, I have less than six months saved", True),              # "less than" six is under six
     ("a year of savings but two kids who depend on me", True),      # dependants answer it
+    # dependants said to be none: the runway answers it (both were asked again, one read as a yes)
+    ("I've got maybe 8 months of savings and nobody depends on me", False),
+    ("8 months saved, I don't have a family to support", False),
+    ("around 9 months of runway, though my parents rely on me", True),
 ])
 def test_runway_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "low_runway").value is value
