@@ -112,14 +112,20 @@ class ValidateAssessmentForm(FormValidationAction):
 
     def _unclear(self, slot: str, neutral: Any, dispatcher: CollectingDispatcher, tracker: Tracker
                  ) -> Dict[Text, Any]:
-        if any(name != slot and name in default().questions and value is not None
-               for name, value in tracker.slots_to_validate().items()):
-            return {slot: None}  # the message answered another question ("I'm a new grad"): fine
+        k = default()
+        others = {name: value for name, value in tracker.slots_to_validate().items()
+                  if name != slot and name in k.questions and value is not None}
+        if others:
+            # The message answered another question ("btw i'm a new grad"): no scolding, but said back,
+            # so that a misreading shows (the stage taken from "student loans" went unseen)
+            if others.get("stage") in k.stage["values"]:
+                dispatcher.utter_message(
+                    text=f"Noted: {topic_title('stage', k)}: {answer_title('stage', others['stage'], k)}.")
+            return {slot: None}
         noted = stated_priorities(tracker, exclude=slot)
         if noted:
             # "money matters most to me" while another question is pending: kept, and the
             # pending question asked again without counting a miss.
-            k = default()
             lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
             dispatcher.utter_message(text="Noted: " + "; ".join(lines) + ".")
             return {**noted, slot: None}
