@@ -56,6 +56,12 @@ class AskAnswerToChange(Action):
         return []
 
 
+def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
+    """The other questions the latest message answered (a stage said while a statement is pending)."""
+    return {name: value for name, value in tracker.slots_to_validate().items()
+            if name != slot and name in default().questions and value is not None}
+
+
 class ValidateAssessmentForm(FormValidationAction):
     """Reads the pending question's answer from the message typed right after it (actions/reader.py);
     an answer it can't read gets one specific re-ask, the second miss counts as neutral."""
@@ -113,8 +119,7 @@ class ValidateAssessmentForm(FormValidationAction):
     def _unclear(self, slot: str, neutral: Any, dispatcher: CollectingDispatcher, tracker: Tracker
                  ) -> Dict[Text, Any]:
         k = default()
-        others = {name: value for name, value in tracker.slots_to_validate().items()
-                  if name != slot and name in k.questions and value is not None}
+        others = _other_answers(slot, tracker)
         if others:
             # The message answered another question ("btw i'm a new grad"): no scolding, but said back,
             # so that a misreading shows (the stage taken from "student loans" went unseen)
@@ -146,6 +151,10 @@ class ValidateAssessmentForm(FormValidationAction):
             return self._accept(slot, float(value), tracker)
         the_reader = reader.default_reader()
         reading = the_reader.read_agreement(str(value or ""), slot)
+        if reading.how == "model" and reading.value == answers.NEUTRAL and _other_answers(slot, tracker):
+            # "oh btw I'm defending next month so I'm basically a new grad": a stage, which the model
+            # can only find neutral; said back, and the statement asked again
+            return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if reading.value is None:
             # "money matters most to me" for salary: the keyword's reading, only where the reader's
             # model leans the same way ("I want to go deep, generalists get spread thin" names breadth

@@ -86,6 +86,14 @@ def test_an_answer_to_another_question_is_not_scolded():
     assert [m["text"] for m in messages] == ["Noted: Career stage: New grad."]  # a misreading shows
 
 
+def test_a_stage_the_model_finds_neutral_is_no_answer():
+    # found talking to the bot: the stage was taken and the statement read as a 3
+    text = "oh btw I'm actually defending next month so I'm basically a new grad"
+    slots, messages = validate(text, "breadth", extracted={"stage": "new_grad", "breadth": text})
+    assert slots["stage"] == "new_grad" and slots["breadth"] is None
+    assert [m["text"] for m in messages] == ["Noted: Career stage: New grad."]
+
+
 @pytest.mark.parametrize("value, stage", [("new_grad", "new_grad"), ("senior", "senior"),
                                           ("skip", "unspecified"), ("not sure", "unspecified")])
 def test_stage(value, stage):
