@@ -206,6 +206,12 @@ def assessment_offer_text(result: Result, k: Knowledge) -> str:
     """The reply to "which should I take?" before the assessment: it starts right away."""
     if any(p.answer is not None for p in result.pulls if p.key in k.criteria):
         return "Let's finish your assessment first; then I'll give you a straight answer and why."
-    return (f"Happy to help you decide. It depends on what matters to you, so let me ask "
+    text = (f"Happy to help you decide. It depends on what matters to you, so let me ask "
             f"{len(k.questions)} quick questions; then you get a straight "
             "answer and why. Answer in your own words or with the buttons.")
+    stage = next((p.answer for p in result.pulls if p.key == "stage"), None)
+    if stage is not None:
+        # "6 yrs at a bank" in the opener: the stage question is skipped, so say what was taken
+        text += (f" From what you said, I've noted {topic_title('stage', k).lower()}: "
+                 f"{answer_title('stage', stage, k)}.")
+    return text

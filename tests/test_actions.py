@@ -204,6 +204,14 @@ def test_asking_for_a_result_before_the_assessment_starts_it():
     assert events == [{"event": "followup", "name": "assessment_form", "timestamp": None}]
     assert "11 quick questions" in message["text"]
     assert not message.get("buttons")
+    assert "noted" not in message["text"]
+
+
+def test_a_stage_in_the_opener_is_said_back_when_the_assessment_starts():
+    # found talking to the bot: "6 yrs at a bank" in the opener set the stage, and the assessment
+    # started at question 2 with no word of it
+    _, [message] = run(Recommend(), tracker(slots={"risk": None, "stage": "mid"}))
+    assert message["text"].endswith("I've noted career stage: Mid-career (4–8 years).")
 
 
 def test_asking_for_a_result_inside_the_form_with_too_few_answers_goes_on():
