@@ -117,7 +117,8 @@ ANSWER_NO_FOLLOWERS = {"i", "im", "i'm", "id", "i'd", "ive", "i've", "not", "nev
                        "definitely", "absolutely", "sir", "just", "we", "you", "they", "me", "to", "nope",
                        "no", "nah", "sorry", "haha", "idea", "clue", "for", "but", "and", "because"}
 # Answer words that also modify the words after them: "totally irrelevant", "zero worries".
-MODIFIERS = re.compile(r"totally|absolutely|definitely|completely|very much|so much|exactly|zero|really")
+MODIFIERS = re.compile(r"totally|absolutely|definitely|completely|very much|so much|exactly|zero|really|massively|"
+                       r"hugely")
 # Words that confirm the clause before them ("stability first, always", "depth, for sure"): at the end
 # of an answer they are not its conclusion.
 CONFIRMERS = re.compile(r"always|forever|any day|every time|for sure|of course|100%|100 percent|no doubt|"
@@ -226,16 +227,11 @@ CONCLUSIONS = (
 )
 
 
-# Idioms whose direction the words alone get wrong: "I'd be lying if I said no" is a yes, "more into it
-# than not" a mild yes.
+# Idioms whose direction the words alone get wrong: "more into it than not" is a mild yes.
 DIRECTION_IDIOMS = (
-    (re.compile(r"\blying if i (?:said|say) (?:no|nope|not really|i don'?t)\b"), 1),
-    (re.compile(r"\blying if i (?:said|say) (?:yes|yeah|i do)\b"), -1),
     (re.compile(r"\bmore (?:\w+ ){0,3}than not\b"), 1),
     (re.compile(r"\bmore (?:yes|yeah|agree) than (?:no|not|disagree)\b"), 1),
     (re.compile(r"\bmore (?:no|not|disagree) than (?:yes|yeah|agree)\b"), -1),
-    (re.compile(r"\blying if i (?:said|say) (?:it|that|they) (?:didn'?t|doesn'?t|don'?t|did not|does not) "
-                r"matter\b"), 1),
     (re.compile(r"\b(?:the )?(?:very )?last thing i (?:want|need|care about)\b"), -1),
     (re.compile(r"\bno [\w' ]{1,25}[,.]? no deal\b"), 1),  # "no good salary, no deal": a must
     (re.compile(r"^(?:\w+ ){0,3}(?:the )?(?:opposite|other way round|other way around)\b"), -1),
@@ -415,9 +411,30 @@ def idiom_direction(text: str) -> int:
     return next((direction for idiom, direction in DIRECTION_IDIOMS if idiom.search(lower)), 0)
 
 
-# Words around a side named alone: "all the way", "i'm a depth person", "team depth", "fan of depth".
+# Opening the answer, "I'd be lying if I said I cared about logos" says the opposite of what follows it.
+LYING_IF = re.compile(r"^\W*(?:[\w']+[, ]+){0,3}?(?:i'?d|i would|i'?ll|i will) be lying if i (?:said|say|told you)"
+                      r"\b(?P<said>[^,.;:!?]*)")
+SAID_OTHERWISE = re.compile(r"\b(?:otherwise|anything (?:less|else) than)\b")
+
+
+def lying_if(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 when the answer opens with LYING_IF: the opposite of the direction of what would be a
+    lie ("...if I said reach mattered more" to impact is +1, "...if I said otherwise" +1)."""
+    lying = LYING_IF.search(text.lower().replace("’", "'"))
+    if not lying:
+        return 0
+    said = lying.group("said")
+    lie = -1 if NEGATION_WORDS.search(said) or SAID_OTHERWISE.search(said) else 1
+    criterion = k.criteria.get(question)
+    if criterion and _side_named(answers.normalise(said), criterion) < 0:
+        lie = -lie  # "... if I said reach mattered more": the lie prefers the opposite
+    return -lie
+
+
+# Words around a side named alone: "all the way", "i'm a depth person", "team depth", "fan of depth",
+# "go deep".
 SIDE_FILLER = {"more", "all", "the", "for", "me", "way", "i'm", "im", "a", "person", "guy", "team", "fan",
-               "of"}
+               "of", "go", "going"}
 
 
 def named_side(text: str, question: str, k: Knowledge) -> int:
@@ -464,14 +481,22 @@ def _side_named(text: str, criterion: Dict[str, Any]) -> int:
 
 def compared_side(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the answer prefers the statement's side to its opposite or the other way round
-    (COMPARISON, TRADE), by the knowledge file's words for each side; 0 unless it names both."""
+    (COMPARISON, TRADE), by the knowledge file's words for each side, or "more X than Y" names one
+    side; 0 otherwise."""
     criterion = k.criteria.get(question)
     if not criterion:
         return 0
     clean = answers.normalise(text)
+    return _both_sides_compared(clean, criterion) or _more_than_one_side(clean, criterion, k)
+
+
+def _both_sides_compared(clean: str, criterion: Dict[str, Any]) -> int:
+    """+1 or -1 for a comparison that names the statement's side and its opposite, one each."""
     trade = TRADE.search(clean)
     if trade:
         first, second = trade.group("taken"), trade.group("given")
+        if NEGATION_WORDS.search(clean[max(0, trade.start() - 40):trade.start()]):
+            first, second = second, first  # "I wouldn't trade stability for a bigger reward"
     else:
         match = COMPARISON.search(clean)
         if not match or NEGATION_WORDS.search(clean[max(0, match.start() - 12):match.start()]):
@@ -479,18 +504,66 @@ def compared_side(text: str, question: str, k: Knowledge) -> int:
         first, second = clean[:match.start()], clean[match.end():]
         if match.group("less") or match.group("less_sign"):
             first, second = second, first
-    # both sides named, one each: "over the years I want a ladder" compares nothing
-    preferred, other = _side_named(first, criterion), _side_named(second, criterion)
+    # "over the years I want a ladder" compares nothing
+    preferred = _side_named(first, criterion) or _named_alone(first.split()[-1:], criterion)
+    other = _side_named(second, criterion) or _named_alone(second.split()[:1], criterion)
     return preferred if preferred and other == -preferred else 0
+
+
+def _named_alone(words: List[str], criterion: Dict[str, Any]) -> int:
+    """+1 or -1 when the one word next to a comparison is a word that names a side only alone ("wide
+    over deep"), 0 otherwise."""
+    alone = criterion.get("named_alone", {})
+    word = " ".join(words)
+    return ((word in {w.lower() for w in alone.get("side", [])})
+            - (word in {w.lower() for w in alone.get("opposite", [])}))
+
+
+# "more structure than freedom", "I'm more of a risk-taker than most": one side named is enough here
+MORE_THAN = re.compile(r"\bmore (?P<preferred>[\w' -]{1,30}?) than (?P<other>[\w' -]{1,30})")
+UNDECIDED = {"neutral", "depends", "torn", "unsure", "indifferent", "neither", "idk", "dunno", "meh"}
+
+
+def _more_than_one_side(clean: str, criterion: Dict[str, Any], k: Knowledge) -> int:
+    """+1 or -1 for "more X than Y" where only X or only Y names a side; 0 when it is negated ("isn't
+    more important than reach"), an amount ("more than a year"), or the answer says it is undecided."""
+    match = MORE_THAN.search(clean)
+    if (not match or AMOUNT.match(" " + match.group("other"))
+            or NEGATION_WORDS.search(clean[max(0, match.start() - 15):match.start()])
+            or any((" " in phrase or phrase in UNDECIDED) and answers.whole_words(phrase).search(clean)
+                   for phrase, point in k.answer_points.items() if point == NEUTRAL)):
+        return 0
+    preferred = _side_named(match.group("preferred"), criterion)
+    other = _side_named(match.group("other"), criterion)
+    return -other if not preferred else (preferred if not other else 0)
+
+
+# Opening the answer, "I wouldn't say no (to clear levels)", "I don't disagree": a mild yes, to whatever
+# follows "to".
+NOT_REFUSED = re.compile(r"^\W*(?:[\w']+[, ]+){0,3}?(?:(?:wouldn'?t|would not|won'?t|couldn'?t|could not|can'?t|"
+                         r"cannot) (?:really |exactly )?say no\b(?: to (?P<object>[^,.;:!?]+))?|(?:don'?t|do not) "
+                         r"(?:really )?disagree\b)")
+
+
+def not_refused(text: str, question: str, k: Knowledge) -> int:
+    """+1 for NOT_REFUSED, -1 when what is not refused is the statement's opposite ("I wouldn't say no
+    to millions of users" to impact), 0 without it."""
+    match = NOT_REFUSED.search(text.lower().replace("’", "'"))
+    if not match:
+        return 0
+    criterion = k.criteria.get(question)
+    wanted = match.group("object")
+    return -1 if criterion and wanted and _side_named(wanted, criterion) < 0 else 1
 
 
 def stated_direction(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the words say the answer's side: its own conclusion ("..., so yes") first, then an
-    answer word after a concession, the answer word opening it, an idiom, an answer word after the
-    statement said back, a preference between the two sides, or a side named alone ("Definitely
-    depth."); 0 when none does."""
+    answer word after a concession, the answer word opening it, an idiom, a thing not refused, an answer
+    word after the statement said back, a preference between the two sides, or a side named alone
+    ("Definitely depth."); 0 when none does."""
     return (conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
-            or answer_clause(text, k) or compared_side(text, question, k) or named_side(text, question, k))
+            or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
+            or compared_side(text, question, k) or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:

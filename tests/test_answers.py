@@ -147,7 +147,6 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("Couldn't agree more. Been broke on equity once.", 1),
     ("no good salary, no deal", 1),                 # a must
     ("kinda the opposite of me, i like knowing what's next", -1),
-    ("I'd be lying if I said it didn't matter to me", 1),
     ("honestly the last thing I want", -1),
     ("more into it than not", 1),
     ("not the end of the world without it", -1),
@@ -159,6 +158,30 @@ def test_an_answer_word_after_a_concession(text, direction):
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("I'd be lying if I said it didn't matter to me", "salary", 1),
+    ("id be lying if i said i cared about logos", "brand", -1),
+    ("id be lying if i said i didnt want to wear many hats", "breadth", 1),
+    ("id be lying if i said reach mattered more", "impact", 1),   # the lie prefers the opposite
+    ("id be lying if i said otherwise, i need it", "salary", 1),
+    ("I'd be lying if I said anything less than strongly agree.", "pace", 1),
+    ("Not a must now, though I'd be lying if I said I never look at salaries", "salary", 0),  # not the opening
+])
+def test_what_would_be_a_lie_is_turned_round(text, question, direction):
+    assert reader.lying_if(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("I wouldn't say no to clear levels", "structure", 1), ("wouldnt say no", "scale", 1),
+    ("I don't disagree", "pace", 1),
+    ("wouldnt say no to millions of users", "impact", -1),       # not refused: the opposite
+    ("mostly visible impact, but I wouldn't say no to big reach", "impact", 0),  # not the opening
+    ("I don't agree or disagree", "pace", 0),
+])
+def test_what_is_not_refused_is_a_mild_yes(text, question, direction):
+    assert reader.not_refused(text, question, K) == direction
 
 
 @pytest.mark.parametrize("text, direction", [
@@ -266,6 +289,17 @@ def test_not_sarcasm(text):
     ("over the years I've come to want a clear career path", "structure", 0),  # compares nothing
     ("pay matters more than anything", "salary", 0),  # one side named: the model's
     ("depth matters, but not more than breadth", "breadth", 0),  # negated: the model's
+    # "more X than Y" with one side named
+    ("more structure than freedom for me", "structure", 1), ("I'm more of a risk-taker than most", "risk", 1),
+    ("The mission matters more to me than the paycheck.", "salary", -1),
+    ("visible impact isnt more important to me than reach", "impact", 0),  # negated
+    ("hard to say, it depends more on the people than on the pace itself", "pace", 0),  # undecided
+    ("more than a year of runway", "risk", 0),
+    # a word that names a side only alone, next to the comparison
+    ("Wide over deep, every single time.", "breadth", 1), ("deep > wide", "breadth", -1),
+    # a trade refused
+    ("i wouldnt trade stability for a bigger reward", "risk", -1),
+    ("not in a million years would i trade depth for breadth", "breadth", -1),
 ])
 def test_a_preference_between_the_two_sides(text, question, direction):
     assert reader.compared_side(text, question, K) == direction
@@ -282,6 +316,7 @@ def test_a_preference_between_the_two_sides(text, question, direction):
     ("Billions, easily. Nothing beats that reach", "impact", -1), ("visible, I think", "impact", 1),
     ("probably wide. i get bored fast", "breadth", 1), ("deep, always", "breadth", -1),
     ("wide but shallow isn't for me", "breadth", 0), ("deep learning is my thing", "breadth", 0),
+    ("Go deep, no doubt about it.", "breadth", -1),
 ])
 def test_a_side_named_alone(text, question, direction):
     assert reader.named_side(text, question, K) == direction
@@ -294,7 +329,7 @@ def test_a_side_named_alone(text, question, direction):
     ("no i don't", -1), ("no thanks", -1),
     ("no dependents and some savings, so i could take a shot", 0),  # "no" before a noun
     ("zero worries about stability", 0),           # a word on the words after it
-    ("absolutely love it", 0), ("kinda scary", 0),
+    ("absolutely love it", 0), ("kinda scary", 0), ("massively overrated", 0),
     ("never in a million years", -1),
     ("noooo way, slow and clear pls", -1),          # stretched for emphasis
     ("absolutly, going deep in one thing sounds so boring", 1),  # misspelt
