@@ -556,14 +556,47 @@ def not_refused(text: str, question: str, k: Knowledge) -> int:
     return -1 if criterion and wanted and _side_named(wanted, criterion) < 0 else 1
 
 
+# "Thrive, no; survive, sure.": two things answered apart, opposite ways.
+CONTRAST_PAIR = re.compile(r"^\W*(?P<first>[a-z' -]{2,30}?),\s*(?P<first_answer>[a-z]+)\s*[;.,]\s*"
+                           r"(?P<second>[a-z' -]{2,30}?),\s*(?P<second_answer>[a-z]+)\b")
+UNSAID = {"a", "an", "the", "i", "me", "my", "of", "and", "to", "in", "for", "on", "with", "is", "am", "are",
+          "it", "itself", "than"}
+
+
+def contrast_pair(text: str, question: str, k: Knowledge) -> Optional[int]:
+    """For CONTRAST_PAIR, +1 or -1 by the half that names a side ("depth, no. breadth, yes") or else
+    says a word of the statement ("Thrive, no; survive, sure."); 0 when the halves do not tell
+    ("Calculated risk, yes. Reckless risk, no."); None for any other answer."""
+    pair = CONTRAST_PAIR.search(text.lower().replace("’", "'"))
+    criterion = k.criteria.get(question)
+    if not pair or not criterion:
+        return None
+    halves = [(answers.normalise(pair.group(half)), k.answer_points.get(pair.group(f"{half}_answer")))
+              for half in ("first", "second")]
+    points = [point for _, point in halves]
+    if None in points or NEUTRAL in points or (points[0] > NEUTRAL) == (points[1] > NEUTRAL):
+        return None
+    votes = {(1 if point > NEUTRAL else -1) * _side_named(words, criterion) for words, point in halves}
+    votes.discard(0)
+    if not votes:
+        # the statement's words, those after its "than" for the opposite ("... than go deep in one area")
+        favoured, _, disfavoured = answers.normalise(criterion["statement"]).partition(" than ")
+        for words, point in halves:
+            for statement_words, side in ((favoured, 1), (disfavoured, -1)):
+                if set(words.split()) & (set(statement_words.split()) - UNSAID):
+                    votes.add((1 if point > NEUTRAL else -1) * side)
+    return votes.pop() if len(votes) == 1 else 0
+
+
 def stated_direction(text: str, question: str, k: Knowledge) -> int:
-    """+1 or -1 when the words say the answer's side: its own conclusion ("..., so yes") first, then an
-    answer word after a concession, the answer word opening it, an idiom, a thing not refused, an answer
-    word after the statement said back, a preference between the two sides, or a side named alone
-    ("Definitely depth."); 0 when none does."""
-    return (conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
-            or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
-            or compared_side(text, question, k) or named_side(text, question, k))
+    """+1 or -1 when the words say the answer's side: two things answered apart first, then its own
+    conclusion ("..., so yes"), an answer word after a concession, the answer word opening it, an
+    idiom, a lie said plainly, a thing not refused, an answer word after the statement said back, a
+    preference between the two sides, or a side named alone ("Definitely depth."); 0 when none does."""
+    return (contrast_pair(text, question, k) or conclusion(text, k) or concession(text, k)
+            or lead_direction(text, k) or idiom_direction(text) or lying_if(text, question, k)
+            or not_refused(text, question, k) or answer_clause(text, k) or compared_side(text, question, k)
+            or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:
@@ -986,6 +1019,8 @@ class Reader:
             # "Stability or a bigger payday? Bigger payday, no question." Without an answer word after
             # it, the question stays part of the answer ("promo packets?? kill me").
             return self.read_agreement(back, question)
+        if contrast_pair(text, question, self.k) == 0:
+            return Reading(None, 0.0, "unread")  # "Calculated risk, yes. Reckless risk, no.": which?
         concluded = conclusion(text, self.k)
         if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"

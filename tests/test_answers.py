@@ -161,6 +161,22 @@ def test_idioms_whose_words_alone_mislead(text, direction):
 
 
 @pytest.mark.parametrize("text, question, direction", [
+    ("Thrive, no; survive, sure.", "pace", -1),      # the half with the statement's word
+    ("depth, no. breadth, yes", "breadth", 1),      # the half that names a side
+    ("deep in one area, yes; everything else, no", "breadth", -1),  # the statement's words after "than"
+    ("millions of users, no; a product I can see, yes", "impact", 1),
+    ("Calculated risk, yes. Reckless risk, no.", "risk", 0),  # both halves say "risk": no telling
+    ("yes, no", "pace", None), ("depth, no. definitely no", "breadth", None),
+])
+def test_two_things_answered_apart(text, question, direction):
+    assert reader.contrast_pair(text, question, K) == direction
+
+
+def test_two_things_answered_apart_without_telling_which_is_asked_again():
+    assert READER.read_agreement("Calculated risk, yes. Reckless risk, no.", "risk").value is None
+
+
+@pytest.mark.parametrize("text, question, direction", [
     ("I'd be lying if I said it didn't matter to me", "salary", 1),
     ("id be lying if i said i cared about logos", "brand", -1),
     ("id be lying if i said i didnt want to wear many hats", "breadth", 1),
