@@ -239,6 +239,9 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
     (re.compile(r"\bnever (?:felt|been) (?:more|so|happier)\b"), 1),
     (re.compile(r"\b(?:couldn'?t|could not|can'?t|cannot) (?:agree|say (?:yes|it)) (?:more|enough)\b"), 1),
+    # "no denying it, ...", "..., I can't deny that.": the pronoun ends its clause
+    (re.compile(r"\b(?:no denying|(?:can'?t|cannot) deny) (?:it|that|this)\b(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    (re.compile(r"\bnot untrue\b"), 1),
     # a degree denied, alone in the first clause: "not that important.", "Mmm, not so needed."
     (re.compile(r"^\W*(?:(?:m+|hm+|um+|well|honestly|tbh|eh|meh),? )?not (?:that|so|very|too|particularly|"
                 r"super|terribly|especially|overly|hugely|all that) [a-z'-]+(?: (?:to|for) me| now| tbh| "
@@ -524,14 +527,19 @@ MORE_THAN = re.compile(r"\bmore (?P<preferred>[\w' -]{1,30}?) than (?P<other>[\w
 UNDECIDED = {"neutral", "depends", "torn", "unsure", "indifferent", "neither", "idk", "dunno", "meh"}
 
 
+def says_undecided(clean: str, k: Knowledge) -> bool:
+    """True when the normalised answer says a neutral phrase of the knowledge vocabulary anywhere,
+    one of several words or UNDECIDED ("it depends", "torn"), not a word like "either" or "both"."""
+    return any((" " in phrase or phrase in UNDECIDED) and answers.whole_words(phrase).search(clean)
+               for phrase, point in k.answer_points.items() if point == NEUTRAL)
+
+
 def _more_than_one_side(clean: str, criterion: Dict[str, Any], k: Knowledge) -> int:
     """+1 or -1 for "more X than Y" where only X or only Y names a side; 0 when it is negated ("isn't
-    more important than reach"), an amount ("more than a year"), or the answer says it is undecided."""
+    more important than reach"), an amount ("more than a year"), or the answer is undecided."""
     match = MORE_THAN.search(clean)
     if (not match or AMOUNT.match(" " + match.group("other"))
-            or NEGATION_WORDS.search(clean[max(0, match.start() - 15):match.start()])
-            or any((" " in phrase or phrase in UNDECIDED) and answers.whole_words(phrase).search(clean)
-                   for phrase, point in k.answer_points.items() if point == NEUTRAL)):
+            or NEGATION_WORDS.search(clean[max(0, match.start() - 15):match.start()]) or says_undecided(clean, k)):
         return 0
     preferred = _side_named(match.group("preferred"), criterion)
     other = _side_named(match.group("other"), criterion)
@@ -588,15 +596,34 @@ def contrast_pair(text: str, question: str, k: Knowledge) -> Optional[int]:
     return votes.pop() if len(votes) == 1 else 0
 
 
+# "millions of users I never see don't move me": unmoved by what its clause names first
+UNMOVED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,80}?)\s+(?:just |really |honestly |ever )?"
+                     r"(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|never) (?:really |honestly |ever )?"
+                     r"(?:move|moved|moves|excite|excites|excited|interest|interests|do much for|do anything for) "
+                     r"me\b(?!\s*(?:either\b|or\b|nor\b))")
+
+
+def unmoved(text: str, question: str, k: Knowledge) -> int:
+    """-1 when the answer says the statement's side does not move it ("reach doesn't move me" to
+    scale's opposite is +1), by the side its subject names; 0 when it names neither."""
+    criterion = k.criteria.get(question)
+    match = UNMOVED.search(text.lower().replace("’", "'"))
+    if (not criterion or not match or says_undecided(answers.normalise(text), k)
+            or re.search(r"\b(?:doesn'?t|don'?t|does not|do not)\b", match.group("subject"))):
+        return 0  # "Risk doesn't scare me and it doesn't excite me"
+    return -_side_named(answers.normalise(match.group("subject")), criterion)
+
+
 def stated_direction(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the words say the answer's side: two things answered apart first, then its own
     conclusion ("..., so yes"), an answer word after a concession, the answer word opening it, an
     idiom, a lie said plainly, a thing not refused, an answer word after the statement said back, a
-    preference between the two sides, or a side named alone ("Definitely depth."); 0 when none does."""
+    preference between the two sides, a side that does not move the person, or a side named alone
+    ("Definitely depth."); 0 when none does."""
     return (contrast_pair(text, question, k) or conclusion(text, k) or concession(text, k)
             or lead_direction(text, k) or idiom_direction(text) or lying_if(text, question, k)
             or not_refused(text, question, k) or answer_clause(text, k) or compared_side(text, question, k)
-            or named_side(text, question, k))
+            or unmoved(text, question, k) or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:

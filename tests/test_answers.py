@@ -155,6 +155,9 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("it would be nice", 0),
     ("not that important, honestly", -1), ("Mmm, not so needed. Criteria are on paper only here", -1),
     ("not that I love chaos, but I do fine in it", 0),  # "it's not that ..., but": a turn, not a no
+    ("no denying that, variety is everything to me", 1), ("Big name opens doors, I cannot deny this.", 1),
+    ("I can't deny that the name helps, but it's not why I'd join", 0),  # a clause goes on: the model's
+    ("its not untrue lol", 1),
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
@@ -187,6 +190,20 @@ def test_two_things_answered_apart_without_telling_which_is_asked_again():
 ])
 def test_what_would_be_a_lie_is_turned_round(text, question, direction):
     assert reader.lying_if(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("millions of users I'll never see don't move me at all", "impact", 1),  # the opposite unmoving
+    ("the thrill for me is the reach, period. tiny startup impact just doesn't move me", "impact", -1),
+    ("the lottery-ticket equity thing doesn't excite me much", "risk", -1),
+    ("Brand doesn't move me either way.", "brand", 0),
+    ("Scale doesn't excite me or bore me", "scale", 0),
+    ("Risk doesn't scare me and it doesn't excite me", "risk", 0),
+    ("Depends on the problem. Scale for its own sake doesn't excite me", "scale", 0),  # undecided
+    ("it doesn't move me much", "pace", 0),         # names no side
+])
+def test_a_side_that_does_not_move_the_person(text, question, direction):
+    assert reader.unmoved(text, question, K) == direction
 
 
 @pytest.mark.parametrize("text, question, direction", [
