@@ -46,7 +46,8 @@ FLOORS = {
     # A ninth writer's, committed before the first change to the reader of 2026-12-02's second session
     # and first run after its last change: 0.950 read right, two the wrong way round (target 0, missed).
     # The floors are the measured figures.
-    "blind4": {"answer_accuracy": 0.96, "wrong_way": 2, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
+    # With 2026-12-03's second session's rules (03:31): one the wrong way round.
+    "blind4": {"answer_accuracy": 0.96, "wrong_way": 1, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # A tenth writer's, told to write a third of the answers as a reason or a story only: committed
     # before the first change to the reader of 2026-12-02's third session, first run after that change
     # (0.873, seven the wrong way round), run again after the session's last (07:48): 0.848 read right,
@@ -81,6 +82,12 @@ FLOORS = {
     # none, 24, and after four more (18:02): 0.938, none, 24 (0.95 missed). The floors are the measured
     # figures.
     "blind9": {"answer_accuracy": 0.96, "wrong_way": 2, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
+    # A fifteenth writer's, to blind5's brief: committed (6a924fa) before it was first run, first run
+    # after 2026-12-03's second session's last change to the reader (03:28): 0.9075 read right, none the
+    # wrong way round, 26 asked again; stages 0.933, one yes/no the wrong way round (targets missed). The
+    # floors are the measured figures.
+    "blind10": {"answer_accuracy": 0.905, "wrong_way": 0, "stage_accuracy": 0.93, "yes_no_accuracy": 0.975,
+                "yes_no_wrong": 1},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
