@@ -22,7 +22,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: chat check lint test serve web train setup system-deps clean bench insights-export insights-retention insights-bench
+.PHONY: chat check lint test serve web train setup system-deps clean bench insights-export insights-retention insights-bench reader-cv
 
 chat: $(MODEL)          ## talk to the advisor in the terminal (CHAT_ARGS=--debug: the servers' output too)
 	@$(PY) -m bot.runtime.launch chat $(CHAT_ARGS)
@@ -65,6 +65,9 @@ $(WEB_DEPS): web/package-lock.json
 
 bench: $(VENV)/.installed system-deps  ## measure pipelines side by side; writes docs/benchmarks.md (~1 h)
 	$(PY) -m bench.benchmark
+
+reader-cv: $(VENV)/.installed  ## two-fold cross-validation of the answer reader over its training files (~4 min)
+	$(PY) -m bench.reader_cv
 
 insights-export: $(VENV)/.installed  ## misunderstood messages as NLU YAML to label: var/to_label.yml
 	$(PY) -m bot.insights export --out var/to_label.yml

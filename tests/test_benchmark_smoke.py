@@ -58,3 +58,16 @@ def test_every_benchmarked_pipeline_trains_on_the_projects_data():
     for name, path in PIPELINES.items():
         config = yaml.safe_load(path.read_text())
         assert config["importers"] == [{"name": "bot.nlu.importer.AdvisorImporter"}], name
+
+
+def test_reader_cross_validation_counts_every_answer_of_both_folds():
+    from actions import knowledge, reader
+    from bench import reader_cv
+
+    k = knowledge.default()
+    files = reader.training_files()[:4]
+    held = reader.load_labelled(k, files)
+    counts = reader_cv.cross_validate(k, files)
+    assert counts["answers"] == len(held.agreement) and counts["yes_no"] == len(held.yes_no)
+    assert counts["right"] + counts["unread"] + counts["wrong_way"] <= counts["answers"]
+    assert counts["right"] > counts["answers"] / 2  # a reader trained on two files still reads most
