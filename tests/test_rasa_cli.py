@@ -172,3 +172,12 @@ def test_the_sequential_graph_runner_gives_the_dask_runner_s_results(monkeypatch
         return parses, predictions
 
     assert run_model(rasa_cli.SequentialGraphRunner) == run_model(DaskGraphRunner)
+
+
+def test_the_auth_token_reaches_rasa_even_when_it_starts_with_a_dash():
+    """secrets.token_urlsafe starts one token in 64 with "-": `make chat` failed to start then."""
+    from rasa.__main__ import create_argument_parser
+
+    token = "-Xk3_generated"
+    command = launch.rasa_server_command(launch.environment(RASA_AUTH_TOKEN=token))
+    assert create_argument_parser().parse_args(command[3:]).auth_token == token

@@ -151,7 +151,8 @@ def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Pa
         "--endpoints", str(endpoints or endpoints_file(env)),
         "--credentials", str(credentials or CREDENTIALS),
         "--port", env["RASA_PORT"],
-        "--enable-api", "--auth-token", env["RASA_AUTH_TOKEN"],
+        # one argument: a generated token may start with "-", which argparse would take for an option
+        "--enable-api", f"--auth-token={env['RASA_AUTH_TOKEN']}",
         "--cors", *env["RASA_CORS_ORIGINS"].split(),
         # loopback, behind a reverse proxy (README, Security); RASA_INTERFACE=0.0.0.0 in a container
         "--interface", env.get("RASA_INTERFACE", "127.0.0.1"),
