@@ -456,12 +456,7 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
         return -1
     # a word that names a side only alone ("Millions, obviously.", "wide for sure"), not before "but"
     # ("wide but shallow doesn't appeal")
-    alone = criterion.get("named_alone", {})
-    if not re.match(r"[^,;:!?.]*\bbut\b", text.lower()):
-        for side, key in ((1, "side"), (-1, "opposite")):
-            if named in {w.lower() for w in alone.get(key, [])}:
-                return side
-    return 0
+    return 0 if re.match(r"[^,;:!?.]*\bbut\b", text.lower()) else _named_alone(named, criterion)
 
 
 # A preference between two things: "depth over breadth any day", "versatility beats specialisation",
@@ -508,18 +503,17 @@ def _both_sides_compared(clean: str, criterion: Dict[str, Any]) -> int:
         if match.group("less") or match.group("less_sign"):
             first, second = second, first
     # "over the years I want a ladder" compares nothing
-    preferred = _side_named(first, criterion) or _named_alone(first.split()[-1:], criterion)
-    other = _side_named(second, criterion) or _named_alone(second.split()[:1], criterion)
+    preferred = _side_named(first, criterion) or _named_alone(" ".join(first.split()[-1:]), criterion)
+    other = _side_named(second, criterion) or _named_alone(" ".join(second.split()[:1]), criterion)
     return preferred if preferred and other == -preferred else 0
 
 
-def _named_alone(words: List[str], criterion: Dict[str, Any]) -> int:
-    """+1 or -1 when the one word next to a comparison is a word that names a side only alone ("wide
-    over deep"), 0 otherwise."""
+def _named_alone(words: str, criterion: Dict[str, Any]) -> int:
+    """+1 or -1 when the words are one of the knowledge file's words that name a side only alone: the
+    whole first clause ("wide for sure") or the one word next to a comparison ("wide over deep"); else 0."""
     alone = criterion.get("named_alone", {})
-    word = " ".join(words)
-    return ((word in {w.lower() for w in alone.get("side", [])})
-            - (word in {w.lower() for w in alone.get("opposite", [])}))
+    return ((words in {w.lower() for w in alone.get("side", [])})
+            - (words in {w.lower() for w in alone.get("opposite", [])}))
 
 
 # "more structure than freedom", "I'm more of a risk-taker than most": one side named is enough here
@@ -579,20 +573,20 @@ def contrast_pair(text: str, question: str, k: Knowledge) -> Optional[int]:
     criterion = k.criteria.get(question)
     if not pair or not criterion:
         return None
-    halves = [(answers.normalise(pair.group(half)), k.answer_points.get(pair.group(f"{half}_answer")))
-              for half in ("first", "second")]
-    points = [point for _, point in halves]
+    points = [k.answer_points.get(pair.group(f"{half}_answer")) for half in ("first", "second")]
     if None in points or NEUTRAL in points or (points[0] > NEUTRAL) == (points[1] > NEUTRAL):
         return None
-    votes = {(1 if point > NEUTRAL else -1) * _side_named(words, criterion) for words, point in halves}
+    halves = [(answers.normalise(pair.group(half)), 1 if point > NEUTRAL else -1)
+              for half, point in zip(("first", "second"), points)]
+    votes = {direction * _side_named(words, criterion) for words, direction in halves}
     votes.discard(0)
     if not votes:
         # the statement's words, those after its "than" for the opposite ("... than go deep in one area")
         favoured, _, disfavoured = answers.normalise(criterion["statement"]).partition(" than ")
-        for words, point in halves:
+        for words, direction in halves:
             for statement_words, side in ((favoured, 1), (disfavoured, -1)):
                 if set(words.split()) & (set(statement_words.split()) - UNSAID):
-                    votes.add((1 if point > NEUTRAL else -1) * side)
+                    votes.add(direction * side)
     return votes.pop() if len(votes) == 1 else 0
 
 
