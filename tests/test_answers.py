@@ -574,3 +574,42 @@ def test_a_rhetorical_question_is_read_as_what_it_says(text, question, value):
 ])
 def test_rhetoric_said_plainly(text, plain):
     assert reader.rhetoric_said_plainly(text) == plain
+
+
+# The reader's training data: the reason of an answer that says its answer word apart, alone.
+@pytest.mark.parametrize("text, side, reason", [
+    ("nah, I've got a mortgage", -1, "I've got a mortgage"),
+    ("Hell yes!! the chaos is where I do my best work", 1, "the chaos is where I do my best work"),
+    ("lol nope - I've got two kids to feed", -1, "I've got two kids to feed"),
+    ("I've got two kids and a mortgage, so no", -1, "I've got two kids and a mortgage"),
+    ("Depth is literally my job description. Absolutely not.", -1, "Depth is literally my job description"),
+])
+def test_the_reason_given_with_an_answer_word(text, side, reason):
+    assert reader.reason_alone(text, side, K) == reason
+
+
+@pytest.mark.parametrize("text, side", [
+    ("nah, I've got a mortgage", 1),         # the answer word on the other side: not this label's reason
+    ("yes, but only sometimes", 1),          # what follows qualifies the answer word
+    ("no. maybe later", -1),
+    ("nah, too risky", -1),                  # two words are no reason on their own
+    ("yes, no doubt about it", 1),           # another answer word
+    ("kinda scary, the uncertainty", -1),    # "kinda" is a word on "scary", not the answer
+    ("chaos stresses me out", -1),           # no answer word at all
+])
+def test_no_reason_alone(text, side):
+    assert reader.reason_alone(text, side, K) is None
+
+
+def test_the_reader_learns_from_the_reasons_alone(tmp_path):
+    (tmp_path / "a.yml").write_text(
+        "answers:\n"
+        "  - {question: risk, text: \"nah, I've got a mortgage\", label: 2}\n"
+        "  - {question: risk, text: \"meh, no idea really\", label: 3}\n"
+        "constraints:\n"
+        "  - {question: low_runway, text: \"nope, I've saved for two years\", label: false}\n",
+        encoding="utf-8")
+    data = reader.load_training(K, [tmp_path / "a.yml"])
+    assert ("I've got a mortgage", "risk", 2) in data.agreement
+    assert not [row for row in data.agreement if row[0] == "no idea really"]  # a neutral answer has no side
+    assert ("I've saved for two years", "low_runway", False) in data.yes_no
