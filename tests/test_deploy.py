@@ -68,7 +68,9 @@ def scaled_variables() -> set:
 
 
 def option(command: list, name: str) -> str:
-    return command[command.index(name) + 1]
+    """The value of `name` in a command, given as "--name value" or "--name=value"."""
+    joined = [arg.split("=", 1)[1] for arg in command if arg.startswith(name + "=")]
+    return joined[0] if joined else command[command.index(name) + 1]
 
 
 def dockerfile() -> str:
@@ -179,6 +181,16 @@ def test_secrets_only_come_from_the_environment(compose, helm):
     assert not re.search(r"^\s*(postgresqlPassword|password|token):\s*[^\s$#]", text, re.M)
     assert helm["global"]["postgresql"]["existingSecret"]
     assert helm["redis"]["existingSecret"] == helm["redis"]["auth"]["existingSecret"]
+
+
+def test_the_auth_token_reaches_rasa_even_when_it_starts_with_a_dash(compose):
+    """An operator's token may start with "-" as a generated one can (tests/test_rasa_cli.py)."""
+    from rasa.__main__ import create_argument_parser
+
+    token = "-Xk3_operator"
+    command = [FROM_ENVIRONMENT.sub(token, arg) if "RASA_AUTH_TOKEN" in arg else arg
+               for arg in compose["services"]["rasa"]["command"]]
+    assert create_argument_parser().parse_args(command).auth_token == token
 
 
 def test_the_widget_server_serves_the_project_web_pages_and_passes_the_channels(compose, defaults):
