@@ -69,15 +69,19 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 RATING = re.compile(
     r"^(?:(?:i'?d|i would|id) (?:say|go with|give it)|say|maybe|probably|like|around|about|solid|"
     r"a solid|a|an|give it a|its a|it's a|that's a|thats a|prob|definitely|def|hmm|ok|umm|um|so|"
-    r"honestly|tbh|\s)*"
+    r"honestly|tbh|hard|firm|strong|clear|weak|soft|easy|big|\s)*"  # "a hard 5 from me"
     r"(?P<n>[1-5]|one|two|three|four|five)(?:\.0)?(?:ish| ish)?"
     r"(?:\s*(?:/\s*5|out of (?:5|five)|of 5|on the scale))?"
-    r"(?:\s*(?:i guess|i think|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish))*$"
+    r"(?:\s*(?:i guess|i think|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish|from me|"
+    r"for me|easy|easily))*$"
 )
 # A rating stated anywhere in the answer: "1/5 i need to know", "... I'd put this at a 1.", "a 4 out of 5".
 RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!\d)|"
                            r"\b(?:i'?d|id|i would|i'll|i will) (?:put (?:this|it) at|give (?:this|it)|rate "
                            r"(?:this|it)(?: at)?)(?: an?| like)? ([1-5]|one|two|three|four|five)\b(?![./]?\d)")
+# A word that may follow a rating in a clause of its own: "..., a 5, easy".
+RATING_AFTERWORD = re.compile(r"easy|easily|honestly|tbh|lol|for sure|i guess|i think|probably|then|for me|"
+                              r"from me|max|tops|at most|at least|no question|no doubt")
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:%|percent|pct)(?!\w)")
 CLAUSE = re.compile(r"\s*(?:[,;:!?.]+|\s-+\s|—|–|\bbut\b|\bbecause\b|\bcause\b|\bcos\b|\bcuz\b|"
                     r"\bsince\b|\bas long as\b|\bthough\b|\bunless\b)\s*")
@@ -244,6 +248,11 @@ DIRECTION_IDIOMS = (
     # "no denying it, ...", "..., I can't deny that.": the pronoun ends its clause
     (re.compile(r"\b(?:no denying|(?:can'?t|cannot) deny) (?:it|that|this)\b(?=\s*(?:[,.;:!?—–]|$))"), 1),
     (re.compile(r"\bnot untrue\b"), 1),
+    # "meh, not crucial", "meh, not my fav": a shrug at a thing denied is a mild no, unless what is denied
+    # is doubt or a worry ("meh, not sure", "meh, not a big deal")
+    (re.compile(r"^\W*me+h+[\s,.!]+not (?!(?:sure|bothered|fussed|certain|decided|bad|terrible|awful|the worst|a "
+                r"problem|an issue|a big deal|a dealbreaker|worried|scared|afraid|against|opposed)\b)"
+                r"(?:[a-z'-]+ ){0,2}[a-z'-]+\s*(?:[,.;:!?—–-]|$)"), -1),
     # a degree denied, alone in the first clause: "not that important.", "Mmm, not so needed."
     (re.compile(r"^\W*(?:(?:m+|hm+|um+|well|honestly|tbh|eh|meh),? )?not (?:that|so|very|too|particularly|"
                 r"super|terribly|especially|overly|hugely|all that) [a-z'-]+(?: (?:to|for) me| now| tbh| "
@@ -346,7 +355,7 @@ TURNS = (
 # A question back, then the answer: "Stability or a bigger payday? Bigger payday, without hesitation."; not
 # an answer asked ("i think yes? ...").
 ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|probably|agree|disagree)\W*\?)"
-                        r"[^?]*\w[^?]*\?+\s*(?P<rest>[^?]*\w[^?]*)$")
+                        r"[^?]*\w[^?]*\?+\s*(?P<rest>[^?]*\w[^?]*)$", re.I)
 
 
 def answer_part(text: str) -> Optional[str]:
@@ -392,15 +401,22 @@ def rhetoric_said_plainly(text: str) -> Optional[str]:
 
 
 def asked_back(text: str) -> Optional[str]:
-    """What follows a question the person asks back before answering, or None."""
-    match = ASKED_BACK.match(text.lower().replace("’", "'").strip())
+    """What follows a question the person asks back before answering, or None; in the case it was typed
+    in ("ladders? NO." is emphatic)."""
+    match = ASKED_BACK.match(text.replace("’", "'").strip())
     return match.group("rest").strip() if match else None
 
 
+# An answer word typed in capitals, two letters or more.
+SHOUTED_NO = re.compile(r"\b(?:NO+|NOPE|NAH+|NEVER|NOT AT ALL)\b")
+SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY)\b")
 # Sarcasm: the words praise what the statement says and the person means a firm no ("oh sure, I LOVE
 # writing promo packets", "yeah right, 'clear criteria', aka checkbox theater", "nothing says growth like
 # waiting years for a committee"). A model of the words took most of these the wrong way round.
-SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? (?:sure|great)\b|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
+# "ah sure, 100%", "ah sure look, why not" are a plain yes in Irish English.
+SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? (?:sure|great)\b"
+                     r"(?![\s,.!]*(?:100\s*%|(?:100 percent|why not|look|go on)\b))"
+                     r"|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
                      r"|\bnothing says\b|(?:^|\s)/s\b|[🙄😒]"
                      r"|^\W*(?:oh|ah),? yes,? (?:the|a|my) (?:famous|classic|good old|sacred|legendary|"
                      r"infamous)\b")
@@ -635,11 +651,21 @@ UNMOVED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,80}?
                      r"me\b(?!\s*(?:either\b|or\b|nor\b))")
 
 
+# "Stability was never the plan", "Prestige is worthless to me", "Stability can take a hike": a side
+# dismissed, as a side that does not move the person
+DISMISSED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,60}?)\s+(?:(?:is|was|are|were|'s) "
+                       r"(?:just |honestly |really |all |totally |completely |always |anyway )?(?:a myth|an "
+                       r"illusion|overrated|worthless|meaningless|a joke|a scam|a trap|a lie|a fairy ?tale|never "
+                       r"the (?:plan|goal|point)|irrelevant)|can take a hike|can go to hell|means? nothing)\b")
+
+
 def unmoved(text: str, question: str, k: Knowledge) -> int:
     """-1 when the answer says the statement's side does not move it ("reach doesn't move me" to
-    scale's opposite is +1), by the side its subject names; 0 when it names neither."""
+    scale's opposite is +1) or dismisses it ("prestige is worthless to me"), by the side its subject
+    names; 0 when it names neither."""
     criterion = k.criteria.get(question)
-    match = UNMOVED.search(text.lower().replace("’", "'"))
+    lower = text.lower().replace("’", "'")
+    match = UNMOVED.search(lower) or DISMISSED.search(lower)
     if (not criterion or not match or says_undecided(answers.normalise(text), k)
             or re.search(r"\b(?:doesn'?t|don'?t|does not|do not)\b", match.group("subject"))):
         return 0  # "Risk doesn't scare me and it doesn't excite me"
@@ -717,6 +743,8 @@ def rating_number(text: str) -> Optional[int]:
     clauses = [part for part in CLAUSE.split(raw) if answers.normalise(part)]
     if len(clauses) > 1:  # and the last clause: "... but I'm tired. I'd say a 3.", "..., so a 4"
         candidates.append(squeezed(clauses[-1]))
+        if len(clauses) > 2 and RATING_AFTERWORD.fullmatch(squeezed(clauses[-1])):
+            candidates.append(squeezed(clauses[-2]))  # "..., a 5, easy"
     for candidate in candidates:
         match = RATING.match(candidate)
         if match:
@@ -1094,7 +1122,7 @@ class Reader:
         if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         lead = stated_direction(text, question, self.k)
-        if not self.agreement.knows_a_word(text) or (is_question(text) and not lead):
+        if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         if not lead and stage_alone(text, self.k):
             return Reading(None, 0.0, "unread")  # "3 years as an MLE" typed at a statement answers nothing
@@ -1105,6 +1133,10 @@ class Reader:
             side = (1, 2) if lead < 0 else (4, 5)
             total = sum(p.get(point, 0.0) for point in side) or 1.0
             best = max(side, key=lambda point: p.get(point, 0.0))
+            if (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text):
+                # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
+                # of the 258 training answers that have one are labelled 1 or 5)
+                best = side[0] if lead < 0 else side[1]
             return Reading(best, p.get(best, 0.0) / total, "model")
         best = max(p, key=p.get)
         disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)
@@ -1145,7 +1177,7 @@ class Reader:
             # "no savings", "EU passport": the question's own answer words, one side only, no answer word
             # leading; before the model, which weighs the "no" of "no savings" as a no
             return Reading(next(iter(said)) == "yes", 1.0, "rule")
-        if not self.yes_no.knows_a_word(text) or (is_question(text) and not lead_direction(text, self.k)):
+        if not self.yes_no.knows_a_word(text) or (reads_as_question(text) and not lead_direction(text, self.k)):
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
         best = max(p, key=p.get)
@@ -1175,7 +1207,7 @@ STUDYING = re.compile(
     r"third|fourth|fifth|last) year (?:of|in)?\s*(?:my |the )?(?:phd|ph\.d|masters?|msc|bsc|undergrad|"
     r"degree|uni|university|college|program|programme|cs|ms|bachelors?)|(?:1st|2nd|3rd|4th|5th|first|"
     r"second|third|fourth|fifth)[- ]year (?:phd|ph\.d|masters?|msc|undergrad|student|grad student)|"
-    r"(?:into|of|through) my (?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|program)|"
+    r"(?:into|(?<!out )of|through) my (?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|program)|"
     r"still (?:in|at) (?:school|uni|university|college)|currently (?:studying|doing my|in my|"
     r"enrolled)|i'?m (?:a |an )?(?:phd|ph\.d|masters?|msc|undergrad|grad|cs|college|uni|university)?"
     r"\s*student|doing my (?:phd|masters?|msc|degree|undergrad)|haven'?t graduated|graduating (?:next|"
@@ -1213,6 +1245,12 @@ NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|masters?|degree|undergrad|school|coll
                             r"old|ago|age|aged|program|programme|bootcamp)\b")
 
 
+# Years still to come: "2 years left", "three more years to go".
+YEARS_TO_GO = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b")
+# Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
+MONTHS_AT_WORK = re.compile(r"\b(?:job|role|position|working|worked|work|employed|industry|company)\b.{0,30}"
+                            r"\bmonths?\b|\bmonths? (?:in|into|at) (?:my|the|this|a) (?:first |current |new )?"
+                            r"(?:job|role|position|company|startup|team)\b")
 # "2 months", "a month or two", "3-4 months", "six months": the longest number of months stated.
 MONTHS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"couple(?: of)?|few)"
@@ -1299,14 +1337,20 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
     for match in YEARS.finditer(clean):
         after = clean[match.end(): match.end() + 24]
         # "3 years into my PhD" counts study; "4 years out of school" counts work.
-        if NOT_WORK_YEARS.search(after.split(",")[0]) and not re.match(r"\s*(?:out of|since|after)\b",
+        if NOT_WORK_YEARS.search(after.split(",")[0]) and not re.match(r"\s*(?:in\s+)?(?:out of|since|after)\b",
                                                                        after):
             continue
+        if YEARS_TO_GO.match(after):
+            continue  # "studying stats, 2 years left": years still to come
         amount = match.group(1)
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))
     work_years += [years_since(match.group(1)) for match in SINCE_YEAR.finditer(clean)]
     if work_years:
         return k.stage_for_years(max(work_years))
+    months = months_stated(clean) if MONTHS_AT_WORK.search(clean) and not RUNWAY.search(clean) else None
+    if months is not None:
+        # "I've had my first job for about 20 months": under a year is a new grad's first job
+        return "new_grad" if months < 12 else k.stage_for_years(months / 12)
     return None
 
 
@@ -1386,7 +1430,14 @@ RHETORICAL = re.compile(
 # Without a question mark, "when I ..." or "how we ..." leads a statement, and "did it twice" is a story.
 STATEMENT_START = re.compile(
     r"^(?:(?:and|but|so|like)\s+)*(?:(?:when|whenever|where|how|what|while) (?:i|i'm|im|i've|ive|i'd|my|"
-    r"our|we|we're|we've|they|their|a|an|the|someone|people|you're)|(?:did|do) (?:it|that|this|so))\b"
+    r"our|we|we're|we've|they|their|a|an|the|someone|people|you're)|(?:did|do) (?:it|that|this|so)|"
+    # "When requirements change every day I can't sleep": a clause, not a question, unless an auxiliary
+    # follows ("when do startups pay?")
+    r"(?:when|whenever|while|once) (?!(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|"
+    r"might|may|has|have|had|it|its|it's)\b)[a-z'-]+ [a-z'-]+|"
+    # "What motivates me is knowing ...": what the person says next is the answer
+    r"what (?!(?:is|are|was|were|do|does|did|can|could|would|will|should|about|if)\b)(?:[a-z'-]+ ){1,5}?"
+    r"(?:is|was)\b(?! (?:it|that|this|there)\b))\b"
 )
 # A question asking to skip is an answer: "can I skip this one?", "Skip?".
 SKIP_ASKED = re.compile(r"\b(?:skip|pass on|pass)\b")
@@ -1458,6 +1509,12 @@ def is_question(text: str) -> bool:
     last = re.split(r"[.!]\s+", text.strip())[-1]
     return bool(QUESTION_START.match(clean)) or (last.rstrip().endswith("?") and bool(stripped)
                                                 and not re.match(r"^\s*\w+\?\s*\S", text.strip()))
+
+
+def reads_as_question(text: str) -> bool:
+    """`is_question`, less what only opens like one and has no question mark: "What motivates me is
+    knowing ...", "When requirements change every day I cannot sleep" are answers."""
+    return is_question(text) and ("?" in text or not STATEMENT_START.match(answers.normalise(text)))
 
 
 def asks_instead_of_answering(text: str, k: Knowledge) -> bool:

@@ -250,7 +250,8 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
 
 
 @pytest.mark.parametrize("text, rest", [
-    ("Stability or a bigger payday? Bigger payday, without hesitation.", "bigger payday, without hesitation."),
+    ("Stability or a bigger payday? Bigger payday, without hesitation.", "Bigger payday, without hesitation."),
+    ("lol ladders? NO.", "NO."),  # in the case it was typed in: capitals are emphatic
     ("honestly? love it", "love it"),
     ("i think yes? hackathons are my favourite thing ever", None),  # an answer asked, not a question
     ("why do you ask?", None), ("how big is the reward? and the risk?", None),
@@ -613,3 +614,77 @@ def test_the_reader_learns_from_the_reasons_alone(tmp_path):
     assert ("I've got a mortgage", "risk", 2) in data.agreement
     assert not [row for row in data.agreement if row[0] == "no idea really"]  # a neutral answer has no side
     assert ("I've saved for two years", "low_runway", False) in data.yes_no
+
+
+# Found on the tuning slices (tests/eval/probe, probe2), whose misses are read; never the blind ones.
+
+@pytest.mark.parametrize("text, question", [
+    ("What motivates me is knowing that my model runs in millions of cars.", "impact"),
+    ("When requirements change every day I cannot sleep, I become very anxious.", "pace"),
+    ("what i really dream of is my pipeline serving millions of users", "impact"),
+])
+def test_a_statement_that_opens_like_a_question_is_an_answer(text, question):
+    assert not reader.reads_as_question(text)
+    assert READER.read_agreement(text, question).value is not None
+
+
+@pytest.mark.parametrize("text", ["what about pay", "when do startups pay out equity",
+                                  "What motivates me is the question, right?", "what is it like"])
+def test_a_question_is_still_a_question(text):
+    assert reader.reads_as_question(text)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("No partner, no kids, parents are fine, so — a hard 5 from me!", 5),
+    ("millions of users is grand, but seeing my feature go live is everything — a 5, easy", 5),
+    ("a firm 2", 2), ("we were 4, easy", None), ("I worked 5 years, honestly", None),
+])
+def test_a_rating_said_with_a_word_on_it(text, number):
+    assert reader.rating_number(text) == number
+
+
+@pytest.mark.parametrize("text, point", [
+    ("lol ladders? NO.", 1), ("deus me livre, NO 😱", 1), ("YES, todo!!", 5),
+    ("no, not really", 2), ("yes, mostly", 4),
+])
+def test_an_answer_word_in_capitals_is_emphatic(text, point):
+    assert READER.read_agreement(text, "breadth").value == point
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("I left my country and my savings behind for this. Stability was never the plan.", "risk", 1),
+    ("Stability is a myth anyway lmao", "risk", 1),
+    ("Stability can take a hike.", "risk", 1),
+    ("Prestige is worthless to me.", "brand", -1),
+    ("the plan is a myth", "pace", 0),              # names no side
+])
+def test_a_side_dismissed(text, question, direction):
+    assert reader.unmoved(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("meh, not crucial", -1), ("meh, not my fav", -1), ("meh, not sure", 0), ("meh not bad", 0),
+    ("meh, not a big deal", 0),
+])
+def test_a_shrug_at_a_thing_denied(text, direction):
+    assert reader.idiom_direction(text) == direction
+
+
+@pytest.mark.parametrize("text, sarcastic", [
+    ("ah sure, 100%, love the craic", None), ("ah sure look, why not", None),
+    ("oh sure, I LOVE writing promo packets", True),
+])
+def test_ah_sure_is_a_yes_in_irish_english(text, sarcastic):
+    assert reader.sarcastic_no(text, "pace", K) is sarcastic
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("studying stats at university, 2 years left", None),  # years to come: the model's
+    ("I've had my first job for about 20 months", "early"),
+    ("6 months into my job", "new_grad"),
+    ("fresh out of my masters, 4 months into my first job", "new_grad"),
+    ("3 years in since my masters", "early"),
+    ("2 years into my PhD", "student"),
+])
+def test_the_stage_stated_in_months_and_years_to_go(text, stage):
+    assert reader.stage_stated(text, K) == stage
