@@ -354,7 +354,8 @@ TURNS = (
 )
 # A question back, then the answer: "Stability or a bigger payday? Bigger payday, without hesitation."; not
 # an answer asked ("i think yes? ...").
-ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|probably|agree|disagree)\W*\?)"
+ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|probably|agree|disagree|neutral|kinda|"
+                        r"sorta|idk|dunno|meh|unsure|somewhat|mostly|[1-5])\W*\?)"
                         r"[^?]*\w[^?]*\?+\s*(?P<rest>[^?]*\w[^?]*)$", re.I)
 
 
@@ -491,7 +492,7 @@ def lying_if(text: str, question: str, k: Knowledge) -> int:
 # Words around a side named alone: "all the way", "i'm a depth person", "team depth", "fan of depth",
 # "go deep".
 SIDE_FILLER = {"more", "all", "the", "for", "me", "way", "i'm", "im", "a", "person", "guy", "team", "fan",
-               "of", "go", "going"}
+               "of", "go", "going", "i", "prefer", "slightly", "strongly"}
 
 
 def named_side(text: str, question: str, k: Knowledge) -> int:
@@ -666,7 +667,9 @@ def unmoved(text: str, question: str, k: Knowledge) -> int:
     criterion = k.criteria.get(question)
     lower = text.lower().replace("’", "'")
     match = UNMOVED.search(lower) or DISMISSED.search(lower)
-    if (not criterion or not match or says_undecided(answers.normalise(text), k)
+    # a shrug opening it is no indecision: "meh, scale doesn't excite me much" is a mild no
+    shrugged_off = re.sub(r"^me+h+\b", "", answers.normalise(text))
+    if (not criterion or not match or says_undecided(shrugged_off, k)
             or re.search(r"\b(?:doesn'?t|don'?t|does not|do not)\b", match.group("subject"))):
         return 0  # "Risk doesn't scare me and it doesn't excite me"
     return -_side_named(answers.normalise(match.group("subject")), criterion)
@@ -750,6 +753,8 @@ def rating_number(text: str) -> Optional[int]:
         if match:
             n = match.group("n")
             return NUMBER_WORDS.get(n) or int(n)
+    if re.fullmatch(r"(?:no cap |honestly |tbh |like )*[1-9]\d{3,}\s*(?:%|percent)[\W_]*", clean):
+        return 5  # "1000%", "no cap 1000%": more than all of it
     percent = PERCENT.search(clean)
     # "100% yes", "60 percent"; not a percentage that stresses what follows ("i'm 100% a depth person")
     # or what came before ("nope. reach, 100%")
@@ -1212,8 +1217,11 @@ STUDYING = re.compile(
     r"enrolled)|i'?m (?:a |an )?(?:phd|ph\.d|masters?|msc|undergrad|grad|cs|college|uni|university)?"
     r"\s*student|doing my (?:phd|masters?|msc|degree|undergrad)|haven'?t graduated|graduating (?:next|"
     r"this|in)|(?:junior|sophomore|freshman|senior) (?:at|in) (?:uni|university|college|school|high school)|"
-    r"finishing (?:my |up my )?(?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|thesis)|"
-    r"(?:a |an )?(?:junior|sophomore|freshman) (?:studying|majoring|in cs|in college|in uni))\b"
+    r"(?<!since )(?<!after )finishing (?:my |up my )?(?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|"
+    r"thesis)|"
+    r"(?:a |an )?(?:junior|sophomore|freshman) (?:studying|majoring|in cs|in college|in uni)|"
+    r"(?:started|starting|began|beginning) (?:my |a )?(?:phd|ph\.d|doctorate|masters?|msc|undergrad|bachelors?)|"
+    r"(?:into|(?<!out )of|through) my doctorate|doing my doctorate|doctoral student)\b"
 )
 NEW_GRAD = re.compile(
     r"\b(just (?:graduated|finished|defended|got my degree|started my first)|recent(?:ly)? "
@@ -1241,10 +1249,15 @@ SINCE_YEAR = re.compile(r"\bsince (?:about |around )?((?:19|20)\d\d)\b")
 FUTURE_GRADUATION = re.compile(r"\b(?:after|when|once|before|until|till|upon)\s+(?:i\s+|i'?ll\s+|i\s+will\s+)?"
                                r"(?:graduat\w*|finish\w* (?:my|school|uni|college))")
 # Years that count study or something other than work: not the career stage.
-NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|masters?|degree|undergrad|school|college|uni|university|"
+NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|doctorate|msc|masters?|degree|undergrad|school|college|uni|university|"
                             r"old|ago|age|aged|program|programme|bootcamp)\b")
 
 
+# More years after the ones stated: "..., then 3 more in ML".
+MORE_YEARS = re.compile(r"\b(?:then|and|plus|another)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+                        r"\s+more\b(?!\s+(?:months?|weeks?|to go|left))")
+# "year 7 for me", "in year 3 at Meta": the year of work one is in (with no study named)
+YEAR_NUMBER = re.compile(r"\byear (\d{1,2})\b(?! of \d)")
 # Years still to come: "2 years left", "three more years to go".
 YEARS_TO_GO = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b")
 # Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
@@ -1344,6 +1357,11 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
             continue  # "studying stats, 2 years left": years still to come
         amount = match.group(1)
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))
+    if work_years:
+        # "3 years as a software engineer, then 3 more in ML": the years after add up
+        work_years.append(max(work_years) + sum(_count(m.group(1)) for m in MORE_YEARS.finditer(clean)))
+    if not NOT_WORK_YEARS.search(clean):
+        work_years += [float(m.group(1)) for m in YEAR_NUMBER.finditer(clean)]  # "year 7 for me"
     work_years += [years_since(match.group(1)) for match in SINCE_YEAR.finditer(clean)]
     if work_years:
         return k.stage_for_years(max(work_years))

@@ -252,6 +252,7 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
 @pytest.mark.parametrize("text, rest", [
     ("Stability or a bigger payday? Bigger payday, without hesitation.", "Bigger payday, without hesitation."),
     ("lol ladders? NO.", "NO."),  # in the case it was typed in: capitals are emphatic
+    ("kinda neutral? never touched big data lol", None),  # an answer asked, not a question
     ("honestly? love it", "love it"),
     ("i think yes? hackathons are my favourite thing ever", None),  # an answer asked, not a question
     ("why do you ask?", None), ("how big is the reward? and the risk?", None),
@@ -638,6 +639,7 @@ def test_a_question_is_still_a_question(text):
     ("No partner, no kids, parents are fine, so — a hard 5 from me!", 5),
     ("millions of users is grand, but seeing my feature go live is everything — a 5, easy", 5),
     ("a firm 2", 2), ("we were 4, easy", None), ("I worked 5 years, honestly", None),
+    ("no cap, 1000% ✅", 5), ("I have 1000 GPUs", None),
 ])
 def test_a_rating_said_with_a_word_on_it(text, number):
     assert reader.rating_number(text) == number
@@ -657,6 +659,8 @@ def test_an_answer_word_in_capitals_is_emphatic(text, point):
     ("Stability can take a hike.", "risk", 1),
     ("Prestige is worthless to me.", "brand", -1),
     ("the plan is a myth", "pace", 0),              # names no side
+    ("meh, scale doesnt excite me much", "scale", -1),  # a shrug is no indecision
+    ("meh, depends. scale doesn't excite me", "scale", 0),
 ])
 def test_a_side_dismissed(text, question, direction):
     assert reader.unmoved(text, question, K) == direction
@@ -685,6 +689,11 @@ def test_ah_sure_is_a_yes_in_irish_english(text, sarcastic):
     ("fresh out of my masters, 4 months into my first job", "new_grad"),
     ("3 years in since my masters", "early"),
     ("2 years into my PhD", "student"),
+    ("about three years in since finishing my MSc", "early"), ("finishing my msc this spring", "student"),
+    ("just started my doctorate last October", "student"),
+    ("3 years as a software engineer, then 3 more in ML", "mid"),  # the years after add up
+    ("year 7 for me, leading small projects", "mid"), ("year 2 of my phd", "student"),
+    ("studying stats at university, year 2 of 3", None),
 ])
 def test_the_stage_stated_in_months_and_years_to_go(text, stage):
     assert reader.stage_stated(text, K) == stage
