@@ -176,7 +176,8 @@ def _opening(text: str, fillers: set) -> str:
     stretched for emphasis squeezed ("noooo" is "no") and a misspelt first answer word corrected
     ("absolutly")."""
     words = STRETCHED.sub(r"\1", answers.normalise(text)).split()
-    while words and words[0] in fillers and words[1:2] != ["much"]:  # "very much no" is an answer
+    while words and words[0] in fillers and words[1:2] != ["much"] and words[:2] != ["big", "time"]:
+        # "very much no", "so much", "big time" are answers
         words = words[1:]
     if words and len(words[0]) >= 5 and words[0] not in ANSWER_WORDS:
         close = difflib.get_close_matches(words[0], ANSWER_WORDS, n=1, cutoff=answers.TYPO_CUTOFF)
@@ -278,6 +279,8 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False) -> Optional[Tuple
         if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
         point = (k.yes_no_points if yes_no else k.answer_points).get(tail)
+        if point is not None and point > NEUTRAL and conceded(CLAUSE.split(lower[:match.start()])[-1]):
+            continue  # "..., so not really a must. Nice to have, sure."
         if point is not None:
             return (point > NEUTRAL) - (point < NEUTRAL), match.start()
     return None
@@ -455,12 +458,25 @@ def answer_clause(text: str, k: Knowledge) -> int:
     before they answer it. Hedges, neutral words and words that confirm what came before
     ("depth, definitely") are not answers here."""
     parts = [part for part in CLAUSE.split(text.lower().replace("’", "'")) if answers.normalise(part)]
-    for part in parts[1:]:
+    for before, part in zip(parts, parts[1:]):
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
         if found and found[0] == opening and found[1] != NEUTRAL and not says_nothing_alone(found[0]):
+            if found[1] > NEUTRAL and conceded(before):
+                continue  # "Not essential for me. Pleasant, sure, but ...": granted, not the answer
             return 1 if found[1] > NEUTRAL else -1
     return 0
+
+
+# A yes that grants a thing is pleasant, not that the statement holds: "Nice to have, sure."
+CONCEDED = re.compile(r"(?:(?:it'?s|that'?s|its|thats) )?(?:nice|pleasant|nice to have|fine|useful|helpful|"
+                      r"cool|good|handy|a bonus|a plus|a perk|welcome|nice bonus|a nice bonus)")
+
+
+def conceded(clause: str) -> bool:
+    """True when a clause only calls a thing pleasant ("nice to have", "pleasant"), so that a "sure"
+    after it grants that much and no more."""
+    return bool(CONCEDED.fullmatch(answers.normalise(clause)))
 
 
 def idiom_direction(text: str) -> int:
@@ -616,6 +632,15 @@ def not_refused(text: str, question: str, k: Knowledge) -> int:
 # "Thrive, no; survive, sure.": two things answered apart, opposite ways.
 CONTRAST_PAIR = re.compile(r"^\W*(?P<first>[a-z' -]{2,30}?),\s*(?P<first_answer>[a-z]+)\s*[;.,]\s*"
                            r"(?P<second>[a-z' -]{2,30}?),\s*(?P<second_answer>[a-z]+)\b")
+# The same without the commas, in any sentence: "Mm, mildly against. Feedback yes, ladder no."
+_YES_OR_NO = r"(?:yes|yeah|yep|yup|sure|no|nope|nah)"
+CONTRAST_PAIR_SAID = re.compile(rf"(?:^|[.!?]\s+)\W*(?P<first>[a-z' -]{{2,30}}?)\s+(?P<first_answer>{_YES_OR_NO})"
+                                rf"\s*[;,]\s*(?P<second>[a-z' -]{{2,30}}?)\s+(?P<second_answer>{_YES_OR_NO})"
+                                r"(?=\s*(?:[;.,!?]|$))")
+# Halves that only tone their answer word: "Mostly yes, sometimes no" is one answer, not two things.
+NOT_A_THING = re.compile(r"(?:(?:mostly|sometimes|occasionally|usually|often|generally|honestly|maybe|probably|"
+                         r"kinda|kind of|sort of|a bit|somewhat|partly|partially|ok|okay|well|so|but|and|then|"
+                         r"also|and also|yeah|yes|no|nah|not really|others|other ones|the others|the rest)\s*)+")
 UNSAID = {"a", "an", "the", "i", "me", "my", "of", "and", "to", "in", "for", "on", "with", "is", "am", "are",
           "it", "itself", "than"}
 
@@ -624,12 +649,23 @@ def contrast_pair(text: str, question: str, k: Knowledge) -> Optional[int]:
     """For CONTRAST_PAIR, +1 or -1 by the half that names a side ("depth, no. breadth, yes") or else
     says a word of the statement ("Thrive, no; survive, sure."); 0 when the halves do not tell
     ("Calculated risk, yes. Reckless risk, no."); None for any other answer."""
-    pair = CONTRAST_PAIR.search(text.lower().replace("’", "'"))
-    criterion = k.criteria.get(question)
-    if not pair or not criterion:
+    lower = text.lower().replace("’", "'")
+    pair = CONTRAST_PAIR.search(lower)
+    said = None if pair else CONTRAST_PAIR_SAID.search(lower)
+    if said:
+        # without the commas, only halves that tell a side ("some days yes, some days no" is the model's)
+        return _contrast_votes(said, k.criteria.get(question), k) or None
+    return _contrast_votes(pair, k.criteria.get(question), k) if pair else None
+
+
+def _contrast_votes(pair: re.Match, criterion: Optional[Dict[str, Any]], k: Knowledge) -> Optional[int]:
+    """The side a pair of halves answered opposite ways tells, 0 when it does not, None for no pair."""
+    if not criterion:
         return None
     points = [k.answer_points.get(pair.group(f"{half}_answer")) for half in ("first", "second")]
     if None in points or NEUTRAL in points or (points[0] > NEUTRAL) == (points[1] > NEUTRAL):
+        return None
+    if any(NOT_A_THING.fullmatch(answers.normalise(pair.group(half))) for half in ("first", "second")):
         return None
     halves = [(answers.normalise(pair.group(half)), 1 if point > NEUTRAL else -1)
               for half, point in zip(("first", "second"), points)]
@@ -1253,6 +1289,12 @@ NOT_WORK_YEARS = re.compile(r"\b(phd|ph\.d|doctorate|msc|masters?|degree|undergr
                             r"old|ago|age|aged|program|programme|bootcamp)\b")
 
 
+# "in the third year of my first job", "my 5th year of working": the year of work one is in
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, **{f"{n}{s}": n for n, s in ((1, "st"), (2, "nd"), (3, "rd"), *(
+                (n, "th") for n in range(4, 11)))}}
+YEAR_OF_WORK = re.compile(rf"\b({'|'.join(ORDINALS)}) year (?:of|at|in) (?:my |the |a )?(?:first |current )?"
+                          r"(?:job|work|working|role|position|career|industry)\b")
 # More years after the ones stated: "..., then 3 more in ML".
 MORE_YEARS = re.compile(r"\b(?:then|and|plus|another)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
                         r"\s+more\b(?!\s+(?:months?|weeks?|to go|left))")
@@ -1346,7 +1388,8 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
         return "student"
     if NEW_GRAD.search(clean):
         return "new_grad"
-    work_years = []
+    # "in the third year of my job": two years done
+    work_years = [float(ORDINALS[m.group(1)] - 1) for m in YEAR_OF_WORK.finditer(clean)]
     for match in YEARS.finditer(clean):
         after = clean[match.end(): match.end() + 24]
         # "3 years into my PhD" counts study; "4 years out of school" counts work.

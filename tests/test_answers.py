@@ -697,3 +697,39 @@ def test_ah_sure_is_a_yes_in_irish_english(text, sarcastic):
 ])
 def test_the_stage_stated_in_months_and_years_to_go(text, stage):
     assert reader.stage_stated(text, K) == stage
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("Mm, mildly against. Feedback yes, ladder no.", "structure", -1),  # without commas, any sentence
+    ("wide yes, shallow no", "breadth", 1),
+    ("some days yes, some days no", "pace", None),  # halves that tell no side: the model's
+    ("Mostly yes, sometimes no", "risk", None), ("some scale problems yes, others no", "scale", None),
+])
+def test_two_things_answered_apart_without_commas(text, question, direction):
+    assert reader.contrast_pair(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("Not essential for me, I'd say. Pleasant, sure, but it didn't stop me leaving the bank.", "salary", 2),
+    ("I've worked for less when the project was good, so not really a must. Nice to have, sure.", "salary", 2),
+])
+def test_a_sure_that_grants_a_thing_is_pleasant_is_no_yes(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, direction", [("Fast pace, sure!", 1), ("ok ok, sure", 1)])
+def test_a_sure_after_the_statement_is_still_a_yes(text, direction):
+    assert reader.conclusion(text, K) == direction
+
+
+def test_big_time_is_an_answer():
+    assert reader.lead_direction("oh, big time.", K) == 1
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("in the third year of my first job", "early"), ("my 5th year of working in ML", "mid"),
+    ("first year at my first job", "new_grad"), ("third year of my phd", "student"),
+])
+def test_the_year_of_work_one_is_in(text, stage):
+    assert reader.stage_stated(text, K) == stage
+
