@@ -1298,8 +1298,6 @@ YEAR_OF_WORK = re.compile(rf"\b({'|'.join(ORDINALS)}) year (?:of|at|in) (?:my |t
 # More years after the ones stated: "..., then 3 more in ML".
 MORE_YEARS = re.compile(r"\b(?:then|and|plus|another)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
                         r"\s+more\b(?!\s+(?:months?|weeks?|to go|left))")
-# "year 7 for me", "in year 3 at Meta": the year of work one is in (with no study named)
-YEAR_NUMBER = re.compile(r"\byear (\d{1,2})\b(?! of \d)")
 # Years still to come: "2 years left", "three more years to go".
 YEARS_TO_GO = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b")
 # Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
@@ -1403,8 +1401,6 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
     if work_years:
         # "3 years as a software engineer, then 3 more in ML": the years after add up
         work_years.append(max(work_years) + sum(_count(m.group(1)) for m in MORE_YEARS.finditer(clean)))
-    if not NOT_WORK_YEARS.search(clean):
-        work_years += [float(m.group(1)) for m in YEAR_NUMBER.finditer(clean)]  # "year 7 for me"
     work_years += [years_since(match.group(1)) for match in SINCE_YEAR.finditer(clean)]
     if work_years:
         return k.stage_for_years(max(work_years))
@@ -1583,6 +1579,8 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     an answer in disguise ("who wouldn't want that?", "can I skip this one?"), no answer word leads
     it ("Yes, absolutely. Why should my career be different?") and none follows the question ("How
     big is the reward? Then yes, I'd stay."): what follows is then the question's context."""
+    if ECHO_MOCKED.match(text.lower().replace("’", "'")):
+        return False  # "savings? what savings lol": there are none, an answer
     sentences = _sentences(text)
     asked = [i for i, sentence in enumerate(sentences) if _asks(sentence)]
     if not asked:
@@ -1598,6 +1596,9 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     return _asks_in_words(sentences[last]) and not _opens_with_answer(" ".join(sentences[last + 1:]), k)
 
 
+# A word asked back and mocked: "savings? what savings", "ladder?? what ladder lol".
+ECHO_MOCKED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?P<word>[\w']+)\s*\?+\s*what\s+(?P=word)"
+                         r"(?:\s+(?:lol|lmao|haha|lmfao|xd))*[\W_]*$")
 # A question in words, not an echo of the statement with a question mark ("benefits? don't care").
 ASKING_WORD = re.compile(r"^(?:what|why|how|when|where|who|which|whats|is|are|am|was|were|do|does|did|"
                          r"can|could|would|will|should|shall|isn'?t|aren'?t|don'?t|doesn'?t|has|have|any)\b")
@@ -1643,7 +1644,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     if intent in COMMAND_INTENTS:
         return bool(COMMAND.match(clean))
     confident = confidence >= MIN_INTENT_CONFIDENCE
-    looks_like_answer = answers.find_phrase(first_clause(stripped), k) is not None
+    # an answer word, or a side named alone ("Depth, thanks.")
+    looks_like_answer = (answers.find_phrase(first_clause(stripped), k) is not None
+                         or any(named_side(stripped, question, k) for question in k.criteria))
     if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):
         return True
     if (intent in SOCIAL_INTENTS and confident and not looks_like_answer

@@ -528,6 +528,8 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     ("gotta bounce", "goodbye", 0.99),
     ("am i talking to a live person", "bot_challenge", 0.99),
     ("why should i tell you that", "ask_why", 0.99),
+    ("equity? what equity would I get?", "ask_factor", 0.9),
+    ("thanks for explaining pay", "thank", 0.99),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
     assert reader.is_interruption(text, intent, confidence, K)
@@ -549,6 +551,8 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("i have a green card", "goodbye", 0.66),
     ("calm and boring forever, thanks", "thank", 0.92),
     ("ngl I'd enjoy that", "goodbye", 0.88),
+    ("Depth, thanks.", "thank", 0.95),                                   # a side named alone
+    ("savings? what savings lol", "ask_recommendation", 0.9),          # a word asked back and mocked
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
@@ -692,8 +696,7 @@ def test_ah_sure_is_a_yes_in_irish_english(text, sarcastic):
     ("about three years in since finishing my MSc", "early"), ("finishing my msc this spring", "student"),
     ("just started my doctorate last October", "student"),
     ("3 years as a software engineer, then 3 more in ML", "mid"),  # the years after add up
-    ("year 7 for me, leading small projects", "mid"), ("year 2 of my phd", "student"),
-    ("studying stats at university, year 2 of 3", None),
+    ("year 2 of my phd", "student"),
 ])
 def test_the_stage_stated_in_months_and_years_to_go(text, stage):
     assert reader.stage_stated(text, K) == stage

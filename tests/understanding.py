@@ -48,10 +48,10 @@ EVAL = ROOT / "tests" / "eval"
 SLICES = ("tune", "dev", "holdout")
 # The never-tuned slices of new writers' typed answers whose pooled figure is quoted.
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-         "blind11")
+         "blind11", "blind12")
 # Tuning slices of new writers' typed answers, to blind5's brief, kept out of training: their misses are
 # read and rules written for them, so their figures are never the reported ones.
-PROBES = ("probe", "probe2", "probe3", "probe4")
+PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6")
 # Slices of typed answers only.
 ANSWER_SLICES = ("fresh", "sealed", *PROBES, *BLIND)
 # Slices never used for tuning and never folded into training: the reported figures.
@@ -349,7 +349,9 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                 for name, who in (("probe", "people posting as on a forum"),
                                   ("probe2", "people typing fast in Slack in a second language"),
                                   ("probe3", "students and people in their twenties on a phone"),
-                                  ("probe4", "senior researchers, managers and career-changers"))},
+                                  ("probe4", "senior researchers, managers and career-changers"),
+                                  ("probe5", "people who think aloud and give the answer at the end"),
+                                  ("probe6", "people moving into ML from other industries"))},
              "sealed": "typed answers only, a fifth writer's, never tuned on and its misses never read; its "
                        "aggregate figures were seen after each round of tuning, so it now guards against "
                        "regressions",
@@ -389,8 +391,10 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "session's last change to the reader, its misses never read: **reported**",
              "blind11": "typed answers only, a sixteenth writer's, to blind5's brief, committed during "
                         "2026-12-03's third session before it was first run, after that session's "
-                        "reader was chosen on the older slices' counts, and run once: **reported**, the "
-                        "cleanest figure"}
+                        "reader was chosen on the older slices' counts, and run once: **reported**",
+             "blind12": "typed answers only, a seventeenth writer's, to blind5's brief, committed during "
+                        "2026-12-03's fourth session before its first run, run once with the reader before "
+                        "that session's changes and once after its last: **reported**, the cleanest figure"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
