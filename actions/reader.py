@@ -703,9 +703,11 @@ def unmoved(text: str, question: str, k: Knowledge) -> int:
     criterion = k.criteria.get(question)
     lower = text.lower().replace("’", "'")
     match = UNMOVED.search(lower) or DISMISSED.search(lower)
+    if not criterion or not match:
+        return 0
     # a shrug opening it is no indecision: "meh, scale doesn't excite me much" is a mild no
     shrugged_off = re.sub(r"^me+h+\b", "", answers.normalise(text))
-    if (not criterion or not match or says_undecided(shrugged_off, k)
+    if (says_undecided(shrugged_off, k)
             or re.search(r"\b(?:doesn'?t|don'?t|does not|do not)\b", match.group("subject"))):
         return 0  # "Risk doesn't scare me and it doesn't excite me"
     return -_side_named(answers.normalise(match.group("subject")), criterion)
@@ -1400,7 +1402,7 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))
     if work_years:
         # "3 years as a software engineer, then 3 more in ML": the years after add up
-        work_years.append(max(work_years) + sum(_count(m.group(1)) for m in MORE_YEARS.finditer(clean)))
+        work_years = [max(work_years) + sum(_count(m.group(1)) for m in MORE_YEARS.finditer(clean))]
     work_years += [years_since(match.group(1)) for match in SINCE_YEAR.finditer(clean)]
     if work_years:
         return k.stage_for_years(max(work_years))
@@ -1644,15 +1646,19 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     if intent in COMMAND_INTENTS:
         return bool(COMMAND.match(clean))
     confident = confidence >= MIN_INTENT_CONFIDENCE
-    # an answer word, or a side named alone ("Depth, thanks.")
-    looks_like_answer = (answers.find_phrase(first_clause(stripped), k) is not None
-                         or any(named_side(stripped, question, k) for question in k.criteria))
+
+    def looks_like_answer() -> bool:
+        # an answer word, or a side named alone ("Depth, thanks."); asked only where it decides, since
+        # it tries every statement's side words and runs for each message typed at a question
+        return (answers.find_phrase(first_clause(stripped), k) is not None
+                or any(named_side(stripped, question, k) for question in k.criteria))
+
     if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):
         return True
-    if (intent in SOCIAL_INTENTS and confident and not looks_like_answer
-            and _social(stripped, intent, confidence, k)):
+    if (intent in SOCIAL_INTENTS and confident and _social(stripped, intent, confidence, k)
+            and not looks_like_answer()):
         return True
-    if intent in QUESTION_INTENTS and confident and not looks_like_answer and IMPERATIVE_ASK.match(clean):
+    if intent in QUESTION_INTENTS and confident and IMPERATIVE_ASK.match(clean) and not looks_like_answer():
         return True
     return intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))
 
