@@ -77,8 +77,12 @@ RATING = re.compile(
 )
 # A rating stated anywhere in the answer: "1/5 i need to know", "... I'd put this at a 1.", "a 4 out of 5".
 RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!\d)|"
-                           r"\b(?:i'?d|id|i would|i'll|i will) (?:put (?:this|it) at|give (?:this|it)|rate "
-                           r"(?:this|it)(?: at)?)(?: an?| like)? ([1-5]|one|two|three|four|five)\b(?![./]?\d)")
+                           r"\b(?:i'?d|id|i would|i'll|i will) (?:put (?:(?:this|it|this one|that) )?at|give "
+                           r"(?:this|it)|rate (?:this|it)(?: at)?)(?: an?| like)? ([1-5]|one|two|three|four|five)"
+                           r"\b(?![./]?\d)|"
+                           # "I must say 1. I prefer everything planned": the number ends its clause
+                           r"\bi (?:must|have to|would have to|'d have to) say (?:an? )?([1-5])"
+                           r"(?=\s*(?:[.,;:!]|$))")
 # A word that may follow a rating in a clause of its own: "..., a 5, easy".
 RATING_AFTERWORD = re.compile(r"easy|easily|honestly|tbh|lol|for sure|i guess|i think|probably|then|for me|"
                               r"from me|max|tops|at most|at least|no question|no doubt")
@@ -773,7 +777,7 @@ def rating_number(text: str) -> Optional[int]:
         return NUMBER_WORDS.get(lead.group(1)) or int(lead.group(1))
     stated = RATING_STATED.search(raw)
     if stated:
-        n = stated.group(1) or stated.group(2)
+        n = next(group for group in stated.groups() if group)
         return NUMBER_WORDS.get(n) or int(n)
 
     def squeezed(part: str) -> str:

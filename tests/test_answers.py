@@ -101,6 +101,8 @@ def test_a_hedge_that_opens_an_answer_does_not_decide_its_direction(text, questi
     ("1 for sure, distributed training sounds like plumbing to me", 1), ("2 for me", 2),
     ("4 tbh. the pace suits me", 4), ("1 for every ten people", None),
     ("1/5 i need to know exactly what to do", 1), ("My partner has great benefits. I'd put this at a 1.", 1),
+    ("Okay, this one I'd put at 5, honestly.", 5), ("I must say 1. I prefer everything planned.", 1),
+    ("I must say 2 things: I like pace and I hate chaos", None),
     # a rating closing the answer
     ("I ran a startup for 4 years. I still love the speed, but I'm tired. I'd say a 3.", 3),
     ("Fast-paced I love, ambiguous I can tolerate. Net positive, so a 4.", 4),
