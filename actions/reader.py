@@ -97,7 +97,10 @@ STRONG = re.compile(r"\b(absolutely|totally|completely|definitely|literally|love
                     r"most|top priority|number one|first priority|above all|"
                     r"always|nightmare|dream|miserable|non-negotiable|must|zero|easily|100|huge|"
                     r"everything|worst|best|exactly|so much|sooo+|obsessed|thrive|kills|bust|"
-                    r"nothing|least|not even|at all|no way|big time|for sure|of course|strongly)\b")
+                    r"nothing|least|not even|at all|no way|big time|for sure|of course|strongly|"
+                    r"catastroph\w*|disaster\w*|life or death|run a mile|die on|no room|any day|every single|"
+                    r"cannot do without|can'?t do without|simply|forever|anything worse|to death|full stop|"
+                    r"period|zero weight|in heaven|the only thing)\b")
 # How someone feels about what the statement describes, in general words.
 LIKING = re.compile(r"\b(love|loved|loving|enjoy|enjoyed|fun|blast|happiest|happy|excited|exciting|"
                     r"thrill|thrilling|dream|thrive|energi[sz]e[sd]?|comfort zone|my thing|my jam|"
@@ -454,6 +457,19 @@ def after_sarcasm(text: str) -> str:
     """What follows the first sentence of a sarcastic answer ("... how awful 🙄 obviously yes")."""
     parts = SENTENCE_END.split(text.lower().replace("’", "'").strip(), maxsplit=1)
     return parts[1].strip(" .!?") if len(parts) > 1 else ""
+
+
+# "Never again" closing a story refuses what the story told, not the statement: what follows it, when
+# something does, is the answer ("... bonuses were decided over drinks. Never again — I want the criteria
+# written down.")
+NEVER_AGAIN = re.compile(r"\bnever again\s*(?:[.,;:!]+|\s-+|—|–)\s*(?P<rest>\S.*)$", re.I | re.S)
+
+
+def after_never_again(text: str) -> Optional[str]:
+    """What follows a "never again" that ends its clause, if it is at least two words."""
+    match = NEVER_AGAIN.search(text.replace("’", "'"))
+    rest = match.group("rest").strip() if match else ""
+    return rest if len(re.findall(r"[\w']+", rest)) >= 2 else None
 
 
 def answer_clause(text: str, k: Knowledge) -> int:
@@ -1131,6 +1147,12 @@ class Reader:
                                                          [label for _, label in data.stage])
 
     def read_agreement(self, text: str, question: str) -> Reading:
+        reading = self._read_agreement(text, question)
+        rest = after_never_again(text) if reading.value is None else None
+        # only where the whole answer is unread: most stories that end "never again, ..." read as one
+        return self._read_agreement(rest, question) if rest else reading
+
+    def _read_agreement(self, text: str, question: str) -> Reading:
         clicked = answers.button_value(text, "agreement")
         if clicked is not None:
             value = int(clicked) if clicked in {"1", "2", "3", "4", "5"} else None

@@ -252,6 +252,28 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
 
 
 @pytest.mark.parametrize("text, rest", [
+    ("I spent years at a fund where bonuses were decided over drinks. Never again — I want the criteria "
+     "written down.", "I want the criteria written down."),
+    ("Tried being the generalist, hated it. Never again, depth please.", "depth please."),
+    ("I spent five years climbing a corporate ladder and never again.", None),  # nothing follows it
+    ("never again, ok", None),
+])
+def test_what_follows_a_never_again(text, rest):
+    assert reader.after_never_again(text) == rest
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # the story is refused, the statement is not: what follows "never again" answers when the whole is unread
+    ("I spent years at a fund where bonuses were decided over drinks. Never again — I want the criteria "
+     "written down.", "structure", 5),
+    ("I spent years at companies nobody had heard of. Never again, the name matters a lot to me now.",
+     "brand", 5),
+])
+def test_the_answer_after_a_never_again(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, rest", [
     ("Stability or a bigger payday? Bigger payday, without hesitation.", "Bigger payday, without hesitation."),
     ("lol ladders? NO.", "NO."),  # in the case it was typed in: capitals are emphatic
     ("kinda neutral? never touched big data lol", None),  # an answer asked, not a question
@@ -649,6 +671,19 @@ def test_a_question_is_still_a_question(text):
 ])
 def test_a_rating_said_with_a_word_on_it(text, number):
     assert reader.rating_number(text) == number
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a reason alone is emphatic when its words are: "catastrophic", "no room for", "simply cannot do without"
+    ("I'm the only earner for a family of four and we have a mortgage; a startup folding would be "
+     "catastrophic for us.", "risk", 1),
+    ("My daughter starts college next fall and I'm the only earner; there is no room for gambles in my life "
+     "right now.", "risk", 1),
+    ("I'm the main earner for my extended family back in Lagos; a high steady salary with good benefits is "
+     "something I simply cannot do without.", "salary", 5),
+])
+def test_strong_words_in_a_reason_make_it_emphatic(text, question, point):
+    assert READER.read_agreement(text, question).value == point
 
 
 @pytest.mark.parametrize("text, point", [
