@@ -763,7 +763,8 @@ def only_neutral(text: str, k: Knowledge) -> bool:
     """True when the whole answer is a neutral phrase ("not sure", "skip", "idk tbh"), fillers aside."""
     opening = _opening(text, LEAD_FILLER)
     found = _opening_phrase(opening, k)
-    return (found is not None and found[1] == NEUTRAL
+    longest = answers.find_phrase(answers.normalise(text), k)  # "hard pass" is no "pass" after a filler
+    return (found is not None and found[1] == NEUTRAL and longest is not None and longest[0] == NEUTRAL
             and all(word in LEAD_FILLER for word in opening[len(found[0]):].split()))
 
 
@@ -1191,6 +1192,8 @@ class Reader:
         if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         lead = stated_direction(text, question, self.k)
+        if only_neutral(text, self.k):
+            return Reading(NEUTRAL, 1.0, "rule")  # "neutral?", "not sure??": asked, but an answer
         if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         if not lead and stage_alone(text, self.k):

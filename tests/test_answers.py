@@ -686,6 +686,20 @@ def test_strong_words_in_a_reason_make_it_emphatic(text, question, point):
     assert READER.read_agreement(text, question).value == point
 
 
+@pytest.mark.parametrize("text, alone", [
+    ("not sure", True), ("idk tbh", True), ("neutral?", True),
+    ("hard pass", False),  # "hard" is a filler before an answer word, but "hard pass" is a phrase of its own
+    ("not sure, savings are thin", False),
+])
+def test_a_neutral_phrase_alone(text, alone):
+    assert reader.only_neutral(text, K) is alone
+
+
+@pytest.mark.parametrize("text, point", [("neutral?", 3), ("hmm both?", 3), ("hard pass", 1), ("Hard pass.", 1)])
+def test_a_neutral_answer_asked_is_an_answer(text, point):
+    assert READER.read_agreement(text, "structure").value == point
+
+
 @pytest.mark.parametrize("text, point", [
     ("lol ladders? NO.", 1), ("deus me livre, NO 😱", 1), ("YES, todo!!", 5),
     ("no, not really", 2), ("yes, mostly", 4),
