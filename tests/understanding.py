@@ -48,7 +48,7 @@ EVAL = ROOT / "tests" / "eval"
 SLICES = ("tune", "dev", "holdout")
 # The never-tuned slices of new writers' typed answers whose pooled figure is quoted.
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-         "blind11", "blind12")
+         "blind11", "blind12", "blind13")
 # Tuning slices of new writers' typed answers, to blind5's brief, kept out of training: their misses are
 # read and rules written for them, so their figures are never the reported ones.
 PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6")
@@ -394,7 +394,11 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "reader was chosen on the older slices' counts, and run once: **reported**",
              "blind12": "typed answers only, a seventeenth writer's, to blind5's brief, committed during "
                         "2026-12-03's fourth session before its first run, run once with the reader before "
-                        "that session's changes and once after its last: **reported**, the cleanest figure"}
+                        "that session's changes and once after its last: **reported**",
+             "blind13": "typed answers only, an eighteenth writer's, to blind5's brief, committed during "
+                        "2026-12-03's fifth session before its first run, run once with the reader before "
+                        "that session's other changes and once after its last: **reported**, the cleanest "
+                        "figure"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
