@@ -40,12 +40,21 @@ class ExplainFactor(Action):
 
 
 class Overview(Action):
+    """The five factors at a glance; a comparison that names one factor ("what's the salary gap between
+    startups and big tech?") gets that factor's comparison instead."""
+
     def name(self) -> Text:
         return "action_overview"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
-        dispatcher.utter_message(text=overview_text(default()), buttons=[ASSESSMENT_BUTTON])
+        k = default()
+        named = {e.get("value") for e in latest_entities(tracker, "factor")} & set(k.factors)
+        if len(named) == 1:
+            factor = named.pop()
+            dispatcher.utter_message(text=factor_text(factor, None, k))
+            return [SlotSet("factor", factor)]
+        dispatcher.utter_message(text=overview_text(k), buttons=[ASSESSMENT_BUTTON])
         return []
 
 

@@ -288,6 +288,23 @@ def test_no_factor_offers_the_five():
     assert len(message["buttons"]) == 5
 
 
+def test_a_comparison_that_names_one_factor_gets_that_factor():
+    # found talking to the bot: "wait, what's the actual pay difference between the two usually?" got the
+    # five factors at a glance
+    t = tracker("what's the salary gap between startups and big tech?", intent="compare_overall",
+                entities=[entity("factor", "compensation"), entity("company_type", "startup"),
+                          entity("company_type", "big_tech")])
+    events, [message] = run(Overview(), t)
+    assert message["text"] == advice.factor_text("compensation", None, K)
+    assert {"event": "slot", "name": "factor", "value": "compensation"} in [
+        {key: e.get(key) for key in ("event", "name", "value")} for e in events]
+    # two factors named: the overview
+    t = tracker("how do pay and learning compare?", intent="compare_overall",
+                entities=[entity("factor", "compensation"), entity("factor", "learning")])
+    _, [message] = run(Overview(), t)
+    assert all(f["title"] in message["text"] for f in K.factors.values())
+
+
 def test_overview_and_hybrid_come_from_the_knowledge_file():
     _, [overview] = run(Overview(), tracker())
     for factor in K.factors.values():
