@@ -83,11 +83,14 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
     for cid, (_, role, e) in found.items():
         part = scope(tracker, e)
         value = 5.0 if (role != "against") != negated(part) else 1.0
-        if (value - answers.NEUTRAL) * reader.default_reader().lean(part, cid) < 0:
+        read = _read_side(part, cid)
+        if read is not None and (read - answers.NEUTRAL) * (value - answers.NEUTRAL) > 0:
+            value = read  # the keyword tells the side, the reader how strongly ("pay isn't that important" is 2)
+        elif (value - answers.NEUTRAL) * reader.default_reader().lean(part, cid) < 0:
             # the words around the keyword run it down where no negation word says so ("promotion
             # committees are theatre"): the answer reader decides, as for a priority found by meaning
-            value = _read_side(part, cid)
-            if value is None:
+            if read is None:
                 continue
+            value = read
         meant[cid] = value
     return meant

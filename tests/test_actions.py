@@ -320,7 +320,11 @@ def test_overview_and_hybrid_come_from_the_knowledge_file():
     ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
     ("no way, chaos stresses me out", entity("criterion", "pace"), 1.0),
     # a keyword said warily is not a yes: found talking to the bot at the risk question
-    ("eh, we just had a kid so I'm a bit wary of gambling right now", entity("criterion", "risk"), 1.0),
+    ("eh, we just had a kid so I'm a bit wary of gambling right now", entity("criterion", "risk"), 2.0),
+    # the keyword tells the side, the answer reader how strongly: found talking to the bot, where "the
+    # chaos part worries me a bit" was noted as strongly disagree
+    ("honestly the chaos part worries me a bit, I like some plan", entity("criterion", "pace"), 2.0),
+    ("pay isn't that important to me", entity("criterion", "salary"), 2.0),
 ])
 def test_a_stated_priority_fills_its_answer_and_the_assessment_goes_on(text, found, value):
     events, [message] = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
@@ -376,13 +380,13 @@ def mention(text, name, value, words, role=None):
     # found talking to the bot: the wariness is about risk, not about the kid
     ("wary of gambling, we just had a kid", [("criterion", "risk", "gambling"),
                                               ("constraint", "low_runway", "had a kid")],
-     {"risk": 1.0, "low_runway": True}),
+     {"risk": 2.0, "low_runway": True}),
     ("no visa needed, but money matters most to me", [("constraint", "needs_sponsorship", "visa"),
                                                        ("criterion", "salary", "money")],
      {"needs_sponsorship": False, "salary": 5.0}),
-    # no clause break between them: one negation for both
+    # no clause break between them: one negation for both (how strongly is the answer reader's)
     ("i don't care about brand or pay", [("criterion", "brand", "brand"), ("criterion", "salary", "pay")],
-     {"brand": 1.0, "salary": 1.0}),
+     {"brand": 2.0, "salary": 1.0}),
 ])
 def test_a_negation_counts_only_for_what_it_is_said_of(text, mentions, noted):
     found = [mention(text, name, value, words) for name, value, words in mentions]
