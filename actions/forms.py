@@ -56,6 +56,18 @@ class AskAnswerToChange(Action):
         return []
 
 
+def _before_message(slot: str, tracker: Tracker) -> Any:
+    """The slot's value before the latest user message (the tracker's slots already hold what
+    action_extract_slots took from it)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
 def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
     """The other questions the latest message answered (a stage said while a statement is pending)."""
     return {name: value for name, value in tracker.slots_to_validate().items()
@@ -109,7 +121,25 @@ class ValidateAssessmentForm(FormValidationAction):
                 result = self._answer_to_change(dispatcher, tracker)
             validated.update(result)
             tracker.slots.update(result)
+        self._say_back_other_answers(validated, dispatcher, tracker)
         return [SlotSet(slot, value) for slot, value in validated.items()]
+
+    @staticmethod
+    def _say_back_other_answers(validated: Dict[Text, Any], dispatcher: CollectingDispatcher,
+                                tracker: Tracker) -> None:
+        """A message that was no answer to the pending question but changed another answer (an opener
+        typed into a conversation left mid-way: "phd student ..., which one??" at question 11 set the
+        stage to student) says so, as an answer read from another question's text does (_unclear)."""
+        k = default()
+        pending = tracker.get_slot("requested_slot")
+        if pending not in k.questions or pending in tracker.slots_to_validate():
+            return
+        changed = [(slot, value) for slot, value in validated.items()
+                   if slot != pending and slot in k.questions and value is not None
+                   and value != _before_message(slot, tracker)]
+        if changed:
+            lines = [f"{topic_title(slot, k)}: {answer_title(slot, value, k)}" for slot, value in changed]
+            dispatcher.utter_message(text="Noted: " + "; ".join(lines) + ".")
 
     def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         # unclear_slot is cleared only when set: clearing it again would be one more event in every

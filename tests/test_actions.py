@@ -44,6 +44,25 @@ def test_an_unreadable_answer_is_asked_again_once(text):
     assert "neutral" in messages[0]["text"]
 
 
+def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
+    # found talking to the bot: an opener typed into a conversation left at question 11 set the stage
+    # from mid-career to student without a word, and question 11 came again
+    text = "yo. phd student in NLP, got an offer from a FAANG lab and one from a startup. which one??"
+    t = tracker(text, intent="ask_recommendation", active_loop=ASSESSMENT, requested_slot="low_runway",
+                slots={"stage": "mid"}, extracted={"stage": "student"},
+                entities=[entity("career_stage", "student")])
+    t.events[:0] = [{"event": "slot", "name": "stage", "value": "mid"}]
+    events, messages = run(ValidateAssessmentForm(), t)
+    assert slot_events(events)["stage"] == "student"
+    assert [m["text"] for m in messages] == ["Noted: Career stage: Student."]
+    # the same stage said again: nothing to say back
+    t = tracker("as I said, phd student", intent="inform_stage", active_loop=ASSESSMENT,
+                requested_slot="low_runway", extracted={"stage": "student"},
+                entities=[entity("career_stage", "student")])
+    t.events[:0] = [{"event": "slot", "name": "stage", "value": "student"}]
+    assert run(ValidateAssessmentForm(), t)[1] == []
+
+
 @pytest.mark.parametrize("text, found, value", [
     ("money matters most to me", entity("criterion", "salary"), 5.0),
     ("stability is everything", entity("criterion", "risk", role="against"), 1.0),
