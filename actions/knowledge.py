@@ -272,6 +272,9 @@ def _check(raw: Any, path: Path) -> Knowledge:
             if side not in ("yes", "no"):
                 c.fail(f"{key}.answers.{side}", "must be yes or no")
             c.texts(words, f"{key}.answers.{side}")
+        for fid in constraint.get("answers_may_name", []):
+            if fid not in FACTOR_IDS:
+                c.fail(f"{key}.answers_may_name", f"must list factor ids, found {fid!r}")
         if "yes_below_months" in constraint:
             c.number(constraint["yes_below_months"], f"{key}.yes_below_months", 1, 120)
 

@@ -612,6 +612,14 @@ MORE_THAN = re.compile(r"\bmore (?P<preferred>[\w' -]{1,30}?) than (?P<other>[\w
 UNDECIDED = {"neutral", "depends", "torn", "unsure", "indifferent", "neither", "idk", "dunno", "meh"}
 
 
+def names_another_statement(clean: str, question: str, k: Knowledge) -> bool:
+    """True when the normalised text names a statement's topic or its opposite, of a factor that answers
+    to the yes/no question don't speak of (the knowledge file's answers_may_name)."""
+    may_name = set(k.constraints.get(question, {}).get("answers_may_name", []))
+    return any(_names(clean, [*c["synonyms"], *c.get("opposite", [])]) for c in k.criteria.values()
+               if c["factor"] not in may_name)
+
+
 def says_undecided(clean: str, k: Knowledge) -> bool:
     """True when the normalised answer says a neutral phrase of the knowledge vocabulary anywhere,
     one of several words or UNDECIDED ("it depends", "torn"), not a word like "either" or "both"."""
@@ -1250,6 +1258,10 @@ class Reader:
             # leading; before the model, which weighs the "no" of "no savings" as a no
             return Reading(next(iter(said)) == "yes", 1.0, "rule")
         if not self.yes_no.knows_a_word(text) or (reads_as_question(text) and not lead_direction(text, self.k)):
+            return Reading(None, 0.0, "unread")
+        if (not said and months is None and not dependants_said(text) and not lead_direction(text, self.k)
+                and names_another_statement(answers.normalise(text), question, self.k)):
+            # "ngl the chaos sounds kinda fun" typed at the runway question answers a statement, not it
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
         best = max(p, key=p.get)

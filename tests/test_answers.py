@@ -59,6 +59,17 @@ def test_answer_words_of_both_sides_are_left_to_the_model():
     assert READER.read_yes_no("single mom, decent savings", "low_runway").how != "rule"
 
 
+@pytest.mark.parametrize("text, question, value", [
+    # found talking to the bot: a statement's answer typed at the runway question was read as a yes
+    ("ngl the chaos sounds kinda fun", "low_runway", None), ("depth for sure", "needs_sponsorship", None),
+    # a statement's words that answers to the question use: money and stability
+    ("I pay my younger brother's tuition out of my salary", "low_runway", True),
+    ("yes, and I love chaos", "low_runway", True),  # an answer word leading answers
+])
+def test_another_statements_answer_is_no_yes_no_answer(text, question, value):
+    assert READER.read_yes_no(text, question).value is value
+
+
 @pytest.mark.parametrize("text", ["", "/inform{\"low_runway\": true}", "/answer{broken"])
 def test_unreadable_yes_no(text):
     assert READER.read_yes_no(text, "low_runway").value is None

@@ -66,6 +66,8 @@ def test_stage_for_years_follows_the_bounds():
         (lambda d: d["agreement"]["affirm"].append(True), "agreement.affirm[" ),
         (lambda d: d["stage"]["years"][1].update(max=-1), "stage.years[1].max"),
         (lambda d: d["constraints"]["low_runway"].update(path="elsewhere"), "constraints.low_runway.path"),
+        (lambda d: d["constraints"]["low_runway"].update(answers_may_name=["salary"]),
+         "constraints.low_runway.answers_may_name"),
         (lambda d: d["recommendation"].pop("either_below"), "recommendation.either_below"),
         (lambda d: d["factors"]["learning"]["sides"].update(big_tech=""), "factors.learning.sides.big_tech"),
         # criterion and constraint ids become slots of the form: a slot name, each once, never the stage
