@@ -56,6 +56,28 @@ class AskAnswerToChange(Action):
         return []
 
 
+def consents_to_start(tracker: Tracker) -> bool:
+    """True for a plain yes ("yeah", "sure, go", "let's do it") typed right after the assessment
+    started, whose first question came under its intro: consent to start, not an answer. An emphatic
+    yes ("yes definitely") or one that says more than yes is an answer."""
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    if (intent.get("name") not in ("affirm", "start_assessment")
+            or (intent.get("confidence") or 0.0) < reader.MIN_INTENT_CONFIDENCE or message.get("entities")):
+        return False
+    if answers.parse_agreement(message.get("text") or "", default()) not in (None, 4):
+        return False
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "active_loop" and event.get("name") == FORM:
+            return True  # the form started in the turn before this message
+    return False
+
+
 def _before_message(slot: str, tracker: Tracker) -> Any:
     """The slot's value before the latest user message (the tracker's slots already hold what
     action_extract_slots took from it)."""
@@ -111,7 +133,12 @@ class ValidateAssessmentForm(FormValidationAction):
         for slot, value in tracker.slots_to_validate().items():
             if slot not in required:
                 continue
-            if slot in default().criteria:
+            if slot == tracker.get_slot("requested_slot") and consents_to_start(tracker):
+                # "sure, go" typed under the intro and the first question agrees to start: the question
+                # comes again, and the next "yeah" is its answer
+                dispatcher.utter_message(text="Great, let's go.")
+                result = {slot: None}
+            elif slot in default().criteria:
                 result = self._criterion(slot, value, dispatcher, tracker)
             elif slot in default().constraints:
                 result = self._constraint(slot, value, dispatcher, tracker)

@@ -44,6 +44,35 @@ def test_an_unreadable_answer_is_asked_again_once(text):
     assert "neutral" in messages[0]["text"]
 
 
+def started_then(text, intent="affirm", turns_ago=1):
+    """The form's first question, asked under the intro `turns_ago` user messages before `text`."""
+    t = tracker(text, intent=intent, active_loop=ASSESSMENT, requested_slot="pace", extracted={"pace": text},
+                slots={"stage": "early"})
+    t.latest_message["intent"]["confidence"] = 0.95
+    t.events[:0] = ([{"event": "user", "text": "which fits me, startup or big tech?"},
+                     {"event": "active_loop", "name": ASSESSMENT}]
+                    + [{"event": "user", "text": "hmm"}] * (turns_ago - 1))
+    return t
+
+
+@pytest.mark.parametrize("text", ["sure, go", "yeah", "ok let's go"])
+def test_a_plain_yes_under_the_intro_agrees_to_start(text):
+    # found talking to the bot: "yeah" and "sure, go" typed under the intro answered the first two
+    # statements with 4, and every answer after them landed one question late
+    events, messages = run(ValidateAssessmentForm(), started_then(text))
+    assert slot_events(events) == {"pace": None, "requested_slot": "pace"}  # asked again, no miss counted
+    assert [m["text"] for m in messages] == ["Great, let's go."]
+
+
+@pytest.mark.parametrize("text, turns_ago, value", [
+    ("yeah", 2, 4.0),               # the question asked again: now "yeah" answers it
+    ("yes definitely", 1, 5.0),     # emphatic: an answer
+])
+def test_a_yes_that_answers_the_first_question(text, turns_ago, value):
+    events, messages = run(ValidateAssessmentForm(), started_then(text, turns_ago=turns_ago))
+    assert slot_events(events)["pace"] == value and messages == []
+
+
 def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
     # found talking to the bot: an opener typed into a conversation left at question 11 set the stage
     # from mid-career to student without a word, and question 11 came again
