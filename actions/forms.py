@@ -67,15 +67,17 @@ def consents_to_start(tracker: Tracker) -> bool:
         return False
     if answers.parse_agreement(message.get("text") or "", default()) not in (None, 4):
         return False
-    seen_user = False
+    seen_user = started = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             if seen_user:
-                return False
+                break
             seen_user = True
         elif seen_user and event.get("event") == "active_loop" and event.get("name") == FORM:
-            return True  # the form started in the turn before this message
-    return False
+            started = True  # the form started in the turn before this message
+        elif seen_user and event.get("event") == "action" and event.get("name") == "action_change_answer":
+            return False  # "change my answer on risk" asks it again with no intro: a yes answers it
+    return started
 
 
 def _before_message(slot: str, tracker: Tracker) -> Any:

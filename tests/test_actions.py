@@ -44,12 +44,13 @@ def test_an_unreadable_answer_is_asked_again_once(text):
     assert "neutral" in messages[0]["text"]
 
 
-def started_then(text, intent="affirm", turns_ago=1):
+def started_then(text, intent="affirm", turns_ago=1, started_by=()):
     """The form's first question, asked under the intro `turns_ago` user messages before `text`."""
     t = tracker(text, intent=intent, active_loop=ASSESSMENT, requested_slot="pace", extracted={"pace": text},
                 slots={"stage": "early"})
     t.latest_message["intent"]["confidence"] = 0.95
     t.events[:0] = ([{"event": "user", "text": "which fits me, startup or big tech?"},
+                     *({"event": "action", "name": name} for name in started_by),
                      {"event": "active_loop", "name": ASSESSMENT}]
                     + [{"event": "user", "text": "hmm"}] * (turns_ago - 1))
     return t
@@ -71,6 +72,12 @@ def test_a_plain_yes_under_the_intro_agrees_to_start(text):
 def test_a_yes_that_answers_the_first_question(text, turns_ago, value):
     events, messages = run(ValidateAssessmentForm(), started_then(text, turns_ago=turns_ago))
     assert slot_events(events)["pace"] == value and messages == []
+
+
+def test_a_yes_to_a_question_asked_again_by_change_answer_answers_it():
+    t = started_then("yeah", started_by=("action_change_answer", "assessment_form"))
+    events, messages = run(ValidateAssessmentForm(), t)
+    assert slot_events(events)["pace"] == 4.0 and messages == []
 
 
 def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
