@@ -273,11 +273,16 @@
   }
 
   // The banner, the typing dots and the notice change the log's height; what sat at the bottom of
-  // the log (the answer buttons) must stay in view, not slide under them.
+  // the log (the answer buttons) must stay in view, not slide under them. A long turn's start that was
+  // in view stays in view: the "Connecting…" banner shown after a reload had pushed the result's first
+  // message out of the top.
   function keepingBottom(change) {
     var fromBottom = log.scrollHeight - log.scrollTop - log.clientHeight;
+    var startShown = turnStart && turnStart.parentNode === log && turnStart.offsetTop >= log.scrollTop;
     change();
-    log.scrollTop = log.scrollHeight - log.clientHeight - fromBottom;
+    var target = log.scrollHeight - log.clientHeight - fromBottom;
+    if (startShown) target = Math.min(target, turnStart.offsetTop - TURN_MARGIN_PX);
+    log.scrollTop = Math.max(0, target);
   }
 
   function clearQuickReplies() {
