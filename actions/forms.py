@@ -156,12 +156,13 @@ class ValidateAssessmentForm(FormValidationAction):
     @staticmethod
     def _say_back_other_answers(validated: Dict[Text, Any], dispatcher: CollectingDispatcher,
                                 tracker: Tracker) -> None:
-        """A message that was no answer to the pending question but changed another answer (an opener
-        typed into a conversation left mid-way: "phd student ..., which one??" at question 11 set the
-        stage to student) says so, as an answer read from another question's text does (_unclear)."""
+        """What a message changed besides the pending question's answer is said back, so that a
+        misreading shows: an opener typed into a conversation left at question 11 ("phd student ...,
+        which one??") set the stage to student; "nope, just me, a year of savings", read as the runway
+        answer, had set it to student too; the stage taken from "student loans" went unseen."""
         k = default()
         pending = tracker.get_slot("requested_slot")
-        if pending not in k.questions or pending in tracker.slots_to_validate():
+        if pending not in k.questions:
             return
         changed = [(slot, value) for slot, value in validated.items()
                    if slot != pending and slot in k.questions and value is not None
@@ -180,11 +181,8 @@ class ValidateAssessmentForm(FormValidationAction):
         k = default()
         others = _other_answers(slot, tracker)
         if others:
-            # The message answered another question ("btw i'm a new grad"): no scolding, but said back,
-            # so that a misreading shows (the stage taken from "student loans" went unseen)
-            if others.get("stage") in k.stage["values"]:
-                dispatcher.utter_message(
-                    text=f"Noted: {topic_title('stage', k)}: {answer_title('stage', others['stage'], k)}.")
+            # The message answered another question ("btw i'm a new grad"): no scolding; what it changed
+            # is said back (_say_back_other_answers)
             return {slot: None}
         noted = stated_priorities(tracker, exclude=slot)
         if noted:

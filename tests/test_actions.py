@@ -91,6 +91,16 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
     events, messages = run(ValidateAssessmentForm(), t)
     assert slot_events(events)["stage"] == "student"
     assert [m["text"] for m in messages] == ["Noted: Career stage: Student."]
+    # an answer to the pending question that also changed the stage says so (found on a clean clone:
+    # the stage model took "a year of savings" for a student, unseen)
+    text = "nope, just me, a year of savings"
+    t = tracker(text, intent="inform_stage", active_loop=ASSESSMENT, requested_slot="low_runway",
+                slots={"stage": "mid"}, extracted={"low_runway": text, "stage": "student"},
+                entities=[entity("career_stage", "student"), entity("constraint", "low_runway")])
+    t.events[:0] = [{"event": "slot", "name": "stage", "value": "mid"}]
+    events, messages = run(ValidateAssessmentForm(), t)
+    assert slot_events(events)["low_runway"] is False
+    assert [m["text"] for m in messages] == ["Noted: Career stage: Student."]
     # the same stage said again: nothing to say back
     t = tracker("as I said, phd student", intent="inform_stage", active_loop=ASSESSMENT,
                 requested_slot="low_runway", extracted={"stage": "student"},
