@@ -27,6 +27,11 @@ def answer_title(key: str, answer: object, k: Knowledge) -> str:
     return f"{point} ({k.agreement['scale'][point]['title']})"
 
 
+def answers_line(said: Dict[str, object], k: Knowledge) -> str:
+    """Answers said back: 'Career stage: Student; Risk: 4 (Agree)'."""
+    return "; ".join(f"{topic_title(key, k)}: {answer_title(key, answer, k)}" for key, answer in said.items())
+
+
 def topic_title(key: str, k: Knowledge) -> str:
     if key == "stage":
         return k.stage["title"]

@@ -2,14 +2,14 @@
 about themselves outside the form ("money matters most to me", "I have 2 yoe")."""
 from __future__ import annotations
 
-from typing import List, Text
+from typing import Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.advice import answer_title, factor_text, hybrid_text, overview_text, topic_title
+from actions.advice import answers_line, factor_text, hybrid_text, overview_text
 from actions.profile import latest_entities, latest_value, negated, scope, stated_priorities
 from actions.questions import FORM, payload
 from actions.knowledge import default
@@ -77,23 +77,20 @@ class NoteProfile(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
         k = default()
-        noted = stated_priorities(tracker)
-        events: List[EventType] = [SlotSet(cid, value) for cid, value in noted.items()]
-        lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
+        said: Dict[str, object] = dict(stated_priorities(tracker))
         # the first mention of each constraint, with the negation of its own part of the message
         constraints = {e.get("value"): e for e in reversed(latest_entities(tracker, "constraint"))}
         for cid in sorted(constraints.keys() & set(k.constraints)):
-            holds = not negated(scope(tracker, constraints[cid]))  # "i need a visa" / "i don't need a visa"
-            events.append(SlotSet(cid, holds))
-            lines.append(f"{topic_title(cid, k)}: {answer_title(cid, holds, k)}")
+            said[cid] = not negated(scope(tracker, constraints[cid]))  # "i need a visa" / "i don't need a visa"
         stage = latest_value(tracker, "career_stage")
         if stage in k.stage["values"]:
-            events.append(SlotSet("stage", stage))
-            lines.append(f"{k.stage['title']}: {k.stage['values'][stage]['title']}")
+            said["stage"] = stage
+        events: List[EventType] = [SlotSet(key, value) for key, value in said.items()]
+        lines = answers_line(said, k)
         if tracker.get_slot("recommendation") is None:
             # Someone telling us about themselves wants advice: the assessment goes on from here,
             # without asking again what they just said.
-            noted_text = ("Noted: " + "; ".join(lines) + ". ") if lines else ""
+            noted_text = f"Noted: {lines}. " if lines else ""
             dispatcher.utter_message(text=noted_text + "Let's see which side fits you; I'll ask "
                                                        "about the rest.")
             return [*events, FollowupAction(FORM)]
@@ -104,7 +101,7 @@ class NoteProfile(Action):
             )
             return events
         dispatcher.utter_message(
-            text="Noted, I'll count that if you take the assessment again: " + "; ".join(lines) + ".",
+            text=f"Noted, I'll count that if you take the assessment again: {lines}.",
             buttons=[ASSESSMENT_BUTTON],
         )
         return events

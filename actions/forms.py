@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import answers, reader
-from actions.advice import answer_title, topic_title
+from actions.advice import answer_title, answers_line, topic_title
 from actions.knowledge import Knowledge, default
 from actions.profile import stated_priorities
 from actions.questions import FORM, payload
@@ -67,15 +67,13 @@ def consents_to_start(tracker: Tracker) -> bool:
         return False
     if answers.parse_agreement(message.get("text") or "", default()) not in (None, 4):
         return False
-    seen_user = started = False
-    for event in reversed(tracker.events):
+    started = False
+    for event in reversed(_before_latest_user(tracker.events)):
         if event.get("event") == "user":
-            if seen_user:
-                break
-            seen_user = True
-        elif seen_user and event.get("event") == "active_loop" and event.get("name") == FORM:
+            break
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
             started = True  # the form started in the turn before this message
-        elif seen_user and event.get("event") == "action" and event.get("name") == "action_change_answer":
+        elif event.get("event") == "action" and event.get("name") == "action_change_answer":
             return False  # "change my answer on risk" asks it again with no intro: a yes answers it
     return started
 
@@ -83,11 +81,8 @@ def consents_to_start(tracker: Tracker) -> bool:
 def _before_message(slot: str, tracker: Tracker) -> Any:
     """The slot's value before the latest user message (the tracker's slots already hold what
     action_extract_slots took from it)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            seen_user = True
-        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+    for event in reversed(_before_latest_user(tracker.events)):
+        if event.get("event") == "slot" and event.get("name") == slot:
             return event.get("value")
     return None
 
@@ -168,8 +163,7 @@ class ValidateAssessmentForm(FormValidationAction):
                    if slot != pending and slot in k.questions and value is not None
                    and value != _before_message(slot, tracker)]
         if changed:
-            lines = [f"{topic_title(slot, k)}: {answer_title(slot, value, k)}" for slot, value in changed]
-            dispatcher.utter_message(text="Noted: " + "; ".join(lines) + ".")
+            dispatcher.utter_message(text=f"Noted: {answers_line(dict(changed), k)}.")
 
     def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         # unclear_slot is cleared only when set: clearing it again would be one more event in every
@@ -188,8 +182,7 @@ class ValidateAssessmentForm(FormValidationAction):
         if noted:
             # "money matters most to me" while another question is pending: kept, and the
             # pending question asked again without counting a miss.
-            lines = [f"{topic_title(cid, k)}: {answer_title(cid, value, k)}" for cid, value in noted.items()]
-            dispatcher.utter_message(text="Noted: " + "; ".join(lines) + ".")
+            dispatcher.utter_message(text=f"Noted: {answers_line(noted, k)}.")
             return {**noted, slot: None}
         if tracker.get_slot("unclear_slot") == slot:
             dispatcher.utter_message(
@@ -289,10 +282,17 @@ _TRANSPARENT = {"action_listen", "action_extract_slots", FORM}
 def answered_now(tracker: Tracker) -> bool:
     """True when the latest user message came straight after the pending question: only then is it
     that question's answer (after "what about pay?" was answered, the form asks again, reads nothing)."""
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            return True
-        if kind == "action" and event.get("name") not in _TRANSPARENT:
-            return False
-    return False
+    events = tracker.events
+    latest = _latest_user_index(events)
+    return latest is not None and all(
+        event.get("name") in _TRANSPARENT for event in events[latest + 1:] if event.get("event") == "action"
+    )
+
+
+def _latest_user_index(events: List[Dict[Text, Any]]) -> Optional[int]:
+    """Where the latest user message is in the tracker's events (None before the first one)."""
+    return next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "user"), None)
+
+
+def _before_latest_user(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    return events[:_latest_user_index(events) or 0]  # none before the first user message

@@ -1245,21 +1245,22 @@ class Reader:
         concluded = conclusion(text, self.k, yes_no=True)
         if concluded:
             return Reading(concluded > 0, 1.0, "rule")  # "not really any savings to speak of, so yes"
+        leads = lead_direction(text, self.k)
         below = self.k.constraints.get(question, {}).get("yes_below_months")
         months = runway_months(text)
         if below and months is not None and months < below:
             return Reading(True, 1.0, "rule")  # "savings would last about 2 months"
         if (below and months is not None and not dependants_said(text)
-                and not AT_MOST.search(text.lower()) and lead_direction(text, self.k) <= 0):
+                and not AT_MOST.search(text.lower()) and leads <= 0):
             return Reading(False, 1.0, "rule")  # "about 18 months of runway and it's just me"
         said = constraint_words(answers.normalise(text), question, self.k)
-        if len(said) == 1 and next(iter(said)) in ("yes", "no") and not lead_direction(text, self.k):
+        if len(said) == 1 and next(iter(said)) in ("yes", "no") and not leads:
             # "no savings", "EU passport": the question's own answer words, one side only, no answer word
             # leading; before the model, which weighs the "no" of "no savings" as a no
             return Reading(next(iter(said)) == "yes", 1.0, "rule")
-        if not self.yes_no.knows_a_word(text) or (reads_as_question(text) and not lead_direction(text, self.k)):
+        if not self.yes_no.knows_a_word(text) or (reads_as_question(text) and not leads):
             return Reading(None, 0.0, "unread")
-        if (not said and months is None and not dependants_said(text) and not lead_direction(text, self.k)
+        if (not said and months is None and not dependants_said(text) and not leads
                 and names_another_statement(answers.normalise(text), question, self.k)):
             # "ngl the chaos sounds kinda fun" typed at the runway question answers a statement, not it
             return Reading(None, 0.0, "unread")
