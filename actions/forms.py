@@ -127,6 +127,7 @@ class ValidateAssessmentForm(FormValidationAction):
                                     domain: DomainDict) -> List[EventType]:
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         validated: Dict[Text, Any] = {}
+        guessed: Dict[Text, Any] = {}  # answers a model read from the user's own words
         for slot, value in tracker.slots_to_validate().items():
             if slot not in required:
                 continue
@@ -136,34 +137,38 @@ class ValidateAssessmentForm(FormValidationAction):
                 dispatcher.utter_message(text="Great, let's go.")
                 result = {slot: None}
             elif slot in default().criteria:
-                result = self._criterion(slot, value, dispatcher, tracker)
+                result = self._criterion(slot, value, dispatcher, tracker, guessed)
             elif slot in default().constraints:
-                result = self._constraint(slot, value, dispatcher, tracker)
+                result = self._constraint(slot, value, dispatcher, tracker, guessed)
             elif slot == "stage":
-                result = self._stage(value, dispatcher, tracker)
+                result = self._stage(value, dispatcher, tracker, guessed)
             else:
                 result = self._answer_to_change(dispatcher, tracker)
             validated.update(result)
             tracker.slots.update(result)
-        self._say_back_other_answers(validated, dispatcher, tracker)
+        self._say_back(guessed, validated, dispatcher, tracker)
         return [SlotSet(slot, value) for slot, value in validated.items()]
 
     @staticmethod
-    def _say_back_other_answers(validated: Dict[Text, Any], dispatcher: CollectingDispatcher,
-                                tracker: Tracker) -> None:
-        """What a message changed besides the pending question's answer is said back, so that a
-        misreading shows: an opener typed into a conversation left at question 11 ("phd student ...,
-        which one??") set the stage to student; "nope, just me, a year of savings", read as the runway
-        answer, had set it to student too; the stage taken from "student loans" went unseen."""
+    def _say_back(guessed: Dict[Text, Any], validated: Dict[Text, Any], dispatcher: CollectingDispatcher,
+                  tracker: Tracker) -> None:
+        """What the pending answer was read as, when a model read it from the user's own words ("chaos
+        stresses me out" is 1), and what a message changed besides it, so that a misreading shows and
+        "change my answer" can mend it: an opener typed into a conversation left at question 11 ("phd
+        student ..., which one??") set the stage to student; "nope, just me, a year of savings", read as
+        the runway answer, had set it to student too; the stage taken from "student loans" went unseen."""
         k = default()
         pending = tracker.get_slot("requested_slot")
         if pending not in k.questions:
             return
-        changed = [(slot, value) for slot, value in validated.items()
-                   if slot != pending and slot in k.questions and value is not None
-                   and value != _before_message(slot, tracker)]
-        if changed:
-            dispatcher.utter_message(text=f"Noted: {answers_line(dict(changed), k)}.")
+        said = {slot: value for slot, value in guessed.items() if validated.get(slot) == value}
+        said.update((slot, value) for slot, value in validated.items()
+                    if slot != pending and slot in k.questions and value is not None
+                    and value != _before_message(slot, tracker))
+        if said:
+            # a constraint's answer goes to its user only, as its question did (bot/channels/slack.py)
+            private = {"metadata": {"private": True}} if said.keys() & set(k.constraints) else {}
+            dispatcher.utter_message(text=f"Noted: {answers_line(said, k)}.", **private)
 
     def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         # unclear_slot is cleared only when set: clearing it again would be one more event in every
@@ -176,7 +181,7 @@ class ValidateAssessmentForm(FormValidationAction):
         others = _other_answers(slot, tracker)
         if others:
             # The message answered another question ("btw i'm a new grad"): no scolding; what it changed
-            # is said back (_say_back_other_answers)
+            # is said back (_say_back)
             return {slot: None}
         noted = stated_priorities(tracker, exclude=slot)
         if noted:
@@ -196,7 +201,7 @@ class ValidateAssessmentForm(FormValidationAction):
         return {slot: None, "unclear_slot": slot}
 
     def _criterion(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-                   tracker: Tracker) -> Dict[Text, Any]:
+                   tracker: Tracker, guessed: Dict[Text, Any]) -> Dict[Text, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= 5:
             return self._accept(slot, float(value), tracker)
         the_reader = reader.default_reader()
@@ -213,10 +218,12 @@ class ValidateAssessmentForm(FormValidationAction):
             if stated is not None and (stated - answers.NEUTRAL) * the_reader.lean(str(value or ""), slot) > 0:
                 return self._accept(slot, stated, tracker)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
+        if reading.how == "model" and answers.parse_agreement(str(value or ""), default()) != reading.value:
+            guessed[slot] = float(reading.value)  # not "kinda" or "no way, ...", which say their point
         return self._accept(slot, float(reading.value), tracker)
 
-    def _stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-               ) -> Dict[Text, Any]:
+    def _stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+               guessed: Dict[Text, Any]) -> Dict[Text, Any]:
         k = default()
         if value in k.stage["values"] or value == UNSPECIFIED_STAGE:
             return self._accept("stage", value, tracker)
@@ -236,19 +243,25 @@ class ValidateAssessmentForm(FormValidationAction):
             return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)
         reading = reader.default_reader().read_stage(text)
         if reading.value is not None:
+            if reading.how == "model" and reading.value not in mentioned:
+                guessed["stage"] = reading.value  # not "Senior", which the NLU found too
             return self._accept("stage", reading.value, tracker)
         if mentioned:
             return self._accept("stage", mentioned[-1], tracker)
         return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)
 
     def _constraint(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
-                    tracker: Tracker) -> Dict[Text, Any]:
+                    tracker: Tracker, guessed: Dict[Text, Any]) -> Dict[Text, Any]:
         if isinstance(value, bool):
             return self._accept(slot, value, tracker)
         text = str(value or "")
         reading = reader.default_reader().read_yes_no(text, slot)  # "not sure" counts as no
-        if reading.value is None:
+        leads = reader.lead_direction(text, default())
+        if reading.value is None or (reading.how == "model" and not leads and _other_answers(slot, tracker)):
+            # "as I said, phd student" answers the stage: the yes/no model's guess at it is not taken
             return self._unclear(slot, False, dispatcher, tracker)
+        if reading.how == "model" and leads != (1 if reading.value else -1):
+            guessed[slot] = reading.value  # not "nope" or "yes, ...", which say their answer
         return self._accept(slot, reading.value, tracker)
 
     def _answer_to_change(self, dispatcher: CollectingDispatcher, tracker: Tracker

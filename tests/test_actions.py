@@ -106,7 +106,36 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
                 requested_slot="low_runway", extracted={"stage": "student"},
                 entities=[entity("career_stage", "student")])
     t.events[:0] = [{"event": "slot", "name": "stage", "value": "student"}]
-    assert run(ValidateAssessmentForm(), t)[1] == []
+    events, messages = run(ValidateAssessmentForm(), t)
+    assert messages == []
+    # nor is it a yes to the pending question: the yes/no model had read it as one, unseen
+    assert slot_events(events).get("low_runway") is None
+
+
+@pytest.mark.parametrize("text, slot, said", [
+    ("chaos stresses me out", "pace", "Fast pace & ambiguity: 1 (Strongly disagree)"),
+    ("I've been dreaming of petabytes since my first internship", "scale", "Massive scale: 5 (Strongly agree)"),
+    ("I run a team of twelve", "stage", "Career stage: Senior (9+ years)"),
+    ("born and raised here", "needs_sponsorship", "Visa sponsorship: no"),
+])
+def test_an_answer_read_from_reasons_alone_is_said_back(text, slot, said):
+    # what a model read from the user's own words shows, so that "change my answer" can mend a
+    # misreading (the readings themselves are the reader's, tested in tests/test_answers.py)
+    slots, messages = validate(text, slot)
+    assert [m["text"] for m in messages] == [f"Noted: {said}."]
+    private = slot in K.constraints  # to its user only, as the question (bot/channels/slack.py)
+    assert messages[0].get("metadata") == ({"private": True} if private else None)
+
+
+@pytest.mark.parametrize("text, slot, mentioned", [
+    ("kinda", "pace", None), ("no way, chaos stresses me out", "pace", None),
+    ("nah, my partner earns enough for both of us", "low_runway", None),
+    ("senior", "stage", "senior"),
+])
+def test_an_answer_that_says_its_point_is_not_said_back(text, slot, mentioned):
+    entities = [entity("career_stage", mentioned)] if mentioned else []
+    slots, messages = validate(text, slot, entities=entities)
+    assert slots[slot] is not None and messages == []
 
 
 @pytest.mark.parametrize("text, found, value", [
