@@ -108,7 +108,8 @@ LIKING = re.compile(r"\b(love|loved|loving|enjoy|enjoyed|fun|blast|happiest|happ
                     r"drawn to|keen|eager|want|need|craves?|all in|sign me up|count me in|fine by me|"
                     r"(?:i'?d|id|i would) rather(?! not)|cope (?:\w+ )?well|prefer|buzz|rush|kick|hooked|"
                     r"interest(?:s|ed|ing)?|do (?:my )?best|do better|energi[sz]ing|thrive)\b")
-DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|nightmare|boring|bored|"
+DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|nightmare|boring|bored|bores?|"
+                       r"(?:un|dis)interested|"
                        r"drain\w*|exhaust\w*|burn ?out|wear me down|kills? me|scares? me|scary|"
                        r"terrif\w*|dread\w*|awful|horrible|overrated|stiff|suffocat\w*|cage|allergic|can'?t stand|"
                        r"not for me|not my thing|no thanks|pass|avoid|overwhelm\w*|frustrat\w*|"
@@ -898,11 +899,15 @@ def _negated_before(clean: str, start: int, window: int) -> bool:
     return bool(NEGATION_WORDS.search(clean[max(0, start - window):start]))
 
 
+# "hard to get excited about", "I struggle to enjoy": a feeling said to be out of reach
+HARD_TO = re.compile(r"\b(?:hard|difficult|tough|struggle|impossible) (?:for me )?to (?:\w+ )?$")
+
+
 def _feelings(clean: str) -> Tuple[int, int]:
     """How many likings and dislikings the words show, a feeling negated close before it turned round:
     "ambiguity does not scare me" is a liking, "I don't really thrive in it" a dislike."""
     def negated(match) -> bool:
-        return _negated_before(clean, match.start(), 15)
+        return _negated_before(clean, match.start(), 15) or bool(HARD_TO.search(clean, 0, match.start()))
     likes, dislikes = list(LIKING.finditer(clean)), list(DISLIKING.finditer(clean))
     return (sum(not negated(m) for m in likes) + sum(negated(m) for m in dislikes),
             sum(not negated(m) for m in dislikes) + sum(negated(m) for m in likes))

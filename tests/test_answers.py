@@ -525,6 +525,9 @@ def test_sponsorship_answers_in_their_own_words(text, value):
     ("i love it", (1, 0)), ("chaos stresses me out", (0, 1)),
     ("ambiguity does not scare me", (1, 0)),       # a negated dislike is a liking
     ("i don't really thrive in it", (0, 1)),       # and a negated liking a dislike
+    ("i find it very hard to get excited about huge datasets", (0, 1)),  # a liking out of reach
+    ("hard to say, i enjoy it", (1, 0)),           # not when something else is hard
+    ("huge datasets bore me", (0, 1)), ("totally uninterested", (0, 1)),
 ])
 def test_feelings_turn_round_when_negated(text, feelings):
     assert reader._feelings(text) == feelings
