@@ -136,6 +136,8 @@ class ValidateAssessmentForm(FormValidationAction):
                 # comes again, and the next "yeah" is its answer
                 dispatcher.utter_message(text="Great, let's go.")
                 result = {slot: None}
+            elif slot == tracker.get_slot("requested_slot") and (misread := self._misread(slot, value, tracker)):
+                result = self._redo(misread, slot, dispatcher)
             elif slot in default().criteria:
                 result = self._criterion(slot, value, dispatcher, tracker, guessed)
             elif slot in default().constraints:
@@ -264,6 +266,25 @@ class ValidateAssessmentForm(FormValidationAction):
             guessed[slot] = reading.value  # not "nope" or "yes, ...", which say their answer
         return self._accept(slot, reading.value, tracker)
 
+    @staticmethod
+    def _misread(slot: str, value: Any, tracker: Tracker) -> Optional[str]:
+        """The question answered before the pending one, when the message says its answer was misread
+        ("wait, that's wrong, I meant strongly disagree"): typed after the say-back, it had answered the
+        next question instead."""
+        if not isinstance(value, str) or not reader.corrects_previous(value):
+            return None
+        for event in reversed(_before_latest_user(tracker.events)):
+            if (event.get("event") == "slot" and event.get("name") in default().questions
+                    and event.get("name") != slot and event.get("value") is not None):
+                return event["name"]
+        return None
+
+    @staticmethod
+    def _redo(topic: str, pending: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        # asked again before the pending question, which comes after it in the form's order
+        dispatcher.utter_message(text=f"OK, let's redo: {topic_title(topic, default())}.")
+        return {topic: None, pending: None}
+
     def _answer_to_change(self, dispatcher: CollectingDispatcher, tracker: Tracker
                           ) -> Dict[Text, Any]:
         topic = resolve_topic(tracker, default())
@@ -272,8 +293,7 @@ class ValidateAssessmentForm(FormValidationAction):
             dispatcher.utter_message(text="I couldn't tell which answer, so I've left them all as "
                                           "they were.")
             return done
-        dispatcher.utter_message(text=f"OK, let's redo: {topic_title(topic, default())}.")
-        return {**done, topic: None}
+        return {**done, **self._redo(topic, topic, dispatcher)}
 
 
 UNREAD_HINTS = {

@@ -1681,6 +1681,24 @@ def _social(text: str, intent: str, confidence: float, k: Knowledge) -> bool:
             and answers.find_phrase(clean, k) is None)
 
 
+# "wait, that's wrong", "you misread me", "no, my last answer": the answer said back before this
+# question was misread. Not "the last one" ("I lost my savings on the last one") nor "same as the last
+# question", an answer.
+CORRECTION = re.compile(
+    r"\b(?:(?:that'?s|thats|that was) (?:wrong|not right|not what i (?:meant|said))"
+    r"|not what i (?:meant|said)|you (?:misread|misunderstood|got (?:it|that|me) wrong)|misread"
+    r"|wrong (?:answer|reading)|(?:the|my|your) (?:last|previous|prior) (?:answer|question|reading)"
+    r"|previous one)\b")
+SAME_AS = re.compile(r"\bsame as\b")
+
+
+def corrects_previous(text: str) -> bool:
+    """True for a message saying the previous answer was misread, rather than answering the pending
+    question."""
+    clean = answers.normalise(text or "")
+    return bool(CORRECTION.search(clean)) and not SAME_AS.search(clean)
+
+
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
     """True when a message typed while a question is pending is clearly a question or a command,
     not an answer: only then does the conversation leave the pending question."""

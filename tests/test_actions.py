@@ -127,6 +127,30 @@ def test_an_answer_read_from_reasons_alone_is_said_back(text, slot, said):
     assert messages[0].get("metadata") == ({"private": True} if private else None)
 
 
+@pytest.mark.parametrize("text", ["wait, that's wrong, I meant I strongly disagree",
+                                  "no, you misread my last answer"])
+def test_a_misread_answer_said_back_is_asked_again(text):
+    # found in `make chat`: typed after "Noted: Fast pace & ambiguity: 2 (Disagree).", the correction was
+    # read as the answer to the next question
+    t = tracker(text, active_loop=ASSESSMENT, requested_slot="breadth", slots={"stage": "early", "pace": 2.0},
+                extracted={"breadth": text})
+    t.events[:0] = [{"event": "slot", "name": "stage", "value": "early"},
+                    {"event": "slot", "name": "pace", "value": 2.0}]
+    events, messages = run(ValidateAssessmentForm(), t)
+    slots = slot_events(events)
+    assert slots["pace"] is None and slots["breadth"] is None and slots["requested_slot"] == "pace"
+    assert [m["text"] for m in messages] == ["OK, let's redo: Fast pace & ambiguity."]
+
+
+def test_an_answer_about_a_last_venture_is_no_correction():
+    text = "No. Never again. I'm still recovering from the last one."
+    t = tracker(text, active_loop=ASSESSMENT, requested_slot="risk", slots={"pace": 2.0},
+                extracted={"risk": text})
+    t.events[:0] = [{"event": "slot", "name": "pace", "value": 2.0}]
+    slots = slot_events(run(ValidateAssessmentForm(), t)[0])
+    assert slots["risk"] == 1.0 and "pace" not in slots
+
+
 @pytest.mark.parametrize("text, slot, mentioned", [
     ("kinda", "pace", None), ("no way, chaos stresses me out", "pace", None),
     ("nah, my partner earns enough for both of us", "low_runway", None),

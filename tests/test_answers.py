@@ -801,3 +801,14 @@ def test_big_time_is_an_answer():
 def test_the_year_of_work_one_is_in(text, stage):
     assert reader.stage_stated(text, K) == stage
 
+
+
+@pytest.mark.parametrize("text, corrects", [
+    ("wait, that's wrong", True), ("no no, you misread me", True), ("not what I meant!", True),
+    ("my last answer should be a 2", True),
+    ("I lost my savings on the last one", False),     # an answer: the last venture
+    ("same as the previous question", False),         # an answer, if a lazy one
+    ("it's wrong to chase logos", False),
+])
+def test_a_correction_of_the_previous_answer(text, corrects):
+    assert reader.corrects_previous(text) is corrects

@@ -3,7 +3,7 @@ offers accepted by a yes, answers with reasons and hedges read first, questions 
 and a result that agrees with itself when a constraint decides it."""
 import pytest
 
-from actions import knowledge, questions
+from actions import advice, knowledge, questions
 from tests.servers import texts
 
 K = knowledge.load()
@@ -79,6 +79,21 @@ def test_a_typed_answer_is_read_first(advisor, slot, typed, point):
     assert advisor.slots(sender)[slot] == point, texts(replies)
     following = knowledge.default().questions[knowledge.default().questions.index(slot) + 1]
     assert asked(replies) == [following]
+
+
+def test_a_reading_said_back_can_be_corrected_at_once(advisor):
+    sender = "said-back"
+    to_question(advisor, sender, "pace")
+    replies = advisor.say(sender, "my last job wore me down with its endless pivots")
+    said = advisor.slots(sender)["pace"]
+    title = K.criteria["pace"]["title"]
+    assert said < 3 and replies[0]["text"] == f"Noted: {title}: {advice.answer_title('pace', said, K)}."
+    assert asked(replies) == ["breadth"]
+    # the correction is not the next question's answer: the misread one is asked again, then the next
+    replies = advisor.say(sender, "wait, that's wrong, I meant I strongly disagree")
+    assert asked(replies) == ["pace"] and advisor.slots(sender)["breadth"] is None
+    replies = advisor.say(sender, "strongly disagree")
+    assert advisor.slots(sender)["pace"] == 1.0 and asked(replies) == ["breadth"]
 
 
 @pytest.mark.parametrize("typed, stage", [
