@@ -791,6 +791,18 @@ def stage_alone(text: str, k: Knowledge) -> bool:
             and answers.find_phrase(clean, k) is None and _valence(text) == 0)
 
 
+# Sentences, for an answer said as one of its own ("... I can tell you: strongly disagree. ...")
+SENTENCE = re.compile(r"[.:;!?\n]+|\s[-—–]\s")
+
+
+def title_said(text: str, k: Knowledge) -> Optional[int]:
+    """The point whose button title ("Strongly disagree", "Agree") is a whole sentence of the answer,
+    wherever it stands; None for none, or for titles of two points."""
+    titles = {answers.normalise(entry["title"]): int(point) for point, entry in k.agreement["scale"].items()}
+    found = {titles[part] for part in map(answers.normalise, SENTENCE.split(text)) if part in titles}
+    return found.pop() if len(found) == 1 else None
+
+
 def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
@@ -1176,6 +1188,9 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        titled = title_said(text, self.k)
+        if titled is not None:
+            return Reading(titled, 1.0, "rule")
         mocking = sarcastic_no(text, question, self.k)
         if mocking is not None:
             after = after_sarcasm(text)

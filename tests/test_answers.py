@@ -812,3 +812,13 @@ def test_the_year_of_work_one_is_in(text, stage):
 ])
 def test_a_correction_of_the_previous_answer(text, corrects):
     assert reader.corrects_previous(text) is corrects
+
+
+@pytest.mark.parametrize("text, point", [
+    ("After twenty years of firefighting projects I can tell you: strongly disagree. Ambiguity drains me.", 1),
+    ("Agree - mostly because of the equity.", 4),
+    ("Disagree. Agree. I can't decide", None),      # two points: the model's
+    ("I don't strongly agree with that", None),      # no sentence of its own
+])
+def test_a_button_title_said_as_a_sentence_is_the_answer(text, point):
+    assert reader.title_said(text, K) == point
