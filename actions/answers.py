@@ -21,6 +21,7 @@ FILLER = re.compile(r"\b(lol|lmao|haha+|tbh|honestly|i guess|i'd say|id say|i wo
 TYPO_CUTOFF = 0.84
 
 
+@functools.lru_cache(maxsize=4096)  # the reader normalises each part of an answer dozens of times
 def normalise(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = FILLER.sub(" ", text)

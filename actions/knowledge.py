@@ -60,6 +60,11 @@ class Knowledge:
         return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
     @functools.cached_property
+    def answer_titles(self) -> Dict[str, int]:
+        """Each agreement point's button title in lower case ("strongly disagree": 1)."""
+        return {entry["title"].lower(): int(point) for point, entry in self.agreement["scale"].items()}
+
+    @functools.cached_property
     def answer_points(self) -> Dict[str, int]:
         """Each agreement phrase's point, for looking a whole answer word up (the first, as in
         answer_phrases, should a phrase be listed twice)."""

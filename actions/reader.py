@@ -22,11 +22,13 @@ import os
 import pickle
 import re
 import warnings
+import weakref
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+import numpy as np
 import yaml
 
 from actions import answers
@@ -783,6 +785,14 @@ def answer_word_alone(text: str, k: Knowledge) -> bool:
     return clean in k.answer_points or clean in k.yes_no_points
 
 
+def answer_word_typed(text: str, points: Dict[str, int]) -> Optional[int]:
+    """The point of a message that is exactly one of the knowledge file's answer words or phrases, typed
+    plainly ("kinda", "No"); None for anything else, "NO" and "no!!" included, whose emphasis the model
+    weighs."""
+    plain = text.strip()
+    return None if plain.isupper() else points.get(plain.lower())
+
+
 def stage_alone(text: str, k: Knowledge) -> bool:
     """True for a short career-stage statement with no answer word and no feeling in it ("3 years as an
     MLE", "staff engineer, 12 years"): the model had read such words as agreement points."""
@@ -798,7 +808,7 @@ SENTENCE = re.compile(r"[.:;!?\n]+|\s[-—–]\s")
 def title_said(text: str, k: Knowledge) -> Optional[int]:
     """The point whose button title ("Strongly disagree", "Agree") is a whole sentence of the answer,
     wherever it stands; None for none, or for titles of two points."""
-    titles = {answers.normalise(entry["title"]): int(point) for point, entry in k.agreement["scale"].items()}
+    titles = k.answer_titles
     found = {titles[part] for part in map(answers.normalise, SENTENCE.split(text)) if part in titles}
     return found.pop() if len(found) == 1 else None
 
@@ -1022,6 +1032,32 @@ def _valence(text: str) -> float:
     return float(_sentiment().polarity_scores(text)["compound"])
 
 
+# idf weights per fitted TfidfVectorizer, taken once: sklearn 1.1's `idf_` sums a sparse matrix each time
+_IDF: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+
+
+def tfidf(vectorizer, texts: Sequence[str]):
+    """`vectorizer.transform(texts)` for a fitted TfidfVectorizer, the same weights to a bit or two
+    (tests/test_answers.py) in less than half the time: scikit-learn 1.1's transform checks that the
+    vectorizer is fitted, which sums its idf matrix, and multiplies by that diagonal matrix as a sparse
+    product, on every call. That was half of an answer's reading time, in the action server and in the
+    NLU (bot/nlu/extractor.py)."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.preprocessing import normalize
+
+    if not vectorizer.use_idf or vectorizer.norm != "l2":
+        return vectorizer.transform(texts)  # not the weighting below
+    idf = _IDF.get(vectorizer)
+    if idf is None:
+        idf = _IDF[vectorizer] = vectorizer.idf_
+    matrix = CountVectorizer.transform(vectorizer, texts)  # the counts, in the vectorizer's dtype
+    if vectorizer.sublinear_tf:
+        np.log(matrix.data, matrix.data)
+        matrix.data += 1
+    matrix.data *= idf[matrix.indices]
+    return normalize(matrix, norm="l2", copy=False)
+
+
 class _Model:
     """Word and character n-grams, question-tagged words and vocabulary features into a logistic
     regression, or with `network` a small neural network. One class, three uses: agreement points (the
@@ -1029,7 +1065,6 @@ class _Model:
 
     def __init__(self, k: Knowledge, tag_question: bool = True, by_side: bool = False,
                  network: Optional[Dict[str, Any]] = None) -> None:
-        import numpy as np
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -1058,7 +1093,6 @@ class _Model:
                                               tol=3e-4, random_state=0))
 
     def _matrix(self, rows: Sequence[Tuple[str, str]], fit: bool):
-        import numpy as np
         from scipy.sparse import diags, hstack
 
         parts = [_features(text, question, self.k) for text, question in rows]
@@ -1071,7 +1105,8 @@ class _Model:
             columns.append(([p[2] for p in parts], self.tagged))
         if self.sided is not None:
             columns.append(([p[1] for p in parts], self.sided))
-        blocks = [(v.fit_transform(x) if fit else v.transform(x)) for x, v in columns]
+        blocks = [v.fit_transform(x) if fit else tfidf(v, x) if v is not self.dicts else v.transform(x)
+                  for x, v in columns]
         blocks[2] = blocks[2] * HAND_MADE_WEIGHT  # a Python float keeps the block float32
         if self.sided is not None:
             signs = [SIDED_WEIGHT * self.k.agreement_sign(question) for _, question in rows]
@@ -1091,7 +1126,7 @@ class _Model:
 
     def knows_a_word(self, text: str) -> bool:
         """True when the text has a word the model was trained on ("blorp" has none)."""
-        return self.words.transform([answers.normalise(text)]).nnz > 0
+        return tfidf(self.words, [answers.normalise(text)]).nnz > 0
 
     def probabilities(self, text: str, question: str) -> Dict[object, float]:
         row = self._matrix([(text, question)], fit=False)
@@ -1185,6 +1220,9 @@ class Reader:
             return Reading(value, 1.0, "button" if value else "unread")
         if not text.strip() or text.strip().startswith("/"):
             return Reading(None, 0.0, "unread")  # a payload, well-formed or not, is no typed answer
+        word = answer_word_typed(text, self.k.answer_points)
+        if word is not None:
+            return Reading(word, 1.0, "rule")  # "kinda", "hard one" (not 1): the knowledge file's point
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
@@ -1258,8 +1296,11 @@ class Reader:
             return Reading(stripped == "/affirm", 1.0, "button")
         if not stripped or stripped.startswith("/"):
             return Reading(None, 0.0, "unread")  # a payload, well-formed or not ("/answer{broken")
-        if only_neutral(text, self.k):
-            # "not sure", "skip": the question counts them as no. Before the model, which took "not
+        word = answer_word_typed(text, self.k.yes_no_points)
+        if word is not None:
+            return Reading(word > NEUTRAL, 1.0, "rule")  # "nope": the knowledge file's word, no model
+        if only_neutral(text, self.k) or answer_word_typed(text, self.k.answer_points) == NEUTRAL:
+            # "not sure", "skip", "hard one": the question counts them as no. Before the model, which took "not
             # sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
             return Reading(False, 1.0, "rule")
         concluded = conclusion(text, self.k, yes_no=True)
@@ -1701,7 +1742,7 @@ def _social(text: str, intent: str, confidence: float, k: Knowledge) -> bool:
 # question", an answer.
 CORRECTION = re.compile(
     r"\b(?:(?:that'?s|thats|that was) (?:wrong|not right|not what i (?:meant|said))"
-    r"|not what i (?:meant|said)|you (?:misread|misunderstood|got (?:it|that|me) wrong)|misread"
+    r"|not what i (?:meant|said)|you (?:misunderstood|got (?:it|that|me) wrong)|misread"
     r"|wrong (?:answer|reading)|(?:the|my|your) (?:last|previous|prior) (?:answer|question|reading)"
     r"|previous one)\b")
 SAME_AS = re.compile(r"\bsame as\b")

@@ -1,4 +1,5 @@
 """Free-text answers to assessment questions, read through the knowledge file's vocabulary."""
+import numpy as np
 import pytest
 
 from actions import answers, knowledge, reader
@@ -68,6 +69,20 @@ def test_answer_words_of_both_sides_are_left_to_the_model():
 ])
 def test_another_statements_answer_is_no_yes_no_answer(text, question, value):
     assert READER.read_yes_no(text, question).value is value
+
+
+@pytest.mark.parametrize("text, point, value", [
+    ("kinda", 4, True), ("No", 2, False), ("hard one", 3, False),  # "hard one" had read 1 (a rating "one")
+])
+def test_an_answer_word_typed_plainly_is_the_knowledge_file_s(text, point, value):
+    # no model: the knowledge file's point, and no say-back
+    assert READER.read_agreement(text, "pace") == reader.Reading(point, 1.0, "rule")
+    assert READER.read_yes_no(text, "low_runway") == reader.Reading(value, 1.0, "rule")
+
+
+@pytest.mark.parametrize("text, point", [("NO", 1), ("YES", 5)])
+def test_an_answer_word_shouted_is_emphatic(text, point):
+    assert READER.read_agreement(text, "pace").value == point
 
 
 @pytest.mark.parametrize("text", ["", "/inform{\"low_runway\": true}", "/answer{broken"])
@@ -822,3 +837,33 @@ def test_a_correction_of_the_previous_answer(text, corrects):
 ])
 def test_a_button_title_said_as_a_sentence_is_the_answer(text, point):
     assert reader.title_said(text, K) == point
+
+
+def test_every_button_title_is_found_as_typed():
+    # Knowledge.answer_titles keeps the titles in lower case: they must come out of normalise unchanged
+    for point, entry in K.agreement["scale"].items():
+        assert reader.title_said(f"{entry['title']}!", K) == int(point)
+
+
+@pytest.fixture(scope="module")
+def typed_answers():
+    return [text.lower() for text, _, _ in reader.load_labelled(K, reader.training_files()).agreement]
+
+
+@pytest.mark.parametrize("settings", [
+    {"ngram_range": (1, 2), "sublinear_tf": True, "token_pattern": r"[a-z0-9']+", "dtype": np.float32},
+    {"analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True, "min_df": 2},
+    {"sublinear_tf": False},
+    {"norm": "l1"},  # not the weighting reader.tfidf does: scikit-learn's own transform
+])
+def test_tfidf_is_scikit_learn_s_transform(typed_answers, settings):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = typed_answers[:3000]
+    vectorizer = TfidfVectorizer(**settings).fit(texts[:2000])
+    for batch in ([texts[2000]], texts[2000:], ["blorp"], ["no no no NO"]):
+        own, ours = vectorizer.transform(batch), reader.tfidf(vectorizer, batch)
+        assert ours.dtype == own.dtype and ours.shape == own.shape and ours.nnz == own.nnz
+        # the same to the last bit or two: scikit-learn's sparse product lists a row's words in another
+        # order, and the row's length is summed in that order
+        assert np.allclose(ours.toarray(), own.toarray(), rtol=1e-6, atol=0)

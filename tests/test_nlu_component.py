@@ -96,6 +96,18 @@ def test_a_priority_said_in_other_words_is_read_by_meaning(meaning_models, text,
     assert criteria.predict(text, nlu.MIN_CRITERION_PROBABILITY)[0] == criterion
 
 
+def test_a_prediction_is_the_pipeline_s_own(meaning_models):
+    # MeaningModel.predict weighs the n-grams with reader.tfidf instead of running its pipeline
+    criteria, stages = meaning_models
+    for model in (criteria, stages):
+        for text in ("priorities that change every other day drive me nuts", "just wrapped up my thesis",
+                     "blorp", "WHAT about the Pay??"):
+            best, probability = model.predict(text, 0.0)
+            own = model.pipeline.predict_proba([text.lower()])[0]
+            assert best == model.pipeline.classes_[own.argmax()]
+            assert probability == pytest.approx(own.max(), rel=1e-9)
+
+
 def test_an_unrelated_message_gets_no_criterion_by_meaning(meaning_models):
     criteria, _ = meaning_models
     assert criteria.predict("what's the weather like in paris", nlu.MIN_CRITERION_PROBABILITY) is None

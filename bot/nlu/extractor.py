@@ -320,7 +320,12 @@ class MeaningModel:
 
     def predict(self, text: str, at_least: float) -> Optional[Tuple[str, float]]:
         """(id, probability) of the likeliest id, when at least `at_least` likely."""
-        probabilities = self.pipeline.predict_proba([text.lower()])[0]
+        from scipy.sparse import hstack
+
+        union, classifier = self.pipeline[0], self.pipeline[-1]
+        # the pipeline's own predict_proba, with the n-grams weighed by reader.tfidf: a third of the time
+        features = hstack([reader.tfidf(vectorizer, [text.lower()]) for _, vectorizer in union.transformer_list])
+        probabilities = classifier.predict_proba(features.tocsr())[0]
         best = probabilities.argmax()
         if probabilities[best] < at_least:
             return None
