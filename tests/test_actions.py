@@ -15,6 +15,17 @@ STARTUP_PROFILE = {"stage": "new_grad", "pace": 5.0, "breadth": 5.0, "impact": 4
 
 
 
+def test_the_action_server_loads_the_reader_as_it_starts():
+    # rasa_sdk imports the actions package at start: the first typed answer no longer waits for the reader
+    import subprocess
+    import sys
+
+    code = "import actions.forms, actions.reader as r; print(r.default_reader.cache_info().currsize)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=reader.ROOT)
+    assert done.stdout.split() == ["1"]
+
+
 def validate(text, requested, extracted=None, slots=None, entities=(), intent="answer"):
     t = tracker(text, intent=intent, entities=entities, slots=slots, active_loop=ASSESSMENT,
                 requested_slot=requested, extracted=extracted if extracted is not None else {requested: text})

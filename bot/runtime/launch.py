@@ -139,7 +139,8 @@ def action_server_process(env: dict, log: Optional[Path] = None) -> subprocess.P
 
 def start_action_server(env: dict, log: Optional[Path] = None) -> subprocess.Popen:
     process = action_server_process(env, log)
-    return started(process, f"http://127.0.0.1:{env['ACTION_PORT']}/health", timeout=120)
+    # long enough for the answer reader to train, should its cache be stale: it loads before /health
+    return started(process, f"http://127.0.0.1:{env['ACTION_PORT']}/health", timeout=300)
 
 
 def rasa_server_command(env: dict, model: Path = MODEL, credentials: Optional[Path] = None,
