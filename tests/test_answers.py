@@ -867,3 +867,13 @@ def test_tfidf_is_scikit_learn_s_transform(typed_answers, settings):
         # the same to the last bit or two: scikit-learn's sparse product lists a row's words in another
         # order, and the row's length is summed in that order
         assert np.allclose(ours.toarray(), own.toarray(), rtol=1e-6, atol=0)
+
+
+def test_knows_a_word_is_whether_the_weighed_words_have_any(typed_answers):
+    # knows_a_word looks the analyzer's n-grams up instead of weighing them: the same answer
+    words = READER.agreement.words
+    texts = [*typed_answers[:500], "blorp", "blorp zzzq", "", "?!", "BLORP no", "qwxz'"]
+    assert any(not READER.agreement.knows_a_word(t) for t in texts)
+    for text in texts:
+        weighed = reader.tfidf(words, [answers.normalise(text)]).nnz > 0
+        assert READER.agreement.knows_a_word(text) == weighed, text
