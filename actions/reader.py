@@ -53,9 +53,11 @@ MIN_SIDE = 0.92
 # it read more answers right with as few the wrong way round, and trains faster than the regression it
 # replaced (two-fold cross-validation over the helpers' files, docs/benchmarks.md). Training stops after
 # a fixed number of passes, before the fit converges: more passes fit the training answers closer and
-# read new writers' no better.
-AGREEMENT_NETWORK = {"hidden_layer_sizes": (32,), "batch_size": 512, "max_iter": 15,
-                     "learning_rate_init": 0.002, "alpha": 1e-4}
+# read new writers' no better. Batches of 1,024 halve the optimiser's updates over the many n-gram
+# inputs, the bulk of the reader's training time, and read new writers as well as batches of 512 did
+# (docs/benchmarks.md).
+AGREEMENT_NETWORK = {"hidden_layer_sizes": (32,), "batch_size": 1024, "max_iter": 15,
+                     "learning_rate_init": 0.003, "alpha": 1e-4}
 MIN_YES_NO_CONFIDENCE = 0.60
 MIN_STAGE_CONFIDENCE = 0.35
 # The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
@@ -1038,10 +1040,10 @@ _IDF: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 
 def tfidf(vectorizer, texts: Sequence[str]):
     """`vectorizer.transform(texts)` for a fitted TfidfVectorizer, the same weights to a bit or two
-    (tests/test_answers.py) in less than half the time: scikit-learn 1.1's transform checks that the
-    vectorizer is fitted, which sums its idf matrix, and multiplies by that diagonal matrix as a sparse
-    product, on every call. That was half of an answer's reading time, in the action server and in the
-    NLU (bot/nlu/extractor.py)."""
+    (tests/test_answers.py), faster: scikit-learn 1.1's transform checks that the vectorizer is fitted,
+    which sums its idf matrix, and multiplies by that diagonal matrix as a sparse product, on every call,
+    a large share of an answer's reading time in the action server and in the NLU
+    (bot/nlu/extractor.py)."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.preprocessing import normalize
 
@@ -1128,7 +1130,7 @@ class _Model:
 
     def knows_a_word(self, text: str) -> bool:
         """True when the text has a word the model was trained on ("blorp" has none)."""
-        # A lookup of the analyzer's n-grams: weighing them (tfidf) took 20 times as long
+        # A lookup of the analyzer's n-grams: weighing them (tfidf) is far slower and says no more
         vocabulary = self.words.vocabulary_
         return any(gram in vocabulary for gram in self.words.build_analyzer()(answers.normalise(text)))
 
