@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.advice import answers_line, factor_text, hybrid_text, overview_text
 from actions.profile import latest_entities, latest_value, negated, scope, stated_priorities
 from actions.questions import FORM, payload
+from actions.reader import is_question
 from actions.knowledge import default
 
 ASSESSMENT_BUTTON = {"title": "Take the 2-minute assessment", "payload": "/start_assessment"}
@@ -37,6 +38,23 @@ class ExplainFactor(Action):
             return []
         dispatcher.utter_message(text=factor_text(factor, side, k))
         return [SlotSet("factor", factor)]
+
+
+class HelpInAssessment(Action):
+    """Help asked at a pending question: a question that names a factor ("what does impact mean
+    here?", which the classifier takes for help) is that factor's question; anything else gets the
+    help paragraph. The form then asks again."""
+
+    def name(self) -> Text:
+        return "action_help_in_assessment"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        factor = latest_value(tracker, "factor")
+        if factor in default().factors and is_question(tracker.latest_message.get("text") or ""):
+            return ExplainFactor().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_help")
+        return []
 
 
 class Overview(Action):

@@ -2,7 +2,7 @@
 import pytest
 
 from actions import advice, knowledge, reader, scoring
-from actions.explain import ExplainFactor, NoteProfile, Overview, ExplainHybrid
+from actions.explain import ExplainFactor, ExplainHybrid, HelpInAssessment, NoteProfile, Overview
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
 from tests.actions_support import (ASSESSMENT, entity, run, scored, slot_events, statements_in,
@@ -415,6 +415,22 @@ def test_and_at_big_tech_keeps_the_factor_and_switches_side():
 def test_no_factor_offers_the_five():
     _, [message] = run(ExplainFactor(), tracker("/ask_factor", intent="ask_factor"))
     assert len(message["buttons"]) == 5
+
+
+@pytest.mark.parametrize("typed, factors, explains", [
+    ("what does impact mean here?", ["impact"], True),
+    ("how does this work?", [], False),
+    ("help, I only care about pay", ["compensation"], False),  # names a factor, asks nothing about it
+])
+def test_help_at_a_pending_question_explains_the_factor_it_asks_about(typed, factors, explains):
+    t = tracker(typed, intent="help", entities=[entity("factor", f) for f in factors],
+                active_loop=ASSESSMENT, requested_slot="impact")
+    events, [message] = run(HelpInAssessment(), t)
+    if explains:
+        assert K.factors[factors[0]]["sides"]["startup"] in message["text"]
+        assert slot_events(events) == {"factor": factors[0]}
+    else:
+        assert message["response"] == "utter_help" and events == []
 
 
 def test_a_comparison_that_names_one_factor_gets_that_factor():

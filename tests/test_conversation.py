@@ -126,11 +126,17 @@ def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor):
     assert advisor.slots("meaning-mid-way")["pace"] is None
 
 
-def test_a_factor_question_mid_way_is_answered_then_the_question_comes_back(advisor):
-    to_question(advisor, "factor-mid-way", "risk")
-    replies = advisor.say("factor-mid-way", "what's the pay difference again?")
-    assert K.factors["compensation"]["title"] in replies[0]["text"]
-    assert asked(replies) == ["risk"]
+@pytest.mark.parametrize("slot, typed, factor", [
+    ("risk", "what's the pay difference again?", "compensation"),
+    ("impact", "what does impact mean here?", "impact"),  # the classifier calls it a request for help
+])
+def test_a_factor_question_mid_way_is_answered_then_the_question_comes_back(advisor, slot, typed, factor):
+    sender = f"factor-mid-way-{slot}"
+    to_question(advisor, sender, slot)
+    replies = advisor.say(sender, typed)
+    assert K.factors[factor]["title"] in replies[0]["text"]
+    assert asked(replies) == [slot]
+    assert advisor.slots(sender)[slot] is None
 
 
 @pytest.mark.parametrize("slot, first", [("pace", "blorp"), ("needs_sponsorship", "hmm")])
@@ -222,3 +228,4 @@ def test_a_typed_yes_to_start_over_with_no_assessment_running_starts_over(adviso
     advisor.say("start-over-idle", "start over")
     replies = advisor.say("start-over-idle", "yes")
     assert texts(replies).startswith("Starting over."), texts(replies)
+
