@@ -54,8 +54,8 @@ MIN_SIDE = 0.92
 # replaced (two-fold cross-validation over the helpers' files, docs/benchmarks.md). Training stops after
 # a fixed number of passes, before the fit converges: more passes fit the training answers closer and
 # read new writers' no better. Batches of 1,024 halve the optimiser's updates over the many n-gram
-# inputs, the bulk of the reader's training time, and read new writers as well as batches of 512 did
-# (docs/benchmarks.md).
+# inputs, the bulk of the reader's training time, and read new writers about as well as batches of 512
+# did (docs/benchmarks.md).
 AGREEMENT_NETWORK = {"hidden_layer_sizes": (32,), "batch_size": 1024, "max_iter": 15,
                      "learning_rate_init": 0.003, "alpha": 1e-4}
 MIN_YES_NO_CONFIDENCE = 0.60
