@@ -48,7 +48,8 @@ EVAL = ROOT / "tests" / "eval"
 SLICES = ("tune", "dev", "holdout")
 # The never-tuned slices of new writers' typed answers whose pooled figure is quoted.
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-         "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18")
+         "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18",
+         "blind19")
 # Tuning slices of new writers' typed answers, to blind5's brief, kept out of training: their misses are
 # read and rules written for them, so their figures are never the reported ones.
 PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6")
@@ -418,7 +419,11 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "in a second language, in Slack's style, as comparisons, rhetorical questions and "
                         "litotes, committed during 2026-12-03's ninth session before its first run and run "
                         "once, with that session's answer network (batches of 1,024): **reported**, the "
-                        "cleanest figure"}
+                        "cleanest figure",
+             "blind19": "typed answers only, a twenty-fourth writer's, typed on a phone or dictated, as "
+                        "stories, conditions, concessions and self-corrections, committed during the "
+                        "twentieth session before its first run and run once in the twenty-first, before "
+                        "any change to how answers are read: **reported**"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
