@@ -384,6 +384,70 @@ def answer_part(text: str) -> Optional[str]:
     return None
 
 
+# A correction in the same message: the person answers one way, then settles on another ("yes, hmm no,
+# not really", "id say 4, actually no, 5", "no... ok honestly yes, it matters a bit"). Clauses are read
+# in turn; words that open a clause without answering (CORRECTING) are set aside.
+CLAUSE_OPENERS = (r"hmm+|um+|uh+|oh|ok|okay|well|actually|wait|so|honestly|tbh|sorry|fine|i mean|"
+                  r"(?:to |if i'?m |let me |gotta |have to )?be honest|if i'?m honest|scratch that|strike that|"
+                  r"or rather|on second thoughts?|misread|correction|(?:i'?d|id|i would) (?:say|go(?: with)?)|"
+                  r"make (?:it|that)|more like|call it|it'?s|its")
+CORRECTING = re.compile(rf"^(?:(?:{CLAUSE_OPENERS})\b[\s,]*)+")
+# Before a number, a "no" also takes back the number before it ("id say 2, no make that 3"), and a hedge
+# is no answer of its own ("maybe a 2").
+BEFORE_NUMBER = re.compile(rf"^(?:(?:{CLAUSE_OPENERS}|no|nope|nah|maybe|probably|prob|like|around|about|solid)"
+                           r"\b[\s,]*)+")
+# A change of mind needs one of these between the two answers: "yes, no" alone is no correction.
+CHANGE_OF_MIND = re.compile(r"\b(?:hmm+|um+|well|actually|wait|ok|okay|honestly|sorry|fine|be honest|"
+                            r"honest|scratch that|strike that|or rather|second thoughts?|misread|correction|"
+                            r"make (?:it|that)|more like|no|nope|nah)\b")
+CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–]+")
+NUMBER_OPENS = re.compile(r"(?:an? )?(?:[1-5]|one|two|three|four|five)\b")
+# Words that take the answer before them back, whatever follows: "nah scratch that, I do want clear criteria".
+RETRACTION = re.compile(r"\b(?:scratch that|strike that|on second thoughts?|i take (?:that|it) back|"
+                        r"let me (?:rethink|rephrase|correct)(?: (?:that|myself))?)\b[\s,:.!…—–-]*(?P<rest>\w.*)$",
+                        re.S)
+
+
+def self_correction(text: str, k: Knowledge) -> Optional[str]:
+    """What settles an answer that changes its mind: what follows words that take an answer back
+    (RETRACTION), or the text from the last clause that answers otherwise than the first answering clause
+    did, with a change-of-mind word between them; None when the answer does not change. A number is
+    corrected by another number, an answer word by an answer word on the other side or a neutral one."""
+    lower = text.lower().replace("’", "'")
+    said: List[Tuple[int, str, int, int]] = []  # (answer starts, "number" or "side", value, clause ends)
+    for clause in CLAUSE_SPAN.finditer(lower):
+        body = clause.group().strip()
+        opened = CORRECTING.sub("", body)
+        if not answers.normalise(opened):
+            continue
+        where = clause.start() + clause.group().index(body) + len(body) - len(opened)
+        digits = BEFORE_NUMBER.sub("", opened)
+        number = rating_number(digits) if NUMBER_OPENS.match(digits) else None
+        phrase = _opening_phrase(_opening(opened, LEAD_FILLER), k)
+        if number is not None:
+            said.append((where + len(opened) - len(digits), "number", number, clause.end()))
+        elif phrase and says_nothing_alone(phrase[0]):
+            continue  # "no, mostly", "yes, definitely": a word on the answer before it
+        elif only_neutral(opened, k):
+            said.append((where, "side", 0, clause.end()))
+        elif lead_direction(opened, k):
+            said.append((where, "side", lead_direction(opened, k), clause.end()))
+    retracted = RETRACTION.search(lower)
+    if said and retracted and said[0][0] < retracted.start():
+        return (text if len(text) == len(lower) else lower)[retracted.start("rest"):].strip()
+    if len(said) < 2:
+        return None
+    _, kind, first, first_ends = said[0]
+    current, changed = first, None
+    for where, then_kind, value, _ in said[1:]:
+        if then_kind == kind and value != current:
+            current, changed = value, where  # the start of the last run of answers on one side
+    if current == first or not CHANGE_OF_MIND.search(lower[first_ends:changed]):
+        return None
+    settled = (text if len(text) == len(lower) else lower)[changed:].strip()
+    return settled or None
+
+
 # A rhetorical question says its answer: "who wouldn't want X?" is "I really want X", "why would I care
 # about X?" is "I don't care about X". Read as a question, it was asked again; read by the model as it
 # stands, "wouldn't" turned it round.
@@ -1229,6 +1293,9 @@ class Reader:
         word = answer_word_typed(text, self.k.answer_points)
         if word is not None:
             return Reading(word, 1.0, "rule")  # "kinda", "hard one" (not 1): the knowledge file's point
+        corrected = self._corrected(text, question)
+        if corrected is not None:
+            return corrected
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
@@ -1290,6 +1357,11 @@ class Reader:
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
 
+    def _corrected(self, text: str, question: str) -> Optional[Reading]:
+        """The reading of what settles an answer that changes its mind, or None."""
+        settled = self_correction(text, self.k)
+        return self.read_agreement(settled, question) if settled else None
+
     def lean(self, text: str, question: str) -> int:
         """+1 or -1 for the side the agreement model finds likelier, however unsure; 0 for neither."""
         p = self.agreement.probabilities(text, question)
@@ -1305,6 +1377,9 @@ class Reader:
         word = answer_word_typed(text, self.k.yes_no_points)
         if word is not None:
             return Reading(word > NEUTRAL, 1.0, "rule")  # "nope": the knowledge file's word, no model
+        settled = self_correction(text, self.k)
+        if settled:
+            return self.read_yes_no(settled, question)  # "yes, wait no, sorry, misread. no, im a us citizen"
         if only_neutral(text, self.k) or answer_word_typed(text, self.k.answer_points) == NEUTRAL:
             # "not sure", "skip", "hard one": the question counts them as no. Before the model, which took
             # "not sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.

@@ -883,3 +883,38 @@ def test_knows_a_word_is_whether_the_weighed_words_have_any(typed_answers):
     for text in texts:
         weighed = reader.tfidf(words, [answers.normalise(text)]).nnz > 0
         assert READER.agreement.knows_a_word(text) == weighed, text
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # the answer the person settles on, not the one they start with
+    ("yes, well no, actually not really", "pace", 2),
+    ("I'd say 2, no make that 3", "risk", 3),
+    ("4, actually make it a 5", "risk", 5),
+    ("sure — actually no, reach matters more to me", "impact", 2),
+    ("nah scratch that, I do want clear criteria", "structure", 4),
+    ("not at all. hmm, actually, it kinda does matter, yes", "brand", 4),
+    ("id say yes, hmm, no. i dont think i would", "risk", 2),
+    ("no... ok honestly yes, it matters a bit", "brand", 4),
+    ("maybe a 2... no actually a 1, i hate it", "pace", 1),
+])
+def test_a_correction_in_the_same_message_settles_the_answer(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("I actually love chaos", "pace", 5),             # no answer before the marker: nothing corrected
+    ("nope. actually I hate chaos", "pace", 1),       # the same side again: the whole answer weighs it
+    ("yes, well, mostly", "pace", 4),                 # a hedge on the answer before it, no new answer
+    ("I would say no, mostly. I value a secure contract.", "risk", 2),
+    ("yeah, no", "pace", 2),                          # no change-of-mind word between them: one answer
+])
+def test_a_correction_marker_without_a_change_of_mind(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, value", [
+    ("yes, wait no, sorry, misread. no, im a us citizen", "needs_sponsorship", False),
+    ("no... well actually yes, my savings would last two months", "low_runway", True),
+])
+def test_a_change_of_mind_in_a_yes_no_answer(text, question, value):
+    assert READER.read_yes_no(text, question).value is value

@@ -71,6 +71,8 @@ def test_no_to_the_offer_then_the_bot_never_repeats_itself_three_times(advisor):
     ("pace", "meh, no strong feelings", 3.0),
     ("pace", "hard no", 1.0),
     ("salary", "money matters most to me", 5.0),
+    ("pace", "yes, hmm no, not really", 2.0),          # a change of mind: the answer settled on
+    ("risk", "id say 4, actually no, 5", 5.0),
 ])
 def test_a_typed_answer_is_read_first(advisor, slot, typed, point):
     sender = f"read-{slot}-{abs(hash(typed))}"

@@ -145,8 +145,9 @@ FLOORS = {
     # A twenty-fourth writer's, typed on a phone or dictated, as stories, conditions, concessions and
     # self-corrections: committed (4f66b7c) before it was first run, and run once in the twenty-first session,
     # before any change to how answers are read: 0.945 read right, 12 the wrong way round, 5 asked
-    # again; stages 1.000, yes/no 1.000 (both answer targets missed). The floors are the measured figures.
-    "blind19": {"answer_accuracy": 0.945, "wrong_way": 12, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # again; stages 1.000, yes/no 1.000 (both answer targets missed). With the change of mind read (the
+    # same session, from probe7): 381 read right, 9 the wrong way round. The floors are the measured figures.
+    "blind19": {"answer_accuracy": 0.9525, "wrong_way": 9, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -156,6 +157,9 @@ FLOORS = {
     # With the answer network's batches of 1,024 (2026-12-03's ninth session): one the wrong way round.
     "probe5": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "probe6": {"answer_accuracy": 0.915, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # To blind19's brief (the twenty-first session): its misses were read and the change of mind written
+    # for them. Floors: the figures after it.
+    "probe7": {"answer_accuracy": 0.9675, "wrong_way": 1, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,

@@ -50,9 +50,9 @@ SLICES = ("tune", "dev", "holdout")
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
          "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18",
          "blind19")
-# Tuning slices of new writers' typed answers, to blind5's brief, kept out of training: their misses are
-# read and rules written for them, so their figures are never the reported ones.
-PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6")
+# Tuning slices of new writers' typed answers, to blind5's brief (probe7 to blind19's), kept out of
+# training: their misses are read and rules written for them, so their figures are never the reported ones.
+PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7")
 # Slices of typed answers only.
 ANSWER_SLICES = ("fresh", "sealed", *PROBES, *BLIND)
 # Slices never used for tuning and never folded into training: the reported figures.
@@ -353,6 +353,10 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                                   ("probe4", "senior researchers, managers and career-changers"),
                                   ("probe5", "people who think aloud and give the answer at the end"),
                                   ("probe6", "people moving into ML from other industries"))},
+             "probe7": "typed answers only, a tuning slice to blind19's brief (typed on a phone or dictated, "
+                       "with changes of mind), written apart in the twenty-first session and committed before "
+                       "its first run; its misses were read and the change of mind written for them, so it is "
+                       "not reported",
              "sealed": "typed answers only, a fifth writer's, never tuned on and its misses never read; its "
                        "aggregate figures were seen after each round of tuning, so it now guards against "
                        "regressions",
