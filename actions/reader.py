@@ -74,10 +74,11 @@ RATING = re.compile(
     r"^(?:(?:i'?d|i would|id) (?:say|go with|give it)|say|maybe|probably|like|around|about|solid|"
     r"a solid|a|an|give it a|its a|it's a|that's a|thats a|prob|definitely|def|hmm|ok|umm|um|so|"
     r"honestly|tbh|hard|firm|strong|clear|weak|soft|easy|big|\s)*"  # "a hard 5 from me"
-    r"(?P<n>[1-5]|one|two|three|four|five)(?:\.0)?(?:ish| ish)?"
+    # "hard one" is no 1
+    r"(?P<n>[1-5]|(?<!hard )(?<!tough )(?<!tricky )one|two|three|four|five)(?:\.0)?(?:ish| ish)?"
     r"(?:\s*(?:/\s*5|out of (?:5|five)|of 5|on the scale))?"
-    r"(?:\s*(?:i guess|i think|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish|from me|"
-    r"for me|easy|easily))*$"
+    r"(?:\s*(?:i guess|i think|i suppose|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish|from me|"
+    r"for me|easy|easily|yep|yup|yeah|yes))*$"
 )
 # A rating stated anywhere in the answer: "1/5 i need to know", "... I'd put this at a 1.", "a 4 out of 5".
 RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!\d)|"
@@ -133,7 +134,7 @@ ANSWER_WORDS = ("absolutely", "definitely", "totally", "completely", "strongly",
 ANSWER_NO_FOLLOWERS = {"i", "im", "i'm", "id", "i'd", "ive", "i've", "not", "never", "thanks", "thank",
                        "way", "chance", "it", "its", "it's", "that", "thats", "that's", "this", "really",
                        "definitely", "absolutely", "sir", "just", "we", "you", "they", "me", "to", "nope",
-                       "no", "nah", "sorry", "haha", "idea", "clue", "for", "but", "and", "because"}
+                       "no", "nah", "sorry", "haha", "idea", "clue", "for", "but", "and", "because", "actually"}
 # Answer words that also modify the words after them: "totally irrelevant", "zero worries".
 MODIFIERS = re.compile(r"totally|absolutely|definitely|completely|very much|so much|exactly|zero|really|massively|"
                        r"hugely")
@@ -828,9 +829,17 @@ def said_outright(text: str, question: str, k: Knowledge) -> bool:
             or bool(stated_direction(text, question, k)))
 
 
+# "depends, if the area is interesting id go deep, if not id rather spread out": either way, on a condition.
+DEPENDS_BOTH_WAYS = re.compile(r"^\W*(?:it |that )?depends\b[^.!?]{0,20}?[,.:;—–-][^.!?]*?\bif\b.*?"
+                               r"\b(?:if not|otherwise|if it'?s not|if they'?re not|if i don'?t)\b", re.S)
+
+
 def neutral_lead(text: str, k: Knowledge) -> bool:
     """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
-    say"), alone or after a filler, and nothing in it leans either way."""
+    say"), alone or after a filler, and nothing in it leans either way; or a "depends" that goes on to
+    both conditions (DEPENDS_BOTH_WAYS)."""
+    if DEPENDS_BOTH_WAYS.search(text.lower().replace("’", "'")):
+        return True
     opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
     found = _opening_phrase(opening, k, neutral_only=True)
     return found is not None and answers.find_phrase(opening[len(found[0]):], k) is None
@@ -885,7 +894,7 @@ def rating_number(text: str) -> Optional[int]:
     raw = text.lower().replace("’", "'")
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|prob|probably|like|solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
-                    r"i think|lol|definitely|max|tops|at most|at best|easily|really))?"
+                    r"i think|i suppose|lol|definitely|max|tops|at most|at best|easily|really|yep|yup|yeah|yes))?"
                     r"\s*(?:[.,:;!)—–]|-(?![a-z])|$)(?!\d)", raw)
     if lead:
         return NUMBER_WORDS.get(lead.group(1)) or int(lead.group(1))
@@ -1416,6 +1425,11 @@ class Reader:
         clicked = answers.button_value(text, "career_stage")
         if clicked in self.k.stage["values"]:
             return Reading(clicked, 1.0, "button")
+        taken_back = STAGE_TAKEN_BACK.search(text.lower().replace("’", "'")) or RETRACTION.search(text.lower())
+        if taken_back and taken_back.start() > 0:
+            then = self.read_stage(taken_back.group("rest"))
+            if then.value is not None:
+                return then  # "new grad... well no, its been fourteen months now so early career i guess"
         stated = stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")
@@ -1429,6 +1443,9 @@ class Reader:
         return Reading(best, float(p[best]), "model")
 
 
+# A stage taken back in the same message: "new grad... well no, ...", "student, wait no, ...".
+STAGE_TAKEN_BACK = re.compile(r"[,.;:!?…—–]\s*(?:(?:well|hmm+|um+|oh|wait|actually)[, ]+)+"
+                              r"no\b(?!\s+(?:longer|more))[\s,.!]*(?P<rest>\w.*)$", re.S)
 STUDYING = re.compile(
     r"\b(freshman|sophomore|junior year|senior year|final year|(?:1st|2nd|3rd|4th|5th|first|second|"
     r"third|fourth|fifth|last) year (?:of|in)?\s*(?:my |the )?(?:phd|ph\.d|masters?|msc|bsc|undergrad|"
@@ -1455,7 +1472,7 @@ NEW_GRAD = re.compile(
 )
 YEARS = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty)\s*\+?\s*(?:-\s*\w+\s*)?(?:yoe\b|years?\b|yrs?\b|y\.?o\.?e\.?)"
+    r"fifteen|twenty)(?P<half>\s+and\s+a\s+half)?\s*\+?\s*(?:-\s*\w+\s*)?(?:yoe\b|years?\b|yrs?\b|y\.?o\.?e\.?)"
 )
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -1583,7 +1600,8 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
         if YEARS_TO_GO.match(after):
             continue  # "studying stats, 2 years left": years still to come
         amount = match.group(1)
-        work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount))
+        work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount)
+                          + (0.5 if match.group("half") else 0.0))  # "six and a half years"
     if work_years:
         # "3 years as a software engineer, then 3 more in ML": the years after add up
         work_years = [max(work_years) + sum(_count(m.group(1)) for m in MORE_YEARS.finditer(clean))]

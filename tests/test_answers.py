@@ -918,3 +918,28 @@ def test_a_correction_marker_without_a_change_of_mind(text, question, point):
 ])
 def test_a_change_of_mind_in_a_yes_no_answer(text, question, value):
     assert READER.read_yes_no(text, question).value is value
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("new grad... well no, its been fourteen months now so early career i guess", "early"),
+    ("um like six and a half years, two kids born in that time lol", "mid"),
+])
+def test_a_stage_taken_back_or_given_in_halves(text, stage):
+    assert READER.read_stage(text).value == stage
+
+
+def test_no_longer_takes_no_stage_back():
+    assert reader.STAGE_TAKEN_BACK.search("i was a student, well, no longer") is None
+    taken_back = reader.STAGE_TAKEN_BACK.search("student, wait no, i graduated in may")
+    assert taken_back.group("rest") == "i graduated in may"
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("depends, if the area is interesting id go deep, if not id rather spread out", "breadth", 3),
+    ("5 yep", "brand", 5),
+    ("2 i suppose", "structure", 2),
+    ("hmm hard one, i like both. neutral", "breadth", 3),     # "hard one" is no 1
+    ("yes... well, no actually. i think i want to specialize", "breadth", 2),
+])
+def test_a_condition_both_ways_a_number_confirmed_and_a_no_actually(text, question, point):
+    assert READER.read_agreement(text, question).value == point
