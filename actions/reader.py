@@ -255,6 +255,7 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\b(?:the )?(?:very )?last thing i (?:want|need|care about)\b"), -1),
     (re.compile(r"\bno [\w' ]{1,25}[,.]? no deal\b"), 1),  # "no good salary, no deal": a must
     (re.compile(r"^(?:\w+ ){0,3}(?:the )?(?:opposite|other way round|other way around)\b"), -1),
+    (re.compile(r"^\W*(?:i )?(?:lean|leaning|go|tilt|am|i'm|im)(?: \w+)? the other way\b"), -1),
     (re.compile(r"\bnot the end of the world\b"), -1),
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
     (re.compile(r"\bnever (?:felt|been) (?:more|so|happier)\b"), 1),
@@ -364,6 +365,9 @@ TURNS = (
                r"were|does|doesn'?t|don'?t|isn'?t|can'?t|matters?|means?|helps?)\b)[^,;.]*[,;.]\s*(?:but\s+)?"
                r"(?P<rest>.+)$"),
     re.compile(r"[.!;]\s*(?:so\s+)?(?:this time|next time|from now on)[, ]+(?P<rest>.+)$"),
+    # a claim disowned, then the answer: "I wouldn't say I'm chasing prestige, but the network does matter"
+    re.compile(r"^(?:i )?(?:wouldn'?t|would not|won'?t) (?:really |exactly )?say\b[^.!?;]*?\bbut\b[, ]*"
+               r"(?P<rest>.+)$"),
     # a granted point: "it can help, sure, but I don't care much"
     re.compile(r"^[^.!?;]{3,}?[,;]\s*(?:sure|granted|true|fair enough|of course|admittedly)[,!.]?\s+but\b"
                r"[, ]*(?P<rest>.+)$"),
@@ -646,7 +650,43 @@ def compared_side(text: str, question: str, k: Knowledge) -> int:
     if not criterion:
         return 0
     clean = answers.normalise(text)
-    return _both_sides_compared(clean, criterion) or _more_than_one_side(clean, criterion, k)
+    return (_both_sides_compared(clean, criterion) or _more_than_one_side(clean, criterion, k)
+            or _preference_said(clean, criterion, k))
+
+
+# "I'd rather get promoted in 18 months at a startup than wait 3 years", "I'd take a messy startup sprint
+# over a slow big-co planning cycle", "I'd pick deep and narrow over wide and shallow": a preference.
+RATHER_THAN = re.compile(r"\b(?:i'?d|id|i would|i'll|i will) (?:rather|take|pick|choose|go for|prefer)\b"
+                         r"(?P<first>.+?)\b(?:than|over|instead of)\b(?P<second>.+)")
+
+
+def _preference_said(clean: str, criterion: Dict[str, Any], k: Knowledge) -> int:
+    """+1 or -1 for a preference (RATHER_THAN) of one side over the other, named by the kind of company
+    (by the side the statement favours) or by the statement's words; 0 when the two parts do not name
+    opposite sides."""
+    match = RATHER_THAN.search(clean)
+    if not match or NEGATION_WORDS.search(clean[max(0, match.start() - 12):match.start() + 12]):
+        return 0
+    first, second = match.group("first"), match.group("second")
+    for side_of in (lambda words: _company_side(words, criterion, k),
+                    lambda words: _words_side(words, criterion)):
+        preferred, other = side_of(first), side_of(second)
+        if preferred and other == -preferred:
+            return preferred
+    return 0
+
+
+def _company_side(words: str, criterion: Dict[str, Any], k: Knowledge) -> int:
+    """+1 when the words name the kind of company the statement favours, -1 the other, 0 neither or both."""
+    named = {side for side, spec in k.sides.items() if _names(words.replace("-", " "), spec["synonyms"])}
+    return 0 if len(named) != 1 else (1 if named.pop() == criterion.get("favours") else -1)
+
+
+def _words_side(words: str, criterion: Dict[str, Any]) -> int:
+    """+1 or -1 for the statement's side or its opposite named in the words, a word named alone included
+    ("deep and narrow")."""
+    alone = max(-1, min(1, sum(_named_alone(word, criterion) for word in words.split())))
+    return _side_named(words, criterion) or alone
 
 
 def _both_sides_compared(clean: str, criterion: Dict[str, Any]) -> int:
@@ -811,16 +851,53 @@ def unmoved(text: str, question: str, k: Knowledge) -> int:
     return -_side_named(answers.normalise(match.group("subject")), criterion)
 
 
+# "not everyone needs a ladder, but I do", "not everyone can stomach it, and I'm one who can't": the
+# person's own clause after the others' decides.
+NOT_EVERYONE = re.compile(r"^\W*not (?:every(?:one|body)|all of us|everybody)\b[^.;!?]*?(?:,|;|\bbut\b|\band\b)\s*"
+                          r"(?:but |and )?(?P<own>(?:i|i'm|im|i'd|id|me|personally)\b[^.;!?]*)")
+OWN_NEGATED = re.compile(r"\b(?:not|never|no)\b(?! (?:problem|issue|doubt))|n'?t\b(?! mind)")
+# A double negative said as one: "not unimportant", "can't say it doesn't matter", "I wouldn't say I'm
+# uncomfortable with risk": a yes. Not where the word denied is itself a worry ("not unworried").
+UN_WORD = (r"un(?!der|til|less|it|iv|ion|ique|cle|ited|ified|bother|faze|concern|afraid|worr|stress|affect|moved)"
+           r"[a-z]{4,}")
+LITOTES = re.compile(rf"^\W*(?:(?:well|honestly|tbh|hmm|i mean)[, ]+)?(?:not (?:at all |exactly |entirely )?"
+                     rf"{UN_WORD}\b|(?:i )?(?:can'?t|cannot|couldn'?t|wouldn'?t|won'?t) (?:really |honestly )?"
+                     rf"say (?:that )?(?:i'?m |it'?s |it |that |this |i )?(?:{UN_WORD}\b|(?:doesn'?t|does not|"
+                     r"don'?t|do not|isn'?t|is not) (?:matter|care|mind|appeal|interest|count|important|"
+                     r"a factor)\b))(?P<rest>[^,.;!?]*)")
+
+
+def not_everyone(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 for the person's own clause after one about everyone (NOT_EVERYONE), turned round when
+    the others' clause names the statement's opposite ("not everyone wants to be a specialist, but I
+    do"); 0 for none."""
+    lower = text.lower().replace("’", "'")
+    match = NOT_EVERYONE.search(lower)
+    if not match:
+        return 0
+    own = -1 if OWN_NEGATED.search(match.group("own")) else 1
+    criterion = k.criteria.get(question)
+    others = _words_side(answers.normalise(lower[:match.start("own")]), criterion) if criterion else 0
+    return -own if others < 0 else own
+
+
+def litotes(text: str) -> int:
+    """+1 when the answer opens with a double negative (LITOTES) and no "but" turns it; else 0."""
+    match = LITOTES.search(text.lower().replace("’", "'"))
+    return 1 if match and not re.search(r"\bbut\b", match.group("rest")) else 0
+
+
 def stated_direction(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the words say the answer's side: two things answered apart first, then its own
     conclusion ("..., so yes"), an answer word after a concession, the answer word opening it, an
     idiom, a lie said plainly, a thing not refused, an answer word after the statement said back, a
     preference between the two sides, a side that does not move the person, or a side named alone
-    ("Definitely depth."); 0 when none does."""
-    return (contrast_pair(text, question, k) or conclusion(text, k) or concession(text, k)
-            or lead_direction(text, k) or idiom_direction(text) or lying_if(text, question, k)
-            or not_refused(text, question, k) or answer_clause(text, k) or compared_side(text, question, k)
-            or unmoved(text, question, k) or named_side(text, question, k))
+    ("Definitely depth."); before all of them, a double negative or an answer about everyone else. 0
+    when none does."""
+    return (litotes(text) or not_everyone(text, question, k) or contrast_pair(text, question, k)
+            or conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
+            or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
+            or compared_side(text, question, k) or unmoved(text, question, k) or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:
@@ -1786,7 +1863,8 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     if ECHO_MOCKED.match(text.lower().replace("’", "'")):
         return False  # "savings? what savings lol": there are none, an answer
     sentences = _sentences(text)
-    asked = [i for i, sentence in enumerate(sentences) if _asks(sentence)]
+    # an answer word asked is an answer, unsure of itself: "T-shaped is the goal so... middle?"
+    asked = [i for i, sentence in enumerate(sentences) if _asks(sentence) and not answer_word_alone(sentence, k)]
     if not asked:
         return False
     last = asked[-1]
@@ -1880,7 +1958,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return True
     if intent in QUESTION_INTENTS and confident and IMPERATIVE_ASK.match(clean) and not looks_like_answer():
         return True
-    return intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))
+    # "if two offers were within 5% I'd pick the famous name, so yeah, somewhat": an answer that concludes
+    return (intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))
+            and conclusion(stripped, k) is None and not concession(stripped, k))
 
 
 if __name__ == "__main__":

@@ -606,6 +606,8 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("ngl I'd enjoy that", "goodbye", 0.88),
     ("Depth, thanks.", "thank", 0.95),                                   # a side named alone
     ("savings? what savings lol", "ask_recommendation", 0.9),          # a word asked back and mocked
+    ("T-shaped is the goal so... middle?", "ask_recommendation", 0.9),  # an answer word asked
+    ("if two offers were within 5% I'd pick the famous name, so yeah, somewhat", "ask_recommendation", 0.9),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
@@ -943,3 +945,24 @@ def test_no_longer_takes_no_stage_back():
 ])
 def test_a_condition_both_ways_a_number_confirmed_and_a_no_actually(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("Not unimportant, no.", "brand", 4),                       # a double negative is a yes
+    ("Can't say it doesn't matter to me.", "brand", 4),
+    ("I wouldn't say I'm uncomfortable with risk", "risk", 4),
+    ("Not everybody needs a ladder to climb, but I think I do.", "structure", 4),
+    ("Not everyone can stomach a startup's ups and downs, and I'm probably one who can't.", "risk", 2),
+    ("Not everyone wants to be a specialist, but I do.", "breadth", 2),   # the others want the opposite
+    ("I'd take a messy startup sprint over a slow big-co planning cycle, most of the time", "pace", 4),
+    ("meh, I'd pick deep and narrow over wide and shallow", "breadth", 2),
+    ("I lean the other way, towards big tech's user numbers", "impact", 2),
+    ("I wouldn't say I'm chasing prestige, but the network does matter to me.", "brand", 4),
+])
+def test_answers_easy_to_turn_round(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text", ["not unworried tbh", "not under pressure", "not unless they pay more"])
+def test_a_denied_worry_or_a_word_that_only_starts_with_un_is_no_double_negative(text):
+    assert reader.litotes(text) == 0

@@ -166,6 +166,9 @@ FLOORS = {
     # To blind19's brief (the twenty-first session): its misses were read and the change of mind written
     # for them, and a few rules more. Floors: the figures after them.
     "probe7": {"answer_accuracy": 0.9825, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Answers easy to turn round (the twenty-first session): its misses were read and rules written for them
+    # (double negatives, "not everyone ..., but I do", preferences between the two kinds of company).
+    "probe8": {"answer_accuracy": 0.985, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
