@@ -183,7 +183,6 @@ class ValidateAssessmentForm(FormValidationAction):
 
     def _unclear(self, slot: str, neutral: Any, dispatcher: CollectingDispatcher, tracker: Tracker
                  ) -> Dict[Text, Any]:
-        k = default()
         others = _other_answers(slot, tracker)
         if others:
             # The message answered another question ("btw i'm a new grad"): no scolding; what it changed
@@ -191,9 +190,8 @@ class ValidateAssessmentForm(FormValidationAction):
             return {slot: None}
         noted = stated_priorities(tracker, exclude=slot)
         if noted:
-            # "money matters most to me" while another question is pending: kept, and the
-            # pending question asked again without counting a miss.
-            dispatcher.utter_message(text=f"Noted: {answers_line(noted, k)}.")
+            # "money matters most to me" while another question is pending: kept, said back once
+            # (_say_back), and the pending question asked again without counting a miss.
             return {**noted, slot: None}
         if tracker.get_slot("unclear_slot") == slot:
             dispatcher.utter_message(

@@ -407,6 +407,8 @@ CHANGE_OF_MIND = re.compile(r"\b(?:hmm+|um+|well|actually|wait|ok|okay|honestly|
                             r"make (?:it|that)|more like|no|nope|nah)\b")
 CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–]+")
 NUMBER_OPENS = re.compile(r"(?:an? )?(?:[1-5]|one|two|three|four|five)\b")
+MIND_CHANGES_HERE = re.compile(r"\s(?=(?:wait|actually|hmm+|scratch that|strike that|or rather|"
+                               r"on second thoughts?)\b)")
 # Words that take the answer before them back, whatever follows: "nah scratch that, I do want clear criteria".
 RETRACTION = re.compile(r"\b(?:scratch that|strike that|on second thoughts?|i take (?:that|it) back|"
                         r"let me (?:rethink|rephrase|correct)(?: (?:that|myself))?)\b[\s,:.!…—–-]*(?P<rest>\w.*)$",
@@ -419,8 +421,11 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
     did, with a change-of-mind word between them; None when the answer does not change. A number is
     corrected by another number, an answer word by an answer word on the other side or a neutral one."""
     lower = text.lower().replace("’", "'")
+    # a change-of-mind word opens a clause of its own, commas or not ("yes wait no, ..."); one character
+    # for one, so that places in `lower` are places in `text`
+    split = MIND_CHANGES_HERE.sub(",", lower)
     said: List[Tuple[int, str, int, int]] = []  # (answer starts, "number" or "side", value, clause ends)
-    for clause in CLAUSE_SPAN.finditer(lower):
+    for clause in CLAUSE_SPAN.finditer(split):
         body = clause.group().strip()
         opened = CORRECTING.sub("", body)
         if not answers.normalise(opened):

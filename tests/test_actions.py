@@ -556,3 +556,11 @@ def test_the_action_server_serves_every_custom_action_in_the_domain():
     executor.register_package("actions")
     custom = {a for a in DOMAIN["actions"] if a.startswith(("action_", "validate_"))}
     assert custom <= set(executor.actions)
+
+
+def test_a_priority_typed_at_another_question_is_said_back_once():
+    # found in `make chat`: the note came twice, from the form's re-ask and from its say-back
+    slots, messages = validate("money matters most to me", "pace", intent="inform_priority",
+                               entities=[entity("criterion", "salary")])
+    assert slots["salary"] == 5.0 and slots["pace"] is None
+    assert [m["text"] for m in messages] == [f"Noted: {K.criteria['salary']['title']}: 5 (Strongly agree)."]

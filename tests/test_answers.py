@@ -966,3 +966,11 @@ def test_answers_easy_to_turn_round(text, question, point):
 @pytest.mark.parametrize("text", ["not unworried tbh", "not under pressure", "not unless they pay more"])
 def test_a_denied_worry_or_a_word_that_only_starts_with_un_is_no_double_negative(text):
     assert reader.litotes(text) == 0
+
+
+@pytest.mark.parametrize("text, question, value", [
+    # found in `make chat`: "yes wait no" was one clause, read as nothing, and the runway words as a priority
+    ("yes wait no, I have about a year of savings", "low_runway", False),
+])
+def test_a_change_of_mind_without_commas(text, question, value):
+    assert READER.read_yes_no(text, question).value is value
