@@ -433,18 +433,20 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
         where = clause.start() + clause.group().index(body) + len(body) - len(opened)
         digits = BEFORE_NUMBER.sub("", opened)
         number = rating_number(digits) if NUMBER_OPENS.match(digits) else None
-        phrase = _opening_phrase(_opening(opened, LEAD_FILLER), k)
         if number is not None:
             said.append((where + len(opened) - len(digits), "number", number, clause.end()))
-        elif phrase and says_nothing_alone(phrase[0]):
+            continue
+        phrase = _opening_phrase(_opening(opened, LEAD_FILLER), k)
+        if phrase and says_nothing_alone(phrase[0]):
             continue  # "no, mostly", "yes, definitely": a word on the answer before it
-        elif only_neutral(opened, k):
+        if only_neutral(opened, k):
             said.append((where, "side", 0, clause.end()))
-        elif lead_direction(opened, k):
-            said.append((where, "side", lead_direction(opened, k), clause.end()))
+        elif side := lead_direction(opened, k):
+            said.append((where, "side", side, clause.end()))
+    source = text if len(text) == len(lower) else lower  # the person's capitals, where places agree
     retracted = RETRACTION.search(lower)
     if said and retracted and said[0][0] < retracted.start():
-        return (text if len(text) == len(lower) else lower)[retracted.start("rest"):].strip()
+        return source[retracted.start("rest"):].strip()
     if len(said) < 2:
         return None
     _, kind, first, first_ends = said[0]
@@ -454,8 +456,7 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
             current, changed = value, where  # the start of the last run of answers on one side
     if current == first or not CHANGE_OF_MIND.search(lower[first_ends:changed]):
         return None
-    settled = (text if len(text) == len(lower) else lower)[changed:].strip()
-    return settled or None
+    return source[changed:].strip() or None
 
 
 # A rhetorical question says its answer: "who wouldn't want X?" is "I really want X", "why would I care
@@ -1507,7 +1508,8 @@ class Reader:
         clicked = answers.button_value(text, "career_stage")
         if clicked in self.k.stage["values"]:
             return Reading(clicked, 1.0, "button")
-        taken_back = STAGE_TAKEN_BACK.search(text.lower().replace("’", "'")) or RETRACTION.search(text.lower())
+        lower = text.lower().replace("’", "'")
+        taken_back = STAGE_TAKEN_BACK.search(lower) or RETRACTION.search(lower)
         if taken_back and taken_back.start() > 0:
             then = self.read_stage(taken_back.group("rest"))
             if then.value is not None:
