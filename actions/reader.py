@@ -221,6 +221,9 @@ def lead_direction(text: str, k: Knowledge) -> int:
     direction = 1 if point > NEUTRAL else -1
     # The answer word ends its clause ("must have, no ifs or buts", "probably, ..."): it is the answer.
     if _opening(first_clause(text), LEAD_FILLER) == phrase:
+        if direction > 0 and rest[:1] in (["no"], ["nah"], ["nope"]) and (
+                rest[1:2] == [] or rest[1] in ANSWER_NO_FOLLOWERS or rest[1] in LEAD_FILLER):
+            return -1  # "yeah, no, honestly not for me", as "yeah nah" said in one clause
         return direction
     if rest[:1] in (["not"], ["no"], ["never"], ["nah"], ["nope"]):  # "probably not", "yeah nah"
         return -direction if direction > 0 else 0
@@ -449,6 +452,9 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
         return source[retracted.start("rest"):].strip()
     if len(said) < 2:
         return None
+    settled, _, _, _ = said[-1]
+    if said[-1][1] == "number" and said[-2][1] == "side" and CHANGE_OF_MIND.search(lower[said[-2][3]:settled]):
+        return source[settled:].strip()  # "love it, no wait, more like a 4": a number settled on counts alone
     _, kind, first, first_ends = said[0]
     current, changed = first, None
     for where, then_kind, value, _ in said[1:]:
@@ -861,7 +867,7 @@ def unmoved(text: str, question: str, k: Knowledge) -> int:
 # person's own clause after the others' decides.
 NOT_EVERYONE = re.compile(r"^\W*not (?:every(?:one|body)|all of us|everybody)\b[^.;!?]*?(?:,|;|\bbut\b|\band\b)\s*"
                           r"(?:but |and )?(?P<own>(?:i|i'm|im|i'd|id|me|personally)\b[^.;!?]*)")
-OWN_NEGATED = re.compile(r"\b(?:not|never|no)\b(?! (?:problem|issue|doubt))|n'?t\b(?! mind)")
+OWN_NEGATED = re.compile(r"\b(?:not|never|no|cannot)\b(?! (?:problem|issue|doubt))|n'?t\b(?! mind)")
 # A double negative said as one: "not unimportant", "can't say it doesn't matter", "I wouldn't say I'm
 # uncomfortable with risk": a yes. Not where the word denied is itself a worry ("not unworried").
 UN_WORD = (r"un(?!der|til|less|it|iv|ion|ique|cle|ited|ified|bother|faze|concern|afraid|worr|stress|affect|moved)"

@@ -898,6 +898,9 @@ def test_knows_a_word_is_whether_the_weighed_words_have_any(typed_answers):
     ("id say yes, hmm, no. i dont think i would", "risk", 2),
     ("no... ok honestly yes, it matters a bit", "brand", 4),
     ("maybe a 2... no actually a 1, i hate it", "pace", 1),
+    # found in make chat: a number settled on after a change of mind counts alone, whatever came before
+    ("honestly? love it, no wait, more like a 4", "pace", 4),
+    ("yeah sure, hmm, make it a 3", "brand", 3),
 ])
 def test_a_correction_in_the_same_message_settles_the_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -909,6 +912,9 @@ def test_a_correction_in_the_same_message_settles_the_answer(text, question, poi
     ("yes, well, mostly", "pace", 4),                 # a hedge on the answer before it, no new answer
     ("I would say no, mostly. I value a secure contract.", "risk", 2),
     ("yeah, no", "pace", 2),                          # no change-of-mind word between them: one answer
+    ("yeah, no, honestly not for me", "pace", 2),     # "yeah, no" opens a no, as "yeah nah" does
+    ("yeah, no doubt about it", "pace", 5),           # "no doubt" is no "no"
+    ("not really, 2", "pace", 2),                     # a number confirming the side before it
 ])
 def test_a_correction_marker_without_a_change_of_mind(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -953,6 +959,7 @@ def test_a_condition_both_ways_a_number_confirmed_and_a_no_actually(text, questi
     ("I wouldn't say I'm uncomfortable with risk", "risk", 4),
     ("Not everybody needs a ladder to climb, but I think I do.", "structure", 4),
     ("Not everyone can stomach a startup's ups and downs, and I'm probably one who can't.", "risk", 2),
+    ("Not everyone can stomach the ups and downs, and I am one who cannot.", "risk", 1),
     ("Not everyone wants to be a specialist, but I do.", "breadth", 2),   # the others want the opposite
     ("I'd take a messy startup sprint over a slow big-co planning cycle, most of the time", "pace", 4),
     ("meh, I'd pick deep and narrow over wide and shallow", "breadth", 2),
