@@ -1,6 +1,7 @@
 """The recommendation and its explanation: thin wrappers around actions.scoring and actions.advice."""
 from __future__ import annotations
 
+import re
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
@@ -20,6 +21,10 @@ FOLLOW_UP_BUTTONS = [
     {"title": "Change an answer", "payload": "/change_answer"},
     {"title": "Start over", "payload": "/start_over"},
 ]
+# "what would change it?" after a result asks for the one change, not the whole breakdown again.
+ASKS_WHAT_CHANGES = re.compile(
+    r"\bwhat(?:'?d| would| could| will|'?ll)? (?:it )?(?:change|flip|take|make (?:it|you) (?:change|say))\b|"
+    r"\b(?:change|flip) (?:it|this|that|the (?:result|answer|recommendation))\b|\bwhat if i\b")
 # Channels that draw the score breakdown from a custom payload (the terminal shows text only).
 CHART_CHANNELS = ("socketio", "rest", "slack")
 
@@ -84,6 +89,10 @@ class ExplainWhy(Action):
             )
             return []
         result = scoring.recommend(profile(tracker), k)
+        if ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""):
+            dispatcher.utter_message(text=f'{advice.flip_text(result, k)} Say "why" for the full breakdown.',
+                                     metadata={"private": True})
+            return []
         answers = {cid: tracker.get_slot(cid) for cid in k.constraints}
         dispatcher.utter_message(text=advice.breakdown_text(result, answers, k),
                                  metadata={"private": True})  # to its user only

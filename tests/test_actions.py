@@ -381,6 +381,15 @@ def test_why_after_the_result_shows_each_answer():
     assert message["text"].endswith(advice.flip_text(scored(STARTUP_PROFILE), K))  # what would change it
 
 
+@pytest.mark.parametrize("text", ["what would change it?", "what could flip this?",
+                                  "what would it take to change the result", "what if i answered risk lower"])
+def test_what_would_change_it_after_the_result_gives_the_change_alone(text):
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    _, [message] = run(ExplainWhy(), tracker(text, intent="ask_why", slots=slots))
+    assert message["text"].startswith(advice.flip_text(scored(STARTUP_PROFILE), K))
+    assert not any(criterion["title"] in message["text"] for criterion in K.criteria.values())
+
+
 def test_change_a_named_answer():
     t = tracker("change my answer on risk", intent="change_answer",
                 entities=[entity("criterion", "risk")], slots=STARTUP_PROFILE)
