@@ -74,8 +74,9 @@ RATING = re.compile(
     r"^(?:(?:i'?d|i would|id) (?:say|go with|give it)|say|maybe|probably|like|around|about|solid|"
     r"a solid|a|an|give it a|its a|it's a|that's a|thats a|prob|definitely|def|hmm|ok|umm|um|so|"
     r"honestly|tbh|hard|firm|strong|clear|weak|soft|easy|big|\s)*"  # "a hard 5 from me"
-    # "hard one" is no 1
-    r"(?P<n>[1-5]|(?<!hard )(?<!tough )(?<!tricky )one|two|three|four|five)(?:\.0)?(?:ish| ish)?"
+    # "hard one" is no 1, nor is "a yes, a soft one"
+    r"(?P<n>[1-5]|(?<!hard )(?<!tough )(?<!tricky )(?<!soft )(?<!weak )(?<!strong )(?<!firm )(?<!clear )"
+    r"(?<!big )(?<!easy )(?<!solid )(?<!small )(?<!mild )one|two|three|four|five)(?:\.0)?(?:ish| ish)?"
     r"(?:\s*(?:/\s*5|out of (?:5|five)|of 5|on the scale))?"
     r"(?:\s*(?:i guess|i think|i suppose|probably|maybe|tbh|honestly|really|for sure|lol|or so|-ish|from me|"
     r"for me|easy|easily|yep|yup|yeah|yes))*$"
@@ -85,6 +86,11 @@ RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!
                            r"\b(?:i'?d|id|i would|i'll|i will) (?:put (?:(?:this|it|this one|that) )?at|give "
                            r"(?:this|it)|rate (?:this|it)(?: at)?)(?: an?| like)? ([1-5]|one|two|three|four|five)"
                            r"\b(?![./]?\d)|"
+                           # "put me down for a 5", "my answer would be a 2", "mark me as a 4"
+                           r"\b(?:my answer(?:'s| is| would be| will be)|put me down (?:for|as)|"
+                           r"mark me (?:down )?(?:for|as)|count me (?:as|for)|"
+                           r"(?:i'?ll|i will|gonna|going to|let'?s) (?:say|go with))"
+                           r"(?: an?| like)? ([1-5]|one|two|three|four|five)\b(?![./]?\d)|"
                            # "I must say 1. I prefer everything planned": the number ends its clause
                            r"\bi (?:must|have to|would have to|'d have to) say (?:an? )?([1-5])"
                            r"(?=\s*(?:[.,;:!]|$))")
@@ -219,6 +225,11 @@ def lead_direction(text: str, k: Knowledge) -> int:
     phrase, point = found
     rest = opening[len(phrase):].split()
     direction = 1 if point > NEUTRAL else -1
+    if phrase.endswith(" no") and rest:
+        # "meh, no strong opinion": the "no" opens a neutral phrase, not "meh no"
+        after = _opening_phrase(" ".join(["no", *rest]), k)
+        if after and after[1] == NEUTRAL:
+            return 0
     # The answer word ends its clause ("must have, no ifs or buts", "probably, ..."): it is the answer.
     if _opening(first_clause(text), LEAD_FILLER) == phrase:
         if direction > 0 and rest[:1] in (["no"], ["nah"], ["nope"]) and (
@@ -266,13 +277,24 @@ DIRECTION_IDIOMS = (
     # "no denying it, ...", "..., I can't deny that.": the pronoun ends its clause
     (re.compile(r"\b(?:no denying|(?:can'?t|cannot) deny) (?:it|that|this)\b(?=\s*(?:[,.;:!?—–]|$))"), 1),
     (re.compile(r"\bnot untrue\b"), 1),
+    # a lean said in words: "I'd lean against it", "I'd lean toward agree"
+    (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:against|away from) (?:it|that|this)\b"), -1),
+    (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:toward|towards|to) (?:agree|agreeing|yes)\b"), 1),
+    (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:toward|towards|to) (?:disagree|disagreeing|no)\b"), -1),
+    (re.compile(r"\b(?:could|can|would) (?:easily |happily )?live without (?:it|that|them)\b"), -1),
+    # the statement's own verb denied: "I wouldn't say I thrive", "can't say I care"
+    (re.compile(r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t) (?:really |honestly )?say (?:that )?i "
+                r"(?:really )?(?:thrive|love|enjoy|care|need|want|crave|am fascinated|'?m fascinated)\b"
+                r"(?! or\b)"), -1),
+    (re.compile(r"^\W*(?:it|this|that) (?:matters|counts) (?:to me )?more than (?:\w+ ){0,3}?anything\b"), 1),
     # "meh, not crucial", "meh, not my fav": a shrug at a thing denied is a mild no, unless what is denied
     # is doubt or a worry ("meh, not sure", "meh, not a big deal")
     (re.compile(r"^\W*me+h+[\s,.!]+not (?!(?:sure|bothered|fussed|certain|decided|bad|terrible|awful|the worst|a "
                 r"problem|an issue|a big deal|a dealbreaker|worried|scared|afraid|against|opposed)\b)"
                 r"(?:[a-z'-]+ ){0,2}[a-z'-]+\s*(?:[,.;:!?—–-]|$)"), -1),
     # a degree denied, alone in the first clause: "not that important.", "Mmm, not so needed."
-    (re.compile(r"^\W*(?:(?:m+|hm+|um+|well|honestly|tbh|eh|meh),? )?not (?:that|so|very|too|particularly|"
+    (re.compile(r"^\W*(?:(?:m+|hm+|um+|well|honestly|tbh|eh|meh|it'?s ok(?:ay)?|its ok(?:ay)?),? )?not (?:that|so|"
+                r"very|too|particularly|"
                 r"super|terribly|especially|overly|hugely|all that) [a-z'-]+(?: (?:to|for) me| now| tbh| "
                 r"honestly| really| anymore| these days)?\s*(?:[,.;:!?—–-]|$)"), -1),
 )
@@ -408,6 +430,7 @@ BEFORE_NUMBER = re.compile(rf"^(?:(?:{CLAUSE_OPENERS}|no|nope|nah|maybe|probably
 CHANGE_OF_MIND = re.compile(r"\b(?:hmm+|um+|well|actually|wait|ok|okay|honestly|sorry|fine|be honest|"
                             r"honest|scratch that|strike that|or rather|second thoughts?|misread|correction|"
                             r"make (?:it|that)|more like|no|nope|nah)\b")
+HEDGED_ISH = re.compile(r"(?<=[a-z])-ish\b")
 CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–]+")
 NUMBER_OPENS = re.compile(r"(?:an? )?(?:[1-5]|one|two|three|four|five)\b")
 MIND_CHANGES_HERE = re.compile(r"\s(?=(?:wait|actually|hmm+|scratch that|strike that|or rather|"
@@ -439,6 +462,7 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
         if number is not None:
             said.append((where + len(opened) - len(digits), "number", number, clause.end()))
             continue
+        opened = HEDGED_ISH.sub("", opened)  # "agree-ish" is a side: the model weighs how strongly
         phrase = _opening_phrase(_opening(opened, LEAD_FILLER), k)
         if phrase and says_nothing_alone(phrase[0]):
             continue  # "no, mostly", "yes, definitely": a word on the answer before it
@@ -1431,6 +1455,10 @@ class Reader:
         lead = stated_direction(text, question, self.k)
         if only_neutral(text, self.k):
             return Reading(NEUTRAL, 1.0, "rule")  # "neutral?", "not sure??": asked, but an answer
+        clean = answers.normalise(text)
+        if (not lead and len(clean.split()) <= 7 and SKIP_ASKED.search(clean)
+                and (answers.find_phrase(clean, self.k) or (NEUTRAL,))[0] == NEUTRAL):  # "hard pass" is 1
+            return Reading(NEUTRAL, 1.0, "rule")  # "can I skip this one?": asked, but an answer
         if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         if not lead and stage_alone(text, self.k):

@@ -970,6 +970,26 @@ def test_answers_easy_to_turn_round(text, question, point):
     assert READER.read_agreement(text, question).value == point
 
 
+@pytest.mark.parametrize("text, question, point", [
+    ("Put me down for a 5.", "pace", 5),                        # a rating stated in words
+    ("My answer would be a 2.", "impact", 2),
+    ("I like having a roadmap. It's a yes from me, a soft one.", "structure", 4),   # "a soft one" is no 1
+    ("Can I skip this?", "salary", 3),                          # asking to skip is skipping
+    ("can we skip this one?", "impact", 3),
+    ("promotion criteria?? hard pass lol", "structure", 1),     # "hard pass" is no skip
+    ("meh, no strong opinion either way", "scale", 3),          # no "meh no" before a neutral phrase
+    ("yeah sure! oh wait, the mortgage. let me rethink... I'd lean against it", "risk", 2),
+    ("Not a thrill-seeker, but ambiguity doesn't scare me either. I'd lean toward agree.", "pace", 4),
+    ("eh, I could live without it", "salary", 2),
+    ("I manage in it; I wouldn't say I thrive.", "pace", 2),
+    ("Hard to say. I cope fine, but I wouldn't say I thrive or suffer.", "pace", 3),
+    ("it's ok, not that fascinating to me", "scale", 2),
+    ("nah, don't care... ok, maybe a little. the network would be nice. agree-ish", "brand", 4),
+])
+def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
 @pytest.mark.parametrize("text", ["not unworried tbh", "not under pressure", "not unless they pay more"])
 def test_a_denied_worry_or_a_word_that_only_starts_with_un_is_no_double_negative(text):
     assert reader.litotes(text) == 0
