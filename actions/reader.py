@@ -286,7 +286,17 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t) (?:really |honestly )?say (?:that )?i "
                 r"(?:really )?(?:thrive|love|enjoy|care|need|want|crave|am fascinated|'?m fascinated)\b"
                 r"(?! or\b)"), -1),
-    (re.compile(r"^\W*(?:it|this|that) (?:matters|counts) (?:to me )?more than (?:\w+ ){0,3}?anything\b"), 1),
+    (re.compile(r"^\W*(?:it|this|that) (?:matters|counts) (?:to me )?more than [\w ,]{0,60}?anything\b"), 1),
+    # "I don't just cope with ambiguity, I go hunting for it": more than the statement says
+    (re.compile(r"^\W*i (?:don'?t|do not) just [^.;!?]{2,40}[,;]\s*i\b"), 1),
+    (re.compile(r"(?<!not )(?<!not an )(?<!not a )\b(?:an? )?(?:absolute |total |real )?must[- ]have\b"
+                r"(?!\s*\?)"), 1),
+    # "I'd prefer it, but it's not a dealbreaker": it is the statement
+    (re.compile(r"^\W*(?:i'?d |i would |i )(?:really |still |kinda |kind of )?(?:like|love|enjoy|prefer) "
+                r"(?:it|that|this)\b(?! (?:less|least|when|if)\b)"), 1),
+    # the last sentence denies outright: "... Not comfortable at all.", not a worry denied
+    (re.compile(r"(?:^|[.!;]\s+)not (?!(?:worried|scared|afraid|bothered|fazed|concerned|stressed|nervous|"
+                r"an issue|a problem|a big deal)\b)(?:[\w']+ ){0,3}at all\W*$"), -1),
     # "meh, not crucial", "meh, not my fav": a shrug at a thing denied is a mild no, unless what is denied
     # is doubt or a worry ("meh, not sure", "meh, not a big deal")
     (re.compile(r"^\W*me+h+[\s,.!]+not (?!(?:sure|bothered|fussed|certain|decided|bad|terrible|awful|the worst|a "
@@ -430,6 +440,8 @@ BEFORE_NUMBER = re.compile(rf"^(?:(?:{CLAUSE_OPENERS}|no|nope|nah|maybe|probably
 CHANGE_OF_MIND = re.compile(r"\b(?:hmm+|um+|well|actually|wait|ok|okay|honestly|sorry|fine|be honest|"
                             r"honest|scratch that|strike that|or rather|second thoughts?|misread|correction|"
                             r"make (?:it|that)|more like|no|nope|nah)\b")
+# The answer the person asks to be recorded: "I keep going back and forth, put me down as neutral".
+PUT_DOWN_AS = re.compile(r"\b(?:put|mark|count|write) me (?:down )?(?:as|for) (?:an? )?(?P<rest>[\w' -]+?)\W*$")
 HEDGED_ISH = re.compile(r"(?<=[a-z])-ish\b")
 CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–]+")
 NUMBER_OPENS = re.compile(r"(?:an? )?(?:[1-5]|one|two|three|four|five)\b")
@@ -1442,6 +1454,9 @@ class Reader:
             if reading.value in (2, 4):
                 return Reading(1 if reading.value == 2 else 5, reading.confidence, reading.how)
             return reading
+        put_down = PUT_DOWN_AS.search(text.lower().replace("’", "'"))
+        if put_down and answers.find_phrase(answers.normalise(put_down.group("rest")), self.k):
+            return self.read_agreement(put_down.group("rest"), question)  # "..., put me down as neutral"
         back = asked_back(text)
         if back is not None and said_outright(back, question, self.k):
             # "Stability or a bigger payday? Bigger payday, no question." Without an answer word after
@@ -1623,8 +1638,8 @@ MORE_YEARS = re.compile(r"\b(?:then|and|plus|another)\s+(\d{1,2}|one|two|three|f
 YEARS_TO_GO = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b")
 # Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
 MONTHS_AT_WORK = re.compile(r"\b(?:job|role|position|working|worked|work|employed|industry|company)\b.{0,30}"
-                            r"\bmonths?\b|\bmonths? (?:in|into|at) (?:my|the|this|a) (?:first |current |new )?"
-                            r"(?:job|role|position|company|startup|team)\b")
+                            r"\bmonths?\b|\bmonths? (?:in|into|at) (?:my |the |this |a )?(?:first |current |new )?"
+                            r"(?:job|role|position|company|startup|team|industry|workforce|career)\b")
 # "2 months", "a month or two", "3-4 months", "six months": the longest number of months stated.
 MONTHS = re.compile(r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                     r"couple(?: of)?|few)"

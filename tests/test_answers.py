@@ -931,6 +931,7 @@ def test_a_change_of_mind_in_a_yes_no_answer(text, question, value):
 @pytest.mark.parametrize("text, stage", [
     ("new grad... well no, its been fourteen months now so early career i guess", "early"),
     ("um like six and a half years, two kids born in that time lol", "mid"),
+    ("roughly 20 months into industry", "early"),      # months in the industry, over a year
 ])
 def test_a_stage_taken_back_or_given_in_halves(text, stage):
     assert READER.read_stage(text).value == stage
@@ -985,6 +986,12 @@ def test_answers_easy_to_turn_round(text, question, point):
     ("Hard to say. I cope fine, but I wouldn't say I thrive or suffer.", "pace", 3),
     ("it's ok, not that fascinating to me", "scale", 2),
     ("nah, don't care... ok, maybe a little. the network would be nice. agree-ish", "brand", 4),
+    ("yes! or... no? honestly I keep going back and forth, put me down as neutral", "risk", 3),
+    ("I don't just cope with ambiguity, I go hunting for it.", "pace", 4),   # was 2, the wrong way round
+    ("Clear criteria are a must-have, not a nice-to-have.", "structure", 5),
+    ("I want a steady paycheck and a company that still exists in five years. Not comfortable at all.", "risk", 1),
+    ("i'd prefer it, but it's not a dealbreaker", "structure", 4),
+    ("It matters more than salary, more than the title, more than anything.", "impact", 5),
 ])
 def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
     assert READER.read_agreement(text, question).value == point
