@@ -1988,6 +1988,11 @@ def corrects_previous(text: str) -> bool:
     return bool(CORRECTION.search(clean)) and not SAME_AS.search(clean)
 
 
+# A demand with what follows if it is not met is an answer, however it opens.
+ULTIMATUM = re.compile(r"\bor (?:else|i(?:'?m| am| will|'?ll)? (?:walk|walking|leave|leaving|quit|out|gone|"
+                       r"pass|walk away))\b")
+
+
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
     """True when a message typed while a question is pending is clearly a question or a command,
     not an answer: only then does the conversation leave the pending question."""
@@ -2012,7 +2017,8 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     if (intent in SOCIAL_INTENTS and confident and _social(stripped, intent, confidence, k)
             and not looks_like_answer()):
         return True
-    if intent in QUESTION_INTENTS and confident and IMPERATIVE_ASK.match(clean) and not looks_like_answer():
+    if (intent in QUESTION_INTENTS and confident and IMPERATIVE_ASK.match(clean) and not looks_like_answer()
+            and not ULTIMATUM.search(clean)):  # "show me a documented ladder or I walk" answers
         return True
     # "if two offers were within 5% I'd pick the famous name, so yeah, somewhat": an answer that concludes
     return (intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))

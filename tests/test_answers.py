@@ -608,6 +608,7 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("savings? what savings lol", "ask_recommendation", 0.9),          # a word asked back and mocked
     ("T-shaped is the goal so... middle?", "ask_recommendation", 0.9),  # an answer word asked
     ("if two offers were within 5% I'd pick the famous name, so yeah, somewhat", "ask_recommendation", 0.9),
+    ("Show me a documented ladder or I walk.", "out_of_scope", 0.9),   # an ultimatum
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)

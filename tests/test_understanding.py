@@ -169,6 +169,10 @@ FLOORS = {
     # Answers easy to turn round (the twenty-first session): its misses were read and rules written for them
     # (double negatives, "not everyone ..., but I do", preferences between the two kinds of company).
     "probe8": {"answer_accuracy": 0.985, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # The twenty-second session's, committed before their first run (probe9 0.925 and probe10 0.953, two the
+    # wrong way round each): their misses were read and rules written for them. Floors: the figures after them.
+    "probe9": {"answer_accuracy": 0.9475, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    "probe10": {"answer_accuracy": 0.975, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
