@@ -268,7 +268,7 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\bmore (?:no|not|disagree) than (?:yes|yeah|agree)\b"), -1),
     (re.compile(r"\b(?:the )?(?:very )?last thing i (?:want|need|care about)\b"), -1),
     (re.compile(r"\bno [\w' ]{1,25}[,.]? no deal\b"), 1),  # "no good salary, no deal": a must
-    (re.compile(r"^(?:\w+ ){0,3}(?:the )?(?:opposite|other way round|other way around)\b"), -1),
+    (re.compile(r"^(?:[\w']+ ){0,3}(?:the )?(?:opposite|other way round|other way around|reverse)\b"), -1),
     (re.compile(r"^\W*(?:i )?(?:lean|leaning|go|tilt|am|i'm|im)(?: \w+)? the other way\b"), -1),
     (re.compile(r"\bnot the end of the world\b"), -1),
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
@@ -279,8 +279,10 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\bnot untrue\b"), 1),
     # a lean said in words: "I'd lean against it", "I'd lean toward agree"
     (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:against|away from) (?:it|that|this)\b"), -1),
-    (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:toward|towards|to) (?:agree|agreeing|yes)\b"), 1),
-    (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:toward|towards|to) (?:disagree|disagreeing|no)\b"), -1),
+    (re.compile(r"\b(?:lean|leaning|tilt|tilting)(?: toward| towards| to)? (?:agree|agreeing|yes)\b"), 1),
+    (re.compile(r"\b(?:lean|leaning|tilt|tilting)(?: toward| towards| to)? (?:disagree|disagreeing|no)\b"), -1),
+    (re.compile(r"\bcount me in\b"), 1),
+    (re.compile(r"\bcount me out\b"), -1),
     (re.compile(r"\b(?:could|can|would) (?:easily |happily )?live without (?:it|that|them)\b"), -1),
     # the statement's own verb denied: "I wouldn't say I thrive", "can't say I care"
     (re.compile(r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t) (?:really |honestly )?say (?:that )?i "
@@ -440,6 +442,9 @@ BEFORE_NUMBER = re.compile(rf"^(?:(?:{CLAUSE_OPENERS}|no|nope|nah|maybe|probably
 CHANGE_OF_MIND = re.compile(r"\b(?:hmm+|um+|well|actually|wait|ok|okay|honestly|sorry|fine|be honest|"
                             r"honest|scratch that|strike that|or rather|second thoughts?|misread|correction|"
                             r"make (?:it|that)|more like|no|nope|nah)\b")
+# Declining to answer is skipping: "let's leave this one blank", "rather not answer this one".
+NOT_ANSWERING = re.compile(r"\b(?:leave (?:this|that|it)(?: one)? (?:blank|empty|out)|"
+                           r"(?:rather|prefer) not (?:to )?answer|no answer)\b")
 # The answer the person asks to be recorded: "I keep going back and forth, put me down as neutral".
 PUT_DOWN_AS = re.compile(r"\b(?:put|mark|count|write) me (?:down )?(?:as|for) (?:an? )?(?P<rest>[\w' -]+?)\W*$")
 HEDGED_ISH = re.compile(r"(?<=[a-z])-ish\b")
@@ -546,8 +551,12 @@ SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY
 # Sarcasm: the words praise what the statement says and the person means a firm no ("oh sure, I LOVE
 # writing promo packets", "yeah right, 'clear criteria', aka checkbox theater", "nothing says growth like
 # waiting years for a committee"). A model of the words took most of these the wrong way round.
-# "ah sure, 100%", "ah sure look, why not" are a plain yes in Irish English.
-SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? (?:sure|great)\b"
+# "ah sure, 100%", "ah sure look, why not" are a plain yes in Irish English. "Sure, because watching my
+# employer run out of runway sounds super relaxing" mocks as well; "sure, because I need the money" not.
+SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? )?(?:sure|yeah|of course),? because\b[^.!?]*\b"
+                     r"(?:sounds|is|are|seems|looks)\b[^.!?]*\b(?:relaxing|fun|great|amazing|meaningful|thrilling|exciting|fulfilling|wonderful|"
+                     r"awesome|lovely|healthy|smart|brilliant|glamorous)\b|"
+                     r"^\W*(?:(?:oh|ah),? (?:sure|great)\b"
                      r"(?![\s,.!]*(?:100\s*%|(?:100 percent|why not|look|go on)\b))"
                      r"|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
                      r"|\bnothing says\b|(?:^|\s)/s\b|[🙄😒]"
@@ -935,6 +944,63 @@ def litotes(text: str) -> int:
     return 1 if match and not re.search(r"\bbut\b", match.group("rest")) else 0
 
 
+# "No, failing doesn't frighten me in the slightest": the "no" answers a worry, not the statement. Only
+# where the statement says the person is at ease with something (COMFORT_STATEMENT): a low salary that
+# doesn't scare anyone is a no to the salary statement.
+WORRY_DENIED_AFTER_NO = re.compile(
+    r"^\W*(?:no|nope|nah)\b[\s,.!—–-]+(?:[\w'-]+ ){1,8}?(?:doesn'?t|don'?t|does not|do not|won'?t|wouldn'?t|"
+    r"never) (?:really |actually |even )?(?:stress|scare|frighten|bother|worry|faze|terrify|intimidate|"
+    r"phase|rattle|spook)(?:e?s)?(?: me)?\b")
+COMFORT_STATEMENT = re.compile(r"\b(?:comfortable|thrive)\b")
+# "No way I'd give up a solid salary": a refusal to lose the thing named keeps it; to join or take it refuses
+# it.
+REFUSAL = re.compile(r"^\W*(?:no way|never|not a chance|no chance)(?: in hell)?,? (?:would )?"
+                     r"(?:i'?d|i would|id|i'?ll|i will|i)(?: ever)? (?P<verb>give up|lose|sacrifice|trade away|"
+                     r"walk away from|drop|join|take|accept|work (?:at|for|in)|go (?:to|for))\b"
+                     r"(?P<thing>[^.;!?]*)")
+KEEPING_VERBS = ("give up", "lose", "sacrifice", "trade away", "walk away from", "drop")
+
+
+def worry_denied(text: str, question: str, k: Knowledge) -> int:
+    """+1 for a "no" that answers a worry (WORRY_DENIED_AFTER_NO) where the statement is about being at ease,
+    and -1 for the statement's own word turned round by "un" ("Somewhat uncomfortable with that, yeah"), but
+    not denied again ("not uncomfortable"); 0 otherwise."""
+    statement = k.criteria.get(question, {}).get("statement", "").lower()
+    if not COMFORT_STATEMENT.search(statement):
+        return 0
+    lower = text.lower().replace("’", "'")
+    if WORRY_DENIED_AFTER_NO.search(lower):
+        return 1
+    for word in COMFORT_STATEMENT.findall(statement):
+        if re.search(rf"(?<!not )(?<!n't )(?<!never )\bun{word}", lower):
+            return -1
+    return 0
+
+
+def refusal(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 for a refusal whose object is on a side (REFUSAL): refusing to give the statement's side up is a
+    yes, refusing to join its opposite is a yes too; 0 when the object names no side."""
+    criterion = k.criteria.get(question)
+    match = REFUSAL.search(text.lower().replace("’", "'"))
+    if not criterion or not match:
+        return 0
+    thing = answers.normalise(match.group("thing"))
+    side = _words_side(thing, criterion) or _company_side(thing, criterion, k)
+    return side if match.group("verb") in KEEPING_VERBS else -side
+
+
+def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
+    """The sentences after a refusal whose object names no side ("No way I'd join a place where promotions
+    are random. I want the rubric."): what was refused is only known from them. None otherwise."""
+    criterion = k.criteria.get(question)
+    lower = text.lower().replace("’", "'")
+    match = REFUSAL.search(lower)
+    if not criterion or not match or refusal(text, question, k):
+        return None
+    rest = lower[match.end():].strip(" .!;—–-")
+    return rest if len(rest.split()) >= 2 else None
+
+
 def stated_direction(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the words say the answer's side: two things answered apart first, then its own
     conclusion ("..., so yes"), an answer word after a concession, the answer word opening it, an
@@ -942,7 +1008,8 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
     preference between the two sides, a side that does not move the person, or a side named alone
     ("Definitely depth."); before all of them, a double negative or an answer about everyone else. 0
     when none does."""
-    return (litotes(text) or not_everyone(text, question, k) or contrast_pair(text, question, k)
+    return (litotes(text) or worry_denied(text, question, k) or refusal(text, question, k)
+            or not_everyone(text, question, k) or contrast_pair(text, question, k)
             or conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
             or compared_side(text, question, k) or unmoved(text, question, k) or named_side(text, question, k))
@@ -957,6 +1024,17 @@ def said_outright(text: str, question: str, k: Knowledge) -> bool:
 # "depends, if the area is interesting id go deep, if not id rather spread out": either way, on a condition.
 DEPENDS_BOTH_WAYS = re.compile(r"^\W*(?:it |that )?depends\b[^.!?]{0,20}?[,.:;—–-][^.!?]*?\bif\b.*?"
                                r"\b(?:if not|otherwise|if it'?s not|if they'?re not|if i don'?t)\b", re.S)
+
+
+# An answer that ends weighing both sides even: "..., so it's kind of a wash", "I'm of two minds",
+# "so it kind of cancels out. Middle of the road.", "..., so who knows".
+NEUTRAL_ENDING = re.compile(
+    r"(?:(?:^|[,.;:!?—–]\s*|\bso\s+)(?:so,?\s+)?(?:i'?d say |i guess |honestly |overall |all in all )?"
+    r"(?:it'?s |its |it is |that'?s |that is |i'?m |i am |it )?"
+    r"(?:kind of |kinda |sort of |a bit of |pretty much |basically |really |just )?"
+    r"(?:a wash|(?:of|in) two minds|a toss[- ]up|a coin ?flip|(?:evens|balances|cancels) (?:itself )?out|"
+    r"middle of the road|right in the middle|somewhere in the middle)|\bso,? who knows)"
+    r"(?:\s*(?:for me|tbh|honestly|lol|really|i guess))?[\W_]*$")
 
 
 def neutral_lead(text: str, k: Knowledge) -> bool:
@@ -1454,6 +1532,9 @@ class Reader:
             if reading.value in (2, 4):
                 return Reading(1 if reading.value == 2 else 5, reading.confidence, reading.how)
             return reading
+        refused = after_refusal(text, question, self.k)
+        if refused:
+            return self.read_agreement(refused, question)
         put_down = PUT_DOWN_AS.search(text.lower().replace("’", "'"))
         if put_down and answers.find_phrase(answers.normalise(put_down.group("rest")), self.k):
             return self.read_agreement(put_down.group("rest"), question)  # "..., put me down as neutral"
@@ -1465,14 +1546,16 @@ class Reader:
         if contrast_pair(text, question, self.k) == 0:
             return Reading(None, 0.0, "unread")  # "Calculated risk, yes. Reckless risk, no.": which?
         concluded = conclusion(text, self.k)
-        if concluded == 0 or (concluded is None and neutral_lead(text, self.k)):
+        if concluded == 0 or (concluded is None and (neutral_lead(text, self.k)
+                                                     or NEUTRAL_ENDING.search(text.lower().replace("’", "'")))):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         lead = stated_direction(text, question, self.k)
         if only_neutral(text, self.k):
             return Reading(NEUTRAL, 1.0, "rule")  # "neutral?", "not sure??": asked, but an answer
         clean = answers.normalise(text)
-        if (not lead and len(clean.split()) <= 7 and SKIP_ASKED.search(clean)
-                and (answers.find_phrase(clean, self.k) or (NEUTRAL,))[0] == NEUTRAL):  # "hard pass" is 1
+        if len(clean.split()) <= 7 and (NOT_ANSWERING.search(clean) or (
+                not lead and SKIP_ASKED.search(clean)
+                and (answers.find_phrase(clean, self.k) or (NEUTRAL,))[0] == NEUTRAL)):  # "hard pass" is 1
             return Reading(NEUTRAL, 1.0, "rule")  # "can I skip this one?": asked, but an answer
         if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
@@ -1525,9 +1608,12 @@ class Reader:
             # "not sure", "skip", "hard one": the question counts them as no. Before the model, which took
             # "not sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
             return Reading(False, 1.0, "rule")
-        concluded = conclusion(text, self.k, yes_no=True)
+        so = SO_ANSWER.search(text.lower().replace("’", "'"))
+        said_so = self.k.yes_no_points.get(so.group(1), NEUTRAL) - NEUTRAL if so else 0
+        concluded = conclusion(text, self.k, yes_no=True) or said_so
         if concluded:
-            return Reading(concluded > 0, 1.0, "rule")  # "not really any savings to speak of, so yes"
+            # "not really any savings to speak of, so yes"; "No green card yet, so yes, I'd need sponsoring"
+            return Reading(concluded > 0, 1.0, "rule")
         leads = lead_direction(text, self.k)
         below = self.k.constraints.get(question, {}).get("yes_below_months")
         months = runway_months(text)
@@ -1558,6 +1644,11 @@ class Reader:
         if clicked in self.k.stage["values"]:
             return Reading(clicked, 1.0, "button")
         lower = text.lower().replace("’", "'")
+        denied = STAGE_DENIED.search(lower)
+        if denied and answers.normalise(STAGE_DENIED.sub(" ", lower)):
+            rest = self.read_stage(STAGE_DENIED.sub(" ", lower))
+            if rest.value is not None:
+                return rest  # "Not a new grad anymore, I've been working for 3 years"
         taken_back = STAGE_TAKEN_BACK.search(lower) or RETRACTION.search(lower)
         if taken_back and taken_back.start() > 0:
             then = self.read_stage(taken_back.group("rest"))
@@ -1576,6 +1667,10 @@ class Reader:
         return Reading(best, float(p[best]), "model")
 
 
+# A stage said not to be one's own: "not a new grad, not yet", "not a student anymore".
+STAGE_DENIED = re.compile(r"\b(?:not|no longer) (?:a |an )?(?:new grad|new graduate|fresh grad|recent grad|"
+                          r"student|grad student|junior|senior|fresher)\b"
+                          r"(?:[\s,]*(?:anymore|any more|any longer|yet|not yet|now))*")
 # A stage taken back in the same message: "new grad... well no, ...", "student, wait no, ...".
 STAGE_TAKEN_BACK = re.compile(r"[,.;:!?…—–]\s*(?:(?:well|hmm+|um+|oh|wait|actually)[, ]+)+"
                               r"no\b(?!\s+(?:longer|more))[\s,.!]*(?P<rest>\w.*)$", re.S)
@@ -1952,9 +2047,15 @@ def _opens_with_answer(text: str, k: Knowledge) -> bool:
     ..."); context after a question rarely does ("I'm mid-career and kind of restless")."""
     for part in CLAUSE.split(text.lower().replace("’", "'")):
         part = re.sub(r"^\s*(?:then|and|if so)\s+", "", part)
-        if answers.normalise(part) and _opening_phrase(_opening(part, LEAD_FILLER), k) is not None:
-            return True
+        if answers.normalise(part) and (_opening_phrase(_opening(part, LEAD_FILLER), k) is not None
+                                        or idiom_direction(part) or DEGREE_ALONE.match(part)):
+            return True  # and "I'd lean agree", "Fully comfortable."
     return False
+
+
+# A degree and one word, a clause alone: "Fully comfortable.", "Not interested."
+DEGREE_ALONE = re.compile(r"^\W*(?:fully|totally|completely|absolutely|entirely|not)"
+                          r"\s+[\w'-]+\W*$")
 
 
 # Or a short message the classifier is sure of, with no answer word in it ("gotta bounce", "heyo").
@@ -1993,6 +2094,11 @@ ULTIMATUM = re.compile(r"\bor (?:else|i(?:'?m| am| will|'?ll)? (?:walk|walking|l
                        r"pass|walk away))\b")
 
 
+# "No green card yet, so yes, I'd need sponsoring": the "so" answers, wherever it stands. Not a "but no",
+# which may deny the thing asked about ("I wish I had a cushion, but no, barely any savings").
+SO_ANSWER = re.compile(r"(?:^|[,.;:!?—–]\s*|\s)so,? (yes|yeah|yep|yup|no|nope|nah)\b(?=\s*[,.;:!—–]|$)")
+
+
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
     """True when a message typed while a question is pending is clearly a question or a command,
     not an answer: only then does the conversation leave the pending question."""
@@ -2003,7 +2109,7 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return False
     clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:
-        return bool(COMMAND.match(clean))
+        return bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)  # "let's leave this one blank"
     confident = confidence >= MIN_INTENT_CONFIDENCE
 
     def looks_like_answer() -> bool:

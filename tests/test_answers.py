@@ -609,6 +609,9 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("T-shaped is the goal so... middle?", "ask_recommendation", 0.9),  # an answer word asked
     ("if two offers were within 5% I'd pick the famous name, so yeah, somewhat", "ask_recommendation", 0.9),
     ("Show me a documented ladder or I walk.", "out_of_scope", 0.9),   # an ultimatum
+    ("What's the worst that happens, I find another job? I'd lean agree.", "out_of_scope", 0.9),
+    ("What's the point of playing it safe? Fully comfortable.", "ask_factor", 0.9),
+    ("Let's leave this one blank.", "stop", 0.9),                      # declining to answer is skipping
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
@@ -996,6 +999,47 @@ def test_answers_easy_to_turn_round(text, question, point):
 ])
 def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # from probe11's first-run misses, each read the wrong way round before
+    ("No, messy situations don't stress me out — I actually do pretty well in them.", "pace", 4),
+    ("No, failing doesn't frighten me in the slightest. Bring on the upside.", "risk", 5),
+    ("no, chaos scares me", "pace", 1),                          # a worry said, not denied
+    ("Somewhat uncomfortable with that, yeah.", "risk", 2),      # the statement's word turned round by "un"
+    ("I'm not uncomfortable with it", "risk", 4),
+    ("Sure, because watching my employer run out of runway sounds super relaxing. Not a chance.", "risk", 1),
+    ("Sure, because a logo on a lanyard is what makes life meaningful. Not at all for me.", "brand", 1),
+    ("No way I'd give up a solid salary and benefits. Must-have.", "salary", 5),
+    ("No way I'd join a place where promotions are random. I want the rubric.", "structure", 5),
+    ("No way I'd join a startup, too risky", "risk", 1),
+    # and more of its misses, asked again before
+    ("What's the worst that happens, I find another job? I'd lean agree.", "risk", 4),
+    ("Rollercoaster over a flat line, every time. Count me in.", "risk", 5),
+    ("Let's leave this one blank.", "salary", 3),
+    ("rather not answer this one", "scale", 3),
+    ("It's the reverse for me, I love squeezing results out of tiny datasets.", "scale", 1),
+    ("a good salary would be nice but i'd trade some for the right team, so it's a wash for me", "salary", 3),
+    ("Fast-paced I like, ambiguous I don't, so it kind of cancels out. Middle of the road.", "pace", 3),
+])
+def test_answers_a_hasty_reader_turns_round(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, value", [
+    ("No green card yet, so yes, I'd need sponsoring.", "needs_sponsorship", True),   # the "so" answers
+    ("I wish I had a cushion, but no, barely any savings.", "low_runway", True),    # a "but no" need not
+])
+def test_a_yes_no_answered_after_so(text, question, value):
+    assert READER.read_yes_no(text, question).value is value
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Not a new grad, not yet — I have one more semester.", "student"),
+    ("Not a new grad anymore, I've been working for 3 years.", "early"),
+])
+def test_a_stage_said_not_to_be_ones_own(text, stage):
+    assert READER.read_stage(text).value == stage
 
 
 @pytest.mark.parametrize("text", ["not unworried tbh", "not under pressure", "not unless they pay more"])
