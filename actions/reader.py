@@ -337,6 +337,23 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False) -> Optional[Tuple
     return None
 
 
+# Words that weigh an answer phrase: "mild no", "strong yes", "slightly agree".
+STRENGTH_WORDS = re.compile(r"\b(?:strong|strongly|mild|mildly|slight|slightly|soft|hard|big|totally|completely|"
+                            r"absolutely|definitely|somewhat)\b")
+
+
+def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
+    """The point of a concluding answer phrase that says how strongly ("..., so a mild no", "... Strong
+    no."), or None."""
+    found = _concluding(text, k)
+    if not found or not found[1]:
+        return None
+    tail = CONCLUSIONS[1].search(text.lower().replace("’", "'"))
+    phrase = tail.group("tail").strip() if tail else ""
+    point = k.answer_points.get(phrase)
+    return point if point is not None and STRENGTH_WORDS.search(phrase) else None
+
+
 # The answer word's clause and the rest: "nah, I've got a mortgage".
 REASON_AFTER = re.compile(r"^(?P<head>.*?)(?:[,;:!.?]+|\s-+\s|—|–)\s*(?P<rest>.+)$", re.S)
 # What goes on from the answer word without being a reason of its own: "yes, but ...", "no. maybe later".
@@ -1572,6 +1589,9 @@ class Reader:
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
                 # of the 258 training answers that have one are labelled 1 or 5)
                 best = side[0] if lead < 0 else side[1]
+            weighed = strength_concluded(text, self.k)
+            if weighed in side:
+                return Reading(weighed, 1.0, "rule")  # "... Mild no.", "... Strong no.": the person weighed it
             return Reading(best, p.get(best, 0.0) / total, "model")
         best = max(p, key=p.get)
         disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)

@@ -1021,6 +1021,10 @@ def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
     ("It's the reverse for me, I love squeezing results out of tiny datasets.", "scale", 1),
     ("a good salary would be nice but i'd trade some for the right team, so it's a wash for me", "salary", 3),
     ("Fast-paced I like, ambiguous I don't, so it kind of cancels out. Middle of the road.", "pace", 3),
+    # a concluding phrase that says how strongly sets the point
+    ("Ten years ago I wanted my fingerprints on everything; now I'm happy being a small part of something huge. "
+     "Mild no.", "impact", 2),
+    ("I'd rather find my own way than climb someone else's ladder. Strong no.", "structure", 1),
 ])
 def test_answers_a_hasty_reader_turns_round(text, question, point):
     assert READER.read_agreement(text, question).value == point
