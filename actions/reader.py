@@ -293,9 +293,10 @@ DIRECTION_IDIOMS = (
     (re.compile(r"^\W*i (?:don'?t|do not) just [^.;!?]{2,40}[,;]\s*i\b"), 1),
     (re.compile(r"(?<!not )(?<!not an )(?<!not a )\b(?:an? )?(?:absolute |total |real )?must[- ]have\b"
                 r"(?!\s*\?)"), 1),
-    # "I'd prefer it, but it's not a dealbreaker": it is the statement
+    # "I'd prefer it, but it's not a dealbreaker": it is the statement, where the pronoun ends its clause
+    # ("I'd prefer it small", "I like it when ..." say something else)
     (re.compile(r"^\W*(?:i'?d |i would |i )(?:really |still |kinda |kind of )?(?:like|love|enjoy|prefer) "
-                r"(?:it|that|this)\b(?! (?:less|least|when|if)\b)"), 1),
+                r"(?:it|that|this)(?=\s*(?:[,.;:!?—–]|$))"), 1),
     # the last sentence denies outright: "... Not comfortable at all.", not a worry denied
     (re.compile(r"(?:^|[.!;]\s+)not (?!(?:worried|scared|afraid|bothered|fazed|concerned|stressed|nervous|"
                 r"an issue|a problem|a big deal)\b)(?:[\w']+ ){0,3}at all\W*$"), -1),

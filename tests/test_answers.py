@@ -995,6 +995,8 @@ def test_answers_easy_to_turn_round(text, question, point):
     ("Clear criteria are a must-have, not a nice-to-have.", "structure", 5),
     ("I want a steady paycheck and a company that still exists in five years. Not comfortable at all.", "risk", 1),
     ("i'd prefer it, but it's not a dealbreaker", "structure", 4),
+    ("I'd prefer it if my income stayed steady", "risk", 2),   # the pronoun does not end its clause
+    ("I like it focused on one thing", "breadth", 2),
     ("It matters more than salary, more than the title, more than anything.", "impact", 5),
 ])
 def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
