@@ -175,6 +175,19 @@ def test_a_result_decided_by_a_constraint_says_so(advisor):
     assert [b["title"] for b in replies[0]["buttons"]] == ["Why?", "Change an answer", "Start over"]
 
 
+def test_what_would_change_it_after_the_result_gives_the_one_change(advisor):
+    sender = "what-would-change"
+    advisor.say(sender, "/start_assessment")
+    advisor.say(sender, questions.payload("inform_stage", career_stage="mid"))
+    for criterion in K.criteria:
+        advisor.say(sender, questions.payload("answer", agreement="4"))
+    advisor.say(sender, "/deny")
+    result = advisor.say(sender, "/deny")
+    flip = next(line for line in result[0]["text"].splitlines() if line.startswith("What would change it"))
+    replies = advisor.say(sender, "what would change it?")
+    assert texts(replies) == f'{flip} Say "why" for the full breakdown.'
+
+
 def test_an_opener_typed_inside_the_assessment_is_not_taken_for_the_answer(advisor):
     to_question(advisor, "opener-inside", "pace")
     replies = advisor.say("opener-inside", "hi, I have an offer from a 20-person ML startup and another "
