@@ -49,7 +49,7 @@ SLICES = ("tune", "dev", "holdout")
 # The never-tuned slices of new writers' typed answers whose pooled figure is quoted.
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
          "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18",
-         "blind19", "blind20")
+         "blind19", "blind20", "blind21")
 # Tuning slices of new writers' typed answers, to blind5's brief (probe7 to blind19's, probe8, probe10 and
 # probe11 to their own), kept out of training: their misses are read and rules written for them, so their
 # figures are never the reported ones.
@@ -450,7 +450,10 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "with that session's rules from probe7 and probe8, its misses never read: **reported**",
              "blind20": "typed answers only, a twenty-fifth writer's, to blind19's brief, committed during the "
                         "twenty-first session before its first run and run once, after that session's rules "
-                        "for changes of mind (it reads the same without them): **reported**"}
+                        "for changes of mind (it reads the same without them): **reported**",
+             "blind21": "typed answers only, a twenty-sixth writer's, to blind5's brief, committed at the start "
+                        "of the twenty-second session before its first run and run once, after that session's "
+                        "rules from probe9, probe10 and probe11: **reported**"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
