@@ -572,8 +572,8 @@ SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY
 # "ah sure, 100%", "ah sure look, why not" are a plain yes in Irish English. "Sure, because watching my
 # employer run out of runway sounds super relaxing" mocks as well; "sure, because I need the money" not.
 SARCASM = re.compile(r"^\W*(?:(?:oh|ah),? )?(?:sure|yeah|of course),? because\b[^.!?]*\b"
-                     r"(?:sounds|is|are|seems|looks)\b[^.!?]*\b(?:relaxing|fun|great|amazing|meaningful|thrilling|exciting|fulfilling|wonderful|"
-                     r"awesome|lovely|healthy|smart|brilliant|glamorous)\b|"
+                     r"(?:sounds|is|are|seems|looks)\b[^.!?]*\b(?:relaxing|fun|great|amazing|meaningful|thrilling|"
+                     r"exciting|fulfilling|wonderful|awesome|lovely|healthy|smart|brilliant|glamorous)\b|"
                      r"^\W*(?:(?:oh|ah),? (?:sure|great)\b"
                      r"(?![\s,.!]*(?:100\s*%|(?:100 percent|why not|look|go on)\b))"
                      r"|(?:oh,? )?(?:yeah|yea|ya),? right\b(?=\s*[,.!\"'“]|$))"
