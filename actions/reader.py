@@ -1007,6 +1007,33 @@ def refusal(text: str, question: str, k: Knowledge) -> int:
     return side if match.group("verb") in KEEPING_VERBS else -side
 
 
+# A thing named as the one wanted: "big reliable paycheck or nothing", "reach is what I'm after". Not "X is a
+# deal-breaker": whether X is the side or its lack ("a low base") the side words alone do not tell.
+VERDICTS = (
+    (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or nothing\b"), 1),
+    (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?) (?:is|are) "
+                r"(?:what (?:i'?m|i am) after|what i want|all i care about|the dream|my jam)\b"), 1),
+)
+
+
+def verdict_on_side(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 for a thing on a side named with a verdict on it (VERDICTS); 0 when none names a side, or the
+    thing is denied ("not a ..." / "no ...")."""
+    criterion = k.criteria.get(question)
+    if not criterion:
+        return 0
+    lower = text.lower().replace("’", "'")
+    for pattern, sign in VERDICTS:
+        for match in pattern.finditer(lower):
+            thing = answers.normalise(match.group("thing"))
+            if NEGATION_WORDS.search(thing):
+                continue
+            side = _words_side(thing, criterion) or _company_side(thing, criterion, k)
+            if side:
+                return side * sign
+    return 0
+
+
 def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
     """The sentences after a refusal whose object names no side ("No way I'd join a place where promotions
     are random. I want the rubric."): what was refused is only known from them. None otherwise."""
@@ -1030,7 +1057,8 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
             or not_everyone(text, question, k) or contrast_pair(text, question, k)
             or conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
-            or compared_side(text, question, k) or unmoved(text, question, k) or named_side(text, question, k))
+            or compared_side(text, question, k) or verdict_on_side(text, question, k) or unmoved(text, question, k)
+            or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:

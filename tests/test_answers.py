@@ -1023,6 +1023,10 @@ def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
     ("It's the reverse for me, I love squeezing results out of tiny datasets.", "scale", 1),
     ("a good salary would be nice but i'd trade some for the right team, so it's a wash for me", "salary", 3),
     ("Fast-paced I like, ambiguous I don't, so it kind of cancels out. Middle of the road.", "pace", 3),
+    # a thing on a side named as the one wanted
+    ("I never again want to worry whether payroll will clear. big reliable paycheck or nothing", "salary", 5),
+    ("I'd hate building something only 200 people use, even if everyone knew I made it. reach is what I'm after",
+     "impact", 1),
     # a concluding phrase that says how strongly sets the point
     ("Ten years ago I wanted my fingerprints on everything; now I'm happy being a small part of something huge. "
      "Mild no.", "impact", 2),
