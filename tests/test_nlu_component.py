@@ -30,6 +30,7 @@ def found(pipeline, text):
     ("12 years of experience", {("career_stage", "senior")}),
     ("need a visa", {("constraint", "needs_sponsorship")}),
     ("been in industry since 2008, leading a team now", {("career_stage", "senior")}),
+    ("graduated 5 years ago", {("career_stage", "mid")}),   # a career that began then
 ])
 def test_canonical_ids(pipeline, text, expected):
     assert expected <= found(pipeline, text)
@@ -40,6 +41,15 @@ def test_canonical_ids(pipeline, text, expected):
     "I'm here on a student visa",
 ])
 def test_a_yes_no_answer_phrase_is_no_stage(pipeline, text):
+    assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}
+
+
+# found in make chat: "Ten years ago ..." typed at the impact statement overwrote an early career with senior
+@pytest.mark.parametrize("text", [
+    "Ten years ago I wanted my fingerprints on everything; now I'm happy being a small part of something huge.",
+    "two years ago I would have said yes",
+])
+def test_years_ago_is_a_time_not_a_stage(pipeline, text):
     assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}
 
 

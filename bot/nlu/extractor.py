@@ -221,9 +221,18 @@ def _real_words_near(vocabulary: Dict[str, str]) -> List[str]:
     return sorted(protected)
 
 
+# "Ten years ago I wanted ...": a time, not years worked; unless a career began then ("graduated 5 years ago").
+YEARS_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+CAREER_BEGAN = re.compile(r"\b(?:graduat|start|finish|join|began|begin|defend|left (?:school|uni|college))\w*",
+                          re.IGNORECASE)
+
+
 def _years_stated(text: str) -> Iterable[Tuple[int, int, float]]:
     """(start, end, years worked) for "3 yoe", "two years in" and "since 2009"."""
     for match in YEARS.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if YEARS_AGO.match(text, match.end()) and not CAREER_BEGAN.search(before):
+            continue
         amount = match.group(1).lower()
         yield match.start(), match.end(), float(NUMBER_WORDS.get(amount, amount))
     for match in reader.SINCE_YEAR.finditer(text.lower()):
