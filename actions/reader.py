@@ -344,8 +344,7 @@ STRENGTH_WORDS = re.compile(r"\b(?:strong|strongly|mild|mildly|slight|slightly|s
 
 
 def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
-    """The point of a concluding answer phrase that says how strongly ("..., so a mild no", "... Strong
-    no."), or None."""
+    """The point of a concluding answer phrase that says how strongly ("... Strong no."), or None."""
     found = _concluding(text, k)
     if not found or not found[1]:
         return None
@@ -995,16 +994,22 @@ def worry_denied(text: str, question: str, k: Knowledge) -> int:
     return 0
 
 
-def refusal(text: str, question: str, k: Knowledge) -> int:
-    """+1 or -1 for a refusal whose object is on a side (REFUSAL): refusing to give the statement's side up is a
-    yes, refusing to join its opposite is a yes too; 0 when the object names no side."""
+def _refused(text: str, question: str, k: Knowledge) -> Optional[Tuple[re.Match, int]]:
+    """(the REFUSAL match, +1 or -1 for the side it takes, 0 when its object names no side), or None."""
     criterion = k.criteria.get(question)
     match = REFUSAL.search(text.lower().replace("’", "'"))
     if not criterion or not match:
-        return 0
+        return None
     thing = answers.normalise(match.group("thing"))
     side = _words_side(thing, criterion) or _company_side(thing, criterion, k)
-    return side if match.group("verb") in KEEPING_VERBS else -side
+    return match, (side if match.group("verb") in KEEPING_VERBS else -side)
+
+
+def refusal(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 for a refusal whose object is on a side (REFUSAL): refusing to give the statement's side up is a
+    yes, refusing to join its opposite is a yes too; 0 when the object names no side."""
+    found = _refused(text, question, k)
+    return found[1] if found else 0
 
 
 # A thing named as the one wanted: "big reliable paycheck or nothing", "reach is what I'm after". Not "X is a
@@ -1037,12 +1042,11 @@ def verdict_on_side(text: str, question: str, k: Knowledge) -> int:
 def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
     """The sentences after a refusal whose object names no side ("No way I'd join a place where promotions
     are random. I want the rubric."): what was refused is only known from them. None otherwise."""
-    criterion = k.criteria.get(question)
-    lower = text.lower().replace("’", "'")
-    match = REFUSAL.search(lower)
-    if not criterion or not match or refusal(text, question, k):
+    found = _refused(text, question, k)
+    if not found or found[1]:
         return None
-    rest = lower[match.end():].strip(" .!;—–-")
+    match = found[0]
+    rest = match.string[match.end():].strip(" .!;—–-")
     return rest if len(rest.split()) >= 2 else None
 
 
