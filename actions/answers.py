@@ -22,8 +22,13 @@ TYPO_CUTOFF = 0.84
 
 
 @functools.lru_cache(maxsize=4096)  # the reader normalises each part of an answer dozens of times
+def lowered(text: str) -> str:
+    """Lower case with the typographic apostrophe made plain; one character for one, so places agree."""
+    return text.lower().replace("’", "'")
+
+
 def normalise(text: str) -> str:
-    text = text.lower().replace("’", "'")
+    text = lowered(text)
     text = FILLER.sub(" ", text)
     text = re.sub(r"[!?,;:\"()*_~]+|\.(?!\d)", " ", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -177,7 +177,7 @@ def first_clause(text: str) -> str:
     """The normalised first clause of a typed answer: up to its first comma, stop, dash or "but"
     ("nah, ..." gives "nah"), split before normalising takes the punctuation away. A clause of
     fillers only ("lol, ...") is skipped."""
-    for part in CLAUSE.split(text.lower().replace("’", "'")):
+    for part in CLAUSE.split(answers.lowered(text)):
         clean = answers.normalise(part)
         if clean:
             return clean
@@ -324,7 +324,7 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
 
 def _concluding(text: str, k: Knowledge, yes_no: bool = False) -> Optional[Tuple[int, int]]:
     """(direction, where the conclusion starts) for `conclusion`."""
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
@@ -348,7 +348,7 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     found = _concluding(text, k)
     if not found or not found[1]:
         return None
-    tail = CONCLUSIONS[1].search(text.lower().replace("’", "'"))
+    tail = CONCLUSIONS[1].search(answers.lowered(text))
     phrase = tail.group("tail").strip() if tail else ""
     point = k.answer_points.get(phrase)
     return point if point is not None and STRENGTH_WORDS.search(phrase) else None
@@ -395,7 +395,7 @@ def concession(text: str, k: Knowledge) -> int:
     """+1 or -1 for the last answer word standing alone in its clause after a "but" or a "so" opening
     a clause (CONCESSION); 0 when there is none, or it is neutral, a hedge or a word on what came
     before ("but definitely")."""
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     for match in reversed(list(CONCESSION.finditer(lower))):
         answer = match.group("answer").strip()
         if says_nothing_alone(answer):
@@ -435,7 +435,7 @@ ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|prob
 
 def answer_part(text: str) -> Optional[str]:
     """The part of an answer after an opening that hands the answer on (TURNS), or None."""
-    lower = text.lower().replace("’", "'").strip()
+    lower = answers.lowered(text).strip()
     for turn in TURNS:
         match = turn.search(lower)
         if match and match.group("rest").strip(" .!"):
@@ -480,7 +480,7 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
     (RETRACTION), or the text from the last clause that answers otherwise than the first answering clause
     did, with a change-of-mind word between them; None when the answer does not change. A number is
     corrected by another number, an answer word by an answer word on the other side or a neutral one."""
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     # a change-of-mind word opens a clause of its own, commas or not ("yes wait no, ..."); one character
     # for one, so that places in `lower` are places in `text`
     split = MIND_CHANGES_HERE.sub(",", lower)
@@ -544,7 +544,7 @@ NO_OBJECT = {"", "that", "this", "it", "one"}
 
 def rhetoric_said_plainly(text: str) -> Optional[str]:
     """A message that opens with a rhetorical question, said plainly with what follows it; or None."""
-    lower = text.lower().replace("’", "'").strip()
+    lower = answers.lowered(text).strip()
     for pattern, plain, answer in RHETORIC:
         match = pattern.match(lower)
         if match:
@@ -593,7 +593,7 @@ def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
     the opposite, for it names that side ("oh sure, reaching billions of users is so fulfilling"),
     mocks a proposal ("yeah right, like I'd ever take a lower base") or a fear ("oh no, unlimited GPUs,
     how awful"): not read by this rule. None when the answer is not sarcastic."""
-    lower = text.lower().replace("’", "'").strip()
+    lower = answers.lowered(text).strip()
     if MOCKED_FEAR.search(lower):
         return False
     if not SARCASM.search(lower):
@@ -603,7 +603,7 @@ def sarcastic_no(text: str, question: str, k: Knowledge) -> Optional[bool]:
 
 def after_sarcasm(text: str) -> str:
     """What follows the first sentence of a sarcastic answer ("... how awful 🙄 obviously yes")."""
-    parts = SENTENCE_END.split(text.lower().replace("’", "'").strip(), maxsplit=1)
+    parts = SENTENCE_END.split(answers.lowered(text).strip(), maxsplit=1)
     return parts[1].strip(" .!?") if len(parts) > 1 else ""
 
 
@@ -625,7 +625,7 @@ def answer_clause(text: str, k: Knowledge) -> int:
     and quickly. No, absolutely not, ...", "Brand, no, ..."): people often say the statement back
     before they answer it. Hedges, neutral words and words that confirm what came before
     ("depth, definitely") are not answers here."""
-    parts = [part for part in CLAUSE.split(text.lower().replace("’", "'")) if answers.normalise(part)]
+    parts = [part for part in CLAUSE.split(answers.lowered(text)) if answers.normalise(part)]
     for before, part in zip(parts, parts[1:]):
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
@@ -649,7 +649,7 @@ def conceded(clause: str) -> bool:
 
 def idiom_direction(text: str) -> int:
     """+1 or -1 when the message says one of DIRECTION_IDIOMS, else 0."""
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     return next((direction for idiom, direction in DIRECTION_IDIOMS if idiom.search(lower)), 0)
 
 
@@ -662,7 +662,7 @@ SAID_OTHERWISE = re.compile(r"\b(?:otherwise|anything (?:less|else) than)\b")
 def lying_if(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the answer opens with LYING_IF: the opposite of the direction of what would be a
     lie ("...if I said reach mattered more" to impact is +1, "...if I said otherwise" +1)."""
-    lying = LYING_IF.search(text.lower().replace("’", "'"))
+    lying = LYING_IF.search(answers.lowered(text))
     if not lying:
         return 0
     said = lying.group("said")
@@ -833,7 +833,7 @@ NOT_REFUSED = re.compile(r"^\W*(?:[\w']+[, ]+){0,3}?(?:(?:wouldn'?t|would not|wo
 def not_refused(text: str, question: str, k: Knowledge) -> int:
     """+1 for NOT_REFUSED, -1 when what is not refused is the statement's opposite ("I wouldn't say no
     to millions of users" to impact), 0 without it."""
-    match = NOT_REFUSED.search(text.lower().replace("’", "'"))
+    match = NOT_REFUSED.search(answers.lowered(text))
     if not match:
         return 0
     criterion = k.criteria.get(question)
@@ -861,7 +861,7 @@ def contrast_pair(text: str, question: str, k: Knowledge) -> Optional[int]:
     """For CONTRAST_PAIR, +1 or -1 by the half that names a side ("depth, no. breadth, yes") or else
     says a word of the statement ("Thrive, no; survive, sure."); 0 when the halves do not tell
     ("Calculated risk, yes. Reckless risk, no."); None for any other answer."""
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     pair = CONTRAST_PAIR.search(lower)
     said = None if pair else CONTRAST_PAIR_SAID.search(lower)
     if said:
@@ -913,7 +913,7 @@ def unmoved(text: str, question: str, k: Knowledge) -> int:
     scale's opposite is +1) or dismisses it ("prestige is worthless to me"), by the side its subject
     names; 0 when it names neither."""
     criterion = k.criteria.get(question)
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     match = UNMOVED.search(lower) or DISMISSED.search(lower)
     if not criterion or not match:
         return 0
@@ -945,7 +945,7 @@ def not_everyone(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 for the person's own clause after one about everyone (NOT_EVERYONE), turned round when
     the others' clause names the statement's opposite ("not everyone wants to be a specialist, but I
     do"); 0 for none."""
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     match = NOT_EVERYONE.search(lower)
     if not match:
         return 0
@@ -957,7 +957,7 @@ def not_everyone(text: str, question: str, k: Knowledge) -> int:
 
 def litotes(text: str) -> int:
     """+1 when the answer opens with a double negative (LITOTES) and no "but" turns it; else 0."""
-    match = LITOTES.search(text.lower().replace("’", "'"))
+    match = LITOTES.search(answers.lowered(text))
     return 1 if match and not re.search(r"\bbut\b", match.group("rest")) else 0
 
 
@@ -985,7 +985,7 @@ def worry_denied(text: str, question: str, k: Knowledge) -> int:
     statement = k.criteria.get(question, {}).get("statement", "").lower()
     if not COMFORT_STATEMENT.search(statement):
         return 0
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     if WORRY_DENIED_AFTER_NO.search(lower):
         return 1
     for word in COMFORT_STATEMENT.findall(statement):
@@ -997,7 +997,7 @@ def worry_denied(text: str, question: str, k: Knowledge) -> int:
 def _refused(text: str, question: str, k: Knowledge) -> Optional[Tuple[re.Match, int]]:
     """(the REFUSAL match, +1 or -1 for the side it takes, 0 when its object names no side), or None."""
     criterion = k.criteria.get(question)
-    match = REFUSAL.search(text.lower().replace("’", "'"))
+    match = REFUSAL.search(answers.lowered(text))
     if not criterion or not match:
         return None
     thing = answers.normalise(match.group("thing"))
@@ -1027,7 +1027,7 @@ def verdict_on_side(text: str, question: str, k: Knowledge) -> int:
     criterion = k.criteria.get(question)
     if not criterion:
         return 0
-    lower = text.lower().replace("’", "'")
+    lower = answers.lowered(text)
     for pattern, sign in VERDICTS:
         for match in pattern.finditer(lower):
             thing = answers.normalise(match.group("thing"))
@@ -1091,7 +1091,7 @@ def neutral_lead(text: str, k: Knowledge) -> bool:
     """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
     say"), alone or after a filler, and nothing in it leans either way; or a "depends" that goes on to
     both conditions (DEPENDS_BOTH_WAYS)."""
-    if DEPENDS_BOTH_WAYS.search(text.lower().replace("’", "'")):
+    if DEPENDS_BOTH_WAYS.search(answers.lowered(text)):
         return True
     opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
     found = _opening_phrase(opening, k, neutral_only=True)
@@ -1144,7 +1144,7 @@ def title_said(text: str, k: Knowledge) -> Optional[int]:
 def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
-    raw = text.lower().replace("’", "'")
+    raw = answers.lowered(text)
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|prob|probably|like|solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
                     r"i think|i suppose|lol|definitely|max|tops|at most|at best|easily|really|yep|yup|yeah|yes))?"
@@ -1234,7 +1234,7 @@ def negation_marked(text: str) -> List[str]:
     The side a comparison prefers less is marked too ("rather ship to a clinic than not_to not_a
     not_billion not_people"): a learned word then counts against what it names there."""
     words: List[str] = []
-    for part in CLAUSE.split(text.lower().replace("’", "'")):
+    for part in CLAUSE.split(answers.lowered(text)):
         clause = re.findall(r"[a-z']+|>+|<", answers.normalise(part))
         less = _less_preferred(clause)
         negated = False
@@ -1585,7 +1585,7 @@ class Reader:
         refused = after_refusal(text, question, self.k)
         if refused:
             return self.read_agreement(refused, question)
-        put_down = PUT_DOWN_AS.search(text.lower().replace("’", "'"))
+        put_down = PUT_DOWN_AS.search(answers.lowered(text))
         if put_down and answers.find_phrase(answers.normalise(put_down.group("rest")), self.k):
             return self.read_agreement(put_down.group("rest"), question)  # "..., put me down as neutral"
         back = asked_back(text)
@@ -1597,7 +1597,7 @@ class Reader:
             return Reading(None, 0.0, "unread")  # "Calculated risk, yes. Reckless risk, no.": which?
         concluded = conclusion(text, self.k)
         if concluded == 0 or (concluded is None and (neutral_lead(text, self.k)
-                                                     or NEUTRAL_ENDING.search(text.lower().replace("’", "'")))):
+                                                     or NEUTRAL_ENDING.search(answers.lowered(text)))):
             return Reading(NEUTRAL, 1.0, "rule")  # "meh, no strong feelings", "..., so neutral"
         lead = stated_direction(text, question, self.k)
         if only_neutral(text, self.k):
@@ -1661,7 +1661,7 @@ class Reader:
             # "not sure", "skip", "hard one": the question counts them as no. Before the model, which took
             # "not sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
             return Reading(False, 1.0, "rule")
-        so = SO_ANSWER.search(text.lower().replace("’", "'"))
+        so = SO_ANSWER.search(answers.lowered(text))
         said_so = self.k.yes_no_points.get(so.group(1), NEUTRAL) - NEUTRAL if so else 0
         concluded = conclusion(text, self.k, yes_no=True) or said_so
         if concluded:
@@ -1696,7 +1696,7 @@ class Reader:
         clicked = answers.button_value(text, "career_stage")
         if clicked in self.k.stage["values"]:
             return Reading(clicked, 1.0, "button")
-        lower = text.lower().replace("’", "'")
+        lower = answers.lowered(text)
         denied = STAGE_DENIED.search(lower)
         if denied and answers.normalise(STAGE_DENIED.sub(" ", lower)):
             rest = self.read_stage(STAGE_DENIED.sub(" ", lower))
@@ -2064,7 +2064,7 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     an answer in disguise ("who wouldn't want that?", "can I skip this one?"), no answer word leads
     it ("Yes, absolutely. Why should my career be different?") and none follows the question ("How
     big is the reward? Then yes, I'd stay."): what follows is then the question's context."""
-    if ECHO_MOCKED.match(text.lower().replace("’", "'")):
+    if ECHO_MOCKED.match(answers.lowered(text)):
         return False  # "savings? what savings lol": there are none, an answer
     sentences = _sentences(text)
     # an answer word asked is an answer, unsure of itself: "T-shaped is the goal so... middle?"
@@ -2098,7 +2098,7 @@ def _asks_in_words(sentence: str) -> bool:
 def _opens_with_answer(text: str, k: Knowledge) -> bool:
     """True when a clause opens with an answer word ("I survived that, so yes I guess", "Maybe, but
     ..."); context after a question rarely does ("I'm mid-career and kind of restless")."""
-    for part in CLAUSE.split(text.lower().replace("’", "'")):
+    for part in CLAUSE.split(answers.lowered(text)):
         part = re.sub(r"^\s*(?:then|and|if so)\s+", "", part)
         if answers.normalise(part) and (_opening_phrase(_opening(part, LEAD_FILLER), k) is not None
                                         or idiom_direction(part) or DEGREE_ALONE.match(part)):
