@@ -44,12 +44,16 @@ def test_a_yes_no_answer_phrase_is_no_stage(pipeline, text):
     assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}
 
 
-# found in make chat: "Ten years ago ..." typed at the impact statement overwrote an early career with senior
+# found in make chat: "Ten years ago ..." typed at the impact statement overwrote an early career with senior;
+# years of savings or left on a visa, typed at the yes/no questions, would do the same
 @pytest.mark.parametrize("text", [
     "Ten years ago I wanted my fingerprints on everything; now I'm happy being a small part of something huge.",
     "two years ago I would have said yes",
+    "no, I have two years of savings in the bank",
+    "about 2 years worth of living expenses saved, so no",
+    "yes, my visa has 3 years left",
 ])
-def test_years_ago_is_a_time_not_a_stage(pipeline, text):
+def test_years_that_are_not_worked_are_no_stage(pipeline, text):
     assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}
 
 
