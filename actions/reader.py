@@ -281,6 +281,14 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\b(?:lean|leaning|tilt|tilting) (?:against|away from) (?:it|that|this)\b"), -1),
     (re.compile(r"\b(?:lean|leaning|tilt|tilting)(?: toward| towards| to)? (?:agree|agreeing|yes)\b"), 1),
     (re.compile(r"\b(?:lean|leaning|tilt|tilting)(?: toward| towards| to)? (?:disagree|disagreeing|no)\b"), -1),
+    # "I'd probably pass.", "eh, i'd pass": declined, where the pass ends its clause ("I'd pass on stability"
+    # is the other side's)
+    (re.compile(r"\b(?:i'?d|i would|i'?ll|i will) (?:probably |politely |happily |gladly |just )?pass"
+                r"(?=\s*(?:[,.;:!?—–]|$))"), -1),
+    (re.compile(r"\b(?:say(?:ing)?|said) no thanks\b"), -1),
+    (re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|never|(?:can'?t|cannot|wouldn'?t) say (?:it|that|this)) "
+                r"(?:really )?floats? my boat\b"), -1),
+    (re.compile(r"\bfloats? my boat\b"), 1),
     (re.compile(r"\bcount me in\b"), 1),
     (re.compile(r"\bcount me out\b"), -1),
     (re.compile(r"\b(?:could|can|would) (?:easily |happily )?live without (?:it|that|them)\b"), -1),
@@ -411,9 +419,11 @@ def concession(text: str, k: Knowledge) -> int:
 # and a story that turns ("I took a risk once and it didn't pan out. This time I want ...").
 TURNS = (
     re.compile(r"^(?:(?:honestly|tbh|ok|okay|look|i mean|sure)[, ]+)?(?:i (?:\w+ )?(?:get|understand|see|know|"
-               r"appreciate|respect|admire) (?:why|that|how|the \w+|what)|[\w' -]{1,40}? (?:is|are|sounds|"
-               r"seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|tempting|"
-               r"impressive|appealing|fun|good|a plus|nice to have))\b[^.!?;]*?\bbut\b[, ]*(?P<rest>.+)$"),
+               r"appreciate|respect|admire) (?:why|that|how|the \w+|what)|i (?:\w+ )?(?:envy|admire) "
+               r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|[\w' -]{1,40}? "
+               r"(?:is|are|sounds|seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|"
+               r"tempting|impressive|appealing|fun|good|a plus|nice to have))\b[^.!?;]*?\bbut\b[, ]*"
+               r"(?P<rest>.+)$"),
     # only before a clause ("not that I mind chaos, ..."), not a degree ("Not that much. Did some Spark ...")
     re.compile(r"^(?:it'?s |its )?not that\b(?=[^,;.]*\b(?:i|i'?m|i'?d|i'?ve|you|they|we|it'?s|is|are|was|"
                r"were|does|doesn'?t|don'?t|isn'?t|can'?t|matters?|means?|helps?)\b)[^,;.]*[,;.]\s*(?:but\s+)?"
@@ -536,6 +546,10 @@ RHETORIC = (
     (re.compile(r"^why (?:would|should) (?:i|anyone|one)(?: (?P<verb>care about|care|want|need|like|"
                 r"risk|trade|spread|wait)(?P<rest>[^?]*))?" + QUESTION_ENDS), "i don't {verb}{rest}", "no"),
     (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)" + QUESTION_ENDS), "i don't care about{rest}", "no"),
+    # "who needs a fat paycheck when the work is fun? not me", "who wants safe and boring?": nobody; not where
+    # the person answers it themselves ("who wants scale? me!")
+    (re.compile(r"^who(?:'d| would)? (?P<verb>want|need|trade|pick|choose)s?\b(?P<rest>[^?]*)\?+"
+                r"(?!\s*(?:me|i do|i would|i'?d|we do|everyone|everybody)\b)"), "i don't {verb}{rest}", "no"),
 )
 # What a rhetorical question with no object of its own says of the statement: "who wouldn't want
 # that?" is a yes to it.
@@ -624,16 +638,39 @@ def answer_clause(text: str, k: Knowledge) -> int:
     """+1 or -1 for the first clause after the first that is an answer word alone ("Breadth over depth,
     and quickly. No, absolutely not, ...", "Brand, no, ..."): people often say the statement back
     before they answer it. Hedges, neutral words and words that confirm what came before
-    ("depth, definitely") are not answers here."""
-    parts = [part for part in CLAUSE.split(answers.lowered(text)) if answers.normalise(part)]
-    for before, part in zip(parts, parts[1:]):
+    ("depth, definitely") are not answers here. Where that clause answers a question the person asked
+    and a later one answers otherwise, the later one is the answer (`question_answered_first`)."""
+    said = _answer_clauses(text, k)
+    return question_answered_first(text, k) or (said[0][0] if said else 0)
+
+
+def question_answered_first(text: str, k: Knowledge) -> int:
+    """+1 or -1 for the last answer clause when the first answers a question the person asked and the last
+    answers otherwise: "Living on equity promises? No way. Strongly agree, ..." is +1; else 0."""
+    said = _answer_clauses(text, k)
+    return said[-1][0] if len(said) > 1 and said[0][1] and said[-1][0] != said[0][0] else 0
+
+
+def _answer_clauses(text: str, k: Knowledge) -> List[Tuple[int, bool]]:
+    """(+1 or -1, whether it follows a question mark) for each clause after the first that is an answer
+    word alone, for `answer_clause`."""
+    lower = answers.lowered(text)
+    parts, asked, start = [], [], 0  # the clauses, and whether each follows a question mark
+    for cut in [*CLAUSE.finditer(lower), None]:
+        part = lower[start:cut.start() if cut else len(lower)]
+        if answers.normalise(part):
+            parts.append(part)
+            asked.append(start > 0 and "?" in lower[:start].rstrip()[-1:])
+        start = cut.end() if cut else start
+    said = []
+    for before, part, after_question in zip(parts, parts[1:], asked[1:]):
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
         if found and found[0] == opening and found[1] != NEUTRAL and not says_nothing_alone(found[0]):
             if found[1] > NEUTRAL and conceded(before):
                 continue  # "Not essential for me. Pleasant, sure, but ...": granted, not the answer
-            return 1 if found[1] > NEUTRAL else -1
-    return 0
+            said.append((1 if found[1] > NEUTRAL else -1, after_question))
+    return said
 
 
 # A yes that grants a thing is pleasant, not that the statement holds: "Nice to have, sure."
@@ -792,7 +829,7 @@ def _named_alone(words: str, criterion: Dict[str, Any]) -> int:
 
 
 # "more structure than freedom", "I'm more of a risk-taker than most": one side named is enough here
-MORE_THAN = re.compile(r"\bmore (?P<preferred>[\w' -]{1,30}?) than (?P<other>[\w' -]{1,30})")
+MORE_THAN = re.compile(r"\bmore (?P<preferred>[\w' -]{1,30}?) than (?P<other>(?:(?!\b(?:so|but)\b)[\w' -]){1,30})")
 UNDECIDED = {"neutral", "depends", "torn", "unsure", "indifferent", "neither", "idk", "dunno", "meh"}
 
 
@@ -905,7 +942,11 @@ UNMOVED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,80}?
 DISMISSED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,60}?)\s+(?:(?:is|was|are|were|'s) "
                        r"(?:just |honestly |really |all |totally |completely |always |anyway )?(?:a myth|an "
                        r"illusion|overrated|worthless|meaningless|a joke|a scam|a trap|a lie|a fairy ?tale|never "
-                       r"the (?:plan|goal|point)|irrelevant)|can take a hike|can go to hell|means? nothing)\b")
+                       r"the (?:plan|goal|point)|irrelevant)|can take a hike|can go to hell|means? nothing)\b|"
+                       # "Generalist life is absolutely not for me", "Salary is not a must at all"
+                       r"(?:^|[.;:!?—–]\s*)(?P<denied>[^,.;:!?—–]{2,60}?)\s+(?:is|are|'s) (?:just |really |"
+                       r"absolutely |definitely |simply |honestly |so )?not "
+                       r"(?:for me|my thing|a must|a priority)\b")
 
 
 def unmoved(text: str, question: str, k: Knowledge) -> int:
@@ -920,9 +961,9 @@ def unmoved(text: str, question: str, k: Knowledge) -> int:
     # a shrug opening it is no indecision: "meh, scale doesn't excite me much" is a mild no
     shrugged_off = re.sub(r"^me+h+\b", "", answers.normalise(text))
     if (says_undecided(shrugged_off, k)
-            or re.search(r"\b(?:doesn'?t|don'?t|does not|do not)\b", match.group("subject"))):
+            or re.search(r"\b(?:doesn'?t|don'?t|does not|do not)\b", match.group("subject") or "")):
         return 0  # "Risk doesn't scare me and it doesn't excite me"
-    return -_side_named(answers.normalise(match.group("subject")), criterion)
+    return -_side_named(answers.normalise(match.group("subject") or match.group("denied")), criterion)
 
 
 # "not everyone needs a ladder, but I do", "not everyone can stomach it, and I'm one who can't": the
@@ -1018,6 +1059,13 @@ VERDICTS = (
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or nothing\b"), 1),
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?) (?:is|are) "
                 r"(?:what (?:i'?m|i am) after|what i want|all i care about|the dream|my jam)\b"), 1),
+    # "Wide and fast, every time.", "stability any day": the thing alone in its sentence, then the verdict
+    (re.compile(r"(?:^|[.;:!?—–]\s*)(?P<thing>(?!(?:i|i'[dm]|id|im|we|you|they)\b)[\w' -]{2,40}?),? "
+                r"(?:every (?:single )?time|any day(?: of the week)?|"
+                r"all the way|hands down)\W*$"), 1),
+    # "..., so I lean breadth": a lean towards a thing
+    (re.compile(r"(?:^|[,.;:!?—–]\s*|\bso )i(?:'d| would)? (?:lean|tilt)(?: more)?(?: toward| towards| to)? "
+                r"(?P<thing>[\w' -]{2,40}?)\W*$"), 1),
 )
 
 
@@ -1083,7 +1131,8 @@ NEUTRAL_ENDING = re.compile(
     r"(?:it'?s |its |it is |that'?s |that is |i'?m |i am |it )?"
     r"(?:kind of |kinda |sort of |a bit of |pretty much |basically |really |just )?"
     r"(?:a wash|(?:of|in) two minds|a toss[- ]up|a coin ?flip|(?:evens|balances|cancels) (?:itself )?out|"
-    r"middle of the road|right in the middle|somewhere in the middle)|\bso,? who knows)"
+    r"middle of the road|right in the middle|somewhere in the middle|neutral (?:overall|on balance)|"
+    r"(?:i )?(?:can'?t|cannot) (?:really )?(?:say|tell(?: you)?|pick|choose|decide)(?: yet)?)|\bso,? who knows)"
     r"(?:\s*(?:for me|tbh|honestly|lol|really|i guess))?[\W_]*$")
 
 
@@ -1585,11 +1634,15 @@ class Reader:
         refused = after_refusal(text, question, self.k)
         if refused:
             return self.read_agreement(refused, question)
+        walked = self._walked_out(text, question)
+        if walked is not None:
+            return walked
         put_down = PUT_DOWN_AS.search(answers.lowered(text))
         if put_down and answers.find_phrase(answers.normalise(put_down.group("rest")), self.k):
             return self.read_agreement(put_down.group("rest"), question)  # "..., put me down as neutral"
         back = asked_back(text)
-        if back is not None and said_outright(back, question, self.k):
+        if (back is not None and said_outright(back, question, self.k)
+                and not question_answered_first(text, self.k)):
             # "Stability or a bigger payday? Bigger payday, no question." Without an answer word after
             # it, the question stays part of the answer ("promo packets?? kill me").
             return self.read_agreement(back, question)
@@ -1634,6 +1687,22 @@ class Reader:
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
 
+    def _walked_out(self, text: str, question: str) -> Optional[Reading]:
+        """A situation the person would leave over (WALKED_OUT) is the other side of how the situation reads
+        alone, one they would be glad of the same side: by the statement's words for each side, else the
+        model's lean. Emphatic unless hedged."""
+        match = WALKED_OUT.match(answers.lowered(text))
+        criterion = self.k.criteria.get(question)
+        if not match or not criterion:
+            return None
+        situation = match.group("situation")
+        side = _words_side(answers.normalise(situation), criterion) or self.lean(situation, question)
+        if not side:
+            return None
+        side = side if match.group("glad") else -side
+        point = (4 if side > 0 else 2) if match.group("hedge") else (5 if side > 0 else 1)
+        return Reading(point, 1.0, "rule")
+
     def _corrected(self, text: str, question: str) -> Optional[Reading]:
         """The reading of what settles an answer that changes its mind, or None."""
         settled = self_correction(text, self.k)
@@ -1667,6 +1736,10 @@ class Reader:
         if concluded:
             # "not really any savings to speak of, so yes"; "No green card yet, so yes, I'd need sponsoring"
             return Reading(concluded > 0, 1.0, "rule")
+        done = DO_ANSWER.match(answers.lowered(text))
+        if done:
+            # "I do. I'm an EU citizen on an L-1, ...": the question's "do" answered first, before the words
+            return Reading(not done.group("not"), 1.0, "rule")
         leads = lead_direction(text, self.k)
         below = self.k.constraints.get(question, {}).get("yes_below_months")
         months = runway_months(text)
@@ -1720,6 +1793,23 @@ class Reader:
         return Reading(best, float(p[best]), "model")
 
 
+# A situation the person would leave over, or be glad of: "Tell me I'm rotating across five areas this year and
+# I'd be job hunting immediately", "If they took away my ladder, I'd quit.", "If my lead asked me to pick up
+# MLOps too, I'd probably be glad. Not every single thing, though." The reaction ends the answer, or a limit.
+WALKED_OUT = re.compile(
+    r"^\W*(?P<situation>(?:if|tell me|put me|give me|make me|hand me|assign me|ask me|when|imagine|picture|"
+    r"should|throw me|stick me|force me)\b[^.!?]{4,160}?)(?:,|\band\b|\bthen\b)?\s*(?:honestly |seriously |"
+    r"frankly )?(?:i'?d|i would|i'?ll|i will|i'?m) (?P<hedge>probably |likely |maybe )?(?:honestly |seriously |"
+    r"just |literally )?(?:be )?(?:job hunting|start (?:looking|job hunting)|looking for a new job|quit|quitting|"
+    r"walk(?: out| away)?|leave|leaving|resign|be out(?: of there)?|out of there|gone|update (?:my )?(?:cv|resume|"
+    r"linkedin)|(?P<glad>(?:be )?(?:glad|happy|thrilled|delighted|excited|over the moon)|love it|"
+    r"jump at (?:it|the chance)))(?:\s+(?:immediately|on the spot|the same day|that day|right away|in a heartbeat|"
+    r"tomorrow|asap|within a (?:week|month)|lol|tbh|for sure))?[\W_]*"
+    r"(?:$|(?=(?:but |though )?not (?:every|all|always)\b))")
+# The yes/no questions ask "Does your right to work depend ...?", "Do people depend ...?": "I do.", "it
+# doesn't, ..." answer them, where the verb ends its clause.
+DO_ANSWER = re.compile(r"^\W*(?:(?:well|um+|hmm+|sadly|unfortunately|yeah|yes|no)[, ]+)?(?:i|it|they|we|he|she) "
+                       r"(?:(?P<not>don'?t|doesn'?t|do not|does not)|do|does)(?=\s*(?:[,.;:!—–]|$))")
 # A stage said not to be one's own: "not a new grad, not yet", "not a student anymore".
 STAGE_DENIED = re.compile(r"\b(?:not|no longer) (?:a |an )?(?:new grad|new graduate|fresh grad|recent grad|"
                           r"student|grad student|junior|senior|fresher)\b"
@@ -1781,7 +1871,16 @@ YEAR_OF_WORK = re.compile(rf"\b({'|'.join(ORDINALS)}) year (?:of|at|in) (?:my |t
                           r"(?:job|work|working|role|position|career|industry)\b")
 # More years after the ones stated: "..., then 3 more in ML".
 MORE_YEARS = re.compile(r"\b(?:then|and|plus|another)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-                        r"\s+more\b(?!\s+(?:months?|weeks?|to go|left))")
+                        r"\s+more\b(?!\s+(?:months?|weeks?|to go|left))|"
+                        r"\bthen\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:at|in|with|as)\b")
+# A level that is senior whatever the years: "been a staff engineer since 2019", "I'm a principal scientist".
+SENIOR_TITLE = re.compile(r"\b(?:i'?m|i am|as|been|now|currently|promoted to|working as|work as)(?: an?| the)? "
+                          r"(?:staff|principal|distinguished)\b|\b(?:i'?m|i am|as|been|now|currently|promoted to) "
+                          r"(?:an? |the )?(?:head of|director of|vp of)\b")
+# A career that began in a year: "my first job was ... back in 2010", "graduated in 2015".
+BEGAN_IN_YEAR = re.compile(r"\b(?:first job|started (?:working|my career|out|in industry)|"
+                           r"began (?:working|my career)|graduated|career (?:started|began))\b[^.;!?]{0,40}?"
+                           r"\b(?:in|back in) ((?:19|20)\d\d)\b")
 # Years still to come: "2 years left", "three more years to go".
 YEARS_TO_GO = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b")
 # Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
@@ -1885,8 +1984,11 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
                           + (0.5 if match.group("half") else 0.0))  # "six and a half years"
     if work_years:
         # "3 years as a software engineer, then 3 more in ML": the years after add up
-        work_years = [max(work_years) + sum(_count(m.group(1)) for m in MORE_YEARS.finditer(clean))]
-    work_years += [years_since(match.group(1)) for match in SINCE_YEAR.finditer(clean)]
+        work_years = [max(work_years) + sum(_count(m.group(1) or m.group(2)) for m in MORE_YEARS.finditer(clean))]
+    if SENIOR_TITLE.search(clean):
+        return "senior"
+    work_years += [years_since(match.group(1))
+                   for match in [*SINCE_YEAR.finditer(clean), *BEGAN_IN_YEAR.finditer(clean)]]
     if work_years:
         return k.stage_for_years(max(work_years))
     months = months_stated(clean) if MONTHS_AT_WORK.search(clean) and not RUNWAY.search(clean) else None

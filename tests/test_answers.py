@@ -1063,3 +1063,65 @@ def test_a_denied_worry_or_a_word_that_only_starts_with_un_is_no_double_negative
 ])
 def test_a_change_of_mind_without_commas(text, question, value):
     assert READER.read_yes_no(text, question).value is value
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # an answer to the person's own question, then one to the statement
+    ("Living on equity promises like some of my friends? No way. Strongly agree, I want the money in my account.",
+     "salary", 5),
+    # a thing alone with a verdict, or a lean towards it
+    ("I pity people who spent a decade on one framework and then watched it die. Wide and fast, every time.",
+     "breadth", 5),
+    ("stability, every single time", "risk", 1),
+    ("Being able to do data, modeling and deployment seems more useful than being narrow, so I lean breadth.",
+     "breadth", 4),
+    # "who needs X?": nobody
+    ("who needs a fat paycheck when the work is fun? not me", "salary", 1),
+    ("who wants safe and boring? roll the dice", "risk", 5),
+    # a side said not to be for the person
+    ("Generalist life is absolutely not for me.", "breadth", 1),
+    ("Salary is not a must at all, the work is what counts", "salary", 1),
+    # others envied, then the person's own turn
+    ("I envy people who can roll with chaos, but that's not quite me.", "pace", 2),
+    # declined, or an idiom of liking
+    ("eh, i'd pass", "risk", 2),
+    ("can't say it floats my boat", "scale", 2),
+    ("massive clusters really float my boat", "scale", 5),
+    ("My manager keeps pitching the big-data team to me, and I keep politely saying no thanks.", "scale", 2),
+    # a neutral ending
+    ("Depends on the problem. Scale for its own sake, no; scale in service of something interesting, sure. "
+     "Neutral overall.", "scale", 3),
+    ("Never had either, honestly. My only job was internal tooling for 30 people, so I can't say.", "impact", 3),
+    # a situation the person would leave over, or be glad of
+    ("Tell me I'm rotating across five areas this year and I'd be job hunting immediately.", "breadth", 1),
+    ("If they took away the promotion ladder, I'd quit.", "structure", 1),
+    ("if they handed me a 10k GPU cluster I'd be over the moon", "scale", 5),
+])
+def test_questions_asked_first_verdicts_situations_and_sides_declined(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_a_rhetorical_who_that_the_person_answers_is_no_rhetoric():
+    assert reader.rhetoric_said_plainly("who wants scale? me!") is None
+
+
+def test_a_lean_is_no_verdict_where_the_person_passes_on_the_thing():
+    assert reader.verdict_on_side("I'd pass on stability any day", "risk", READER.k) == 0
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("been a staff engineer since 2019", "senior"),                     # the level, whatever the years
+    ("I report to a staff engineer, I've been here 2 years", "early"),  # someone else's level
+    ("My first job was on Hadoop clusters back in 2010.", "senior"),
+    ("Two years at a startup that died, then three at Microsoft.", "mid"),
+])
+def test_a_senior_level_a_career_begun_in_a_year_and_years_added_up(text, stage):
+    assert READER.read_stage(text).value == stage
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I do. I'm an EU citizen working in the US on an L-1, so I'd need a new visa to switch.", True),
+    ("it doesn't, I'm a citizen", False),
+])
+def test_the_questions_do_answered_first(text, value):
+    assert READER.read_yes_no(text, "needs_sponsorship").value is value
