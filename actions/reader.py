@@ -2067,8 +2067,8 @@ RHETORICAL = re.compile(
     r"^(?:(?:oh|ah|well|lol|honestly|i mean|hmm+|um+|like|seriously|and|but|so)\s+)*"
     r"(?:why (?:would|should) (?:i|anyone|someone|one|we)(?! (?:tell|answer|share|say|give|reveal))|"
     r"why not(?: both)?$|"
-    r"who (?:wouldn'?t|would not|doesn'?t|does not|cares|needs|on earth|"
-    r"(?:would|'d) (?:ever |even )?(?:pick|choose|want|say|turn|not))|"
+    r"who (?:wouldn'?t|would not|doesn'?t|does not|cares|needs|wants|on earth|"
+    r"(?:would|'d) (?:ever |even )?(?:pick|choose|want|say|turn|trade|not))|"
     r"is that (?:even|really) a question|are you (?:kidding|serious|joking)|you kidding)\b"
 )
 # Without a question mark, "when I ..." or "how we ..." leads a statement, and "did it twice" is a story.
@@ -2279,7 +2279,8 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
             and not looks_like_answer()):
         return True
     if (intent in QUESTION_INTENTS and confident and IMPERATIVE_ASK.match(clean) and not looks_like_answer()
-            and not ULTIMATUM.search(clean)):  # "show me a documented ladder or I walk" answers
+            and not ULTIMATUM.search(clean) and not WALKED_OUT.match(answers.lowered(stripped))):
+        # "show me a documented ladder or I walk", "tell me I'm rotating ... and I'd be job hunting" answer
         return True
     # "if two offers were within 5% I'd pick the famous name, so yeah, somewhat": an answer that concludes
     return (intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))
