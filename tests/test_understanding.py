@@ -160,6 +160,11 @@ FLOORS = {
     # UTC): 0.960 read right, three the wrong way round, 11 asked again; stages 1.000, yes/no 1.000 (the
     # wrong-way target missed). The floors are the measured figures.
     "blind21": {"answer_accuracy": 0.96, "wrong_way": 3, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # A twenty-seventh writer's, to blind5's brief: committed (a78fe2c) at the start of the twenty-third session,
+    # before it was first run, and run once after that session's rules from probe12 and probe13 (17:13 UTC):
+    # 0.9525 read right, two the wrong way round, 7 asked again; stages 1.000, yes/no 1.000 (the wrong-way
+    # target missed). The floors are the measured figures.
+    "blind22": {"answer_accuracy": 0.9525, "wrong_way": 2, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -182,6 +187,10 @@ FLOORS = {
     # Answers a hasty reader could turn round (the twenty-second session): 0.890 with seven the wrong way
     # round at its first run; its misses were read and rules written for them.
     "probe11": {"answer_accuracy": 0.92, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 1.0},
+    # The twenty-third session's, committed before their first run (probe12 0.975 with one the wrong way round,
+    # probe13 0.915 with four): their misses were read and rules written for them. Floors: the figures after.
+    "probe12": {"answer_accuracy": 0.9775, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    "probe13": {"answer_accuracy": 0.9575, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
