@@ -456,7 +456,7 @@ def answer_part(text: str) -> Optional[str]:
 # A correction in the same message: the person answers one way, then settles on another ("yes, hmm no,
 # not really", "id say 4, actually no, 5", "no... ok honestly yes, it matters a bit"). Clauses are read
 # in turn; words that open a clause without answering (CORRECTING) are set aside.
-CLAUSE_OPENERS = (r"hmm+|um+|uh+|oh|ok|okay|well|actually|wait|so|honestly|tbh|sorry|fine|i mean|"
+CLAUSE_OPENERS = (r"hm+|um+|uh+|oh|ok|okay|well|actually|wait|so|honestly|tbh|sorry|fine|i mean|"
                   r"(?:to |if i'?m |let me |gotta |have to )?be honest|if i'?m honest|scratch that|strike that|"
                   r"or rather|on second thoughts?|misread|correction|(?:i'?d|id|i would) (?:say|go(?: with)?)|"
                   r"make (?:it|that)|more like|call it|it'?s|its")
@@ -466,7 +466,7 @@ CORRECTING = re.compile(rf"^(?:(?:{CLAUSE_OPENERS})\b[\s,]*)+")
 BEFORE_NUMBER = re.compile(rf"^(?:(?:{CLAUSE_OPENERS}|no|nope|nah|maybe|probably|prob|like|around|about|solid)"
                            r"\b[\s,]*)+")
 # A change of mind needs one of these between the two answers: "yes, no" alone is no correction.
-CHANGE_OF_MIND = re.compile(r"\b(?:hmm+|um+|well|actually|wait|ok|okay|honestly|sorry|fine|be honest|"
+CHANGE_OF_MIND = re.compile(r"\b(?:hm+|um+|well|actually|wait|ok|okay|honestly|sorry|fine|be honest|"
                             r"honest|scratch that|strike that|or rather|second thoughts?|misread|correction|"
                             r"make (?:it|that)|more like|no|nope|nah)\b")
 # Declining to answer is skipping: "let's leave this one blank", "rather not answer this one".
@@ -475,13 +475,14 @@ NOT_ANSWERING = re.compile(r"\b(?:leave (?:this|that|it)(?: one)? (?:blank|empty
 # The answer the person asks to be recorded: "I keep going back and forth, put me down as neutral".
 PUT_DOWN_AS = re.compile(r"\b(?:put|mark|count|write) me (?:down )?(?:as|for) (?:an? )?(?P<rest>[\w' -]+?)\W*$")
 HEDGED_ISH = re.compile(r"(?<=[a-z])-ish\b")
-CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–]+")
+CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–\n]+")  # a new line too: "yes\nhm no, not rly"
 NUMBER_OPENS = re.compile(r"(?:an? )?(?:[1-5]|one|two|three|four|five)\b")
-MIND_CHANGES_HERE = re.compile(r"\s(?=(?:wait|actually|hmm+|scratch that|strike that|or rather|"
+MIND_CHANGES_HERE = re.compile(r"\s(?=(?:wait|actually|hm+|scratch that|strike that|or rather|"
                                r"on second thoughts?)\b)")
 # Words that take the answer before them back, whatever follows: "nah scratch that, I do want clear criteria".
 RETRACTION = re.compile(r"\b(?:scratch that|strike that|on second thoughts?|i take (?:that|it) back|"
-                        r"let me (?:rethink|rephrase|correct)(?: (?:that|myself))?)\b[\s,:.!…—–-]*(?P<rest>\w.*)$",
+                        r"nvm|never ?mind|let me (?:rethink|rephrase|correct)(?: (?:that|myself))?)\b[\s,:.!…—–-]*"
+                        r"(?P<rest>\w.*)$",
                         re.S)
 
 
@@ -1190,10 +1191,16 @@ def title_said(text: str, k: Knowledge) -> Optional[int]:
     return found.pop() if len(found) == 1 else None
 
 
+# A chat vote: "+1" agrees, "-1" disagrees (Slack and forum habit), alone or before a reason.
+SLACK_VOTE = re.compile(r"^\W*?(?P<sign>[+-])1(?![\d.])(?!\s*(?:/|out of|of)\s*5)")
+
+
 def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
     raw = answers.lowered(text)
+    if SLACK_VOTE.match(raw):
+        return None  # "+1" agrees, it is no rating of 1
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|prob|probably|like|solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
                     r"i think|i suppose|lol|definitely|max|tops|at most|at best|easily|really|yep|yup|yeah|yes))?"
@@ -1604,6 +1611,9 @@ class Reader:
         word = answer_word_typed(text, self.k.answer_points)
         if word is not None:
             return Reading(word, 1.0, "rule")  # "kinda", "hard one" (not 1): the knowledge file's point
+        vote = SLACK_VOTE.match(answers.lowered(text))
+        if vote:
+            return Reading(4 if vote.group("sign") == "+" else 2, 1.0, "rule")  # "+1": a plain agree
         corrected = self._corrected(text, question)
         if corrected is not None:
             return corrected
@@ -1723,6 +1733,9 @@ class Reader:
         word = answer_word_typed(text, self.k.yes_no_points)
         if word is not None:
             return Reading(word > NEUTRAL, 1.0, "rule")  # "nope": the knowledge file's word, no model
+        vote = SLACK_VOTE.match(answers.lowered(text))
+        if vote:
+            return Reading(vote.group("sign") == "+", 1.0, "rule")
         settled = self_correction(text, self.k)
         if settled:
             return self.read_yes_no(settled, question)  # "yes, wait no, sorry, misread. no, im a us citizen"

@@ -1128,3 +1128,20 @@ def test_a_senior_level_a_career_begun_in_a_year_and_years_added_up(text, stage)
 ])
 def test_the_questions_do_answered_first(text, value):
     assert READER.read_yes_no(text, "needs_sponsorship").value is value
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # from probe15's misses: a chat vote is a plain agree or disagree, no rating of 1
+    ("+1", "pace", 4),
+    ("-1, i like safe", "risk", 2),
+    # a change of mind on a new line, after "nvm" or "hm"
+    ("yes\nnvm, prob not, i like calm", "pace", 2),
+    ("yes\nhm no, not rly fascinated", "scale", 2),
+])
+def test_chat_votes_and_changes_of_mind_on_a_new_line(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_a_chat_vote_answers_a_yes_no_question():
+    assert READER.read_yes_no("+1", "needs_sponsorship").value is True
+    assert reader.rating_number("+1") is None
