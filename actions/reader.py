@@ -2283,7 +2283,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     def looks_like_answer() -> bool:
         # an answer word, or a side named alone ("Depth, thanks."); asked only where it decides, since
         # it tries every statement's side words and runs for each message typed at a question
+        back = asked_back(stripped)  # "lottery tickets? NO thx": the answer after a word asked back
         return (answers.find_phrase(first_clause(stripped), k) is not None
+                or (back is not None and answers.find_phrase(first_clause(back), k) is not None)
                 or any(named_side(stripped, question, k) for question in k.criteria))
 
     if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):

@@ -615,6 +615,7 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     # found by probe13's reach-the-reader test: a situation one would leave over, a rhetorical "who wants"
     ("Tell me I'm rotating across five areas this year and I'd be job hunting immediately.", "out_of_scope", 0.9),
     ("who wants safe and boring? roll the dice", "out_of_scope", 0.9),
+    ("lottery tickets? NO thx", "thank", 0.9),                         # probe15's: an answer after a word asked
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
