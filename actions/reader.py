@@ -933,9 +933,12 @@ def _contrast_votes(pair: re.Match, criterion: Optional[Dict[str, Any]], k: Know
 
 # "millions of users I never see don't move me": unmoved by what its clause names first
 UNMOVED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,80}?)\s+(?:just |really |honestly |ever )?"
-                     r"(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|never) (?:really |honestly |ever )?"
-                     r"(?:move|moved|moves|excite|excites|excited|interest|interests|do much for|do anything for) "
-                     r"me\b(?!\s*(?:either\b|or\b|nor\b))")
+                     r"(?:(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|never|has never|have never|hasn'?t|"
+                     r"haven'?t) (?:really |honestly |ever |once )?(?:move|moved|moves|excite|excites|excited|"
+                     r"interest|interests|interested|do much for|do anything for|appeal(?:s|ed)? to|"
+                     r"tempt(?:s|ed)?|matter(?:s|ed)? (?:much )?to) me|(?:isn'?t|is not|aren'?t|are not) "
+                     r"(?:really |honestly )?what (?:motivates|drives|excites) me)"
+                     r"\b(?!\s*(?:either\b|or\b|nor\b))")
 
 
 # "Stability was never the plan", "Prestige is worthless to me", "Stability can take a hike": a side

@@ -1146,3 +1146,12 @@ def test_chat_votes_and_changes_of_mind_on_a_new_line(text, question, point):
 def test_a_chat_vote_answers_a_yes_no_question():
     assert READER.read_yes_no("+1", "needs_sponsorship").value is True
     assert reader.rating_number("+1") is None
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # from probe14's misses: a side that never mattered, appealed or tempted does not move the person
+    ("Depth has never appealed to me, not once.", "breadth", 5),
+    ("Prestige is not really what motivates me.", "brand", 2),
+])
+def test_a_side_that_never_mattered_or_appealed(text, question, point):
+    assert READER.read_agreement(text, question).value == point

@@ -194,11 +194,12 @@ FLOORS = {
     # The twenty-third session's, committed before their first run (probe12 0.975 with one the wrong way round,
     # probe13 0.915 with four): their misses were read and rules written for them. Floors: the figures after.
     "probe12": {"answer_accuracy": 0.9775, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
-    "probe13": {"answer_accuracy": 0.9575, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    "probe13": {"answer_accuracy": 0.96, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Answers that talk only about the other side of the statement (the twenty-third session): 0.690 with 62
     # the wrong way round at its first run. Not mended: a rule that turns round what the model reads of the
-    # other side's words made every other slice worse (docs/benchmarks.md). The floors only hold it there.
-    "probe14": {"answer_accuracy": 0.69, "wrong_way": 62, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # other side's words made every other slice worse (docs/benchmarks.md); a side that "never mattered/appealed
+    # to me" (UNMOVED) mended two. The floors only hold it there.
+    "probe14": {"answer_accuracy": 0.695, "wrong_way": 60, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Hurried phone and Slack typing (the twenty-third session): 0.888 with nine the wrong way round at its
     # first run ("+1" read as a rating of 1); its misses were read and rules written for them.
     "probe15": {"answer_accuracy": 0.92, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.975},
