@@ -1709,7 +1709,10 @@ class Reader:
         if not match or not criterion:
             return None
         situation = match.group("situation")
-        side = _words_side(answers.normalise(situation), criterion) or self.lean(situation, question)
+        side = _words_side(answers.normalise(situation), criterion)
+        if side and TAKEN_AWAY.search(situation):
+            side = -side  # "If they took away the promotion ladder, I'd quit": the side is wanted
+        side = side or self.lean(situation, question)
         if not side:
             return None
         side = side if match.group("glad") else -side
@@ -1822,6 +1825,9 @@ WALKED_OUT = re.compile(
     r"jump at (?:it|the chance)))(?:\s+(?:immediately|on the spot|the same day|that day|right away|in a heartbeat|"
     r"tomorrow|asap|within a (?:week|month)|lol|tbh|for sure))?[\W_]*"
     r"(?:$|(?=(?:but |though )?not (?:every|all|always)\b))")
+# A situation that takes the side away: "if they took away the ladder", "somewhere without big data".
+TAKEN_AWAY = re.compile(r"\b(?:took|take|takes|taking) (?:\w+ )?away|\b(?:without|no|remove[ds]?|removing|lose|"
+                        r"lost|scrap(?:s|ped)?|got rid of|get rid of|cut|cuts|cancel(?:s|led)?|zero|lack of)\b")
 # The yes/no questions ask "Does your right to work depend ...?", "Do people depend ...?": "I do.", "it
 # doesn't, ..." answer them, where the verb ends its clause.
 DO_ANSWER = re.compile(r"^\W*(?:(?:well|um+|hmm+|sadly|unfortunately|yeah|yes|no)[, ]+)?(?:i|it|they|we|he|she) "

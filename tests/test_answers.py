@@ -1098,7 +1098,8 @@ def test_a_change_of_mind_without_commas(text, question, value):
     ("Never had either, honestly. My only job was internal tooling for 30 people, so I can't say.", "impact", 3),
     # a situation the person would leave over, or be glad of
     ("Tell me I'm rotating across five areas this year and I'd be job hunting immediately.", "breadth", 1),
-    ("If they took away the promotion ladder, I'd quit.", "structure", 1),
+    ("If they took away the promotion ladder, I'd quit.", "structure", 5),  # the side taken away is wanted
+    ("put me somewhere without big data and I'd be job hunting", "scale", 5),
     ("if they handed me a 10k GPU cluster I'd be over the moon", "scale", 5),
 ])
 def test_questions_asked_first_verdicts_situations_and_sides_declined(text, question, point):
