@@ -642,13 +642,16 @@ def answer_clause(text: str, k: Knowledge) -> int:
     ("depth, definitely") are not answers here. Where that clause answers a question the person asked
     and a later one answers otherwise, the later one is the answer (`question_answered_first`)."""
     said = _answer_clauses(text, k)
-    return question_answered_first(text, k) or (said[0][0] if said else 0)
+    return _answered_after_question(said) or (said[0][0] if said else 0)
 
 
 def question_answered_first(text: str, k: Knowledge) -> int:
     """+1 or -1 for the last answer clause when the first answers a question the person asked and the last
     answers otherwise: "Living on equity promises? No way. Strongly agree, ..." is +1; else 0."""
-    said = _answer_clauses(text, k)
+    return _answered_after_question(_answer_clauses(text, k))
+
+
+def _answered_after_question(said: List[Tuple[int, bool]]) -> int:
     return said[-1][0] if len(said) > 1 and said[0][1] and said[-1][0] != said[0][0] else 0
 
 
@@ -1830,7 +1833,7 @@ TAKEN_AWAY = re.compile(r"\b(?:took|take|takes|taking) (?:\w+ )?away|\b(?:withou
                         r"lost|scrap(?:s|ped)?|got rid of|get rid of|cut|cuts|cancel(?:s|led)?|zero|lack of)\b")
 # The yes/no questions ask "Does your right to work depend ...?", "Do people depend ...?": "I do.", "it
 # doesn't, ..." answer them, where the verb ends its clause.
-DO_ANSWER = re.compile(r"^\W*(?:(?:well|um+|hmm+|sadly|unfortunately|yeah|yes|no)[, ]+)?(?:i|it|they|we|he|she) "
+DO_ANSWER = re.compile(r"^\W*(?:(?:well|um+|hm+|sadly|unfortunately|yeah|yes|no)[, ]+)?(?:i|it|they|we|he|she) "
                        r"(?:(?P<not>don'?t|doesn'?t|do not|does not)|do|does)(?=\s*(?:[,.;:!—–]|$))")
 # A stage said not to be one's own: "not a new grad, not yet", "not a student anymore".
 STAGE_DENIED = re.compile(r"\b(?:not|no longer) (?:a |an )?(?:new grad|new graduate|fresh grad|recent grad|"
@@ -1892,9 +1895,9 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 YEAR_OF_WORK = re.compile(rf"\b({'|'.join(ORDINALS)}) year (?:of|at|in) (?:my |the |a )?(?:first |current )?"
                           r"(?:job|work|working|role|position|career|industry)\b")
 # More years after the ones stated: "..., then 3 more in ML".
-MORE_YEARS = re.compile(r"\b(?:then|and|plus|another)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-                        r"\s+more\b(?!\s+(?:months?|weeks?|to go|left))|"
-                        r"\bthen\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:at|in|with|as)\b")
+_AMOUNT = rf"(\d{{1,2}}|{'|'.join(WORD_NUMBERS)})"
+MORE_YEARS = re.compile(rf"\b(?:then|and|plus|another)\s+{_AMOUNT}\s+more\b(?!\s+(?:months?|weeks?|to go|left))|"
+                        rf"\bthen\s+{_AMOUNT}\s+(?:at|in|with|as)\b")
 # A level that is senior whatever the years: "been a staff engineer since 2019", "I'm a principal scientist".
 SENIOR_TITLE = re.compile(r"\b(?:i'?m|i am|as|been|now|currently|promoted to|working as|work as)(?: an?| the)? "
                           r"(?:staff|principal|distinguished)\b|\b(?:i'?m|i am|as|been|now|currently|promoted to) "
@@ -1903,8 +1906,11 @@ SENIOR_TITLE = re.compile(r"\b(?:i'?m|i am|as|been|now|currently|promoted to|wor
 BEGAN_IN_YEAR = re.compile(r"\b(?:first job|started (?:working|my career|out|in industry)|"
                            r"began (?:working|my career)|graduated|career (?:started|began))\b[^.;!?]{0,40}?"
                            r"\b(?:in|back in) ((?:19|20)\d\d)\b")
-# Years still to come: "2 years left", "three more years to go".
-YEARS_TO_GO = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b")
+# Years still to come or of something other than work: "2 years left", "three more years to go", "two
+# years of savings" (the entity extractor's too).
+YEARS_NOT_WORKED = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b|"
+                              r"\s+(?:worth )?of (?:\w+ )?(?:savings|runway|cash|money|expenses|rent|buffer|"
+                              r"cushion|living|salary|pay|funding|severance)", re.I)
 # Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
 MONTHS_AT_WORK = re.compile(r"\b(?:job|role|position|working|worked|work|employed|industry|company)\b.{0,30}"
                             r"\bmonths?\b|\bmonths? (?:in|into|at) (?:my |the |this |a )?(?:first |current |new )?"
@@ -1999,7 +2005,7 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
         if NOT_WORK_YEARS.search(after.split(",")[0]) and not re.match(r"\s*(?:in\s+)?(?:out of|since|after)\b",
                                                                        after):
             continue
-        if YEARS_TO_GO.match(after):
+        if YEARS_NOT_WORKED.match(clean, match.end()):
             continue  # "studying stats, 2 years left": years still to come
         amount = match.group(1)
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount)

@@ -223,10 +223,6 @@ def _real_words_near(vocabulary: Dict[str, str]) -> List[str]:
 
 # "Ten years ago I wanted ...": a time, not years worked; unless a career began then ("graduated 5 years ago").
 YEARS_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
-# Years of something else: "two years of savings", "3 years left on my visa", "a year of runway".
-YEARS_OF_OTHER = re.compile(r"\s+(?:(?:worth )?of (?:\w+ )?(?:savings|runway|cash|money|expenses|rent|buffer|"
-                            r"cushion|living|salary|pay|funding|severance)|(?:left|remaining|to go)\b)",
-                            re.IGNORECASE)
 CAREER_BEGAN = re.compile(r"\b(?:graduat|start|finish|join|began|begin|defend|left (?:school|uni|college))\w*",
                           re.IGNORECASE)
 
@@ -237,7 +233,7 @@ def _years_stated(text: str) -> Iterable[Tuple[int, int, float]]:
         before = text[max(0, match.start() - 40):match.start()]
         if YEARS_AGO.match(text, match.end()) and not CAREER_BEGAN.search(before):
             continue
-        if YEARS_OF_OTHER.match(text, match.end()):
+        if reader.YEARS_NOT_WORKED.match(text, match.end()):  # "two years of savings", "3 years left"
             continue
         amount = match.group(1).lower()
         yield match.start(), match.end(), float(NUMBER_WORDS.get(amount, amount))
