@@ -257,8 +257,24 @@ def lead_direction(text: str, k: Knowledge) -> int:
 CONCLUSIONS = (
     re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
                r"(?:i(?:'d| would)? (?:say |go with )?)?(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
-    re.compile(r"[,;.!?—–]\s*(?P<tail>[a-z' ]+?)[\W_]*$"),  # emoji and stops after it aside
+    re.compile(r"[,;.!?—–]\s*(?P<tail>(?:100 ?%|100 percent)?[a-z' ]+?)[\W_]*$"),  # emoji, stops after aside
 )
+# Words that only weigh an answer phrase around them: "Definitely agree!", "Mostly agree.", "100% yes",
+# "agree, mostly" end an answer as "agree" and "yes" do.
+WEIGHING = re.compile(rf"(?:{MODIFIERS.pattern}|{CONFIRMERS.pattern}|{HEDGES.pattern}|strongly|fully|"
+                      r"wholeheartedly|100 ?%|100 percent)")
+
+
+def _weighed_phrase(tail: str, points: Dict[str, int]) -> Optional[int]:
+    """The point of an answer phrase said with words that weigh it ("definitely agree", "100% yes"), or
+    None; the phrase itself must be an answer phrase ("definitely routine" is none)."""
+    words = tail.split()
+    while words and WEIGHING.fullmatch(words[0]):
+        words.pop(0)
+    while words and WEIGHING.fullmatch(words[-1]):
+        words.pop()
+    phrase = " ".join(words)
+    return points.get(phrase) if phrase and phrase != tail else None
 
 
 # Idioms whose direction the words alone get wrong: "more into it than not" is a mild yes.
@@ -330,15 +346,19 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
     return found[0] if found else None
 
 
-def _concluding(text: str, k: Knowledge, yes_no: bool = False) -> Optional[Tuple[int, int]]:
-    """(direction, where the conclusion starts) for `conclusion`."""
+def _concluding(text: str, k: Knowledge, yes_no: bool = False, weighed: bool = True) -> Optional[Tuple[int, int]]:
+    """(direction, where the conclusion starts) for `conclusion`; without `weighed`, only an answer phrase
+    as the knowledge file has it concludes."""
     lower = answers.lowered(text)
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
         if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
-        point = (k.yes_no_points if yes_no else k.answer_points).get(tail)
+        points = k.yes_no_points if yes_no else k.answer_points
+        point = points.get(tail)
+        if point is None and tail and weighed:
+            point = _weighed_phrase(tail, points)
         if point is not None and point > NEUTRAL and conceded(CLAUSE.split(lower[:match.start()])[-1]):
             continue  # "..., so not really a must. Nice to have, sure."
         if point is not None:
@@ -347,8 +367,8 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False) -> Optional[Tuple
 
 
 # Words that weigh an answer phrase: "mild no", "strong yes", "slightly agree".
-STRENGTH_WORDS = re.compile(r"\b(?:strong|strongly|mild|mildly|slight|slightly|soft|hard|big|totally|completely|"
-                            r"absolutely|definitely|somewhat)\b")
+STRENGTH_WORDS = re.compile(r"100 ?%|\b(?:strong|strongly|mild|mildly|slight|slightly|soft|hard|big|totally|"
+                            r"completely|absolutely|definitely|somewhat)\b")
 
 
 def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
@@ -359,7 +379,16 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     tail = CONCLUSIONS[1].search(answers.lowered(text))
     phrase = tail.group("tail").strip() if tail else ""
     point = k.answer_points.get(phrase)
+    if point is None:
+        point = _weighed_phrase(phrase, k.answer_points)  # "strongly no", "mostly agree"
+        if point is not None and point != NEUTRAL:
+            strong, mild = (1, 2) if point < NEUTRAL else (5, 4)
+            point = strong if EMPHATIC.search(phrase) else mild if HEDGES.search(phrase) else None
     return point if point is not None and STRENGTH_WORDS.search(phrase) else None
+
+
+EMPHATIC = re.compile(r"\b(?:strongly|definitely|absolutely|totally|completely|fully|wholeheartedly)\b|"
+                      r"100 ?%|100 percent")
 
 
 # The answer word's clause and the rest: "nah, I've got a mortgage".
@@ -383,11 +412,11 @@ def reason_alone(text: str, side: int, k: Knowledge) -> Optional[str]:
         if found and found[0] == opening:  # the answer word alone in its clause
             reason = match.group("rest").strip()
     else:
-        concluded = _concluding(text, k)
+        concluded = _concluding(text, k, weighed=False)
         if concluded and concluded[0] == side:
             reason = text[:concluded[1]].strip().rstrip(",;:—–-").strip()
     if (not reason or len(reason.split()) < 3 or NOT_A_REASON.match(reason)
-            or lead_direction(reason, k) or conclusion(reason, k) is not None):
+            or lead_direction(reason, k) or _concluding(reason, k, weighed=False) is not None):
         return None
     return reason
 

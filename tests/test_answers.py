@@ -1156,3 +1156,22 @@ def test_a_chat_vote_answers_a_yes_no_question():
 ])
 def test_a_side_that_never_mattered_or_appealed(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # from probe16's misses: an answer phrase weighed by the words around it concludes the answer
+    ("Mastery of one area isn't really what I'm chasing right now. Mostly agree.", "breadth", 4),
+    ("Depth is way overrated for me right now. Definitely agree!", "breadth", 5),
+    ("Tiny datasets put me to sleep. 100% yes.", "scale", 5),
+    ("Total freedom with no levels? Terrible idea for me. Definitely agree.", "structure", 5),
+    # and says how strongly (probe2)
+    ("logo on my CV? maybe impresses my aunties but for me personally, strongly no", "brand", 1),
+])
+def test_a_weighed_answer_phrase_concludes(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_a_weighing_word_alone_concludes_nothing():
+    k = READER.k
+    assert reader.conclusion("I love routine, mostly.", k) is None
+    assert reader.conclusion("routine, definitely routine", k) is None
