@@ -259,6 +259,7 @@ CONCLUSIONS = (
                r"(?:i(?:'d| would)? (?:say |go with )?)?(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
     re.compile(r"[,;.!?—–]\s*(?P<tail>(?:100 ?%|100 percent)?[a-z' ]+?)[\W_]*$"),  # emoji, stops after aside
 )
+ECHOED_NEVER = {"never", "never ever", "not once", "never once", "not ever"}
 # Words that only weigh an answer phrase around them: "Definitely agree!", "Mostly agree.", "100% yes",
 # "agree, mostly" end an answer as "agree" and "yes" do.
 WEIGHING = re.compile(rf"(?:{MODIFIERS.pattern}|{CONFIRMERS.pattern}|{HEDGES.pattern}|strongly|fully|"
@@ -346,18 +347,21 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
     return found[0] if found else None
 
 
-def _concluding(text: str, k: Knowledge, yes_no: bool = False, weighed: bool = True) -> Optional[Tuple[int, int]]:
-    """(direction, where the conclusion starts) for `conclusion`; without `weighed`, only an answer phrase
-    as the knowledge file has it concludes."""
+def _concluding(text: str, k: Knowledge, yes_no: bool = False, plain: bool = False) -> Optional[Tuple[int, int]]:
+    """(direction, where the conclusion starts) for `conclusion`. With `plain`, any answer phrase as the
+    knowledge file has it concludes, weighed ones and an echoed "never" aside: how the training set's
+    reasons are cut (`reason_alone`), kept so that the model is the one measured."""
     lower = answers.lowered(text)
     for pattern in CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
         if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
+        if not plain and tail in ECHOED_NEVER and re.search(r"\bnever\b", lower[:match.start()]):
+            continue  # "Small data has never excited me. Never.": the never said again, no answer
         points = k.yes_no_points if yes_no else k.answer_points
         point = points.get(tail)
-        if point is None and tail and weighed:
+        if point is None and tail and not plain:
             point = _weighed_phrase(tail, points)
         if point is not None and point > NEUTRAL and conceded(CLAUSE.split(lower[:match.start()])[-1]):
             continue  # "..., so not really a must. Nice to have, sure."
@@ -412,11 +416,11 @@ def reason_alone(text: str, side: int, k: Knowledge) -> Optional[str]:
         if found and found[0] == opening:  # the answer word alone in its clause
             reason = match.group("rest").strip()
     else:
-        concluded = _concluding(text, k, weighed=False)
+        concluded = _concluding(text, k, plain=True)
         if concluded and concluded[0] == side:
             reason = text[:concluded[1]].strip().rstrip(",;:—–-").strip()
     if (not reason or len(reason.split()) < 3 or NOT_A_REASON.match(reason)
-            or lead_direction(reason, k) or _concluding(reason, k, weighed=False) is not None):
+            or lead_direction(reason, k) or _concluding(reason, k, plain=True) is not None):
         return None
     return reason
 
@@ -700,6 +704,8 @@ def _answer_clauses(text: str, k: Knowledge) -> List[Tuple[int, bool]]:
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
         if found and found[0] == opening and found[1] != NEUTRAL and not says_nothing_alone(found[0]):
+            if opening in ECHOED_NEVER and re.search(r"\bnever\b", before):
+                continue  # "... has never excited me. Never.": the never said again
             if found[1] > NEUTRAL and conceded(before):
                 continue  # "Not essential for me. Pleasant, sure, but ...": granted, not the answer
             said.append((1 if found[1] > NEUTRAL else -1, after_question))
@@ -795,7 +801,29 @@ def compared_side(text: str, question: str, k: Knowledge) -> int:
         return 0
     clean = answers.normalise(text)
     return (_both_sides_compared(clean, criterion) or _more_than_one_side(clean, criterion, k)
-            or _preference_said(clean, criterion, k))
+            or _preference_said(clean, criterion, k) or _chosen_between(text, criterion))
+
+
+# "Between stability and a bigger payday, I'd take the payday": a choice between two things named first.
+BETWEEN = re.compile(r"^\W*between (?P<first>[^,;:.!?]+?) and (?P<second>[^,;:.!?]+?)\s*[,;:.!?—–-]+\s*"
+                     r"(?:(?:i'?d|i would|i'?ll|i will|i)\s+)?(?:(?:\w+ly|def|prob)\s+)?(?:(?:take|pick|choose|"
+                     r"go for|go with|prefer|want)\s+)?(?:the |a |an |my )?(?P<choice>[^,;:.!?]+)")
+
+
+def _chosen_between(text: str, criterion: Dict[str, Any]) -> int:
+    """+1 or -1 for the side of the thing chosen (BETWEEN): the one of the two that the choice repeats
+    a word of, by its own side or, where it names none, against the other's."""
+    match = BETWEEN.match(answers.lowered(text))
+    if not match:
+        return 0
+    chosen = set(re.findall(r"[a-z']+", match.group("choice"))) - UNSAID
+    parts = [match.group("first"), match.group("second")]
+    named = [bool(chosen & (set(re.findall(r"[a-z']+", part)) - UNSAID)) for part in parts]
+    if named.count(True) != 1:
+        return 0
+    picked, other = (parts[0], parts[1]) if named[0] else (parts[1], parts[0])
+    side, against = _words_side(picked, criterion), _words_side(other, criterion)
+    return side if side and against != side else -against
 
 
 # "I'd rather get promoted in 18 months at a startup than wait 3 years", "I'd take a messy startup sprint
@@ -882,7 +910,7 @@ def says_undecided(clean: str, k: Knowledge) -> bool:
 
 
 def _more_than_one_side(clean: str, criterion: Dict[str, Any], k: Knowledge) -> int:
-    """+1 or -1 for "more X than Y" where only X or only Y names a side; 0 when it is negated ("isn't
+    """+1 or -1 for "more X than Y" where X or Y names a side, or each its own; 0 when it is negated ("isn't
     more important than reach"), an amount ("more than a year"), or the answer is undecided."""
     match = MORE_THAN.search(clean)
     if (not match or AMOUNT.match(" " + match.group("other"))
@@ -890,7 +918,9 @@ def _more_than_one_side(clean: str, criterion: Dict[str, Any], k: Knowledge) -> 
         return 0
     preferred = _side_named(match.group("preferred"), criterion)
     other = _side_named(match.group("other"), criterion)
-    return -other if not preferred else (preferred if not other else 0)
+    if preferred and other:
+        return preferred if other == -preferred else 0  # "more structure than freedom": both sides named
+    return preferred or -other
 
 
 # Opening the answer, "I wouldn't say no (to clear levels)", "I don't disagree": a mild yes, to whatever
@@ -980,9 +1010,11 @@ DISMISSED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,60
                        r"illusion|overrated|worthless|meaningless|a joke|a scam|a trap|a lie|a fairy ?tale|never "
                        r"the (?:plan|goal|point)|irrelevant)|can take a hike|can go to hell|means? nothing)\b|"
                        # "Generalist life is absolutely not for me", "Salary is not a must at all"
-                       r"(?:^|[.;:!?—–]\s*)(?P<denied>[^,.;:!?—–]{2,60}?)\s+(?:is|are|'s) (?:just |really |"
-                       r"absolutely |definitely |simply |honestly |so )?not "
-                       r"(?:for me|my thing|a must|a priority)\b")
+                       r"(?:^|[.;:!?—–]\s*)(?P<denied>[^,.;:!?—–]{2,60}?)\s+(?:(?:is|are|'s) (?:just |really |"
+                       r"absolutely |definitely |simply |honestly |so )?not|isn'?t|aren'?t) "
+                       # "Routine isn't really for me", "A steady paycheck isn't that important to me"
+                       r"(?:really |honestly |exactly |quite )?(?:for me|my thing|a must|a priority|"
+                       r"(?:that|so|very|all that|particularly) important to me)\b")
 
 
 def unmoved(text: str, question: str, k: Knowledge) -> int:
@@ -1880,7 +1912,11 @@ STUDYING = re.compile(
     r"still (?:in|at) (?:school|uni|university|college)|currently (?:studying|doing my|in my|"
     r"enrolled)|i'?m (?:a |an )?(?:phd|ph\.d|masters?|msc|undergrad|grad|cs|college|uni|university)?"
     r"\s*student|doing my (?:phd|masters?|msc|degree|undergrad)|haven'?t graduated|graduating (?:next|"
-    r"this|in)|(?:junior|sophomore|freshman|senior) (?:at|in) (?:uni|university|college|school|high school)|"
+    r"this|in)|"
+    # "ms, grad in may", "i graduate in june": a graduation to come (the past is "graduated")
+    r"(?<!just )grad (?:in|next|this) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|"
+    r"fall|autumn|winter)|(?:i|i'?ll|i will|will) graduate (?:in|next|this)\b|"
+    r"(?:junior|sophomore|freshman|senior) (?:at|in) (?:uni|university|college|school|high school)|"
     r"(?<!since )(?<!after )finishing (?:my |up my )?(?:phd|ph\.d|masters?|msc|degree|undergrad|bachelors?|"
     r"thesis)|"
     r"(?:a |an )?(?:junior|sophomore|freshman) (?:studying|majoring|in cs|in college|in uni)|"
@@ -1967,6 +2003,11 @@ YEARS_OF_RUNWAY = re.compile(
 RUNWAY = re.compile(r"\b(?:sav\w*|runway|cushion|buffer|cash|emergency fund|expenses|would last|lasts?|put aside|"
                     r"set aside|enough for|broke|"
                     r"left|in the bank|without (?:a |any )?(?:salary|paycheck|income|pay))\b")
+# None saved: "0 savings", "savings ~0", "savings? basically zero".
+ZERO_RUNWAY = re.compile(r"(?:^|[\s~≈])(?:0|zero|nil)\s+(?:in\s+)?(?:savings|saved|runway|cushion|"
+                         r"buffer|emergency fund)\b|\b(?:savings|runway|cushion|buffer|emergency fund)\W*"
+                         r"(?:(?:is|are|of|at|basically|about|around|like|near|close to|literally|prob|probably)"
+                         r"\W+)*(?:0|zero|nil)(?![\w.,]*\d)(?!\s*(?:months?|weeks?|years?|k\b|%))")
 # "less than six months saved" is below six, whatever number follows.
 AT_MOST = re.compile(r"\b(?:less than|under|fewer than|not even|barely|at most|short of|below|up to)\b")
 # Who may depend on the income: with one named, a long runway alone does not answer the question.
@@ -2007,6 +2048,8 @@ def runway_months(text: str) -> Optional[float]:
     salary"); not years of work ("3 years in, savings for 2 months" is 2)."""
     lower = text.lower()
     found = [months_stated(text)] if RUNWAY.search(lower) else []
+    if ZERO_RUNWAY.search(lower):
+        found.append(0.0)
     for match in YEARS_OF_RUNWAY.finditer(lower):
         number, half = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         found.append(12.0 * _count(number) + (6.0 if half else 0.0))

@@ -1175,3 +1175,33 @@ def test_a_weighing_word_alone_concludes_nothing():
     k = READER.k
     assert reader.conclusion("I love routine, mostly.", k) is None
     assert reader.conclusion("routine, definitely routine", k) is None
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # from probe14's misses: the other side dismissed, by the knowledge file's words for it
+    ("Routine isn't really for me, I think.", "pace", 4),
+    ("Obscure companies aren't really for me.", "brand", 4),
+    ("A steady paycheck isn't that important to me, honestly.", "risk", 4),
+    ("Scale isn't really my thing.", "scale", 2),
+    # a "Never." that says the never again is no answer of its own
+    ("Small data has never excited me. Never.", "scale", 5),
+    # a choice between two things named first
+    ("Between stability and a bigger payday, I'd take the payday.", "risk", 5),
+    ("between depth and breadth, i'd pick depth", "breadth", 2),
+    # a sure thing is the safe side, lottery tickets the risky one (found in make chat)
+    ("who'd trade a sure thing for lottery tickets? not me", "risk", 1),
+])
+def test_the_other_side_dismissed_a_never_echoed_and_a_choice_between(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text", ["savings ~0", "0 savings", "savings? basically zero"])
+def test_no_savings_at_all_is_a_short_runway(text):
+    assert reader.runway_months(text) == 0.0
+    assert READER.read_yes_no(text, "low_runway").value is True
+
+
+def test_a_graduation_to_come_is_a_student():
+    assert READER.read_stage("ms, grad in may").value == "student"
+    assert READER.read_stage("i graduate in june").value == "student"
+    assert READER.read_stage("graduated in may").value == "new_grad"
