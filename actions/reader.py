@@ -610,6 +610,13 @@ def asked_back(text: str) -> Optional[str]:
     return match.group("rest").strip() if match else None
 
 
+# A thing asked back, no question of the person's own: "One niche forever?", not "Who cares about reach if
+# ...?" or "A little risk is fine, but trading stability away?".
+ASKED_THING = re.compile(r"^(?!.*\b(?:if|who|what|why|how|would|could|should|do|does|did|is|are|was|were|can|"
+                         r"will|but)\b)[^,;:]{1,60}$")
+# A thing asked back without the other side: "Zero routine?", "trading stability away?" ("no-name" names it).
+OTHER_SIDE_DENIED = re.compile(r"\b(?:no|zero|without|not|never|less|trad(?:e|ing)|giv(?:e|ing) up|los(?:e|ing)|"
+                               r"sacrific\w*|drop(?:ping)?)\b(?!-)")
 # An answer word typed in capitals, two letters or more.
 SHOUTED_NO = re.compile(r"\b(?:NO+|NOPE|NAH+|NEVER|NOT AT ALL)\b")
 SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY)\b")
@@ -1662,6 +1669,31 @@ class Reader:
         self.stage = _Model(k, tag_question=False).fit([(t, "stage") for t, _ in data.stage],
                                                          [label for _, label in data.stage])
 
+    def _other_side_asked(self, text: str, question: str) -> Optional[Reading]:
+        """The answer to the other side asked back, turned round: "Specialization? Hard pass." to breadth is
+        5, "Small problems on a laptop? Never interested me." to scale 5; None where the question does not
+        name the other side alone, or the answer after it is no answer word or names a side itself."""
+        rest = asked_back(text)
+        criterion = self.k.criteria.get(question)
+        if rest is None or not criterion:
+            return None
+        asked = answers.normalise(text.split("?", 1)[0])
+        if (not ASKED_THING.match(asked) or _words_side(asked, criterion) != -1
+                or _words_side(answers.normalise(rest), criterion)):
+            return None  # the answer names a side itself: "Specialization? I'd rather go broad"
+        concluded = _concluding(rest, self.k)
+        if concluded and concluded[1] > 0:
+            return None  # "Routine? Never. Strongly agree.": the statement answered after the thing asked
+        if not (lead_direction(rest, self.k) or concluded
+                or self.k.answer_points.get(answers.normalise(rest)) not in (None, NEUTRAL)):
+            return None  # "routine? kill me": only an answer word is sure to answer the thing asked
+        reading = self._read_agreement(rest, question)
+        if reading.value not in (1, 2, 4, 5):
+            return None
+        if OTHER_SIDE_DENIED.search(asked):
+            return reading  # "Zero routine? No problem at all, I love it": no routine is the statement's side
+        return Reading(6 - reading.value, reading.confidence, reading.how)
+
     def read_agreement(self, text: str, question: str) -> Reading:
         reading = self._read_agreement(text, question)
         rest = after_never_again(text) if reading.value is None else None
@@ -1687,6 +1719,9 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        mirrored = self._other_side_asked(text, question)
+        if mirrored is not None:
+            return mirrored
         titled = title_said(text, self.k)
         if titled is not None:
             return Reading(titled, 1.0, "rule")

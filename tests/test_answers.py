@@ -1205,3 +1205,17 @@ def test_a_graduation_to_come_is_a_student():
     assert READER.read_stage("ms, grad in may").value == "student"
     assert READER.read_stage("i graduate in june").value == "student"
     assert READER.read_stage("graduated in may").value == "new_grad"
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # from probe14's misses: the other side asked back and answered alone is the statement turned round
+    ("Specialization? Hard pass.", "breadth", 5),
+    ("Small problems on a laptop? Never interested me, not once.", "scale", 5),
+    ("Explaining my no-name startup at every party? Never again.", "brand", 5),  # "no-name" names it
+    # the statement answered after the thing asked, a question of one's own, a side named in the answer
+    ("Routine? Never. Strongly agree.", "pace", 5),
+    ("A little risk is fine, but trading stability away? Mostly no.", "risk", 2),
+    ("Why would I care who sees my work if it helps millions? Definitely disagree.", "impact", 1),
+])
+def test_the_other_side_asked_back(text, question, point):
+    assert READER.read_agreement(text, question).value == point
