@@ -1684,7 +1684,7 @@ class Reader:
         concluded = _concluding(rest, self.k)
         if concluded and concluded[1] > 0:
             return None  # "Routine? Never. Strongly agree.": the statement answered after the thing asked
-        if not (lead_direction(rest, self.k) or concluded
+        if not (lead_direction(rest, self.k) or concluded or idiom_direction(rest)  # "Meh, not my motivation."
                 or self.k.answer_points.get(answers.normalise(rest)) not in (None, NEUTRAL)):
             return None  # "routine? kill me": only an answer word is sure to answer the thing asked
         reading = self._read_agreement(rest, question)

@@ -1211,6 +1211,7 @@ def test_a_graduation_to_come_is_a_student():
     # from probe14's misses: the other side asked back and answered alone is the statement turned round
     ("Specialization? Hard pass.", "breadth", 5),
     ("Small problems on a laptop? Never interested me, not once.", "scale", 5),
+    ("User numbers? Meh, not my motivation.", "impact", 4),  # an idiom answers too (found in make chat)
     ("Explaining my no-name startup at every party? Never again.", "brand", 5),  # "no-name" names it
     # the statement answered after the thing asked, a question of one's own, a side named in the answer
     ("Routine? Never. Strongly agree.", "pace", 5),
