@@ -52,6 +52,7 @@ def test_a_yes_no_answer_phrase_is_no_stage(pipeline, text):
     "no, I have two years of savings in the bank",
     "about 2 years worth of living expenses saved, so no",
     "yes, my visa has 3 years left",
+    "no one depends on me and I've saved about a year",  # found in make chat: the student became early
 ])
 def test_years_that_are_not_worked_are_no_stage(pipeline, text):
     assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}

@@ -229,7 +229,10 @@ CAREER_BEGAN = re.compile(r"\b(?:graduat|start|finish|join|began|begin|defend|le
 
 def _years_stated(text: str) -> Iterable[Tuple[int, int, float]]:
     """(start, end, years worked) for "3 yoe", "two years in" and "since 2009"."""
+    runway = [found.span() for found in reader.YEARS_OF_RUNWAY.finditer(text.lower())]
     for match in YEARS.finditer(text):
+        if any(start <= match.start() < end for start, end in runway):
+            continue  # "I've saved about a year", "savings would cover two years": the runway's years
         before = text[max(0, match.start() - 40):match.start()]
         if YEARS_AGO.match(text, match.end()) and not CAREER_BEGAN.search(before):
             continue
