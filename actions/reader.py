@@ -254,16 +254,25 @@ def lead_direction(text: str, k: Knowledge) -> int:
 
 # The answer's last clause when it is an answer phrase: after "so" ("can't say I'm not, so yes", "never
 # thought about it, so neutral"), or on its own after a comma ("I wouldn't call it a must, no").
+HUNDRED_PERCENT = r"100 ?%|100 percent"
 CONCLUSIONS = (
     re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
                r"(?:i(?:'d| would)? (?:say |go with )?)?(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
-    re.compile(r"[,;.!?—–]\s*(?P<tail>(?:100 ?%|100 percent)?[a-z' ]+?)[\W_]*$"),  # emoji, stops after aside
+    re.compile(rf"[,;.!?—–]\s*(?P<tail>(?:{HUNDRED_PERCENT})?[a-z' ]+?)[\W_]*$"),  # emoji, stops after aside
 )
 ECHOED_NEVER = {"never", "never ever", "not once", "never once", "not ever"}
 # Words that only weigh an answer phrase around them: "Definitely agree!", "Mostly agree.", "100% yes",
 # "agree, mostly" end an answer as "agree" and "yes" do.
 WEIGHING = re.compile(rf"(?:{MODIFIERS.pattern}|{CONFIRMERS.pattern}|{HEDGES.pattern}|strongly|fully|"
-                      r"wholeheartedly|100 ?%|100 percent)")
+                      rf"wholeheartedly|{HUNDRED_PERCENT})")
+# The weighing words that make the phrase emphatic: "strongly no" is 1, "mostly agree" 4.
+EMPHATIC = re.compile(rf"\b(?:strongly|definitely|absolutely|totally|completely|fully|wholeheartedly)\b|"
+                      rf"{HUNDRED_PERCENT}")
+
+
+def _echoes_never(phrase: str, before: str) -> bool:
+    """True for a "never" said again after one ("... has never excited me. Never."): no answer of its own."""
+    return phrase in ECHOED_NEVER and re.search(r"\bnever\b", before) is not None
 
 
 def _weighed_phrase(tail: str, points: Dict[str, int]) -> Optional[int]:
@@ -357,7 +366,7 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False, plain: bool = Fal
         tail = match.group("tail").strip() if match else None
         if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
             continue  # "depth, mostly", "NO. stability first, always.": a word on what came before
-        if not plain and tail in ECHOED_NEVER and re.search(r"\bnever\b", lower[:match.start()]):
+        if not plain and match and _echoes_never(tail, lower[:match.start()]):
             continue  # "Small data has never excited me. Never.": the never said again, no answer
         points = k.yes_no_points if yes_no else k.answer_points
         point = points.get(tail)
@@ -389,10 +398,6 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
             strong, mild = (1, 2) if point < NEUTRAL else (5, 4)
             point = strong if EMPHATIC.search(phrase) else mild if HEDGES.search(phrase) else None
     return point if point is not None and STRENGTH_WORDS.search(phrase) else None
-
-
-EMPHATIC = re.compile(r"\b(?:strongly|definitely|absolutely|totally|completely|fully|wholeheartedly)\b|"
-                      r"100 ?%|100 percent")
 
 
 # The answer word's clause and the rest: "nah, I've got a mortgage".
@@ -711,7 +716,7 @@ def _answer_clauses(text: str, k: Knowledge) -> List[Tuple[int, bool]]:
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
         if found and found[0] == opening and found[1] != NEUTRAL and not says_nothing_alone(found[0]):
-            if opening in ECHOED_NEVER and re.search(r"\bnever\b", before):
+            if _echoes_never(opening, before):
                 continue  # "... has never excited me. Never.": the never said again
             if found[1] > NEUTRAL and conceded(before):
                 continue  # "Not essential for me. Pleasant, sure, but ...": granted, not the answer
@@ -823,9 +828,12 @@ def _chosen_between(text: str, criterion: Dict[str, Any]) -> int:
     match = BETWEEN.match(answers.lowered(text))
     if not match:
         return 0
-    chosen = set(re.findall(r"[a-z']+", match.group("choice"))) - UNSAID
+    def said(words: str) -> set:
+        return set(re.findall(r"[a-z']+", words)) - UNSAID
+
+    chosen = said(match.group("choice"))
     parts = [match.group("first"), match.group("second")]
-    named = [bool(chosen & (set(re.findall(r"[a-z']+", part)) - UNSAID)) for part in parts]
+    named = [bool(chosen & said(part)) for part in parts]
     if named.count(True) != 1:
         return 0
     picked, other = (parts[0], parts[1]) if named[0] else (parts[1], parts[0])
