@@ -334,11 +334,11 @@ DIRECTION_IDIOMS = (
     # the last sentence denies outright: "... Not comfortable at all.", not a worry denied
     (re.compile(r"(?:^|[.!;]\s+)not (?!(?:worried|scared|afraid|bothered|fazed|concerned|stressed|nervous|"
                 r"an issue|a problem|a big deal)\b)(?:[\w']+ ){0,3}at all\W*$"), -1),
-    # "meh, not crucial", "meh, not my fav": a shrug at a thing denied is a mild no, unless what is denied
-    # is doubt or a worry ("meh, not sure", "meh, not a big deal")
-    (re.compile(r"^\W*me+h+[\s,.!]+not (?!(?:sure|bothered|fussed|certain|decided|bad|terrible|awful|the worst|a "
-                r"problem|an issue|a big deal|a dealbreaker|worried|scared|afraid|against|opposed)\b)"
-                r"(?:[a-z'-]+ ){0,2}[a-z'-]+\s*(?:[,.;:!?—–-]|$)"), -1),
+    # "meh, not crucial", "meh, not a priority right now": a shrug at a thing denied is a mild no, unless
+    # what is denied is doubt or a worry ("meh, not sure", "meh, not a big deal", "meh, not too worried")
+    (re.compile(r"^\W*me+h+[\s,.!]+not (?!(?:(?:too|that|so|very|overly) )?(?:sure|bothered|fussed|certain|"
+                r"decided|bad|terrible|awful|the worst|a problem|an issue|a big deal|a dealbreaker|worried|"
+                r"scared|afraid|against|opposed)\b)(?:[a-z'-]+ ){0,3}[a-z'-]+\s*(?:[,.;:!?—–-]|$)"), -1),
     # a degree denied, alone in the first clause: "not that important.", "Mmm, not so needed."
     (re.compile(r"^\W*(?:(?:m+|hm+|um+|well|honestly|tbh|eh|meh|it'?s ok(?:ay)?|its ok(?:ay)?),? )?not (?:that|so|"
                 r"very|too|particularly|"

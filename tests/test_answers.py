@@ -768,7 +768,7 @@ def test_a_side_dismissed(text, question, direction):
 
 @pytest.mark.parametrize("text, direction", [
     ("meh, not crucial", -1), ("meh, not my fav", -1), ("meh, not sure", 0), ("meh not bad", 0),
-    ("meh, not a big deal", 0),
+    ("meh, not a big deal", 0), ("meh, not a priority right now", -1), ("meh, not too worried about it", 0),
 ])
 def test_a_shrug_at_a_thing_denied(text, direction):
     assert reader.idiom_direction(text) == direction
@@ -1212,6 +1212,7 @@ def test_a_graduation_to_come_is_a_student():
     ("Specialization? Hard pass.", "breadth", 5),
     ("Small problems on a laptop? Never interested me, not once.", "scale", 5),
     ("User numbers? Meh, not my motivation.", "impact", 4),  # an idiom answers too (found in make chat)
+    ("Job security? Meh, not a priority right now.", "risk", 4),  # four words denied (make chat)
     ("Explaining my no-name startup at every party? Never again.", "brand", 5),  # "no-name" names it
     # the statement answered after the thing asked, a question of one's own, a side named in the answer
     ("Routine? Never. Strongly agree.", "pace", 5),
