@@ -26,7 +26,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Pattern, Sequence, Set, Tuple
 
 import numpy as np
 import yaml
@@ -799,9 +799,32 @@ def _names(text: str, words: Iterable[str]) -> bool:
     return any(answers.whole_words(w.lower()).search(text) for w in words)
 
 
-def _side_named(text: str, criterion: Dict[str, Any]) -> int:
-    """+1 when the text names the statement's side, -1 its opposite, 0 for neither or both."""
-    return _names(text, criterion["synonyms"]) - _names(text, criterion.get("opposite", []))
+@functools.lru_cache(maxsize=None)
+def _word_forms(phrase: str) -> Pattern:
+    """The phrase as whole words, its last word in any regular form: "specialise" finds "specialising",
+    "ladder" "ladders", "risk" "risked"."""
+    *head, last = phrase.lower().split(" ")
+    if last.endswith("e") and len(last) > 3:
+        forms = re.escape(last[:-1]) + "(?:e|es|ed|ing)"
+    elif last.endswith("y") and len(last) > 3:
+        forms = re.escape(last[:-1]) + "(?:y|ys|ies|ied|ying)"
+    else:
+        forms = re.escape(last) + "(?:s|es|ed|ing)?"
+    return re.compile(r"(?<!\w)" + "".join(re.escape(w) + " " for w in head) + forms + r"(?!\w)")
+
+
+def _side_named(text: str, criterion: Dict[str, Any], any_form: bool = False) -> int:
+    """+1 when the text names the statement's side, -1 its opposite, 0 for neither or both. A side's word
+    inside the other side's longer phrase names nothing: "small datasets" is not also "datasets". With
+    `any_form`, a word's last word in any regular form counts (`_word_forms`)."""
+    find = _word_forms if any_form else answers.whole_words
+    found = [(match.span(), side)
+             for side, words in ((1, criterion["synonyms"]), (-1, criterion.get("opposite", [])))
+             for word in words for match in find(word.lower()).finditer(text)]
+    sides = {side for (start, end), side in found
+             if not any(s <= start and end <= e and e - s > end - start and other != side
+                        for (s, e), other in found)}
+    return sum(sides)
 
 
 def compared_side(text: str, question: str, k: Knowledge) -> int:
@@ -869,11 +892,11 @@ def _company_side(words: str, criterion: Dict[str, Any], k: Knowledge) -> int:
     return 0 if len(named) != 1 else (1 if named.pop() == criterion.get("favours") else -1)
 
 
-def _words_side(words: str, criterion: Dict[str, Any]) -> int:
+def _words_side(words: str, criterion: Dict[str, Any], any_form: bool = False) -> int:
     """+1 or -1 for the statement's side or its opposite named in the words, a word named alone included
     ("deep and narrow")."""
     alone = max(-1, min(1, sum(_named_alone(word, criterion) for word in words.split())))
-    return _side_named(words, criterion) or alone
+    return _side_named(words, criterion, any_form) or alone
 
 
 def _both_sides_compared(clean: str, criterion: Dict[str, Any]) -> int:
@@ -1170,6 +1193,41 @@ def verdict_on_side(text: str, question: str, k: Knowledge) -> int:
     return 0
 
 
+# "Honestly small data bores me.", "Ambiguity energises me": a feeling whose subject is the thing, alone in its
+# sentence before the verb. A model of the words took the other side's bored subject for a no.
+FELT_THING = (r"(?:^|[.;:!?—–]\s*)(?:(?:honestly|tbh|frankly|ngl|truthfully),? )?"
+              r"(?P<thing>(?!(?:i|i'[dm]|id|im|we|you|they|it|that|this|there|what|which|who|nothing|"
+              r"everything|anything)\b)[\w' -]{2,50}?) ")
+FELT = (
+    (re.compile(FELT_THING + r"(?:(?:bores?|bored) me|puts? me to sleep|drains? me|exhausts? me|suffocates? me|"
+                r"stress(?:es)? me(?: out)?|(?:makes?|gets?) me (?:miserable|restless|anxious|twitchy|itchy)|"
+                r"(?:do(?:es)?n'?t|do(?:es)? not|never) (?:excites?|interests?|appeals?|energi[sz]es?) me|"
+                r"(?:is|are) (?:so |super |pretty |really )?(?:boring|dull|tedious|soul[- ]crushing))\b"), -1),
+    (re.compile(FELT_THING + r"(?:(?:excites?|thrills?|energi[sz]es?|fascinates?|lights? me up|motivates?) me|"
+                r"(?:gets?|keeps?) me going|(?:is|are) (?:so |super |pretty |really )?(?:exciting|thrilling|fun|"
+                r"my jam|my thing))\b"), 1),
+)
+# A feeling only some of the time is no side taken: "Some weeks the chaos energizes me, other weeks ...".
+FELT_AT_TIMES = re.compile(r"\b(?:depends|sometimes|some (?:days|weeks|times)|other (?:days|weeks|times)|"
+                           r"too much|a bit|a little|with (?:good|bad|the right)|middle)\b")
+
+
+def felt_side(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 for a feeling said of a thing on a side (FELT): "small data bores me" to scale is +1; 0 when
+    the thing names no side or is denied, or the feeling holds only at times."""
+    criterion = k.criteria.get(question)
+    lower = answers.lowered(text)
+    if not criterion or FELT_AT_TIMES.search(lower):
+        return 0
+    for pattern, sign in FELT:
+        for match in pattern.finditer(lower):
+            thing = answers.normalise(match.group("thing"))
+            side = 0 if NEGATION_WORDS.search(thing) else _words_side(thing, criterion, any_form=True)
+            if side:
+                return side * sign
+    return 0
+
+
 def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
     """The sentences after a refusal whose object names no side ("No way I'd join a place where promotions
     are random. I want the rubric."): what was refused is only known from them. None otherwise."""
@@ -1192,8 +1250,8 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
             or not_everyone(text, question, k) or contrast_pair(text, question, k)
             or conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
-            or compared_side(text, question, k) or verdict_on_side(text, question, k) or unmoved(text, question, k)
-            or named_side(text, question, k))
+            or compared_side(text, question, k) or verdict_on_side(text, question, k)
+            or felt_side(text, question, k) or unmoved(text, question, k) or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:
@@ -1686,7 +1744,9 @@ class Reader:
         if rest is None or not criterion:
             return None
         asked = answers.normalise(text.split("?", 1)[0])
-        if (not ASKED_THING.match(asked) or _words_side(asked, criterion) != -1
+        # a thing asked back is a few words alone, its side's word in any form ("Specialising early?"); in
+        # a sentence such a form is often something else ("promotions are random")
+        if (not ASKED_THING.match(asked) or COMPARISON.search(asked) or _words_side(asked, criterion, True) != -1
                 or _words_side(answers.normalise(rest), criterion)):
             return None  # the answer names a side itself: "Specialization? I'd rather go broad"
         concluded = _concluding(rest, self.k)

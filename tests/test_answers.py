@@ -1221,3 +1221,39 @@ def test_a_graduation_to_come_is_a_student():
 ])
 def test_the_other_side_asked_back(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    # a feeling whose subject names a side: the other side's bored subject is a yes
+    ("Honestly small data bores me.", "scale", 1),
+    ("huge datasets bore me to death", "scale", -1),
+    ("Routine bores me.", "pace", 1),
+    ("Career ladders are tedious.", "structure", -1),
+    ("Going deep excites me.", "breadth", -1),
+    ("Small data doesn't excite me.", "scale", 1),
+    # only at times, a thing denied, a thing on no side
+    ("Some weeks the chaos energizes me, other weeks I just want a quiet plan", "pace", 0),
+    ("No structure stresses me out.", "structure", 0),
+    ("My commute bores me.", "scale", 0),
+])
+def test_a_feeling_about_a_side(text, question, direction):
+    assert reader.felt_side(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("Small problems on a laptop bore me to tears.", "scale", 5),  # was 1, the wrong way round
+    ("Specialising early? nah", "breadth", 4),  # a side's word in any form, asked back (make chat: was 2)
+])
+def test_the_other_side_read_in_its_words(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_the_statement_quoted_back_is_no_other_side_asked():
+    # "reaching" is a form of "reach", the other side, inside the statement's own comparison
+    text = "'matters more than reaching millions'? no, for me it's the other way round"
+    assert READER.read_agreement(text, "impact").value in (1, 2)
+
+
+def test_a_side_word_inside_the_other_sides_phrase_names_nothing():
+    assert reader._side_named("small datasets bore me", K.criteria["scale"]) == -1
+    assert reader._side_named("datasets bore me", K.criteria["scale"]) == 1
