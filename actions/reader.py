@@ -1197,19 +1197,32 @@ def verdict_on_side(text: str, question: str, k: Knowledge) -> int:
 # sentence before the verb. A model of the words took the other side's bored subject for a no.
 FELT_THING = (r"(?:^|[.;:!?—–]\s*)(?:(?:honestly|tbh|frankly|ngl|truthfully),? )?"
               r"(?P<thing>(?!(?:i|i'[dm]|id|im|we|you|they|it|that|this|there|what|which|who|nothing|"
-              r"everything|anything)\b)[\w' -]{2,50}?) ")
+              r"everything|anything)\b)[\w' ,-]{2,60}?) ")
 FELT = (
     (re.compile(FELT_THING + r"(?:(?:bores?|bored) me|puts? me to sleep|drains? me|exhausts? me|suffocates? me|"
                 r"stress(?:es)? me(?: out)?|(?:makes?|gets?) me (?:miserable|restless|anxious|twitchy|itchy)|"
-                r"(?:do(?:es)?n'?t|do(?:es)? not|never) (?:excites?|interests?|appeals?|energi[sz]es?) me|"
-                r"(?:is|are) (?:so |super |pretty |really )?(?:boring|dull|tedious|soul[- ]crushing))\b"), -1),
+                r"(?:do(?:es)?n'?t|do(?:es)? not|never) (?:excites?|interests?|appeals?(?: to)?|energi[sz]es?) me|"
+                r"(?:do(?:es)?n'?t|do(?:es)? not|never) holds? my attention|"
+                r"(?:is|are) (?:so |super |pretty |really )?(?:boring|dull|tedious|soul[- ]crushing)|"
+                r"(?:is|are|would be|'d be|sounds?(?: like)?) (?:completely |totally )?(?:my (?:personal |"
+                r"absolute |worst )?nightmare|a (?:hard )?no|off the table|a (?:bit of a )?step back|"
+                r"a dealbreaker|a non-?starter)|"
+                r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
+                r"my jam))\b"), -1),
     (re.compile(FELT_THING + r"(?:(?:excites?|thrills?|energi[sz]es?|fascinates?|lights? me up|motivates?) me|"
                 r"(?:gets?|keeps?) me going|(?:is|are) (?:so |super |pretty |really )?(?:exciting|thrilling|fun|"
-                r"my jam|my thing))\b"), 1),
+                r"my jam|my thing)|(?:do(?:es)?n'?t|do(?:es)? not|never) (?:bores?|drains?|stress(?:es)?|scares?|"
+                r"exhausts?) me|(?:is|are) where i do my best work)\b"), 1),
 )
 # A feeling only some of the time is no side taken: "Some weeks the chaos energizes me, other weeks ...".
 FELT_AT_TIMES = re.compile(r"\b(?:depends|sometimes|some (?:days|weeks|times)|other (?:days|weeks|times)|"
                            r"too much|a bit|a little|with (?:good|bad|the right)|middle)\b")
+
+
+FELT_NOT_A_THING = re.compile(r"\b(?:i|i'?m|i'?d|i'?ve|we|you|they|but)\b")
+# Words that take away what they qualify: "ambiguity about promotion", "a lack of structure", "messy career paths".
+QUALIFIED_AWAY = re.compile(r"\b(?:lack|lacking|absence|ambiguity|ambiguous|unclear|vague|random|messy|undefined|"
+                            r"chaotic|zero)\b")
 
 
 def felt_side(text: str, question: str, k: Knowledge) -> int:
@@ -1222,7 +1235,13 @@ def felt_side(text: str, question: str, k: Knowledge) -> int:
     for pattern, sign in FELT:
         for match in pattern.finditer(lower):
             thing = answers.normalise(match.group("thing"))
-            side = 0 if NEGATION_WORDS.search(thing) else _words_side(thing, criterion, any_form=True)
+            denied = any(thing[word.end():word.end() + 1] != "-" for word in NEGATION_WORDS.finditer(thing))
+            if denied or FELT_NOT_A_THING.search(thing):
+                continue  # "no structure stresses me out" ("no-name" is a name); "i love it, small data ..."
+            taken_away = {word.group() for word in QUALIFIED_AWAY.finditer(thing)}
+            if taken_away - {w.lower() for w in (*criterion["synonyms"], *criterion.get("opposite", []))}:
+                continue  # "ambiguity about promotion is a dealbreaker" to structure, but "ambiguity" to pace
+            side = _words_side(thing, criterion, any_form=True)
             if side:
                 return side * sign
     return 0

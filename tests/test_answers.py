@@ -1231,10 +1231,19 @@ def test_the_other_side_asked_back(text, question, point):
     ("Career ladders are tedious.", "structure", -1),
     ("Going deep excites me.", "breadth", -1),
     ("Small data doesn't excite me.", "scale", 1),
-    # only at times, a thing denied, a thing on no side
+    ("Lean years are completely off the table for me.", "salary", 1),
+    ("A calm nine-to-five with everything planned would be my personal nightmare.", "pace", 1),
+    ("Scrappy, tiny setups aren't really my thing.", "scale", 1),
+    ("Routine doesn't bore me, honestly.", "pace", -1),
+    ("A no-name employer would be a step back for me.", "brand", 1),
+    ("Reach doesn't appeal to me much.", "impact", 1),
+    # only at times, a thing denied or taken away, a thing on no side, no noun phrase
     ("Some weeks the chaos energizes me, other weeks I just want a quiet plan", "pace", 0),
     ("No structure stresses me out.", "structure", 0),
+    ("Ambiguity about promotion is a dealbreaker.", "structure", 0),
+    ("Ambiguity stresses me out.", "pace", -1),
     ("My commute bores me.", "scale", 0),
+    ("Honestly, I love it, small data bores me.", "scale", 0),
 ])
 def test_a_feeling_about_a_side(text, question, direction):
     assert reader.felt_side(text, question, K) == direction
