@@ -1208,11 +1208,15 @@ FELT = (
                 r"absolute |worst )?nightmare|a (?:hard )?no|off the table|a (?:bit of a )?step back|"
                 r"a dealbreaker|a non-?starter)|"
                 r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
-                r"my jam))\b"), -1),
+                r"my jam)|(?:is|are) (?:useless|pointless|worthless|meaningless) to me|"
+                r"(?:would|will) (?:crush|worry|scare|stress) me|"
+                r"sounds? (?:kinda |kind of |a bit |pretty |really )?(?:limiting|stressful|exhausting|draining|"
+                r"awful|terrible|grim|bleak))\b"), -1),
     (re.compile(FELT_THING + r"(?:(?:excites?|thrills?|energi[sz]es?|fascinates?|lights? me up|motivates?) me|"
                 r"(?:gets?|keeps?) me going|(?:is|are) (?:so |super |pretty |really )?(?:exciting|thrilling|fun|"
                 r"my jam|my thing)|(?:do(?:es)?n'?t|do(?:es)? not|never) (?:bores?|drains?|stress(?:es)?|scares?|"
-                r"exhausts?) me|(?:is|are) where i do my best work)\b"), 1),
+                r"exhausts?) me|(?:is|are) where i do my best work|"
+                r"(?:is|are) (?:totally |perfectly )?(?:ok|okay|fine|alright) (?:with|by) me)\b"), 1),
 )
 # A feeling only some of the time is no side taken: "Some weeks the chaos energizes me, other weeks ...".
 FELT_AT_TIMES = re.compile(r"\b(?:depends|sometimes|some (?:days|weeks|times)|other (?:days|weeks|times)|"
@@ -1220,9 +1224,10 @@ FELT_AT_TIMES = re.compile(r"\b(?:depends|sometimes|some (?:days|weeks|times)|ot
 
 
 FELT_NOT_A_THING = re.compile(r"\b(?:i|i'?m|i'?d|i'?ve|we|you|they|but)\b")
-# Words that take away what they qualify: "ambiguity about promotion", "a lack of structure", "messy career paths".
+# Words that take away what they qualify: "ambiguity about promotion", "a lack of structure", "messy career
+# paths", "low pay", unless they are the side's own words ("small data").
 QUALIFIED_AWAY = re.compile(r"\b(?:lack|lacking|absence|ambiguity|ambiguous|unclear|vague|random|messy|undefined|"
-                            r"chaotic|zero)\b")
+                            r"chaotic|zero|small|smaller|low|lower|less|little|reduced)\b")
 
 
 def felt_side(text: str, question: str, k: Knowledge) -> int:
@@ -1238,8 +1243,10 @@ def felt_side(text: str, question: str, k: Knowledge) -> int:
             denied = any(thing[word.end():word.end() + 1] != "-" for word in NEGATION_WORDS.finditer(thing))
             if denied or FELT_NOT_A_THING.search(thing):
                 continue  # "no structure stresses me out" ("no-name" is a name); "i love it, small data ..."
-            taken_away = {word.group() for word in QUALIFIED_AWAY.finditer(thing)}
-            if taken_away - {w.lower() for w in (*criterion["synonyms"], *criterion.get("opposite", []))}:
+            rest = thing
+            for word in sorted((*criterion["synonyms"], *criterion.get("opposite", [])), key=len, reverse=True):
+                rest = _word_forms(word.lower()).sub(" ", rest)  # the longest first: "small scale", not "scale"
+            if QUALIFIED_AWAY.search(rest):
                 continue  # "ambiguity about promotion is a dealbreaker" to structure, but "ambiguity" to pace
             side = _words_side(thing, criterion, any_form=True)
             if side:

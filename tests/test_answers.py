@@ -1237,6 +1237,10 @@ def test_the_other_side_asked_back(text, question, point):
     ("Routine doesn't bore me, honestly.", "pace", -1),
     ("A no-name employer would be a step back for me.", "brand", 1),
     ("Reach doesn't appeal to me much.", "impact", 1),
+    ("Obscure startups are ok with me.", "brand", -1),
+    ("Being a specialist sounds kinda limiting.", "breadth", 1),
+    ("Small-scale stuff doesn't hold my attention.", "scale", 1),  # the longest side words first
+    ("Low pay would worry me.", "salary", 0),  # "low" takes the pay away
     # only at times, a thing denied or taken away, a thing on no side, no noun phrase
     ("Some weeks the chaos energizes me, other weeks I just want a quiet plan", "pace", 0),
     ("No structure stresses me out.", "structure", 0),
