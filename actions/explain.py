@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.advice import answers_line, factor_text, hybrid_text, overview_text
-from actions.profile import latest_entities, latest_value, negated, scope, stated_priorities
+from actions.profile import latest_entities, latest_value, stated_constraints, stated_priorities
 from actions.questions import FORM, payload
 from actions.reader import is_question
 from actions.knowledge import default
@@ -95,11 +95,7 @@ class NoteProfile(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
         k = default()
-        said: Dict[str, object] = dict(stated_priorities(tracker))
-        # the first mention of each constraint, with the negation of its own part of the message
-        constraints = {e.get("value"): e for e in reversed(latest_entities(tracker, "constraint"))}
-        for cid in sorted(constraints.keys() & set(k.constraints)):
-            said[cid] = not negated(scope(tracker, constraints[cid]))  # "i need a visa" / "i don't need a visa"
+        said: Dict[str, object] = {**stated_priorities(tracker), **stated_constraints(tracker)}
         stage = latest_value(tracker, "career_stage")
         if stage in k.stage["values"]:
             said["stage"] = stage

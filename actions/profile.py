@@ -94,3 +94,14 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
             value = read
         meant[cid] = value
     return meant
+
+
+def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, bool]:
+    """constraint -> its answer said in passing ("i need a visa", "I'm on an H-1B" typed at another
+    question; "i don't need a visa" is False): the first mention of each, with the negation of its own
+    part of the message."""
+    k = default()
+    mentions = {e.get("value"): e for e in reversed(latest_entities(tracker, "constraint"))}
+    return {cid: not negated(scope(tracker, mentions[cid]))
+            for cid in sorted(mentions.keys() & set(k.constraints)) if cid != exclude}
+

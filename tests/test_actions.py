@@ -573,3 +573,11 @@ def test_a_priority_typed_at_another_question_is_said_back_once():
                                entities=[entity("criterion", "salary")])
     assert slots["salary"] == 5.0 and slots["pace"] is None
     assert [m["text"] for m in messages] == [f"Noted: {K.criteria['salary']['title']}: 5 (Strongly agree)."]
+
+
+def test_a_constraint_said_at_another_question_is_noted_and_that_question_asked_again():
+    text = "I'm on an H-1B"
+    slots, messages = validate(text, "structure", intent="inform_priority",
+                               entities=[entity("constraint", "needs_sponsorship", start=10, end=14)])
+    assert (slots["needs_sponsorship"], slots["structure"]) == (True, None)
+    assert [m["text"] for m in messages] == ["Noted: Visa sponsorship: yes."]

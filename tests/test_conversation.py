@@ -244,3 +244,14 @@ def test_a_typed_yes_to_start_over_with_no_assessment_running_starts_over(adviso
     replies = advisor.say("start-over-idle", "yes")
     assert texts(replies).startswith("Starting over."), texts(replies)
 
+
+
+def test_a_constraint_said_at_another_question_is_noted_as_that_constraint(advisor):
+    # "I'm on an H-1B" at the structure question had been noted as a risk answer: the model found a
+    # priority by meaning in it
+    sender = "constraint-aside"
+    to_question(advisor, sender, "structure")
+    replies = advisor.say(sender, "I'm on an H-1B")
+    slots = advisor.slots(sender)
+    assert slots["needs_sponsorship"] is True and slots["risk"] == 3.0, texts(replies)
+    assert asked(replies) == ["structure"] and slots["structure"] is None

@@ -519,7 +519,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             override = self._by_meaning("factor", text, MIN_FACTOR_OVERRIDE)
             if override is not None:
                 named["factor"][0]["value"] = override["value"]
-        if intent == PRIORITY_INTENT and not named["criterion"]:
+        # "I'm on an H-1B" says a constraint, no priority: a criterion by meaning had noted it as a risk answer
+        if intent == PRIORITY_INTENT and not named["criterion"] and not any(
+                e["entity"] == "constraint" for e in entities):
             meant.append(self._by_meaning("criterion", text, MIN_CRITERION_PROBABILITY))
         if intent == STAGE_INTENT and not named["career_stage"]:
             meant.append(self._by_meaning("career_stage", text, MIN_STAGE_PROBABILITY))
