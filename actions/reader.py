@@ -1225,9 +1225,12 @@ FELT_AT_TIMES = re.compile(r"\b(?:depends|sometimes|some (?:days|weeks|times)|ot
 
 FELT_NOT_A_THING = re.compile(r"\b(?:i|i'?m|i'?d|i'?ve|we|you|they|but)\b")
 # Words that take away what they qualify: "ambiguity about promotion", "a lack of structure", "messy career
-# paths", "low pay", unless they are the side's own words ("small data").
+# paths", "low pay", "tiny datasets", said of a side's word (SIDE_MARK) that is not itself the side's longer phrase
+# ("small data"); "tiny setups" takes nothing away.
+SIDE_MARK = "§"
 QUALIFIED_AWAY = re.compile(r"\b(?:lack|lacking|absence|ambiguity|ambiguous|unclear|vague|random|messy|undefined|"
-                            r"chaotic|zero|small|smaller|low|lower|less|little|reduced)\b")
+                            r"chaotic|zero|small|smaller|tiny|toy|low|lower|less|little|reduced)\b"
+                            r"(?: [a-z']+)? ?" + SIDE_MARK)
 
 
 def felt_side(text: str, question: str, k: Knowledge) -> int:
@@ -1245,7 +1248,7 @@ def felt_side(text: str, question: str, k: Knowledge) -> int:
                 continue  # "no structure stresses me out" ("no-name" is a name); "i love it, small data ..."
             rest = thing
             for word in sorted((*criterion["synonyms"], *criterion.get("opposite", [])), key=len, reverse=True):
-                rest = _word_forms(word.lower()).sub(" ", rest)  # the longest first: "small scale", not "scale"
+                rest = _word_forms(word.lower()).sub(SIDE_MARK, rest)  # the longest first: "small scale"
             if QUALIFIED_AWAY.search(rest):
                 continue  # "ambiguity about promotion is a dealbreaker" to structure, but "ambiguity" to pace
             side = _words_side(thing, criterion, any_form=True)

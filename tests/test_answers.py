@@ -1241,6 +1241,7 @@ def test_the_other_side_asked_back(text, question, point):
     ("Being a specialist sounds kinda limiting.", "breadth", 1),
     ("Small-scale stuff doesn't hold my attention.", "scale", 1),  # the longest side words first
     ("Low pay would worry me.", "salary", 0),  # "low" takes the pay away
+    ("Tiny datasets bore me; I want clusters.", "scale", 0),  # was -1, the wrong way round (make chat)
     # only at times, a thing denied or taken away, a thing on no side, no noun phrase
     ("Some weeks the chaos energizes me, other weeks I just want a quiet plan", "pace", 0),
     ("No structure stresses me out.", "structure", 0),
