@@ -214,6 +214,11 @@ class ValidateAssessmentForm(FormValidationAction):
             # "oh btw I'm defending next month so I'm basically a new grad": a stage, which the model
             # can only find neutral; said back, and the statement asked again
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
+        if (reading.how == "model" and stated_constraints(tracker, exclude=slot)
+                and not reader.said_outright(str(value or ""), slot, default())):
+            # "I'm on an H-1B" typed at the risk statement answers the visa question; the model's guess
+            # at the statement (2) is not taken (make chat). "on a visa, so no way" answers both.
+            return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if reading.value is None:
             # "money matters most to me" for salary: the keyword's reading, only where the reader's
             # model leans the same way ("I want to go deep, generalists get spread thin" names breadth
