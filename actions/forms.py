@@ -91,6 +91,12 @@ def _before_message(slot: str, tracker: Tracker) -> Any:
     return None
 
 
+def new_answers(said: Dict[Text, Any], tracker: Tracker) -> Dict[Text, Any]:
+    """The answers a message says that the slots do not hold yet: said again at the same question, they are
+    no news, and the question is not asked again for them (it would be forever)."""
+    return {slot: value for slot, value in said.items() if tracker.get_slot(slot) != value}
+
+
 def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
     """The other questions the latest message answered (a stage said while a statement is pending)."""
     return {name: value for name, value in tracker.slots_to_validate().items()
@@ -188,7 +194,8 @@ class ValidateAssessmentForm(FormValidationAction):
             # The message answered another question ("btw i'm a new grad"): no scolding; what it changed
             # is said back (_say_back)
             return {slot: None}
-        noted = {**stated_priorities(tracker, exclude=slot), **stated_constraints(tracker, exclude=slot)}
+        said = {**stated_priorities(tracker, exclude=slot), **stated_constraints(tracker, exclude=slot)}
+        noted = new_answers(said, tracker)
         if noted:
             # "money matters most to me" or "I'm on an H-1B" while another question is pending: kept, said
             # back once (_say_back), and the pending question asked again without counting a miss.
@@ -214,7 +221,7 @@ class ValidateAssessmentForm(FormValidationAction):
             # "oh btw I'm defending next month so I'm basically a new grad": a stage, which the model
             # can only find neutral; said back, and the statement asked again
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
-        if (reading.how == "model" and stated_constraints(tracker, exclude=slot)
+        if (reading.how == "model" and new_answers(stated_constraints(tracker, exclude=slot), tracker)
                 and not reader.said_outright(str(value or ""), slot, default())):
             # "I'm on an H-1B" typed at the risk statement answers the visa question; the model's guess
             # at the statement (2) is not taken (make chat). "on a visa, so no way" answers both.

@@ -258,3 +258,14 @@ def test_a_constraint_said_at_another_question_is_noted_as_that_constraint(advis
     assert asked(replies) == [pending] and slots[pending] is None
     if pending == "structure":
         assert slots["risk"] == 3.0  # answered before, with a button
+
+
+@pytest.mark.parametrize("pending, typed", [("risk", "I'm on an H-1B"), ("pace", "money matters most to me")])
+def test_an_aside_said_again_and_again_is_not_asked_about_forever(advisor, pending, typed):
+    # the aside is noted once; said again it is no news, and the pending question is answered or counted
+    # neutral as any unread answer is, never asked again for ever
+    sender = f"aside-again-{pending}"
+    to_question(advisor, sender, pending)
+    for _ in range(3):
+        replies = advisor.say(sender, typed)
+    assert advisor.slots(sender)[pending] is not None, texts(replies)
