@@ -813,6 +813,12 @@ def _word_forms(phrase: str) -> Pattern:
     return re.compile(r"(?<!\w)" + "".join(re.escape(w) + " " for w in head) + forms + r"(?!\w)")
 
 
+def _inside_longer(span: Tuple[int, int], spans: Iterable[Tuple[int, int]]) -> bool:
+    """True when the span lies inside a longer one of `spans`."""
+    start, end = span
+    return any(s <= start and end <= e and e - s > end - start for s, e in spans)
+
+
 def _side_named(text: str, criterion: Dict[str, Any], any_form: bool = False) -> int:
     """+1 when the text names the statement's side, -1 its opposite, 0 for neither or both. A side's word
     inside the other side's longer phrase names nothing: "small datasets" is not also "datasets". With
@@ -821,9 +827,8 @@ def _side_named(text: str, criterion: Dict[str, Any], any_form: bool = False) ->
     found = [(match.span(), side)
              for side, words in ((1, criterion["synonyms"]), (-1, criterion.get("opposite", [])))
              for word in words for match in find(word.lower()).finditer(text)]
-    sides = {side for (start, end), side in found
-             if not any(s <= start and end <= e and e - s > end - start and other != side
-                        for (s, e), other in found)}
+    sides = {side for span, side in found
+             if not _inside_longer(span, [other_span for other_span, other in found if other != side])}
     return sum(sides)
 
 
@@ -1240,6 +1245,8 @@ def felt_side(text: str, question: str, k: Knowledge) -> int:
     lower = answers.lowered(text)
     if not criterion or FELT_AT_TIMES.search(lower):
         return 0
+    # the longest first: "small scale" is masked before "scale"
+    side_words = sorted((*criterion["synonyms"], *criterion.get("opposite", [])), key=len, reverse=True)
     for pattern, sign in FELT:
         for match in pattern.finditer(lower):
             thing = answers.normalise(match.group("thing"))
@@ -1247,8 +1254,8 @@ def felt_side(text: str, question: str, k: Knowledge) -> int:
             if denied or FELT_NOT_A_THING.search(thing):
                 continue  # "no structure stresses me out" ("no-name" is a name); "i love it, small data ..."
             rest = thing
-            for word in sorted((*criterion["synonyms"], *criterion.get("opposite", [])), key=len, reverse=True):
-                rest = _word_forms(word.lower()).sub(SIDE_MARK, rest)  # the longest first: "small scale"
+            for word in side_words:
+                rest = _word_forms(word.lower()).sub(SIDE_MARK, rest)
             if QUALIFIED_AWAY.search(rest):
                 continue  # "ambiguity about promotion is a dealbreaker" to structure, but "ambiguity" to pace
             side = _words_side(thing, criterion, any_form=True)
@@ -1499,8 +1506,7 @@ def constraint_words(clean: str, question: str, k: Knowledge) -> Set[str]:
                 negated = _negated_before(clean, match.start(), 20)
                 found.append((match.span(), side + ("_negated" if negated and " " not in w else "")))
     # a phrase inside a longer one counts no more ("need sponsorship" in "don't need sponsorship")
-    return {said for (start, end), said in found
-            if not any(s <= start and end <= e and (e - s) > (end - start) for (s, e), _ in found)}
+    return {said for span, said in found if not _inside_longer(span, [s for s, _ in found])}
 
 
 def _features(text: str, question: str, k: Knowledge) -> Tuple[str, str, str, Dict[str, float]]:
