@@ -72,8 +72,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # A rating typed as a number: "4", "4/5", "a solid 4", "I'd say 3ish", "4 out of 5", "80%".
 RATING = re.compile(
     r"^(?:(?:i'?d|i would|id) (?:say|go with|give it)|say|maybe|probably|like|around|about|solid|"
-    r"a solid|a|an|give it a|its a|it's a|that's a|thats a|prob|definitely|def|hmm|ok|umm|um|so|"
-    r"honestly|tbh|hard|firm|strong|clear|weak|soft|easy|big|\s)*"  # "a hard 5 from me"
+    r"a solid|a|an|give it a|its a|it's a|that's a|thats a|prob|definitely|def|absolutely|totally|certainly|"
+    r"hmm|ok|umm|um|so|honestly|tbh|hard|firm|strong|clear|weak|soft|easy|big|\s)*"  # "a hard 5 from me"
     # "hard one" is no 1, nor is "a yes, a soft one"
     r"(?P<n>[1-5]|(?<!hard )(?<!tough )(?<!tricky )(?<!soft )(?<!weak )(?<!strong )(?<!firm )(?<!clear )"
     r"(?<!big )(?<!easy )(?<!solid )(?<!small )(?<!mild )one|two|three|four|five)(?:\.0)?(?:ish| ish)?"

@@ -707,6 +707,9 @@ def test_a_question_is_still_a_question(text):
     ("millions of users is grand, but seeing my feature go live is everything — a 5, easy", 5),
     ("a firm 2", 2), ("we were 4, easy", None), ("I worked 5 years, honestly", None),
     ("no cap, 1000% ✅", 5), ("I have 1000 GPUs", None),
+    # an intensifier before the number: the number still wins (read 1 from the dread before it)
+    ("Stuck with one laptop and a spreadsheet would be grim. Absolutely a 5.", 5), ("totally a 2", 2),
+    ("Absolutely. Two GPUs are plenty", None),
 ])
 def test_a_rating_said_with_a_word_on_it(text, number):
     assert reader.rating_number(text) == number
