@@ -216,8 +216,9 @@ FLOORS = {
     # session's side vocabulary in knowledge/career.yml (a retrained reader), "X isn't really for me" and an
     # echoed "Never." 294, 38 the wrong way round; the other side asked back ("Specialization? Hard pass.") 298,
     # 34; the twenty-fifth session's feelings about a thing on a side ("Honestly small data bores me.",
-    # "Lean years are completely off the table") 305, 29. The floors hold it there.
-    "probe14": {"answer_accuracy": 0.76, "wrong_way": 29, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # "Lean years are completely off the table") 305, 29; the twenty-sixth session's number after an intensifier
+    # ("Absolutely a 5.") 307. The floors hold it there.
+    "probe14": {"answer_accuracy": 0.765, "wrong_way": 29, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Hurried phone and Slack typing (the twenty-third session): 0.888 with nine the wrong way round at its
     # first run ("+1" read as a rating of 1); its misses were read and rules written for them.
     "probe15": {"answer_accuracy": 0.92, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.975},
@@ -225,6 +226,11 @@ FLOORS = {
     # way round at its first run; its misses were read (weighed conclusions, the side vocabulary, the
     # twenty-fifth session's feelings about a side).
     "probe16": {"answer_accuracy": 0.965, "wrong_way": 4, "stage_accuracy": 0.98, "yes_no_accuracy": 1.0},
+    # Answers that lean only by describing things in the writer's own words, criterion answers only (the
+    # twenty-sixth session): 0.831 with five the wrong way round at its first run. Minimal pairs in training
+    # (one frame, a thing from each side, labels mirrored) read it 0.853 with two, but turned five never-tuned
+    # answers the wrong way round and mended four (counts only), so they are not in data/answers/.
+    "probe17": {"answer_accuracy": 0.83, "wrong_way": 5},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
@@ -245,8 +251,9 @@ def test_typed_answers(the_reader, slice_name):
     print(figures)
     assert figures["answer_accuracy"] >= floor["answer_accuracy"]
     assert figures["wrong_way"] <= floor["wrong_way"], figures["wrong_way_examples"]
-    assert figures["stage_accuracy"] >= floor["stage_accuracy"], figures["stage_misses"]
-    assert figures["yes_no_accuracy"] >= floor["yes_no_accuracy"]
+    if "stage_accuracy" in floor:  # a slice of criterion answers only has none (probe17)
+        assert figures["stage_accuracy"] >= floor["stage_accuracy"], figures["stage_misses"]
+        assert figures["yes_no_accuracy"] >= floor["yes_no_accuracy"]
     assert figures["yes_no_wrong"] <= floor.get("yes_no_wrong", 0)
 
 
