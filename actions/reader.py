@@ -1215,6 +1215,9 @@ FELT = (
                 r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
                 r"my jam)|(?:is|are) (?:useless|pointless|worthless|meaningless) to me|"
                 r"(?:would|will) (?:crush|worry|scare|stress) me|"
+                # "about as exciting as tax forms": the idiom of a thing that bores, not "as it gets"
+                r"(?:is|are|sounds?|seems?) about as (?:exciting|fun|interesting|thrilling|appealing)"
+                r"(?: to me)? as(?! (?:it|they|things) (?:gets?|comes?))|"
                 r"sounds? (?:kinda |kind of |a bit |pretty |really )?(?:limiting|stressful|exhausting|draining|"
                 r"awful|terrible|grim|bleak))\b"), -1),
     (re.compile(FELT_THING + r"(?:(?:excites?|thrills?|energi[sz]es?|fascinates?|lights? me up|motivates?) me|"

@@ -1243,6 +1243,8 @@ def test_the_other_side_asked_back(text, question, point):
     ("Obscure startups are ok with me.", "brand", -1),
     ("Being a specialist sounds kinda limiting.", "breadth", 1),
     ("Small-scale stuff doesn't hold my attention.", "scale", 1),  # the longest side words first
+    ("Massive datasets are about as exciting as doing my taxes.", "scale", -1),  # the idiom of boredom
+    ("Routine is about as exciting as it gets for me.", "pace", 0),  # "as it gets" is no idiom of boredom
     ("Low pay would worry me.", "salary", 0),  # "low" takes the pay away
     ("Tiny datasets bore me; I want clusters.", "scale", 0),  # was -1, the wrong way round (make chat)
     # only at times, a thing denied or taken away, a thing on no side, no noun phrase
