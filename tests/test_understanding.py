@@ -179,6 +179,12 @@ FLOORS = {
     # (23:53 UTC): 0.965 read right, one the wrong way round, 6 asked again; stages 0.967, yes/no 1.000. The
     # floors are the measured figures.
     "blind25": {"answer_accuracy": 0.965, "wrong_way": 1, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
+    # A thirty-first writer's (fifty people, a third answering with a reason only), committed at the start of
+    # the twenty-sixth session, before it was first run, and run once after that session's last reader rule
+    # (02:39 UTC): 0.960 read right, three the wrong way round, 6 asked again; stages 0.983, yes/no 0.950 with
+    # two the wrong way round. The floors are the measured figures.
+    "blind26": {"answer_accuracy": 0.96, "wrong_way": 3, "stage_accuracy": 0.98, "yes_no_accuracy": 0.95,
+                "yes_no_wrong": 2},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
