@@ -235,8 +235,9 @@ FLOORS = {
     # Answers that lean only by describing things in the writer's own words, criterion answers only (the
     # twenty-sixth session): 0.831 with five the wrong way round at its first run. Minimal pairs in training
     # (one frame, a thing from each side, labels mirrored) read it 0.853 with two, but turned five never-tuned
-    # answers the wrong way round and mended four (counts only), so they are not in data/answers/.
-    "probe17": {"answer_accuracy": 0.83, "wrong_way": 5},
+    # answers the wrong way round and mended four (counts only), so they are not in data/answers/. The idiom
+    # of boredom ("about as exciting as reading tax forms") four.
+    "probe17": {"answer_accuracy": 0.83, "wrong_way": 4},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
