@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.advice import answers_line, factor_text, hybrid_text, overview_text
-from actions.profile import latest_entities, latest_value, stated_constraints, stated_priorities
+from actions.profile import latest_entities, latest_value, stated_answers
 from actions.questions import FORM, payload
 from actions.reader import is_question
 from actions.knowledge import default
@@ -95,7 +95,7 @@ class NoteProfile(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
         k = default()
-        said: Dict[str, object] = {**stated_priorities(tracker), **stated_constraints(tracker)}
+        said: Dict[str, object] = stated_answers(tracker)
         stage = latest_value(tracker, "career_stage")
         if stage in k.stage["values"]:
             said["stage"] = stage

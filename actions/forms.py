@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import answers, reader
 from actions.advice import answer_title, answers_line, topic_title
 from actions.knowledge import Knowledge, default
-from actions.profile import stated_constraints, stated_priorities
+from actions.profile import stated_answers, stated_constraints, stated_priorities
 from actions.questions import FORM, payload
 
 # Loaded as the action server starts, which imports this module: the first typed answer after a start
@@ -194,8 +194,7 @@ class ValidateAssessmentForm(FormValidationAction):
             # The message answered another question ("btw i'm a new grad"): no scolding; what it changed
             # is said back (_say_back)
             return {slot: None}
-        said = {**stated_priorities(tracker, exclude=slot), **stated_constraints(tracker, exclude=slot)}
-        noted = new_answers(said, tracker)
+        noted = new_answers(stated_answers(tracker, exclude=slot), tracker)
         if noted:
             # "money matters most to me" or "I'm on an H-1B" while another question is pending: kept, said
             # back once (_say_back), and the pending question asked again without counting a miss.

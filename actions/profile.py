@@ -105,3 +105,8 @@ def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[
     return {cid: not negated(scope(tracker, mentions[cid]))
             for cid in sorted(mentions.keys() & set(k.constraints)) if cid != exclude}
 
+
+def stated_answers(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, object]:
+    """Every answer the latest message says in passing: priorities (stated_priorities) and constraints
+    (stated_constraints)."""
+    return {**stated_priorities(tracker, exclude=exclude), **stated_constraints(tracker, exclude=exclude)}

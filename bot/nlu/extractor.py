@@ -505,7 +505,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                intent_confidence: float) -> List[Dict[str, Any]]:
         """The entities a message means that the patterns did not find (see the module docstring)."""
         named = {kind: [e for e in entities if e["entity"] == kind]
-                 for kind in ("factor", "criterion", "career_stage")}
+                 for kind in ("factor", "criterion", "career_stage", "constraint")}
         meant = []
         if (intent in FACTOR_INTENTS or reader.is_question(text)) and not named["factor"]:
             # A factor question names a factor; a request for advice or a comparison only
@@ -520,8 +520,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             if override is not None:
                 named["factor"][0]["value"] = override["value"]
         # "I'm on an H-1B" says a constraint, no priority: a criterion by meaning had noted it as a risk answer
-        if intent == PRIORITY_INTENT and not named["criterion"] and not any(
-                e["entity"] == "constraint" for e in entities):
+        if intent == PRIORITY_INTENT and not named["criterion"] and not named["constraint"]:
             meant.append(self._by_meaning("criterion", text, MIN_CRITERION_PROBABILITY))
         if intent == STAGE_INTENT and not named["career_stage"]:
             meant.append(self._by_meaning("career_stage", text, MIN_STAGE_PROBABILITY))
