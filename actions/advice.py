@@ -90,6 +90,19 @@ def flip_text(result: Result, k: Knowledge) -> str:
     )
 
 
+def said_above_text(result: Result, k: Knowledge) -> str:
+    """Asked again what my last message said: the same facts in fewer words, and what to do about them."""
+    if result.flip is None:
+        return ("As in my last message: no single answer would change it. You can still change any "
+                "answer, or start over.")
+    flip = result.flip
+    verdict = SIDE_WORD[flip.recommendation] if flip.recommendation != EITHER else "a tie"
+    return (f"As in my last message: only your answer to \"{k.criteria[flip.criterion]['statement']}\" "
+            f"would need to change, from {answer_title(flip.criterion, flip.current, k)} to "
+            f"{answer_title(flip.criterion, flip.new, k)}, to make it {verdict}. Change it with the button "
+            "below, or start over.")
+
+
 def decided_by_constraint(result: Result) -> bool:
     """True when a hard constraint, not the score, chose the side."""
     return bool(result.constraints) and result.lean != result.recommendation

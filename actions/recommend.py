@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import List, Text
+from typing import Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -12,8 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON
 from actions.forms import resolve_topic
-from actions.questions import FORM
-from actions.knowledge import default
+from actions.questions import FORM, payload
+from actions.knowledge import Knowledge, default
+from actions.replies import recent_bot_texts
 
 # What to do after a result.
 FOLLOW_UP_BUTTONS = [
@@ -89,14 +90,30 @@ class ExplainWhy(Action):
             )
             return []
         result = scoring.recommend(profile(tracker), k)
-        if ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""):
-            dispatcher.utter_message(text=f'{advice.flip_text(result, k)} Say "why" for the full breakdown.',
-                                     metadata={"private": True})
-            return []
-        answers = {cid: tracker.get_slot(cid) for cid in k.constraints}
-        dispatcher.utter_message(text=advice.breakdown_text(result, answers, k),
-                                 metadata={"private": True})  # to its user only
+        flip = advice.flip_text(result, k)
+        buttons = _change_buttons(result, k)
+        asks_change = bool(ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""))
+        if asks_change:
+            text = f'{flip} Say "why" for the full breakdown.'
+        else:
+            answers = {cid: tracker.get_slot(cid) for cid in k.constraints}
+            text = advice.breakdown_text(result, answers, k)
+        last = (recent_bot_texts(tracker, 1) or [None])[0] or ""
+        if text == last or (asks_change and flip in last):
+            # "why" asked twice, or "what would change it?" right after "why", whose last line said it: a
+            # pointer to the message above and a way to act on it, not the same lines again
+            text = advice.said_above_text(result, k)
+        dispatcher.utter_message(text=text, buttons=buttons, metadata={"private": True})  # to its user only
         return []
+
+
+def _change_buttons(result: scoring.Result, k: Knowledge) -> List[Dict[str, str]]:
+    """After an explanation: change the one answer that would alter the result, or any; or start over."""
+    if result.flip is None:
+        return FOLLOW_UP_BUTTONS[1:]
+    change = {"title": f"Change: {advice.topic_title(result.flip.criterion, k)}",
+              "payload": payload("change_answer", criterion=result.flip.criterion)}
+    return [change, FOLLOW_UP_BUTTONS[2]]
 
 
 class ChangeAnswer(Action):

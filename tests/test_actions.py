@@ -1,4 +1,7 @@
 """Every action and the form validator, offline with real rasa-sdk Trackers and a CollectingDispatcher."""
+import dataclasses
+from unittest import mock
+
 import pytest
 
 from actions import advice, knowledge, reader, scoring
@@ -388,6 +391,54 @@ def test_what_would_change_it_after_the_result_gives_the_change_alone(text):
     _, [message] = run(ExplainWhy(), tracker(text, intent="ask_why", slots=slots))
     assert message["text"].startswith(advice.flip_text(scored(STARTUP_PROFILE), K))
     assert not any(criterion["title"] in message["text"] for criterion in K.criteria.values())
+
+
+def after_bot(t, text: str):
+    """The tracker `t` with a bot message `text` just before its user message."""
+    t.events.insert(1, {"event": "bot", "text": text})
+    return t
+
+
+CLOSE_PROFILE = {"stage": "mid", **{cid: 4.0 for cid in K.criteria}}  # one answer away from Big Tech
+
+
+def test_what_would_change_it_right_after_why_points_to_it_instead_of_saying_it_again():
+    slots = {**CLOSE_PROFILE, "recommendation": "either"}
+    result = scored(CLOSE_PROFILE)
+    breakdown = advice.breakdown_text(result, {cid: None for cid in K.constraints}, K)
+    _, [message] = run(ExplainWhy(), after_bot(tracker("what would change it?", intent="ask_why", slots=slots),
+                                               breakdown))
+    assert message["text"] == advice.said_above_text(result, K)
+    assert advice.flip_text(result, K) not in message["text"]
+    assert K.criteria[result.flip.criterion]["statement"] in message["text"]
+    change = message["buttons"][0]
+    assert change["payload"] == f'/change_answer{{"criterion": "{result.flip.criterion}"}}'
+
+
+def test_why_asked_twice_does_not_send_the_breakdown_twice():
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    _, [first] = run(ExplainWhy(), tracker("why", intent="ask_why", slots=slots))
+    _, [second] = run(ExplainWhy(), after_bot(tracker("why?", intent="ask_why", slots=slots), first["text"]))
+    assert second["text"] != first["text"]
+    assert second["text"] == advice.said_above_text(scored(STARTUP_PROFILE), K)
+
+
+def test_why_after_what_would_change_it_gives_the_breakdown():
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    _, [change] = run(ExplainWhy(), tracker("what would change it?", intent="ask_why", slots=slots))
+    _, [why] = run(ExplainWhy(), after_bot(tracker("why", intent="ask_why", slots=slots), change["text"]))
+    assert why["text"].startswith("**How each answer counted**")
+
+
+def test_with_no_single_change_the_pointer_says_so_and_offers_any_change():
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    result = dataclasses.replace(scored(STARTUP_PROFILE), flip=None)
+    text = advice.said_above_text(result, K)
+    assert "no single answer" in text
+    assert advice.flip_text(result, K).startswith("No single answer")
+    with mock.patch.object(scoring, "recommend", return_value=result):
+        _, [message] = run(ExplainWhy(), tracker("what would change it?", intent="ask_why", slots=slots))
+    assert [b["payload"] for b in message["buttons"]] == ["/change_answer", "/start_over"]
 
 
 def test_change_a_named_answer():

@@ -3,7 +3,7 @@ offers accepted by a yes, answers with reasons and hedges read first, questions 
 and a result that agrees with itself when a constraint decides it."""
 import pytest
 
-from actions import advice, knowledge, questions
+from actions import advice, knowledge, questions, scoring
 from tests.servers import texts
 
 K = knowledge.load()
@@ -175,17 +175,40 @@ def test_a_result_decided_by_a_constraint_says_so(advisor):
     assert [b["title"] for b in replies[0]["buttons"]] == ["Why?", "Change an answer", "Start over"]
 
 
-def test_what_would_change_it_after_the_result_gives_the_one_change(advisor):
-    sender = "what-would-change"
+def to_close_result(advisor, sender: str):
+    """Answers every question with "mid" and 4s, one answer away from Big Tech; the result's replies."""
     advisor.say(sender, "/start_assessment")
     advisor.say(sender, questions.payload("inform_stage", career_stage="mid"))
-    for criterion in K.criteria:
+    for _ in K.criteria:
         advisor.say(sender, questions.payload("answer", agreement="4"))
     advisor.say(sender, "/deny")
-    result = advisor.say(sender, "/deny")
+    return advisor.say(sender, "/deny")
+
+
+def test_what_would_change_it_after_the_result_gives_the_one_change(advisor):
+    result = to_close_result(advisor, "what-would-change")
     flip = next(line for line in result[0]["text"].splitlines() if line.startswith("What would change it"))
+    replies = advisor.say("what-would-change", "what would change it?")
+    # the result's last line said it: the same facts in fewer words, and a button to act on them
+    answered = scoring.Profile({cid: 4.0 for cid in K.criteria}, "mid", {cid: False for cid in K.constraints})
+    assert texts(replies) == advice.said_above_text(scoring.recommend(answered, K), K)
+    assert flip not in texts(replies)
+
+
+def test_what_would_change_it_after_why_points_up_and_its_button_redoes_that_answer(advisor):
+    sender = "change-after-why"
+    to_close_result(advisor, sender)
+    why = advisor.say(sender, "why?")
+    flip = why[0]["text"].splitlines()[-1]
+    assert flip.startswith("What would change it")
     replies = advisor.say(sender, "what would change it?")
-    assert texts(replies) == f'{flip} Say "why" for the full breakdown.'
+    assert flip not in texts(replies)
+    assert texts(replies).startswith("As in my last message: only your answer to")
+    change = replies[0]["buttons"][0]
+    assert change["title"].startswith("Change: ")
+    redo = advisor.say(sender, change["payload"])
+    topic = next(cid for cid in K.criteria if change["payload"].endswith(f'"{cid}"}}'))
+    assert asked(redo) == [topic], texts(redo)
 
 
 def test_an_opener_typed_inside_the_assessment_is_not_taken_for_the_answer(advisor):

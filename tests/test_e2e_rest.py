@@ -102,7 +102,8 @@ def test_what_would_change_your_answer_after_the_result_is_the_one_change_not_a_
     converse(advisor, "what-would-change", "/start_assessment", *STARTUP_ANSWERS)
     replies = advisor.say("what-would-change", "what would change your answer?")
     expected = scored(advisor.slots("what-would-change"))
-    assert texts(replies) == f'{advice.flip_text(expected, K)} Say "why" for the full breakdown.'
+    # the result's own last line said it: said again in fewer words, with what to do about it
+    assert texts(replies) == advice.said_above_text(expected, K)
     assert not advisor.slots("what-would-change")["changing"]
 
 
