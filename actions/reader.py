@@ -1060,6 +1060,28 @@ DISMISSED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,60
                        r"(?:that|so|very|all that|particularly) important to me)\b")
 
 
+# "I don't think I need much job security", "I don't miss the calm of my old job", "zero interest in raw
+# reach", "I'd prefer not to work somewhere obscure": the want of a thing denied, the thing named right after it
+WANT_DENIED = re.compile(r"(?:\b(?:don'?t|do not|doesn'?t|does not|never) (?:think i |really |honestly |"
+                         r"particularly |actually )*(?:need|want|value|crave|miss|chase|care (?:much |that much )?"
+                         r"(?:about|for))|\b(?:zero|no|little|not much|not any) (?:real )?(?:interest|desire) in|"
+                         r"\b(?:i'?d|i would) (?:much )?(?:rather|prefer) not(?: to)?(?: have to)?)"
+                         r"(?: (?:much|a lot of|any|all that much|so much))? (?P<thing>[^,.;:!?—–]{2,50})")
+
+
+def want_denied(text: str, question: str, k: Knowledge) -> int:
+    """-1 or +1 for the want of a thing on a side denied (WANT_DENIED); 0 when the thing names no side, or is
+    itself taken away ("I don't want to lose the stability") or denied."""
+    criterion = k.criteria.get(question)
+    match = WANT_DENIED.search(answers.lowered(text)) if criterion else None
+    if not match:
+        return 0
+    thing = answers.normalise(match.group("thing"))
+    if NEGATION_WORDS.search(thing) or TAKEN_AWAY.search(thing) or LOSING.search(thing):
+        return 0
+    return -_words_side(thing, criterion, any_form=True)
+
+
 def unmoved(text: str, question: str, k: Knowledge) -> int:
     """-1 when the answer says the statement's side does not move it ("reach doesn't move me" to
     scale's opposite is +1) or dismisses it ("prestige is worthless to me"), by the side its subject
@@ -1209,7 +1231,8 @@ FELT = (
                 r"(?:do(?:es)?n'?t|do(?:es)? not|never) (?:excites?|interests?|appeals?(?: to)?|energi[sz]es?) me|"
                 r"(?:do(?:es)?n'?t|do(?:es)? not|never) holds? my attention|"
                 r"(?:is|are) (?:so |super |pretty |really )?(?:boring|dull|tedious|soul[- ]crushing)|"
-                r"(?:is|are|would be|'d be|sounds?(?: like)?) (?:completely |totally )?(?:my (?:personal |"
+                r"(?:is|are|would be|'d be|sounds?(?: like)?|(?:would )?feels?(?: like)?) "
+                r"(?:completely |totally )?(?:my (?:personal |"
                 r"absolute |worst )?nightmare|a (?:hard )?no|off the table|a (?:bit of a )?step back|"
                 r"a dealbreaker|a non-?starter)|"
                 r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
@@ -1228,7 +1251,7 @@ FELT = (
 )
 # A feeling only some of the time is no side taken: "Some weeks the chaos energizes me, other weeks ...".
 FELT_AT_TIMES = re.compile(r"\b(?:depends|sometimes|some (?:days|weeks|times)|other (?:days|weeks|times)|"
-                           r"too much|a bit|a little|with (?:good|bad|the right)|middle)\b")
+                           r"too much|a bit(?! of an? )|a little|with (?:good|bad|the right)|middle)\b")
 
 
 FELT_NOT_A_THING = re.compile(r"\b(?:i|i'?m|i'?d|i'?ve|we|you|they|but)\b")
@@ -1236,6 +1259,8 @@ FELT_NOT_A_THING = re.compile(r"\b(?:i|i'?m|i'?d|i'?ve|we|you|they|but)\b")
 # paths", "low pay", "tiny datasets", said of a side's word (SIDE_MARK) that is not itself the side's longer phrase
 # ("small data"); "tiny setups" takes nothing away.
 SIDE_MARK = "§"
+LOSING = re.compile(r"\b(?:los(?:e|ing)|giv(?:e|ing) up|sacrific(?:e|ing)|trad(?:e|ing) away|"
+                    r"walk(?:ing)? away from|leav(?:e|ing) behind)\b")
 QUALIFIED_AWAY = re.compile(r"\b(?:lack|lacking|absence|ambiguity|ambiguous|unclear|vague|random|messy|undefined|"
                             r"chaotic|zero|small|smaller|tiny|toy|low|lower|less|little|reduced)\b"
                             r"(?: [a-z']+)? ?" + SIDE_MARK)
@@ -1261,7 +1286,8 @@ def felt_side(text: str, question: str, k: Knowledge) -> int:
                 rest = _word_forms(word.lower()).sub(SIDE_MARK, rest)
             if QUALIFIED_AWAY.search(rest):
                 continue  # "ambiguity about promotion is a dealbreaker" to structure, but "ambiguity" to pace
-            side = _words_side(thing, criterion, any_form=True)
+            # "losing stability doesn't scare me": the side the thing takes away
+            side = _words_side(thing, criterion, any_form=True) * (-1 if LOSING.search(thing) else 1)
             if side:
                 return side * sign
     return 0
@@ -1290,7 +1316,8 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
             or conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
             or compared_side(text, question, k) or verdict_on_side(text, question, k)
-            or felt_side(text, question, k) or unmoved(text, question, k) or named_side(text, question, k))
+            or felt_side(text, question, k) or unmoved(text, question, k) or want_denied(text, question, k)
+            or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:

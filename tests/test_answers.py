@@ -1254,9 +1254,33 @@ def test_the_other_side_asked_back(text, question, point):
     ("Ambiguity stresses me out.", "pace", -1),
     ("My commute bores me.", "scale", 0),
     ("Honestly, I love it, small data bores me.", "scale", 0),
+    # a thing that takes the side away: the other side
+    ("Losing the job security doesn't scare me.", "risk", 1),
+    ("Giving up the big paycheck doesn't stress me.", "salary", -1),
+    ("Security doesn't scare me.", "risk", -1),
+    # "a bit of a ..." is an idiom, not a feeling only some of the time ("a bit of chaos is fun")
+    ("A no-name employer would feel like a bit of a step back for me.", "brand", 1),
 ])
 def test_a_feeling_about_a_side(text, question, direction):
     assert reader.felt_side(text, question, K) == direction
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    ("I don't think I need much job security at my age.", "risk", 1),
+    ("honestly i don't really care about the brand", "brand", -1),
+    ("I don't miss the routine of my old bank job one bit.", "pace", 1),
+    ("no real interest in massive datasets", "scale", -1),
+    ("Zero interest in user counts, whatever the company.", "impact", 1),
+    ("I never chase promotions", "structure", -1),
+    ("I'd prefer not to work somewhere obscure.", "brand", 1),
+    ("I'd rather not have to deal with ambiguity every day", "pace", -1),
+    # the thing taken away or denied, or on no side
+    ("I don't want to lose the stability.", "risk", 0),
+    ("I don't need no ladder.", "structure", 0),
+    ("I don't need a fancy office.", "brand", 0),
+])
+def test_a_want_denied(text, question, direction):
+    assert reader.want_denied(text, question, K) == direction
 
 
 @pytest.mark.parametrize("text, question, point", [
