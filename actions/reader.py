@@ -297,6 +297,9 @@ DIRECTION_IDIOMS = (
     (re.compile(r"^(?:[\w']+ ){0,3}(?:the )?(?:opposite|other way round|other way around|reverse)\b"), -1),
     (re.compile(r"^\W*(?:i )?(?:lean|leaning|go|tilt|am|i'm|im)(?: \w+)? the other way\b"), -1),
     (re.compile(r"\bnot the end of the world\b"), -1),
+    # "No problem at all, I love it": fine with it, where the idiom ends its clause ("no problem with X" is
+    # something else)
+    (re.compile(r"^\W*no (?:problem|problemo|worries)(?: at all| whatsoever)?(?=\s*(?:[,.;:!?—–]|$))"), 1),
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
     (re.compile(r"\bnever (?:felt|been) (?:more|so|happier)\b"), 1),
     (re.compile(r"\b(?:couldn'?t|could not|can'?t|cannot) (?:agree|say (?:yes|it)) (?:more|enough)\b"), 1),

@@ -186,6 +186,8 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("no denying that, variety is everything to me", 1), ("Big name opens doors, I cannot deny this.", 1),
     ("I can't deny that the name helps, but it's not why I'd join", 0),  # a clause goes on: the model's
     ("its not untrue lol", 1),
+    ("No problem at all, I love it.", 1), ("no worries!", 1),
+    ("no problem with a plan, but I prefer none", 0),  # "no problem with X" is no idiom
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
@@ -1286,6 +1288,7 @@ def test_a_want_denied(text, question, direction):
 @pytest.mark.parametrize("text, question, point", [
     ("Small problems on a laptop bore me to tears.", "scale", 5),  # was 1, the wrong way round
     ("Specialising early? nah", "breadth", 4),  # a side's word in any form, asked back (make chat: was 2)
+    ("Zero routine? No problem at all, I love it.", "pace", 5),  # was 1, the wrong way round
 ])
 def test_the_other_side_read_in_its_words(text, question, point):
     assert READER.read_agreement(text, question).value == point
