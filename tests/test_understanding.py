@@ -185,6 +185,11 @@ FLOORS = {
     # two the wrong way round. The floors are the measured figures.
     "blind26": {"answer_accuracy": 0.96, "wrong_way": 3, "stage_accuracy": 0.98, "yes_no_accuracy": 0.95,
                 "yes_no_wrong": 2},
+    # A thirty-second writer's (fifty people, many arguing against the other side in their own words),
+    # committed (96fac31) at the start of the twenty-seventh session, before it was first run, and run once
+    # after that session's last reader rule (05:24 UTC): 0.970 read right, six the wrong way round, 4 asked
+    # again; stages 0.967, yes/no 1.000. The floors are the measured figures.
+    "blind27": {"answer_accuracy": 0.97, "wrong_way": 6, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -255,11 +260,15 @@ def the_reader():
 def test_typed_answers(the_reader, slice_name):
     figures = understanding.answer_figures(slice_name, the_reader)
     floor = FLOORS[slice_name]
-    print(figures)
+    # a never-tuned slice's texts are not shown, even when a floor fails: counts only
+    shown = ({key: value for key, value in figures.items() if not key.endswith(("_examples", "_misses"))}
+             if slice_name in understanding.NEVER_TUNED else figures)
+    print(shown)
     assert figures["answer_accuracy"] >= floor["answer_accuracy"]
-    assert figures["wrong_way"] <= floor["wrong_way"], figures["wrong_way_examples"]
+    assert figures["wrong_way"] <= floor["wrong_way"], shown.get("wrong_way_examples", figures["wrong_way"])
     if "stage_accuracy" in floor:
-        assert figures["stage_accuracy"] >= floor["stage_accuracy"], figures["stage_misses"]
+        assert figures["stage_accuracy"] >= floor["stage_accuracy"], shown.get("stage_misses",
+                                                                                  figures["stage_accuracy"])
         assert figures["yes_no_accuracy"] >= floor["yes_no_accuracy"]
     else:  # only a slice of criterion answers alone (probe17) may have no floor for them
         assert figures["stage_statements"] == figures["yes_no_answers"] == 0
