@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -44,6 +44,19 @@ class NothingPending(VariedReply):
     response = "utter_nothing_pending"
     action_name = "action_nothing_pending"
 
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+            ) -> List[EventType]:
+        if tracker.get_slot("recommendation") is not None:
+            # After a result, "I do." or "ok" is offered what can be done with it: its own action, so that
+            # a "yes" next is no yes to the assessment's offer (data/stories/rules.yml)
+            return [FollowupAction(AfterResult.action_name)]
+        return super().run(dispatcher, tracker, domain)
+
+
+class AfterResult(VariedReply):
+    response = "utter_after_result"
+    action_name = "action_after_result"
+
 
 class Rephrase(VariedReply):
     response = "utter_rephrase"
@@ -56,4 +69,4 @@ class OutOfScope(VariedReply):
 
 
 # Responses these actions send by name, for the data validation's list of used responses.
-RESPONSES_SENT = tuple(cls.response for cls in (NothingPending, Rephrase, OutOfScope))
+RESPONSES_SENT = tuple(cls.response for cls in (NothingPending, AfterResult, Rephrase, OutOfScope))

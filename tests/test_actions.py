@@ -8,7 +8,8 @@ from actions import advice, knowledge, reader, scoring
 from actions.explain import ExplainFactor, ExplainHybrid, HelpInAssessment, NoteProfile, Overview
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
-from tests.actions_support import (ASSESSMENT, entity, run, scored, slot_events, statements_in,
+from actions.replies import NothingPending
+from tests.actions_support import (ASSESSMENT, DOMAIN, entity, run, scored, slot_events, statements_in,
                                    tracker)
 
 K = knowledge.load()
@@ -439,6 +440,14 @@ def test_with_no_single_change_the_pointer_says_so_and_offers_any_change():
     with mock.patch.object(scoring, "recommend", return_value=result):
         _, [message] = run(ExplainWhy(), tracker("what would change it?", intent="ask_why", slots=slots))
     assert [b["payload"] for b in message["buttons"]] == ["/change_answer", "/start_over"]
+
+
+def test_nothing_pending_after_a_result_hands_over_to_the_reply_about_the_result():
+    events, messages = run(NothingPending(), tracker("I do.", intent="affirm", slots={"recommendation": "either"}))
+    assert events == [{"event": "followup", "name": "action_after_result", "timestamp": None}]
+    assert messages == []
+    _, [message] = run(NothingPending(), tracker("I do.", intent="affirm"))
+    assert message["text"] == DOMAIN["responses"]["utter_nothing_pending"][0]["text"]
 
 
 def test_change_a_named_answer():

@@ -4,6 +4,7 @@ and a result that agrees with itself when a constraint decides it."""
 import pytest
 
 from actions import advice, knowledge, questions, scoring
+from tests.actions_support import DOMAIN
 from tests.servers import texts
 
 K = knowledge.load()
@@ -183,6 +184,20 @@ def to_close_result(advisor, sender: str):
         advisor.say(sender, questions.payload("answer", agreement="4"))
     advisor.say(sender, "/deny")
     return advisor.say(sender, "/deny")
+
+
+def test_a_yes_after_the_result_is_offered_what_to_do_with_it_not_the_assessment_again(advisor):
+    # "I do." typed after the result had been offered the assessment, and the "yes" after that showed its
+    # intro and then the same result
+    sender = "yes-after-result"
+    to_close_result(advisor, sender)
+    after_result = [v["text"] for v in DOMAIN["responses"]["utter_after_result"]]
+    sent = [texts(advisor.say(sender, message)) for message in ("I do.", "yes", "ok", "yes")]
+    assert sent[0] == after_result[0]
+    assert all(text in after_result for text in sent), sent
+    for a, b, c in zip(sent, sent[1:], sent[2:]):
+        assert not (a == b == c), a
+    assert advisor.tracker(sender)["active_loop"] == {}
 
 
 def test_what_would_change_it_after_the_result_gives_the_one_change(advisor):
