@@ -455,13 +455,19 @@ def concession(text: str, k: Knowledge) -> int:
     return 0
 
 
+# A point granted, opening an answer that then turns ("True, ...", "Sure, ...", "Granted, ..."): no answer word
+GRANTED = r"(?:sure|true|granted|fair(?: enough)?|ok(?:ay)?|yeah(?: yeah)?|i get it|i see the appeal|admittedly|" \
+          r"of course|agreed|right)"
+# ... of which these grant a point and are no answer word: "Yeah, I'd like that. Important, though ..." answers
+GRANTED_ONLY = r"(?:true|granted|fair(?: enough)?|i get it|i see the appeal|admittedly|of course)"
 # Openings that hand the answer to what follows them: a concession ("I totally get why people love it,
 # but ...", "reach is nice, but ..."), a disclaimer ("it's not that I don't like variety, I just ..."),
 # and a story that turns ("I took a risk once and it didn't pan out. This time I want ...").
 TURNS = (
     re.compile(r"^(?:(?:honestly|tbh|ok|okay|look|i mean|sure)[, ]+)?(?:i (?:\w+ )?(?:get|understand|see|know|"
                r"appreciate|respect|admire) (?:why|that|how|the \w+|what)|i (?:\w+ )?(?:envy|admire) "
-               r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|[\w' -]{1,40}? "
+               r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|"
+               r"i (?:don'?t|do not) (?:hate|mind|dislike)|[\w' -]{1,40}? "
                r"(?:is|are|sounds|seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|"
                r"tempting|impressive|appealing|fun|good|a plus|nice to have))\b[^.!?;]*?\bbut\b[, ]*"
                r"(?P<rest>.+)$"),
@@ -476,6 +482,17 @@ TURNS = (
     # a granted point: "it can help, sure, but I don't care much"
     re.compile(r"^[^.!?;]{3,}?[,;]\s*(?:sure|granted|true|fair enough|of course|admittedly)[,!.]?\s+but\b"
                r"[, ]*(?P<rest>.+)$"),
+    # a point granted first, then a turn: "True, equity can pay off. On balance I'm more comfortable ...",
+    # "Sure, X sounds useful. But I want ...", "OK, X is comfortable, but what I want is ..."
+    re.compile(rf"^\W*{GRANTED}[,!.]+\s+[^.!?;]{{3,}}?(?:[.!?;]+\s*|[,;]?\s+)(?:but|still|yet|however|that said|"
+               r"even so|then again|on balance|in the end|in practice|given the choice|personally)\b[, ]*"
+               r"(?P<rest>[^.!?]*\w.*)$"),
+    # the turn said later in the next sentence, after a point granted: "Granted, X has value. I'd be happier
+    # ... though"
+    re.compile(rf"^\W*{GRANTED_ONLY}[,!.]+\s+[^.!?;]{{3,}}?[.!?;]+\s*(?P<rest>(?=[^.!?]*\b(?:though|still|rather|"
+               r"prefer|instead|on balance|what i want)\b)[^.!?]*\w.*)$"),
+    # "X? Sure, in theory. In practice ...": the practice is the answer
+    re.compile(r"\bin theory\b[^.!?;]*[.!?;,]+\s*(?:but\s+)?in practice[, ]*(?P<rest>.+)$"),
 )
 # A question back, then the answer: "Stability or a bigger payday? Bigger payday, without hesitation."; not
 # an answer asked ("i think yes? ...").

@@ -274,9 +274,29 @@ def test_an_answer_after_the_statement_said_back(text, direction):
     ("not that big data is boring, but no", "no"),
     ("Not that much honestly. Did some Spark work, it was okay.", None),  # a degree denied is the answer
     ("Not that important. The local scene is where the connections are.", None),
+    # a point granted first, then a turn (probe18: "Sure, ..." had been read as the yes it opens with)
+    ("True, equity can pay off. On balance I'd rather keep my salary.", "i'd rather keep my salary."),
+    ("Sure, a famous name helps. But I care more about the team.", "i care more about the team."),
+    ("OK, a ladder is comfortable, but what I want is my own path.", "what i want is my own path."),
+    ("Granted, variety has value. I'd be happier going deep though.", "i'd be happier going deep though."),
+    ("Big data? Sure, in theory. In practice it's babysitting clusters.", "it's babysitting clusters."),
+    ("i don't hate routine but honestly chaos suits me better", "honestly chaos suits me better"),
+    ("Yeah, I'd like that. Important, though not a deal-breaker.", None),  # a yes, then how much
+    ("Sure, I love chaos. It keeps me sharp.", None),  # no turn: "sure" is the answer
 ])
 def test_an_opening_that_hands_the_answer_on(text, rest):
     assert reader.answer_part(text) == rest
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # each was read as the "yes" it opens with before the turn was read
+    ("True, equity can pay off. On balance I'd rather keep a steady salary.", "risk", 2),
+    ("Sure, chaos can be fun. But give me a calm, planned week any day.", "pace", 1),
+    ("Granted, a big name helps. I'd still pick a small team nobody has heard of, though.", "brand", 2),
+    ("Sure, I love chaos. It keeps me sharp.", "pace", 4),
+])
+def test_a_point_granted_then_the_answer(text, question, point):
+    assert READER.read_agreement(text, question).value == point
 
 
 @pytest.mark.parametrize("text, rest", [

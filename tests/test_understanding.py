@@ -243,6 +243,10 @@ FLOORS = {
     # answers the wrong way round and mended four (counts only), so they are not in data/answers/. The idiom
     # of boredom ("about as exciting as reading tax forms") four.
     "probe17": {"answer_accuracy": 0.83, "wrong_way": 4},
+    # Answers that grant a point first and then turn, criterion answers only (the twenty-seventh session):
+    # 0.694 with 33 the wrong way round at its first run ("Sure, ..." read as the yes it opens with). A point
+    # granted, then a turn, hands the answer on: 0.7625 with 14.
+    "probe18": {"answer_accuracy": 0.76, "wrong_way": 14},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
