@@ -228,8 +228,10 @@ FLOORS = {
     # echoed "Never." 294, 38 the wrong way round; the other side asked back ("Specialization? Hard pass.") 298,
     # 34; the twenty-fifth session's feelings about a thing on a side ("Honestly small data bores me.",
     # "Lean years are completely off the table") 305, 29; the twenty-sixth session's number after an intensifier
-    # ("Absolutely a 5.") 307. The floors hold it there.
-    "probe14": {"answer_accuracy": 0.765, "wrong_way": 29, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # ("Absolutely a 5.") 307; the twenty-seventh session's want denied ("I don't think I need much job
+    # security"), a felt thing that takes its side away ("Losing stability doesn't scare me") and "No problem at
+    # all" 316, 23. The floors hold it there.
+    "probe14": {"answer_accuracy": 0.79, "wrong_way": 23, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Hurried phone and Slack typing (the twenty-third session): 0.888 with nine the wrong way round at its
     # first run ("+1" read as a rating of 1); its misses were read and rules written for them.
     "probe15": {"answer_accuracy": 0.92, "wrong_way": 0, "stage_accuracy": 0.98, "yes_no_accuracy": 0.975},
