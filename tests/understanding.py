@@ -50,16 +50,20 @@ SLICES = ("tune", "dev", "holdout")
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
          "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18",
          "blind19", "blind20", "blind21", "blind22", "blind23", "blind24",
-         "blind25", "blind26", "blind27")
+         "blind25", "blind26")
+# Never tuned on, but seen: blind27's six answers read the wrong way round at its first run were printed by
+# mistake, and a later rule of the same session mends four (built on probe18, whose brief they prompted). Its
+# first run is reported; its figures since are not pooled with BLIND's.
+SEEN = ("blind27",)
 # Tuning slices of new writers' typed answers, to blind5's brief (probe7 to blind19's, probe8 and probe10 to
 # probe18 to their own), kept out of training: their misses are read and rules written for them, so their
 # figures are never the reported ones.
 PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10",
           "probe11", "probe12", "probe13", "probe14", "probe15", "probe16", "probe17", "probe18")
 # Slices of typed answers only.
-ANSWER_SLICES = ("fresh", "sealed", *PROBES, *BLIND)
+ANSWER_SLICES = ("fresh", "sealed", *PROBES, *BLIND, *SEEN)
 # Slices never used for tuning and never folded into training: the reported figures.
-NEVER_TUNED = ("holdout", "sealed", *BLIND)
+NEVER_TUNED = ("holdout", "sealed", *BLIND, *SEEN)
 MODEL = ROOT / "models" / "advisor.tar.gz"
 # Entities whose reading the issue measures; company_type and constraint are reported, not targeted.
 TARGET_ENTITIES = ("factor", "criterion", "career_stage")
@@ -506,8 +510,11 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "run and run once, after that session's last rule (the idiom of boredom): **reported**",
              "blind27": "typed answers only, a thirty-second writer's, fifty people, many arguing against the "
                         "other side in their own words, committed at the start of the twenty-seventh session "
-                        "before its first run and run once, after that session's last rule (\"no problem at "
-                        "all\"): **reported**"}
+                        "before its first run. **Reported at that first run** (after the rule \"no problem at "
+                        "all\"): 0.970 read right, six the wrong way round, 4 asked again. Its six texts read "
+                        "the wrong way round were printed then by mistake; four of them were mended by a later "
+                        "rule of that session (a point granted, then a turn), built on probe18, so the figures "
+                        "here are after it and not in the pooled figure below"}
     for name in ANSWER_SLICES:
         if name in figures:
             a = figures[name]["answers"]
