@@ -201,9 +201,9 @@ def test_a_yes_after_the_result_is_offered_what_to_do_with_it_not_the_assessment
 
 
 def test_what_would_change_it_after_the_result_gives_the_one_change(advisor):
-    result = to_close_result(advisor, "what-would-change")
+    result = to_close_result(advisor, "what-would-change-it")
     flip = next(line for line in result[0]["text"].splitlines() if line.startswith("What would change it"))
-    replies = advisor.say("what-would-change", "what would change it?")
+    replies = advisor.say("what-would-change-it", "what would change it?")
     # the result's last line said it: the same facts in fewer words, and a button to act on them
     answered = scoring.Profile({cid: 4.0 for cid in K.criteria}, "mid", {cid: False for cid in K.constraints})
     assert texts(replies) == advice.said_above_text(scoring.recommend(answered, K), K)
