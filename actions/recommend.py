@@ -16,12 +16,13 @@ from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.replies import recent_bot_texts
 
-# What to do after a result.
-FOLLOW_UP_BUTTONS = [
-    {"title": "Why?", "payload": "/ask_why"},
-    {"title": "Change an answer", "payload": "/change_answer"},
-    {"title": "Start over", "payload": "/start_over"},
-]
+
+def follow_up_buttons(domain: DomainDict) -> List[Dict[str, str]]:
+    """What to do after a result (why, change an answer, start over): defined once, with the reply that offers
+    them again after a result (utter_after_result in bot/domain.yml)."""
+    return domain["responses"]["utter_after_result"][0]["buttons"]
+
+
 # "what would change it?" after a result asks for the one change, not the whole breakdown again.
 ASKS_WHAT_CHANGES = re.compile(
     r"\bwhat(?:'?d| would| could| will|'?ll)? (?:it )?(?:change|flip|take|make (?:it|you) (?:change|say))\b|"
@@ -61,7 +62,7 @@ class Recommend(Action):
             dispatcher.utter_message(text=advice.assessment_offer_text(result, k))
             return [FollowupAction(FORM)]
         # Private: in a Slack channel the result goes to its user only (bot/channels/slack.py).
-        message = {"text": advice.recommendation_text(result, k), "buttons": FOLLOW_UP_BUTTONS,
+        message = {"text": advice.recommendation_text(result, k), "buttons": follow_up_buttons(domain),
                    "metadata": {"private": True}}
         if tracker.get_latest_input_channel() in CHART_CHANNELS:
             message["json_message"] = advice.chart(result, k)
@@ -91,7 +92,7 @@ class ExplainWhy(Action):
             return []
         result = scoring.recommend(profile(tracker), k)
         flip = advice.flip_text(result, k)
-        buttons = _change_buttons(result, k)
+        buttons = _change_buttons(result, k, follow_up_buttons(domain))
         asks_change = bool(ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""))
         if asks_change:
             text = f'{flip} Say "why" for the full breakdown.'
@@ -107,13 +108,13 @@ class ExplainWhy(Action):
         return []
 
 
-def _change_buttons(result: scoring.Result, k: Knowledge) -> List[Dict[str, str]]:
+def _change_buttons(result: scoring.Result, k: Knowledge, follow_up: List[Dict[str, str]]) -> List[Dict[str, str]]:
     """After an explanation: change the one answer that would alter the result, or any; or start over."""
-    if result.flip is None:
-        return FOLLOW_UP_BUTTONS[1:]
-    change = {"title": f"Change: {advice.topic_title(result.flip.criterion, k)}",
-              "payload": payload("change_answer", criterion=result.flip.criterion)}
-    return [change, FOLLOW_UP_BUTTONS[2]]
+    changes = [b for b in follow_up if b["payload"] == "/change_answer"]
+    if result.flip is not None:
+        changes = [{"title": f"Change: {advice.topic_title(result.flip.criterion, k)}",
+                    "payload": payload("change_answer", criterion=result.flip.criterion)}]
+    return changes + [b for b in follow_up if b["payload"] == "/start_over"]
 
 
 class ChangeAnswer(Action):
