@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Dict, Optional
 
 from actions.knowledge import Knowledge
-from actions.scoring import EITHER, Result
+from actions.scoring import EITHER, Flip, Result
 
 SIDE_WORD = {"startup": "startup", "big_tech": "Big Tech", EITHER: "neither side"}
 SIDE_LABEL = {"startup": "a startup", "big_tech": "Big Tech"}
@@ -74,6 +74,11 @@ def hybrid_text(k: Knowledge) -> str:
     return "\n".join(lines)
 
 
+def _flip_verdict(flip: Flip) -> str:
+    """The side the changed answer would give, in the words a result uses."""
+    return SIDE_WORD[flip.recommendation] if flip.recommendation != EITHER else "a tie"
+
+
 def flip_text(result: Result, k: Knowledge) -> str:
     if result.flip is None:
         if result.constraints:
@@ -82,7 +87,7 @@ def flip_text(result: Result, k: Knowledge) -> str:
         return "No single answer change would flip this result: it rests on several answers."
     flip = result.flip
     statement = k.criteria[flip.criterion]["statement"]
-    verdict = SIDE_WORD[flip.recommendation] if flip.recommendation != EITHER else "a tie"
+    verdict = _flip_verdict(flip)
     return (
         f"What would change it: answering \"{statement}\" with "
         f"{answer_title(flip.criterion, flip.new, k)} instead of "
@@ -96,7 +101,7 @@ def said_above_text(result: Result, k: Knowledge) -> str:
         return ("As in my last message: no single answer would change it. You can still change any "
                 "answer, or start over.")
     flip = result.flip
-    verdict = SIDE_WORD[flip.recommendation] if flip.recommendation != EITHER else "a tie"
+    verdict = _flip_verdict(flip)
     return (f"As in my last message: only your answer to \"{k.criteria[flip.criterion]['statement']}\" "
             f"would need to change, from {answer_title(flip.criterion, flip.current, k)} to "
             f"{answer_title(flip.criterion, flip.new, k)}, to make it {verdict}. Change it with the button "
