@@ -2385,6 +2385,10 @@ OFFERS_OPENER = re.compile(
     r"should i (?:join|take|accept|go (?:to|for|with)|stay|pick|choose|leave|move|switch))\b"
 )
 OFFERS_OPENER_INTENTS = ("ask_recommendation", "start_assessment", "compare_overall")
+# A choice already made, told as a story: "When I compared my two offers, ... I picked the team I liked more"
+# answers; "I turned down Google, should I join this startup?" still asks.
+PAST_CHOICE = re.compile(r"\b(?:when i compared|i (?:picked|chose|took|went with|accepted|turned down|declined|"
+                         r"signed with))\b")
 # Social words the classifier's intent needs before a message counts as social: it calls
 # "haven't thought about it" a goodbye. Only a message that says little else is social.
 SOCIAL_WORDS = {
@@ -2574,7 +2578,8 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return True
     # "if two offers were within 5% I'd pick the famous name, so yeah, somewhat": an answer that concludes
     return (intent in OFFERS_OPENER_INTENTS and confident and bool(OFFERS_OPENER.search(clean))
-            and conclusion(stripped, k) is None and not concession(stripped, k))
+            and conclusion(stripped, k) is None and not concession(stripped, k)
+            and ("?" in stripped or not PAST_CHOICE.search(clean)))
 
 
 if __name__ == "__main__":

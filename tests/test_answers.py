@@ -604,6 +604,7 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     ("am i talking to a live person", "bot_challenge", 0.99),
     ("why should i tell you that", "ask_why", 0.99),
     ("equity? what equity would I get?", "ask_factor", 0.9),
+    ("I turned down an offer from Google last year. Should I join this startup now?", "ask_recommendation", 0.99),
     ("thanks for explaining pay", "thank", 0.99),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
@@ -638,6 +639,9 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("Tell me I'm rotating across five areas this year and I'd be job hunting immediately.", "out_of_scope", 0.9),
     ("who wants safe and boring? roll the dice", "out_of_scope", 0.9),
     ("lottery tickets? NO thx", "thank", 0.9),                         # probe15's: an answer after a word asked
+    # probe19's: a choice already made, told as a story
+    ("When I compared my two offers, the pay gap didn't change my mind. I picked the team I liked more.",
+     "ask_recommendation", 0.99),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
