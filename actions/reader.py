@@ -1849,9 +1849,16 @@ class Reader:
 
     def read_agreement(self, text: str, question: str) -> Reading:
         reading = self._read_agreement(text, question)
-        rest = after_never_again(text) if reading.value is None else None
-        # only where the whole answer is unread: most stories that end "never again, ..." read as one
-        return self._read_agreement(rest, question) if rest else reading
+        rest = after_never_again(text)
+        if not rest:
+            return reading
+        after = self._read_agreement(rest, question)
+        # Most stories that end "never again, ..." read as one; what follows is the answer where the whole
+        # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
+        # again, i need to see my fingerprints on the thing")
+        turned = after.value is not None and reading.value is not None and \
+            (after.value - NEUTRAL) * (reading.value - NEUTRAL) < 0
+        return after if reading.value is None or turned else reading
 
     def _read_agreement(self, text: str, question: str) -> Reading:
         clicked = answers.button_value(text, "agreement")

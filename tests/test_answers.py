@@ -316,6 +316,9 @@ def test_what_follows_a_never_again(text, rest):
      "written down.", "structure", 5),
     ("I spent years at companies nobody had heard of. Never again, the name matters a lot to me now.",
      "brand", 5),
+    # probe19's: the whole reads as the story's side (millions), what follows the "never again" the other
+    ("i worked on a feature used by millions at a huge company and nobody even knew my name, not even my skip "
+     "manager. never again, i need to see my fingerprints on the thing", "impact", 5),
 ])
 def test_the_answer_after_a_never_again(text, question, point):
     assert READER.read_agreement(text, question).value == point
