@@ -693,6 +693,20 @@ def after_sarcasm(text: str) -> str:
 NEVER_AGAIN = re.compile(r"\bnever again\s*(?:[.,;:!]+|\s-+|—|–)\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
+# A story's last sentence closed emphatically is its conclusion: "... Every time I hated it more than before.
+# Stability and clarity are what I need, full stop."
+CLOSED_EMPHATICALLY = re.compile(r"(?:full stop|period|end of story|simple as that|no question|nothing less|"
+                                 r"that'?s all|no doubt|non-negotiable|for sure|hands down|no matter what)\W*$")
+STORY_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def closing_sentence(text: str) -> Optional[str]:
+    """The last of two or more sentences, when it is closed emphatically and has at least six words."""
+    sentences = [part for part in STORY_SENTENCE.split(answers.lowered(text).strip()) if re.search(r"\w", part)]
+    last = sentences[-1] if len(sentences) >= 2 else ""
+    return last if CLOSED_EMPHATICALLY.search(last) and len(last.split()) >= 6 else None
+
+
 def after_never_again(text: str) -> Optional[str]:
     """What follows a "never again" that ends its clause, if it is at least two words."""
     match = NEVER_AGAIN.search(text.replace("’", "'"))
@@ -1848,7 +1862,7 @@ class Reader:
         return Reading(6 - reading.value, reading.confidence, reading.how)
 
     def read_agreement(self, text: str, question: str) -> Reading:
-        reading = self._read_agreement(text, question)
+        reading = self._concluded_story(text, question, self._read_agreement(text, question))
         rest = after_never_again(text)
         if not rest:
             return reading
@@ -1859,6 +1873,20 @@ class Reader:
         turned = after.value is not None and reading.value is not None and \
             (after.value - NEUTRAL) * (reading.value - NEUTRAL) < 0
         return after if reading.value is None or turned else reading
+
+    def _concluded_story(self, text: str, question: str, reading: Reading) -> Reading:
+        """A story read by the model alone, or not read, whose last sentence is closed emphatically
+        (closing_sentence) and reads a side that the whole does not: that sentence's reading."""
+        last = closing_sentence(text)
+        said = reading.value is not None and (reading.how != "model" or lead_direction(text, self.k))
+        if last is None or said:
+            return reading  # "Nope. ..., but I want my paycheck safe, period.": the answer word decides
+        concluded = self._read_agreement(last, question)
+        if concluded.value in (None, NEUTRAL):
+            return reading
+        if reading.value in (None, NEUTRAL) or (concluded.value - NEUTRAL) * (reading.value - NEUTRAL) < 0:
+            return concluded
+        return reading
 
     def _read_agreement(self, text: str, question: str) -> Reading:
         clicked = answers.button_value(text, "agreement")

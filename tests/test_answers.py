@@ -324,6 +324,31 @@ def test_the_answer_after_a_never_again(text, question, point):
     assert READER.read_agreement(text, question).value == point
 
 
+@pytest.mark.parametrize("text, last", [
+    ("Every time I hated it more. Stability and clarity are what I need, full stop.",
+     "stability and clarity are what i need, full stop."),
+    ("A chaotic career path? Love it, no question.", None),  # too short to stand alone: "it" is the path
+    ("Stability and clarity are what I need, full stop.", None),  # one sentence: the whole is read
+    ("I hated it. Stability and clarity are what I need.", None),  # not closed emphatically
+])
+def test_the_closing_sentence_of_a_story(text, last):
+    assert reader.closing_sentence(text) == last
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # probe19's and probe18's: the story reads one side (or none), its emphatic last sentence the other
+    ("I've tried hard to like the startup rush: hackathons, a founding team, a consulting gig with crazy "
+     "deadlines. Every time I hated it more than before. Stability and clarity are what I need, full stop.",
+     "pace", 1),
+    ("A CSV on my laptop would be fine, I guess, for a hobby. For work I want the biggest datasets and "
+     "clusters on the planet, nothing less.", "scale", 5),
+    # an answer word opening the story decides, whatever the last sentence reads alone
+    ("Nope. I know fortune favours the bold and all, but I want my paycheck safe, period.", "risk", 1),
+])
+def test_a_story_concluded_emphatically(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
 @pytest.mark.parametrize("text, rest", [
     ("Stability or a bigger payday? Bigger payday, without hesitation.", "Bigger payday, without hesitation."),
     ("lol ladders? NO.", "NO."),  # in the case it was typed in: capitals are emphatic
