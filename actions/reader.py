@@ -166,7 +166,8 @@ def says_nothing_alone(phrase: str) -> bool:
 
 @dataclass(frozen=True)
 class Reading:
-    """What a typed answer was read as; `value` None means it could not be read with confidence."""
+    """What a typed answer was read as; `value` None means it could not be read with confidence: the model's
+    doubt when `confidence` is above 0, else a rule's ("Calculated risk, yes. Reckless risk, no.")."""
 
     value: object
     confidence: float
@@ -1875,12 +1876,14 @@ class Reader:
         return after if reading.value is None or turned else reading
 
     def _concluded_story(self, text: str, question: str, reading: Reading) -> Reading:
-        """A story read by the model alone, or not read, whose last sentence is closed emphatically
-        (closing_sentence) and reads a side that the whole does not: that sentence's reading."""
+        """A story read by the model alone, or left unread by its doubt, whose last sentence is closed
+        emphatically (closing_sentence) and reads a side that the whole does not: that sentence's reading."""
         last = closing_sentence(text)
         said = reading.value is not None and (reading.how != "model" or lead_direction(text, self.k))
-        if last is None or said:
-            return reading  # "Nope. ..., but I want my paycheck safe, period.": the answer word decides
+        if last is None or said or (reading.value is None and not reading.confidence):
+            # "Nope. ..., but I want my paycheck safe, period.": the answer word decides; a rule that found
+            # the answer unreadable (mockery of either side) stands
+            return reading
         concluded = self._read_agreement(last, question)
         if concluded.value in (None, NEUTRAL):
             return reading
