@@ -98,12 +98,18 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
 
 def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, bool]:
     """constraint -> its answer said in passing ("i need a visa", "I'm on an H-1B" typed at another
-    question; "i don't need a visa" is False): the first mention of each, with the negation of its own
-    part of the message."""
+    question; "i don't need a visa" is False): the first mention of each, its own part of the message
+    read as the answer to that question, or by its negation where the yes/no reader is unsure. Savings
+    mentioned are no runway problem: "..., I have savings" is False (make chat)."""
     k = default()
     mentions = {e.get("value"): e for e in reversed(latest_entities(tracker, "constraint"))}
-    return {cid: not negated(scope(tracker, mentions[cid]))
+    return {cid: _said_yes(scope(tracker, mentions[cid]), cid)
             for cid in sorted(mentions.keys() & set(k.constraints)) if cid != exclude}
+
+
+def _said_yes(part: str, constraint: str) -> bool:
+    reading = reader.default_reader().read_yes_no(part, constraint)
+    return bool(reading.value) if reading.value is not None else not negated(part)
 
 
 def stated_answers(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, object]:

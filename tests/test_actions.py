@@ -372,6 +372,13 @@ def test_why_inside_the_form_explains_the_question():
     assert K.factors["compensation"]["title"] in message["text"]
 
 
+def test_what_would_change_it_inside_the_form_says_where_the_answer_comes():
+    t = tracker("what would change it?", intent="ask_why", active_loop=ASSESSMENT, requested_slot="brand")
+    _, [message] = run(ExplainWhy(), t)
+    assert "the one answer that would change it" in message["text"]
+    assert message["text"] != advice.question_reason("brand", K)
+
+
 def test_why_before_any_result_offers_the_assessment():
     _, [message] = run(ExplainWhy(), tracker("why", intent="ask_why"))
     assert message["buttons"][0]["payload"] == "/start_assessment"
@@ -602,6 +609,10 @@ def mention(text, name, value, words, role=None):
     # no clause break between them: one negation for both (how strongly is the answer reader's)
     ("i don't care about brand or pay", [("criterion", "brand", "brand"), ("criterion", "salary", "pay")],
      {"brand": 2.0, "salary": 1.0}),
+    # found in make chat: savings said to exist are no runway problem, with no negation to say so
+    ("a smaller paycheck would be fine for a few years, I have savings",
+     [("criterion", "salary", "paycheck"), ("constraint", "low_runway", "savings")],
+     {"salary": 2.0, "low_runway": False}),
 ])
 def test_a_negation_counts_only_for_what_it_is_said_of(text, mentions, noted):
     found = [mention(text, name, value, words) for name, value, words in mentions]
