@@ -27,6 +27,8 @@ def follow_up_buttons(domain: DomainDict) -> List[Dict[str, str]]:
 ASKS_WHAT_CHANGES = re.compile(
     r"\bwhat(?:'?d| would| could| will|'?ll)? (?:it )?(?:change|flip|take|make (?:it|you) (?:change|say))\b|"
     r"\b(?:change|flip) (?:it|this|that|the (?:result|answer|recommendation))\b|\bwhat if i\b")
+CHANGE_AFTER_RESULT = ("The result, once the questions are done, ends with the one answer that would change it. "
+                       "Let's finish them first.")
 # Channels that draw the score breakdown from a custom payload (the terminal shows text only).
 CHART_CHANNELS = ("socketio", "rest", "slack")
 
@@ -80,8 +82,11 @@ class ExplainWhy(Action):
             ) -> List[EventType]:
         k = default()
         asked = tracker.get_slot("requested_slot")
+        asks_change = bool(ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""))
         if tracker.active_loop_name == FORM and asked in k.questions:
-            dispatcher.utter_message(text=advice.question_reason(asked, k))
+            # "what would change it?" before there is a result: where the answer will come, not this
+            # question's reason (make chat)
+            dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else advice.question_reason(asked, k))
             return []
         if tracker.get_slot("recommendation") is None:
             dispatcher.utter_message(
@@ -93,7 +98,6 @@ class ExplainWhy(Action):
         result = scoring.recommend(profile(tracker), k)
         flip = advice.flip_text(result, k)
         buttons = _change_buttons(result, k, follow_up_buttons(domain))
-        asks_change = bool(ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""))
         if asks_change:
             text = f'{flip} Say "why" for the full breakdown.'
         else:
