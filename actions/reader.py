@@ -1879,8 +1879,8 @@ class Reader:
         """A story read by the model alone, or left unread by its doubt, whose last sentence is closed
         emphatically (closing_sentence) and reads a side that the whole does not: that sentence's reading."""
         last = closing_sentence(text)
-        said = reading.value is not None and (reading.how != "model" or lead_direction(text, self.k))
-        if last is None or said or (reading.value is None and not reading.confidence):
+        if last is None or (reading.value is None and not reading.confidence) or (
+                reading.value is not None and (reading.how != "model" or lead_direction(text, self.k))):
             # "Nope. ..., but I want my paycheck safe, period.": the answer word decides; a rule that found
             # the answer unreadable (mockery of either side) stands
             return reading
