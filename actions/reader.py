@@ -708,6 +708,13 @@ def closing_sentence(text: str) -> Optional[str]:
     return last if CLOSED_EMPHATICALLY.search(last) and len(last.split()) >= 6 else None
 
 
+def _other_sides(one: Reading, other: Reading) -> bool:
+    """Both read, on opposite sides of neutral."""
+    if one.value is None or other.value is None:
+        return False
+    return (one.value - NEUTRAL) * (other.value - NEUTRAL) < 0
+
+
 def after_never_again(text: str) -> Optional[str]:
     """What follows a "never again" that ends its clause, if it is at least two words."""
     match = NEVER_AGAIN.search(text.replace("’", "'"))
@@ -1871,9 +1878,7 @@ class Reader:
         # Most stories that end "never again, ..." read as one; what follows is the answer where the whole
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
-        turned = after.value is not None and reading.value is not None and \
-            (after.value - NEUTRAL) * (reading.value - NEUTRAL) < 0
-        return after if reading.value is None or turned else reading
+        return after if reading.value is None or _other_sides(after, reading) else reading
 
     def _concluded_story(self, text: str, question: str, reading: Reading) -> Reading:
         """A story read by the model alone, or left unread by its doubt, whose last sentence is closed
@@ -1887,7 +1892,7 @@ class Reader:
         concluded = self._read_agreement(last, question)
         if concluded.value in (None, NEUTRAL):
             return reading
-        if reading.value in (None, NEUTRAL) or (concluded.value - NEUTRAL) * (reading.value - NEUTRAL) < 0:
+        if reading.value in (None, NEUTRAL) or _other_sides(concluded, reading):
             return concluded
         return reading
 
