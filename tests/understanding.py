@@ -50,7 +50,7 @@ SLICES = ("tune", "dev", "holdout")
 BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
          "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18",
          "blind19", "blind20", "blind21", "blind22", "blind23", "blind24",
-         "blind25", "blind26", "blind28")
+         "blind25", "blind26", "blind28", "blind29")
 # Never tuned on, but seen: blind27's six answers read the wrong way round at its first run were printed by
 # mistake, and a later rule of the same session mends four (built on probe18, whose brief they prompted). Its
 # first run is reported; its figures since are not pooled with BLIND's.
@@ -516,6 +516,9 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "own work, half of them with no answer word, committed at the start of the "
                         "twenty-eighth session before its first run and run once, before any change to the "
                         "reader that session: **reported**",
+             "blind29": "typed answers only, a thirty-fourth writer's, fifty people who weigh both sides "
+                        "before they lean, committed at the start of the twenty-ninth session before its first "
+                        "run and run once, before any change to the reader that session: **reported**",
              "blind27": "typed answers only, a thirty-second writer's, fifty people, many arguing against the "
                         "other side in their own words, committed at the start of the twenty-seventh session "
                         "before its first run. **Reported at that first run** (after the rule \"no problem at "
