@@ -192,7 +192,11 @@ class ValidateAssessmentForm(FormValidationAction):
         others = _other_answers(slot, tracker)
         if others:
             # The message answered another question ("btw i'm a new grad"): no scolding; what it changed
-            # is said back (_say_back)
+            # is said back (_say_back), and what it said again is acknowledged, not passed over in silence
+            # ("six years, all at the same place" at a statement, the stage noted already: make chat)
+            known = {name: value for name, value in others.items() if value == _before_message(name, tracker)}
+            if known and known == others:
+                dispatcher.utter_message(text=f"I have that already: {answers_line(known, default())}.")
             return {slot: None}
         noted = new_answers(stated_answers(tracker, exclude=slot), tracker)
         if noted:
@@ -231,10 +235,15 @@ class ValidateAssessmentForm(FormValidationAction):
             # but is a no to it)
             stated = stated_priorities(tracker).get(slot)
             if stated is not None and (stated - answers.NEUTRAL) * the_reader.lean(str(value or ""), slot) > 0:
+                # read from the user's own words, so said back ("I like some pace but total ambiguity would
+                # drive me nuts" was noted as a 1 unseen: make chat)
+                guessed[slot] = float(stated)
                 return self._accept(slot, stated, tracker)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
-        if reading.how == "model" and answers.parse_agreement(str(value or ""), default()) != reading.value:
-            guessed[slot] = float(reading.value)  # not "kinda" or "no way, ...", which say their point
+        said = answers.parse_agreement(str(value or ""), default())
+        if reading.how in ("model", "rule") and said != reading.value:
+            # not "kinda" or "no way, ...", which say their point; a rule's reading of a story is a guess too
+            guessed[slot] = float(reading.value)
         return self._accept(slot, float(reading.value), tracker)
 
     def _stage(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -116,13 +116,14 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
     events, messages = run(ValidateAssessmentForm(), t)
     assert slot_events(events)["low_runway"] is False
     assert [m["text"] for m in messages] == ["Noted: Career stage: Student."]
-    # the same stage said again: nothing to say back
+    # the same stage said again: acknowledged, not noted as news (found in `make chat`: "six years, all at
+    # the same place" typed at a statement brought the statement back without a word)
     t = tracker("as I said, phd student", intent="inform_stage", active_loop=ASSESSMENT,
                 requested_slot="low_runway", extracted={"stage": "student"},
                 entities=[entity("career_stage", "student")])
     t.events[:0] = [{"event": "slot", "name": "stage", "value": "student"}]
     events, messages = run(ValidateAssessmentForm(), t)
-    assert messages == []
+    assert [m["text"] for m in messages] == ["I have that already: Career stage: Student."]
     # nor is it a yes to the pending question: the yes/no model had read it as one, unseen
     assert slot_events(events).get("low_runway") is None
 
@@ -132,6 +133,9 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
     ("I've been dreaming of petabytes since my first internship", "scale", "Massive scale: 5 (Strongly agree)"),
     ("I run a team of twelve", "stage", "Career stage: Senior (9+ years)"),
     ("born and raised here", "needs_sponsorship", "Visa sponsorship: no"),
+    # a rule's reading of the user's own words, not of an answer word ("fun" alone would be a yes)
+    ("Going deep is fun and so is doing a bit of everything, so it's a wash for me", "breadth",
+     "Breadth over depth: 3 (Neutral)"),
 ])
 def test_an_answer_read_from_reasons_alone_is_said_back(text, slot, said):
     # what a model read from the user's own words shows, so that "change my answer" can mend a
@@ -200,6 +204,8 @@ def test_a_keyword_counts_only_where_the_reader_leans_its_way(monkeypatch, lean,
     assert slots["breadth"] == value
     if value is None:
         assert slots["unclear_slot"] == "breadth" and "couldn't read" in messages[0]["text"]
+    else:  # read from the user's own words: said back (make chat: such a 1 had been noted unseen)
+        assert [m["text"] for m in messages] == [f"Noted: {K.criteria['breadth']['title']}: 5 (Strongly agree)."]
 
 
 @pytest.mark.parametrize("text, found", [
