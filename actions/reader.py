@@ -461,11 +461,26 @@ GRANTED = r"(?:sure|true|granted|fair(?: enough)?|ok(?:ay)?|yeah(?: yeah)?|i get
           r"of course|agreed|right)"
 # ... of which these grant a point and are no answer word: "Yeah, I'd like that. Important, though ..." answers
 GRANTED_ONLY = r"(?:true|granted|fair(?: enough)?|i get it|i see the appeal|admittedly|of course)"
+# Where a story's sentence ends.
+STORY_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# A point granted, then a turn; these may also open the story's later sentences ("I've worked at a famous
+# company. The name opened some doors, sure, but I couldn't care less about it now.").
+GRANTED_TURNS = (
+    # a granted point: "it can help, sure, but I don't care much"
+    re.compile(r"^[^.!?;]{3,}?[,;]\s*(?:sure|granted|true|fair enough|of course|admittedly)[,!.]?\s+but\b"
+               r"[, ]*(?P<rest>.+)$"),
+    # a point granted first, then a turn: "True, equity can pay off. On balance I'm more comfortable ...",
+    # "Sure, X sounds useful. But I want ...", "OK, X is comfortable, but what I want is ..."
+    re.compile(rf"^\W*{GRANTED}[,!.]+\s+[^.!?;]{{3,}}?(?:[.!?;]+\s*|[,;]?\s+)(?:but|still|yet|however|that said|"
+               r"even so|then again|on balance|in the end|in practice|given the choice|personally)\b[, ]*"
+               r"(?P<rest>[^.!?]*\w.*)$"),
+)
 # Openings that hand the answer to what follows them: a concession ("I totally get why people love it,
 # but ...", "reach is nice, but ..."), a disclaimer ("it's not that I don't like variety, I just ..."),
 # and a story that turns ("I took a risk once and it didn't pan out. This time I want ...").
 TURNS = (
-    re.compile(r"^(?:(?:honestly|tbh|ok|okay|look|i mean|sure)[, ]+)?(?:i (?:\w+ )?(?:get|understand|see|know|"
+    re.compile(r"^(?:(?:honestly|tbh|ok|okay|look|i mean|sure)[, ]+)?(?:i (?:\w+ )?know\b(?! what i)|"
+               r"i (?:\w+ )?(?:get|understand|see|"
                r"appreciate|respect|admire) (?:why|that|how|the \w+|what)|i (?:\w+ )?(?:envy|admire) "
                r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|"
                r"i (?:don'?t|do not) (?:hate|mind|dislike)|[\w' -]{1,40}? "
@@ -480,14 +495,7 @@ TURNS = (
     # a claim disowned, then the answer: "I wouldn't say I'm chasing prestige, but the network does matter"
     re.compile(r"^(?:i )?(?:wouldn'?t|would not|won'?t) (?:really |exactly )?say\b[^.!?;]*?\bbut\b[, ]*"
                r"(?P<rest>.+)$"),
-    # a granted point: "it can help, sure, but I don't care much"
-    re.compile(r"^[^.!?;]{3,}?[,;]\s*(?:sure|granted|true|fair enough|of course|admittedly)[,!.]?\s+but\b"
-               r"[, ]*(?P<rest>.+)$"),
-    # a point granted first, then a turn: "True, equity can pay off. On balance I'm more comfortable ...",
-    # "Sure, X sounds useful. But I want ...", "OK, X is comfortable, but what I want is ..."
-    re.compile(rf"^\W*{GRANTED}[,!.]+\s+[^.!?;]{{3,}}?(?:[.!?;]+\s*|[,;]?\s+)(?:but|still|yet|however|that said|"
-               r"even so|then again|on balance|in the end|in practice|given the choice|personally)\b[, ]*"
-               r"(?P<rest>[^.!?]*\w.*)$"),
+    *GRANTED_TURNS,
     # the turn said later in the next sentence, after a point granted: "Granted, X has value. I'd be happier
     # ... though"
     re.compile(rf"^\W*{GRANTED_ONLY}[,!.]+\s+[^.!?;]{{3,}}?[.!?;]+\s*(?P<rest>(?=[^.!?]*\b(?:though|still|rather|"
@@ -503,10 +511,13 @@ ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|prob
 
 
 def answer_part(text: str) -> Optional[str]:
-    """The part of an answer after an opening that hands the answer on (TURNS), or None."""
+    """The part of an answer after an opening that hands the answer on (TURNS), or after a point granted
+    at the start of a later sentence (GRANTED_TURNS), or None."""
     lower = answers.lowered(text).strip()
-    for turn in TURNS:
-        match = turn.search(lower)
+    later = [lower[end.end():] for end in STORY_SENTENCE.finditer(lower)]
+    tried = [(turn, lower) for turn in TURNS] + [(turn, part) for part in later for turn in GRANTED_TURNS]
+    for turn, part in tried:
+        match = turn.search(part)
         if match and match.group("rest").strip(" .!"):
             return match.group("rest").strip()
     return None
@@ -697,8 +708,10 @@ NEVER_AGAIN = re.compile(r"\bnever again\s*(?:[.,;:!]+|\s-+|—|–)\s*(?P<rest>
 # A story's last sentence closed emphatically is its conclusion: "... Every time I hated it more than before.
 # Stability and clarity are what I need, full stop."
 CLOSED_EMPHATICALLY = re.compile(r"(?:full stop|period|end of story|simple as that|no question|nothing less|"
-                                 r"that'?s all|no doubt|non-negotiable|for sure|hands down|no matter what)\W*$")
-STORY_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+                                 r"that'?s all|no doubt|non-negotiable|for sure|hands[- ]down|no matter what|"
+                                 r"100\s*%|100 percent|without a doubt|every (?:single )?time|any day|all day|"
+                                 r"not even close|no chance|ten times out of ten|by far|totally|first and last|"
+                                 r"no contest)\W*$")
 
 
 def closing_sentence(text: str) -> Optional[str]:
@@ -1377,10 +1390,13 @@ DEPENDS_BOTH_WAYS = re.compile(r"^\W*(?:it |that )?depends\b[^.!?]{0,20}?[,.:;�
 # "so it kind of cancels out. Middle of the road.", "..., so who knows".
 NEUTRAL_ENDING = re.compile(
     r"(?:(?:^|[,.;:!?—–]\s*|\bso\s+)(?:so,?\s+)?(?:i'?d say |i guess |honestly |overall |all in all )?"
-    r"(?:it'?s |its |it is |that'?s |that is |i'?m |i am |it )?"
-    r"(?:kind of |kinda |sort of |a bit of |pretty much |basically |really |just )?"
-    r"(?:a wash|(?:of|in) two minds|a toss[- ]up|a coin ?flip|(?:evens|balances|cancels) (?:itself )?out|"
-    r"middle of the road|right in the middle|somewhere in the middle|neutral (?:overall|on balance)|"
+    r"(?:it'?s |its |it is |that'?s |that is |i'?m |i am |it |they |these |those |the two |both )?"
+    r"(?:kind of |kinda |sort of |a bit of |pretty much |basically |really |just |genuinely |honestly |roughly |"
+    r"more or less )?"
+    r"(?:a wash|(?:of|in) two minds|a toss[- ]up|a coin ?flip|"
+    r"(?:evens|balances?|balanced|cancels?|cancelled) (?:itself |themselves )?out|"
+    r"middle of the road|right in the middle|somewhere in the middle|neutral(?: overall| on balance)?|"
+    r"(?:hard|impossible) to say which (?:side|one) wins|could go either way|"
     r"(?:i )?(?:can'?t|cannot) (?:really )?(?:say|tell(?: you)?|pick|choose|decide)(?: yet)?)|\bso,? who knows)"
     r"(?:\s*(?:for me|tbh|honestly|lol|really|i guess))?[\W_]*$")
 

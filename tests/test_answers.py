@@ -294,9 +294,27 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
     ("Sure, chaos can be fun. But give me a calm, planned week any day.", "pace", 1),
     ("Granted, a big name helps. I'd still pick a small team nobody has heard of, though.", "brand", 2),
     ("Sure, I love chaos. It keeps me sharp.", "pace", 4),
+    # probe20's kind: the point granted opens the story's last sentence; both had read the wrong way round
+    ("I interned at a household name. The logo got me interviews, sure, but honestly I couldn't care less "
+     "about it these days.", "brand", 1),
+    ("Generous benefits feel like a cage to me. Sure, they're comfortable, but I'd avoid picking a job for "
+     "them.", "salary", 1),
+    # "I know X, but ...": what the person knows of others hands the answer on
+    ("i know reaching millions is the goal for lots of people, but for me the joy is shaping the product "
+     "myself", "impact", 5),
 ])
 def test_a_point_granted_then_the_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question", [
+    ("A ladder makes things predictable, but freedom lets you jump ahead. They balance out.", "structure"),
+    ("A famous employer would please my parents and I find that a bit shallow. These cancel out for me.",
+     "brand"),
+    ("Big data excites me as a reader and bores me as an engineer. Hard to say which side wins.", "scale"),
+])
+def test_two_sides_weighed_even_are_neutral(text, question):
+    assert READER.read_agreement(text, question) == reader.Reading(3, 1.0, "rule")
 
 
 @pytest.mark.parametrize("text, rest", [
@@ -342,6 +360,13 @@ def test_the_closing_sentence_of_a_story(text, last):
      "pace", 1),
     ("A CSV on my laptop would be fine, I guess, for a hobby. For work I want the biggest datasets and "
      "clusters on the planet, nothing less.", "scale", 5),
+    # probe20's kind: other closings that say "emphatically"
+    ("Deep expertise is nice. Wide skills are what let you ship a product on your own, and that's what I'm "
+     "after, without a doubt.", "breadth", 5),
+    ("I'd love my code on everyone's phone, but being a tiny cog would crush me. Owning the product myself, "
+     "every single time.", "impact", 5),
+    ("weekend hackathons are fine, i even enjoy them. but as my daily life for years?? that would break me, "
+     "no chance", "pace", 1),
     # an answer word opening the story decides, whatever the last sentence reads alone
     ("Nope. I know fortune favours the bold and all, but I want my paycheck safe, period.", "risk", 1),
 ])

@@ -261,13 +261,19 @@ FLOORS = {
     "probe17": {"answer_accuracy": 0.83, "wrong_way": 4},
     # Answers that grant a point first and then turn, criterion answers only (the twenty-seventh session):
     # 0.694 with 33 the wrong way round at its first run ("Sure, ..." read as the yes it opens with). A point
-    # granted, then a turn, hands the answer on: 0.7625 with 14; a story's emphatic last sentence: 0.769.
-    "probe18": {"answer_accuracy": 0.765, "wrong_way": 14},
+    # granted, then a turn, hands the answer on: 0.7625 with 14; a story's emphatic last sentence: 0.769; more
+    # emphatic closings and a point granted at a later sentence's start (the twenty-ninth session): 0.781.
+    "probe18": {"answer_accuracy": 0.78, "wrong_way": 14},
     # Answers told as stories of 15 to 60 words, criterion answers only (the twenty-eighth session): 0.878 with
     # six the wrong way round and 31 asked again at its first run. What follows a "never again" that says the
     # other side is the answer: 0.881 with five; a story's emphatic last sentence ("..., full stop") is its
-    # conclusion: 0.884 with four.
-    "probe19": {"answer_accuracy": 0.88, "wrong_way": 4},
+    # conclusion: 0.884 with four; more emphatic closings (the twenty-ninth session): 0.8875.
+    "probe19": {"answer_accuracy": 0.8875, "wrong_way": 4},
+    # Two-sided answers that weigh the statement before they land, criterion answers only (the twenty-ninth
+    # session): 0.797 with ten the wrong way round and 39 asked again at its first run. Sides weighed even
+    # ("They balance out."), more emphatic closings ("..., no chance"), a point granted at a later sentence's
+    # start and "I know X, but ...": 0.831 with seven.
+    "probe20": {"answer_accuracy": 0.83, "wrong_way": 7},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
