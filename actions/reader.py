@@ -293,6 +293,16 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\bmore (?:\w+ ){0,3}than not\b"), 1),
     (re.compile(r"\bmore (?:yes|yeah|agree) than (?:no|not|disagree)\b"), 1),
     (re.compile(r"\bmore (?:no|not|disagree) than (?:yes|yeah|agree)\b"), -1),
+    (re.compile(r"\bmore in than out\b"), 1),
+    (re.compile(r"\bmore out than in\b"), -1),
+    # a lean said of the statement itself ("I'd lean towards it, just not wildly"), or a mild "against"
+    (re.compile(r"\b(?:i'?d |i would |i )?(?:lean|tip|tilt)(?:ing)? (?:slightly |a bit |a little |gently )?"
+                r"towards? (?:it|yes|agreeing|agree)\b"), 1),
+    (re.compile(r"\b(?:mildly|slightly|somewhat|gently) against\b"), -1),
+    # "Not a must exactly, but close to one"
+    (re.compile(r"\bnot (?:a |an )?[\w-]+(?: [\w-]+)? exactly,? but close\b"), 1),
+    (re.compile(r"\bcouldn'?t be (?:any )?more (?:drawn to|into|excited about|keen on) it\b"), 1),
+    (re.compile(r"\bnot (?:that|very|all that|really|too|so) (?:drawn to|into|keen on|excited about) it\b"), -1),
     (re.compile(r"\b(?:the )?(?:very )?last thing i (?:want|need|care about)\b"), -1),
     (re.compile(r"\bno [\w' ]{1,25}[,.]? no deal\b"), 1),  # "no good salary, no deal": a must
     (re.compile(r"^(?:[\w']+ ){0,3}(?:the )?(?:opposite|other way round|other way around|reverse)\b"), -1),
@@ -480,7 +490,8 @@ GRANTED_TURNS = (
 # and a story that turns ("I took a risk once and it didn't pan out. This time I want ...").
 TURNS = (
     re.compile(r"^(?:(?:honestly|tbh|ok|okay|look|i mean|sure)[, ]+)?(?:i (?:\w+ )?know\b(?! what i)|"
-               r"i (?:\w+ )?(?:get|understand|see|"
+               r"i (?:\w+ )?(?:tell myself|used to (?:think|believe|want|love|like|say))\b|i (?:\w+ )?(?:get|"
+               r"understand|see|"
                r"appreciate|respect|admire) (?:why|that|how|the \w+|what)|i (?:\w+ )?(?:envy|admire) "
                r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|"
                r"i (?:don'?t|do not) (?:hate|mind|dislike)|[\w' -]{1,40}? "

@@ -188,6 +188,11 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("its not untrue lol", 1),
     ("No problem at all, I love it.", 1), ("no worries!", 1),
     ("no problem with a plan, but I prefer none", 0),  # "no problem with X" is no idiom
+    # probe20's kind: a lean said of the statement itself, closing a two-sided answer
+    ("I'd lean towards it, just not wildly.", 1), ("More in than out.", 1), ("Mildly against.", -1),
+    ("Not a must exactly, but close to one.", 1), ("Couldn't be more drawn to it.", 1),
+    ("Not that drawn to it.", -1),
+    ("On a good day I lean toward the world", 0),  # a side, not the statement: the model's
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
@@ -302,6 +307,8 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
     # "I know X, but ...": what the person knows of others hands the answer on
     ("i know reaching millions is the goal for lots of people, but for me the joy is shaping the product "
      "myself", "impact", 5),
+    # what the person tells themselves or used to think hands the answer on
+    ("I tell myself I love freedom, but honestly I do better when I know what's expected of me.", "structure", 4),
 ])
 def test_a_point_granted_then_the_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -367,6 +374,11 @@ def test_the_closing_sentence_of_a_story(text, last):
      "every single time.", "impact", 5),
     ("weekend hackathons are fine, i even enjoy them. but as my daily life for years?? that would break me, "
      "no chance", "pace", 1),
+    # a lean that closes a two-sided answer (DIRECTION_IDIOMS)
+    ("I always figured I was a planner. Then a year of weekly reprioritising went fine for me. I'd lean "
+     "towards it, just not wildly.", "pace", 4),
+    ("Quick is fine by me. Murky, a bit less, but I cope. More in than out.", "pace", 4),
+    ("I used to crave huge datasets; these days I like doing a lot with a little. Mildly against.", "scale", 2),
     # an answer word opening the story decides, whatever the last sentence reads alone
     ("Nope. I know fortune favours the bold and all, but I want my paycheck safe, period.", "risk", 1),
 ])
