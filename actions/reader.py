@@ -1875,7 +1875,9 @@ class Reader:
         name the other side alone, or the answer after it is no answer word or names a side itself."""
         rest = asked_back(text)
         criterion = self.k.criteria.get(question)
-        if rest is None or not criterion:
+        if rest is None or not criterion or answer_part(rest) is not None:
+            # "A safe job? Sure, in theory it's nice. In practice I'd get restless ...": a point granted, then
+            # the answer, which the whole is read for (answer_part)
             return None
         asked = answers.normalise(text.split("?", 1)[0])
         # a thing asked back is a few words alone, its side's word in any form ("Specialising early?"); in

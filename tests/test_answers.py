@@ -1378,6 +1378,11 @@ def test_a_want_denied(text, question, direction):
     ("Small problems on a laptop bore me to tears.", "scale", 5),  # was 1, the wrong way round
     ("Specialising early? nah", "breadth", 4),  # a side's word in any form, asked back (make chat: was 2)
     ("Zero routine? No problem at all, I love it.", "pace", 5),  # was 1, the wrong way round
+    # the other side asked back, then a point granted: what follows the turn answers (probe18's kind: was 1)
+    ("A safe job? Sure, in theory it's nice. In practice I'd go stir-crazy and regret never taking the leap. "
+     "All in, absolutely.", "risk", 5),
+    ("Predictable sprints? Sure, in theory they're calm. In practice I'd get restless within a month. Give me "
+     "the chaos, absolutely.", "pace", 5),
 ])
 def test_the_other_side_read_in_its_words(text, question, point):
     assert READER.read_agreement(text, question).value == point

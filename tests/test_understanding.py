@@ -262,8 +262,9 @@ FLOORS = {
     # Answers that grant a point first and then turn, criterion answers only (the twenty-seventh session):
     # 0.694 with 33 the wrong way round at its first run ("Sure, ..." read as the yes it opens with). A point
     # granted, then a turn, hands the answer on: 0.7625 with 14; a story's emphatic last sentence: 0.769; more
-    # emphatic closings and a point granted at a later sentence's start (the twenty-ninth session): 0.781.
-    "probe18": {"answer_accuracy": 0.78, "wrong_way": 14},
+    # emphatic closings and a point granted at a later sentence's start (the twenty-ninth session): 0.781; the
+    # other side asked back, then a point granted ("A safe job? Sure, in theory ..."): 0.784 with 13.
+    "probe18": {"answer_accuracy": 0.78, "wrong_way": 13},
     # Answers told as stories of 15 to 60 words, criterion answers only (the twenty-eighth session): 0.878 with
     # six the wrong way round and 31 asked again at its first run. What follows a "never again" that says the
     # other side is the answer: 0.881 with five; a story's emphatic last sentence ("..., full stop") is its
