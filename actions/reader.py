@@ -725,11 +725,20 @@ CLOSED_EMPHATICALLY = re.compile(r"(?:full stop|period|end of story|simple as th
                                  r"no contest)\W*$")
 
 
+# ... or opened with a lean: "Part of me wants depth, part of me wants everything. I'd tip toward breadth."
+OPENS_WITH_LEAN = re.compile(r"^\W*(?:so,? |but,? |overall,? |on balance,? |all in all,? |"
+                             r"if (?:i )?(?:had|have|forced) to (?:choose|pick),? )?"
+                             r"(?:i'?d |i would |i )?(?:still )?(?:lean|tip|tilt)(?:ing)?"
+                             r"(?: slightly| a bit| a little| gently| just)? towards? \w")
+
+
 def closing_sentence(text: str) -> Optional[str]:
-    """The last of two or more sentences, when it is closed emphatically and has at least six words."""
+    """The last of two or more sentences, when it is closed emphatically and has at least six words, or
+    opens with a lean."""
     sentences = [part for part in STORY_SENTENCE.split(answers.lowered(text).strip()) if re.search(r"\w", part)]
     last = sentences[-1] if len(sentences) >= 2 else ""
-    return last if CLOSED_EMPHATICALLY.search(last) and len(last.split()) >= 6 else None
+    closed = CLOSED_EMPHATICALLY.search(last) and len(last.split()) >= 6
+    return last if closed or OPENS_WITH_LEAN.search(last) else None
 
 
 def _other_sides(one: Reading, other: Reading) -> bool:

@@ -355,6 +355,8 @@ def test_the_answer_after_a_never_again(text, question, point):
     ("A chaotic career path? Love it, no question.", None),  # too short to stand alone: "it" is the path
     ("Stability and clarity are what I need, full stop.", None),  # one sentence: the whole is read
     ("I hated it. Stability and clarity are what I need.", None),  # not closed emphatically
+    ("Part of me wants to be the go-to expert, part of me wants to touch everything. I'd tip toward breadth.",
+     "i'd tip toward breadth."),  # opened with a lean (make chat: read 3)
 ])
 def test_the_closing_sentence_of_a_story(text, last):
     assert reader.closing_sentence(text) == last
@@ -374,6 +376,8 @@ def test_the_closing_sentence_of_a_story(text, last):
      "every single time.", "impact", 5),
     ("weekend hackathons are fine, i even enjoy them. but as my daily life for years?? that would break me, "
      "no chance", "pace", 1),
+    ("Part of me wants to be the go-to expert, part of me wants to touch everything. I'd tip toward breadth.",
+     "breadth", 4),  # make chat: read 3 (the whole alone)
     # a lean that closes a two-sided answer (DIRECTION_IDIOMS)
     ("I always figured I was a planner. Then a year of weekly reprioritising went fine for me. I'd lean "
      "towards it, just not wildly.", "pace", 4),
