@@ -523,7 +523,9 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "reader that session: **reported**",
              "blind29": "typed answers only, a thirty-fourth writer's, fifty people who weigh both sides "
                         "before they lean, committed at the start of the twenty-ninth session before its first "
-                        "run and run once, before any change to the reader that session: **reported**",
+                        "run and run once before any change to the reader that session (0.920, two the wrong way "
+                        "round, 14 asked again); the figures here are with that session's last reader: "
+                        "**reported**",
              "blind27": "typed answers only, a thirty-second writer's, fifty people, many arguing against the "
                         "other side in their own words, committed at the start of the twenty-seventh session "
                         "before its first run. **Reported at that first run** (after the rule \"no problem at "
