@@ -103,6 +103,24 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
+def _stage_in_passing(tracker: Tracker) -> bool:
+    """True when the message answers the pending statement or yes/no question with a side and a stage word
+    comes up in it by the way, while a stage is known: "I interned at a household name. The logo got me
+    interviews, sure, but I couldn't care less" typed at the brand statement had made a mid-career user a
+    student (make chat), "nope, just me, a year of savings" at the runway question too. A stage said for
+    itself ("btw I'm basically a new grad now") reads no side, and replaces the one known."""
+    k = default()
+    pending = tracker.get_slot("requested_slot")
+    text = (tracker.latest_message or {}).get("text") or ""
+    if (pending not in {*k.criteria, *k.constraints} or pending not in tracker.slots_to_validate()
+            or _before_message("stage", tracker) in (None, UNSPECIFIED_STAGE)):
+        return False
+    if pending in k.criteria:
+        return reader.default_reader().read_agreement(text, pending).value not in (None, answers.NEUTRAL)
+    reading = reader.default_reader().read_yes_no(text, pending)
+    return reading.value is not None and (reading.how != "model" or bool(reader.lead_direction(text, k)))
+
+
 class ValidateAssessmentForm(FormValidationAction):
     """Reads the pending question's answer from the message typed right after it (actions/reader.py);
     an answer it can't read gets one specific re-ask, the second miss counts as neutral."""
@@ -148,6 +166,8 @@ class ValidateAssessmentForm(FormValidationAction):
                 result = {slot: None}
             elif slot == tracker.get_slot("requested_slot") and (misread := self._misread(slot, value, tracker)):
                 result = self._redo(misread, slot, dispatcher)
+            elif slot == "stage" and _stage_in_passing(tracker):
+                result = {"stage": _before_message("stage", tracker)}
             elif slot in default().criteria:
                 result = self._criterion(slot, value, dispatcher, tracker, guessed)
             elif slot in default().constraints:
