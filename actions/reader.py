@@ -1409,7 +1409,8 @@ DEPENDS_BOTH_WAYS = re.compile(r"^\W*(?:it |that )?depends\b[^.!?]{0,20}?[,.:;�
 # An answer that ends weighing both sides even: "..., so it's kind of a wash", "I'm of two minds",
 # "so it kind of cancels out. Middle of the road.", "..., so who knows".
 NEUTRAL_ENDING = re.compile(
-    r"(?:(?:^|[,.;:!?—–]\s*|\bso\s+)(?:so,?\s+)?(?:i'?d say |i guess |honestly |overall |all in all )?"
+    r"(?:(?:^|[,.;:!?—–]\s*|\bso\s+)(?:so,?\s+)?"
+    r"(?:i'?d say |i guess |honestly |overall |all in all |in the abstract,? |on balance,? )?"
     r"(?:it'?s |its |it is |that'?s |that is |i'?m |i am |it |they |these |those |the two |both )?"
     r"(?:kind of |kinda |sort of |a bit of |pretty much |basically |really |just |genuinely |honestly |roughly |"
     r"more or less )?"
@@ -1417,7 +1418,9 @@ NEUTRAL_ENDING = re.compile(
     r"(?:evens|balances?|balanced|cancels?|cancelled) (?:itself |themselves )?out|"
     r"middle of the road|right in the middle|somewhere in the middle|neutral(?: overall| on balance)?|"
     r"(?:hard|impossible) to say which (?:side|one) wins|could go either way|"
-    r"(?:i )?(?:can'?t|cannot) (?:really )?(?:say|tell(?: you)?|pick|choose|decide)(?: yet)?)|\bso,? who knows)"
+    r"(?:i )?(?:can'?t|cannot) (?:really |honestly )?(?:say|tell(?: you)?|pick|choose|decide)"
+    r"(?: yet| (?:whether|if|which)\b[^.!?]*)?|"
+    r"(?:i )?(?:really |honestly |just )?(?:don'?t|do not|dont) know(?: yet)?)|\bso,? who knows)"
     r"(?:\s*(?:for me|tbh|honestly|lol|really|i guess))?[\W_]*$")
 
 

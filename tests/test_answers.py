@@ -319,6 +319,10 @@ def test_a_point_granted_then_the_answer(text, question, point):
     ("A famous employer would please my parents and I find that a bit shallow. These cancel out for me.",
      "brand"),
     ("Big data excites me as a reader and bores me as an engineer. Hard to say which side wins.", "scale"),
+    ("Haven't faced that trade yet, so I can't say whether I'd be fine with it or not.", "risk"),
+    ("only ever worked in slow labs. could go either way, i really dont know yet", "pace"),
+    ("It depends on the numbers. Huge upside with fair odds, sure; a lottery ticket, no. In the abstract I'm "
+     "neutral.", "risk"),
 ])
 def test_two_sides_weighed_even_are_neutral(text, question):
     assert READER.read_agreement(text, question) == reader.Reading(3, 1.0, "rule")

@@ -274,8 +274,9 @@ FLOORS = {
     # session): 0.797 with ten the wrong way round and 39 asked again at its first run. Sides weighed even
     # ("They balance out."), more emphatic closings ("..., no chance"), a point granted at a later sentence's
     # start and "I know X, but ...": 0.831 with seven; a lean said of the statement ("I'd lean towards it",
-    # "Mildly against.") and what one tells oneself, then a turn: 0.85 with five.
-    "probe20": {"answer_accuracy": 0.85, "wrong_way": 5},
+    # "Mildly against.") and what one tells oneself, then a turn: 0.85 with five; more ways to say one cannot
+    # say ("I can't say whether ...", "I really don't know yet", "In the abstract I'm neutral."): 0.8625.
+    "probe20": {"answer_accuracy": 0.8625, "wrong_way": 5},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
