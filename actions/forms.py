@@ -103,22 +103,22 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
-def _stage_in_passing(tracker: Tracker) -> bool:
-    """True when the message answers the pending statement or yes/no question with a side and a stage word
-    comes up in it by the way, while a stage is known: "I interned at a household name. The logo got me
-    interviews, sure, but I couldn't care less" typed at the brand statement had made a mid-career user a
-    student (make chat), "nope, just me, a year of savings" at the runway question too. A stage said for
-    itself ("btw I'm basically a new grad now") reads no side, and replaces the one known."""
+def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
+    """True when the message answered the pending statement or yes/no question with a side (validated
+    before the stage) and a stage word comes up in it by the way, while a stage is known: "I interned at a
+    household name. The logo got me interviews, sure, but I couldn't care less" typed at the brand
+    statement had made a mid-career user a student (make chat), "nope, just me, a year of savings" at the
+    runway question too. A stage said for itself ("btw I'm basically a new grad now") reads no side, and
+    replaces the one known; so does one beside a yes/no the model only guessed."""
     k = default()
     pending = tracker.get_slot("requested_slot")
-    text = (tracker.latest_message or {}).get("text") or ""
-    if (pending not in {*k.criteria, *k.constraints} or pending not in tracker.slots_to_validate()
+    if (pending not in {*k.criteria, *k.constraints}
             or _before_message("stage", tracker) in (None, UNSPECIFIED_STAGE)):
         return False
+    answer = validated.get(pending)
     if pending in k.criteria:
-        return reader.default_reader().read_agreement(text, pending).value not in (None, answers.NEUTRAL)
-    reading = reader.default_reader().read_yes_no(text, pending)
-    return reading.value is not None and (reading.how != "model" or bool(reader.lead_direction(text, k)))
+        return answer not in (None, answers.NEUTRAL)
+    return answer is not None and pending not in guessed
 
 
 class ValidateAssessmentForm(FormValidationAction):
@@ -156,17 +156,19 @@ class ValidateAssessmentForm(FormValidationAction):
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         validated: Dict[Text, Any] = {}
         guessed: Dict[Text, Any] = {}  # answers a model read from the user's own words
-        for slot, value in tracker.slots_to_validate().items():
+        pending = tracker.get_slot("requested_slot")
+        # the pending question's answer first: whether a stage word in it was said by the way depends on it
+        for slot, value in sorted(tracker.slots_to_validate().items(), key=lambda item: item[0] != pending):
             if slot not in required:
                 continue
-            if slot == tracker.get_slot("requested_slot") and consents_to_start(tracker):
+            if slot == pending and consents_to_start(tracker):
                 # "sure, go" typed under the intro and the first question agrees to start: the question
                 # comes again, and the next "yeah" is its answer
                 dispatcher.utter_message(text="Great, let's go.")
                 result = {slot: None}
-            elif slot == tracker.get_slot("requested_slot") and (misread := self._misread(slot, value, tracker)):
+            elif slot == pending and (misread := self._misread(slot, value, tracker)):
                 result = self._redo(misread, slot, dispatcher)
-            elif slot == "stage" and _stage_in_passing(tracker):
+            elif slot == "stage" and _stage_in_passing(tracker, validated, guessed):
                 result = {"stage": _before_message("stage", tracker)}
             elif slot in default().criteria:
                 result = self._criterion(slot, value, dispatcher, tracker, guessed)

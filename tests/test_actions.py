@@ -113,7 +113,7 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
                           ("I interned at a household name. The logo got me interviews, sure, but honestly I "
                            "couldn't care less about it these days.", "brand")):
         t = tracker(text, intent="inform_stage", active_loop=ASSESSMENT, requested_slot=pending,
-                    slots={"stage": "mid"}, extracted={pending: text, "stage": "student"},
+                    slots={"stage": "mid"}, extracted={"stage": "student", pending: text},  # stage set first
                     entities=[entity("career_stage", "student")])
         t.events[:0] = [{"event": "slot", "name": "stage", "value": "mid"}]
         events, messages = run(ValidateAssessmentForm(), t)
