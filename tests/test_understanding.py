@@ -204,6 +204,12 @@ FLOORS = {
     # yes/no 0.975 with one the wrong way round. The floors are the measured figures.
     "blind29": {"answer_accuracy": 0.92, "wrong_way": 2, "stage_accuracy": 0.96, "yes_no_accuracy": 0.975,
                 "yes_no_wrong": 1},
+    # A thirty-fifth writer's (fifty second-language speakers of English), committed (894fee7) at the start of
+    # the thirtieth session, before it was first run, and run once before any change to the reader that
+    # session (13:45 UTC): 0.920 read right, three the wrong way round, 14 asked again; stages 0.950, yes/no
+    # 0.925 with two the wrong way round. The floors are the measured figures.
+    "blind30": {"answer_accuracy": 0.92, "wrong_way": 3, "stage_accuracy": 0.95, "yes_no_accuracy": 0.925,
+                "yes_no_wrong": 2},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -277,6 +283,9 @@ FLOORS = {
     # "Mildly against.") and what one tells oneself, then a turn: 0.85 with five; more ways to say one cannot
     # say ("I can't say whether ...", "I really don't know yet", "In the abstract I'm neutral."): 0.8625.
     "probe20": {"answer_accuracy": 0.8625, "wrong_way": 5},
+    # Second-language speakers of English, criterion answers only (the thirtieth session): 0.884 with two the
+    # wrong way round and 15 asked again at its first run.
+    "probe21": {"answer_accuracy": 0.884, "wrong_way": 2},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
@@ -315,9 +324,10 @@ def test_typed_answers(the_reader, slice_name):
 # session's changes (2026-12-03) and not read; three of blind15's 500, found at its first run of this test
 # (2026-12-03 15:24, sixth session) and not read; one of blind16's 500, found at its first run (2026-12-03
 # 17:18, seventh session) and not read; one of blind17's 500, found at its first run (2026-12-03 21:30,
-# eighth session) and not read. Two of the tuning slices' ("Depth, thanks.", "savings?
-# what savings lol") were read and fixed.
-TAKEN = {"blind8": 1, "blind11": 3, "blind12": 1, "blind15": 3, "blind16": 1, "blind17": 1}
+# eighth session) and not read; two of blind30's 500, found at its first run (2026-12-05 13:53, thirtieth
+# session) and not read. Two of the tuning slices' ("Depth, thanks.", "savings? what savings lol") were read
+# and fixed.
+TAKEN = {"blind8": 1, "blind11": 3, "blind12": 1, "blind15": 3, "blind16": 1, "blind17": 1, "blind30": 2}
 
 
 @pytest.mark.parametrize("slice_name", understanding.SLICES + understanding.ANSWER_SLICES)
