@@ -311,6 +311,8 @@ DIRECTION_IDIOMS = (
     # "No problem at all, I love it": fine with it, where the idiom ends its clause ("no problem with X" is
     # something else)
     (re.compile(r"^\W*no (?:problem|problemo|worries)(?: at all| whatsoever)?(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    # "God forbid.", "Structured career path? God protect me, it's like army." (probe21)
+    (re.compile(r"\b(?:god|heaven|heavens) (?:forbid|protect me|save me)\b"), -1),
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
     (re.compile(r"\bnever (?:felt|been) (?:more|so|happier)\b"), 1),
     (re.compile(r"\b(?:couldn'?t|could not|can'?t|cannot) (?:agree|say (?:yes|it)) (?:more|enough)\b"), 1),
@@ -665,6 +667,10 @@ ASKED_THING = re.compile(r"^(?!.*\b(?:if|who|what|why|how|would|could|should|do|
 # A thing asked back without the other side: "Zero routine?", "trading stability away?" ("no-name" names it).
 OTHER_SIDE_DENIED = re.compile(r"\b(?:no|zero|without|not|never|less|trad(?:e|ing)|giv(?:e|ing) up|los(?:e|ing)|"
                                r"sacrific\w*|drop(?:ping)?)\b(?!-)")
+# An answer word with how much after it, as some languages put it: "Disagree totally, boring for me.",
+# "agree 100%" (probe21): emphatic, as "totally disagree" is.
+WORD_THEN_HOW_MUCH = re.compile(r"^\W*(?:i )?(?:dis)?agree,?\s+(?:totally|completely|fully|entirely|absolutely|"
+                                r"strongly|100 ?%|100 percent|one hundred percent)\b")
 # An answer word typed in capitals, two letters or more.
 SHOUTED_NO = re.compile(r"\b(?:NO+|NOPE|NAH+|NEVER|NOT AT ALL)\b")
 SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY)\b")
@@ -746,6 +752,13 @@ def _other_sides(one: Reading, other: Reading) -> bool:
     if one.value is None or other.value is None:
         return False
     return (one.value - NEUTRAL) * (other.value - NEUTRAL) < 0
+
+
+def never_again_opens(text: str, k: Knowledge) -> bool:
+    """True when "never again" opens the answer, alone or after an answer word ("Nope, never again! ...")."""
+    match = NEVER_AGAIN.search(text.replace("’", "'"))
+    before = text[:match.start()] if match else ""
+    return match is not None and (not re.search(r"\w", before) or answer_word_alone(before, k))
 
 
 def after_never_again(text: str) -> Optional[str]:
@@ -1424,11 +1437,20 @@ NEUTRAL_ENDING = re.compile(
     r"(?:\s*(?:for me|tbh|honestly|lol|really|i guess))?[\W_]*$")
 
 
+# Neutral said in an idiom, opening the answer: "For me it is not hot, not cold.", "I can live with or
+# without it.", "No special feeling.", "I am in the middle, I have some savings but not much." (probe21).
+NEUTRAL_IDIOM = re.compile(
+    r"^\W*(?:(?:for me|honestly|well),? )?(?:it'?s |it is |i'?m |i am |i feel )?"
+    r"(?:not hot,? (?:and )?not cold|neither hot nor cold|(?:i )?(?:can|could) live with or without (?:it|that)|"
+    r"no (?:special|particular) feelings?|half[- ]half|in the middle)\b")
+
+
 def neutral_lead(text: str, k: Knowledge) -> bool:
     """True when the first clause is a neutral phrase of several words ("no strong feelings", "hard to
-    say"), alone or after a filler, and nothing in it leans either way; or a "depends" that goes on to
-    both conditions (DEPENDS_BOTH_WAYS)."""
-    if DEPENDS_BOTH_WAYS.search(answers.lowered(text)):
+    say"), alone or after a filler, and nothing in it leans either way; a neutral idiom (NEUTRAL_IDIOM);
+    or a "depends" that goes on to both conditions (DEPENDS_BOTH_WAYS)."""
+    lower = answers.lowered(text)
+    if DEPENDS_BOTH_WAYS.search(lower) or NEUTRAL_IDIOM.search(lower):
         return True
     opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
     found = _opening_phrase(opening, k, neutral_only=True)
@@ -1913,7 +1935,9 @@ class Reader:
     def read_agreement(self, text: str, question: str) -> Reading:
         reading = self._concluded_story(text, question, self._read_agreement(text, question))
         rest = after_never_again(text)
-        if not rest:
+        if not rest or never_again_opens(text, self.k):
+            # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
+            # what follows is its reason (probe21)
             return reading
         after = self._read_agreement(rest, question)
         # Most stories that end "never again, ..." read as one; what follows is the answer where the whole
@@ -2020,7 +2044,8 @@ class Reader:
             side = (1, 2) if lead < 0 else (4, 5)
             total = sum(p.get(point, 0.0) for point in side) or 1.0
             best = max(side, key=lambda point: p.get(point, 0.0))
-            if (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text):
+            if (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
+                    answers.lowered(text)):
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
                 # of the 258 training answers that have one are labelled 1 or 5)
                 best = side[0] if lead < 0 else side[1]
@@ -2100,9 +2125,15 @@ class Reader:
         months = runway_months(text)
         if below and months is not None and months < below:
             return Reading(True, 1.0, "rule")  # "savings would last about 2 months"
-        if (below and months is not None and not dependants_said(text)
-                and not AT_MOST.search(text.lower()) and leads <= 0):
-            return Reading(False, 1.0, "rule")  # "about 18 months of runway and it's just me"
+        if below and months is not None and not dependants_said(text) and not AT_MOST.search(text.lower()):
+            # "about 18 months of runway and it's just me"; "yes, I have savings for two years" too, whose
+            # yes says "here is my answer"
+            return Reading(False, 1.0, "rule")
+        need = need_said(text, question, self.k)
+        if need and leads and need != leads:
+            # "yes, I am from Poland, EU, I don't need visa", "no, I need a visa": the need said outright
+            # settles it, not the answer word before it (the model took the yes: make chat)
+            return Reading(need > 0, 1.0, "rule")
         said = constraint_words(answers.normalise(text), question, self.k)
         if len(said) == 1 and next(iter(said)) in ("yes", "no") and not leads:
             # "no savings", "EU passport": the question's own answer words, one side only, no answer word
@@ -2312,6 +2343,24 @@ def months_stated(text: str) -> Optional[float]:
     for match in WEEKS.finditer(text.lower()):
         found.append(_count(match.group(1)) / WEEKS_A_MONTH)
     return max(found) if found else None
+
+
+def need_said(text: str, question: str, k: Knowledge) -> int:
+    """+1 when the text says the person needs what the yes/no question is about ("I need a visa"), -1 when
+    it says they do not ("I don't need visa", "no sponsorship needed"), 0 otherwise; a need denied only
+    for now ("I don't need a visa yet") is neither."""
+    things = k.constraints.get(question, {}).get("synonyms", [])
+    if not things:
+        return 0
+    thing = "(?:" + "|".join(re.escape(t.lower()) for t in sorted(things, key=len, reverse=True)) + ")"
+    lower = answers.lowered(text)
+    if (re.search(rf"\b(?:don'?t|do not|dont|won'?t|will not|wouldn'?t|never|no) (?:really |even )?"
+                  rf"(?:need|require)(?: for| of)? (?:a |an |any )?{thing}\b(?! yet| now| for now| right now)",
+                  lower)
+            or re.search(rf"\bno {thing} (?:needed|required)\b", lower)):
+        return -1
+    return 1 if re.search(rf"\bi (?:will |would |do |'ll |'d )?(?:still )?(?:need|require) (?:a |an )?{thing}\b",
+                          lower) else 0
 
 
 def runway_months(text: str) -> Optional[float]:
@@ -2542,8 +2591,8 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     an answer in disguise ("who wouldn't want that?", "can I skip this one?"), no answer word leads
     it ("Yes, absolutely. Why should my career be different?") and none follows the question ("How
     big is the reward? Then yes, I'd stay."): what follows is then the question's context."""
-    if ECHO_MOCKED.match(answers.lowered(text)):
-        return False  # "savings? what savings lol": there are none, an answer
+    if ECHO_MOCKED.match(answers.lowered(text)) or ECHO_SCOFFED.match(answers.lowered(text)):
+        return False  # "savings? what savings lol", "Which ladder? I no fit wait five years": an answer
     sentences = _sentences(text)
     # an answer word asked is an answer, unsure of itself: "T-shaped is the goal so... middle?"
     asked = [i for i, sentence in enumerate(sentences) if _asks(sentence) and not answer_word_alone(sentence, k)]
@@ -2563,6 +2612,9 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
 # A word asked back and mocked: "savings? what savings", "ladder?? what ladder lol".
 ECHO_MOCKED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?P<word>[\w']+)\s*\?+\s*what\s+(?P=word)"
                          r"(?:\s+(?:lol|lmao|haha|lmfao|xd))*[\W_]*$")
+# The statement's thing scoffed at, then the answer: "Which ladder? I no fit wait five years for promotion, God
+# forbid." (probe21)
+ECHO_SCOFFED = re.compile(r"^\W*(?:which|what)\s+[\w'-]+\s*\?+\s*[^?]*\w[^?]*$")
 # A question in words, not an echo of the statement with a question mark ("benefits? don't care").
 ASKING_WORD = re.compile(r"^(?:what|why|how|when|where|who|which|whats|is|are|am|was|were|do|does|did|"
                          r"can|could|would|will|should|shall|isn'?t|aren'?t|don'?t|doesn'?t|has|have|any)\b")

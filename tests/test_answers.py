@@ -193,6 +193,7 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("Not a must exactly, but close to one.", 1), ("Couldn't be more drawn to it.", 1),
     ("Not that drawn to it.", -1),
     ("On a good day I lean toward the world", 0),  # a side, not the statement: the model's
+    ("God forbid.", -1), ("Structured career path? God protect me, it's like army.", -1),  # probe21's
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
@@ -323,6 +324,9 @@ def test_a_point_granted_then_the_answer(text, question, point):
     ("only ever worked in slow labs. could go either way, i really dont know yet", "pace"),
     ("It depends on the numbers. Huge upside with fair odds, sure; a lottery ticket, no. In the abstract I'm "
      "neutral.", "risk"),
+    # probe21's: neutral said in an idiom, opening the answer
+    ("For me it is not hot, not cold.", "brand"), ("I can live with or without it.", "structure"),
+    ("No special feeling.", "scale"), ("I am in the middle, I have some savings but not much.", "risk"),
 ])
 def test_two_sides_weighed_even_are_neutral(text, question):
     assert READER.read_agreement(text, question) == reader.Reading(3, 1.0, "rule")
@@ -348,6 +352,9 @@ def test_what_follows_a_never_again(text, rest):
     # probe19's: the whole reads as the story's side (millions), what follows the "never again" the other
     ("i worked on a feature used by millions at a huge company and nobody even knew my name, not even my skip "
      "manager. never again, i need to see my fingerprints on the thing", "impact", 5),
+    # probe21's: opening the answer, "never again" is the answer, and what follows its reason (had read 4)
+    ("Never again! In my first job was total chaos and I was going crazy.", "pace", 1),
+    ("nope, never again. my first job was total chaos", "pace", 1),
 ])
 def test_the_answer_after_a_never_again(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -619,6 +626,8 @@ def test_an_answer_without_an_answer_word_is_read_only_when_its_side_is_sure(mon
     ("I've got maybe 8 months of savings and nobody depends on me", False),
     ("8 months saved, I don't have a family to support", False),
     ("around 9 months of runway, though my parents rely on me", True),
+    # a yes that says "here is my answer": the runway said decides
+    ("yes, I have savings for two years", False), ("yeah, about a year of savings and just me", False),
 ])
 def test_runway_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "low_runway").value is value
@@ -626,6 +635,10 @@ def test_runway_answers_in_their_own_words(text, value):
 
 @pytest.mark.parametrize("text, value", [
     ("on an H-1B right now", True), ("I'm a citizen here", False), ("green card holder", False),
+    # the need said outright settles it against the answer word before it (make chat: read as a yes)
+    ("yes, I am from Poland, EU, I don't need visa", False), ("yes, no visa needed", False),
+    ("no, I need a visa", True),
+    ("yes, I don't need a visa yet", True),   # not needed only for now: the answer word stands
 ])
 def test_sponsorship_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "needs_sponsorship").value is value
@@ -702,6 +715,7 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("ngl I'd enjoy that", "goodbye", 0.88),
     ("Depth, thanks.", "thank", 0.95),                                   # a side named alone
     ("savings? what savings lol", "ask_recommendation", 0.9),          # a word asked back and mocked
+    ("Which ladder? I no fit wait five years for promotion, God forbid.", "ask_recommendation", 0.9),  # scoffed
     ("T-shaped is the goal so... middle?", "ask_recommendation", 0.9),  # an answer word asked
     ("if two offers were within 5% I'd pick the famous name, so yeah, somewhat", "ask_recommendation", 0.9),
     ("Show me a documented ladder or I walk.", "out_of_scope", 0.9),   # an ultimatum
@@ -852,6 +866,15 @@ def test_a_neutral_answer_asked_is_an_answer(text, point):
     ("no, not really", 2), ("yes, mostly", 4),
 ])
 def test_an_answer_word_in_capitals_is_emphatic(text, point):
+    assert READER.read_agreement(text, "breadth").value == point
+
+
+@pytest.mark.parametrize("text, point", [
+    # probe21's: how much said after the answer word, as some languages put it
+    ("Disagree totally, boring for me.", 1), ("Disagree completely, depth suits me far better.", 1),
+    ("agree 100%", 5),
+])
+def test_how_much_said_after_the_answer_word_is_emphatic(text, point):
     assert READER.read_agreement(text, "breadth").value == point
 
 

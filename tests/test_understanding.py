@@ -284,8 +284,10 @@ FLOORS = {
     # say ("I can't say whether ...", "I really don't know yet", "In the abstract I'm neutral."): 0.8625.
     "probe20": {"answer_accuracy": 0.8625, "wrong_way": 5},
     # Second-language speakers of English, criterion answers only (the thirtieth session): 0.884 with two the
-    # wrong way round and 15 asked again at its first run.
-    "probe21": {"answer_accuracy": 0.884, "wrong_way": 2},
+    # wrong way round and 15 asked again at its first run. Neutral idioms ("not hot, not cold"), how much said
+    # after the answer word ("Disagree totally"), "never again" opening the answer, "God forbid" and a thing
+    # scoffed at ("Which ladder? ..."): 0.9125 with one.
+    "probe21": {"answer_accuracy": 0.9125, "wrong_way": 1},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
