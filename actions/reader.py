@@ -215,17 +215,28 @@ def _opening_phrase(opening: str, k: Knowledge, neutral_only: bool = False) -> O
     return None
 
 
+# When, before the answer word: "at this moment yes, ...", "right now no".
+LEAD_TIME = re.compile(r"^(?:at (?:this|the) moment|right now|for now|for the moment|currently|these days|"
+                       r"nowadays|today|now) ")
+
+
 def lead_direction(text: str, k: Knowledge) -> int:
     """+1 or -1 when the message opens with an agreement word of the knowledge vocabulary ("nah, ...",
     "big yes. ...", "not really, ...", "probably not"), 0 when it opens otherwise or with a neutral
     word."""
     opening = _opening(text, LEAD_FILLER)
     found = _opening_phrase(opening, k)
+    if found is None and LEAD_TIME.match(opening):
+        # "At this moment yes, I still don't know in what I want to specialise." (probe21)
+        opening = LEAD_TIME.sub("", opening, count=1)
+        found = _opening_phrase(opening, k)
     if found is None or found[1] == NEUTRAL:
         return 0
     phrase, point = found
     rest = opening[len(phrase):].split()
     direction = 1 if point > NEUTRAL else -1
+    if " " not in phrase and rest[:1] == [phrase]:
+        return direction  # "No no, this promotion ladder business is what is killing me" (probe21)
     if phrase.endswith(" no") and rest:
         # "meh, no strong opinion": the "no" opens a neutral phrase, not "meh no"
         after = _opening_phrase(" ".join(["no", *rest]), k)
@@ -1276,6 +1287,9 @@ def refusal(text: str, question: str, k: Knowledge) -> int:
 
 # A thing named as the one wanted: "big reliable paycheck or nothing", "reach is what I'm after". Not "X is a
 # deal-breaker": whether X is the side or its lack ("a low base") the side words alone do not tell.
+# What may open a verdict's sentence, and a thing's words that compare or deny nothing.
+VERDICT_OPENING = r"(?:(?:honestly|personally|for me|i think|i guess),? )?"
+UNCOMPARED = r"(?:(?!\b(?:over|than|instead|but|not|vs|versus|or)\b)[\w' -])"
 VERDICTS = (
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or nothing\b"), 1),
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?) (?:is|are) "
@@ -1287,6 +1301,16 @@ VERDICTS = (
     # "..., so I lean breadth": a lean towards a thing
     (re.compile(r"(?:^|[,.;:!?—–]\s*|\bso )i(?:'d| would)? (?:lean|tilt)(?: more)?(?: toward| towards| to)? "
                 r"(?P<thing>[\w' -]{2,40}?)\W*$"), 1),
+    # A preference said of one thing alone, a whole clause: "I prefer to touch a bit of everything.", "I'd rather
+    # go deep now." (probe21); not "I prefer flexibility over a rigid promotion track" (COMPARISON's)
+    (re.compile(rf"(?:^|[.;:!?—–]\s*){VERDICT_OPENING}i(?: would|'d|d)? (?:prefer|rather)(?: to)? "
+                rf"(?P<thing>{UNCOMPARED}{{2,40}}?)(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    # A thing said to be better: "Direct impact is more satisfying for me, I think.", "I think influence on
+    # millions is more meaningful than one product." (probe21)
+    (re.compile(rf"(?:^|[.;:!?—–]\s*){VERDICT_OPENING}(?P<thing>(?!(?:i|i'[dm]|id|im|it|that|this|there|what|which|"
+                rf"who|nothing|everything|anything)\b){UNCOMPARED}{{2,40}}?) (?:is|are) "
+                r"(?:much |far |way |a lot |even |still |just )?(?:more (?:meaningful|satisfying|important|"
+                r"interesting|valuable|rewarding|exciting|useful|fun|attractive)|better|nicer)\b"), 1),
 )
 
 

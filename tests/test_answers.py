@@ -525,6 +525,9 @@ def test_a_side_named_alone(text, question, direction):
     ("Very much no. I want a slow, predictable rhythm.", -1), ("kinda yes, it's fun", 1),
     ("100% disagree. The thrill of a billion users is unbeatable.", -1), ("very much so", 1),
     ("absolutely zero interest", 0),                # not an answer word after it: the model's
+    # probe21's: the answer word said twice, and after when ("At this moment yes")
+    ("No no, this promotion ladder business is what is killing me in current job.", -1),
+    ("At this moment yes, I still don't know in what I want to specialise.", 1), ("right now no", -1),
 ])
 def test_how_an_answer_opens(text, direction):
     assert reader.lead_direction(text, K) == direction
@@ -1237,6 +1240,19 @@ def test_a_rhetorical_who_that_the_person_answers_is_no_rhetoric():
 
 def test_a_lean_is_no_verdict_where_the_person_passes_on_the_thing():
     assert reader.verdict_on_side("I'd pass on stability any day", "risk", READER.k) == 0
+
+
+@pytest.mark.parametrize("text, question, direction", [
+    # probe21's: a preference said of one thing alone, and a thing said to be better (all had been asked again)
+    ("I prefer to touch a bit of everything.", "breadth", 1),
+    ("I'd rather go deep now. I'm generalist since six years and it shows.", "breadth", -1),
+    ("Direct impact is more satisfying for me, I think.", "impact", 1),
+    ("I think influence on millions is more meaningful than one product.", "impact", -1),
+    ("I'd rather not go deep", "breadth", 0),   # denied: the model's
+    ("I prefer flexibility over a rigid promotion track", "structure", 0),  # two things compared: COMPARISON's
+])
+def test_a_thing_preferred_or_said_to_be_better(text, question, direction):
+    assert reader.verdict_on_side(text, question, READER.k) == direction
 
 
 @pytest.mark.parametrize("text, stage", [

@@ -286,8 +286,10 @@ FLOORS = {
     # Second-language speakers of English, criterion answers only (the thirtieth session): 0.884 with two the
     # wrong way round and 15 asked again at its first run. Neutral idioms ("not hot, not cold"), how much said
     # after the answer word ("Disagree totally"), "never again" opening the answer, "God forbid" and a thing
-    # scoffed at ("Which ladder? ..."): 0.9125 with one.
-    "probe21": {"answer_accuracy": 0.9125, "wrong_way": 1},
+    # scoffed at ("Which ladder? ..."): 0.9125 with one; a thing preferred or said to be better ("I prefer to
+    # touch a bit of everything"), the answer word said twice ("No no, ...") or after when ("At this moment
+    # yes, ..."): 0.93125.
+    "probe21": {"answer_accuracy": 0.93125, "wrong_way": 1},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
