@@ -322,6 +322,9 @@ DIRECTION_IDIOMS = (
     # "No problem at all, I love it": fine with it, where the idiom ends its clause ("no problem with X" is
     # something else)
     (re.compile(r"^\W*no (?:problem|problemo|worries)(?: at all| whatsoever)?(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    # "I cannot work other way anymore." (probe21: read 1), "wouldn't have it any other way"
+    (re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not|wouldn'?t|would not) (?:work|live|function|have it|"
+                r"imagine it|do it) (?:in )?(?:any )?(?:other|another) way\b"), 1),
     # "God forbid.", "Structured career path? God protect me, it's like army." (probe21)
     (re.compile(r"\b(?:god|heaven|heavens) (?:forbid|protect me|save me)\b"), -1),
     (re.compile(r"\b(?:the )?only thing i (?:care|think) about\b"), 1),
@@ -682,6 +685,8 @@ OTHER_SIDE_DENIED = re.compile(r"\b(?:no|zero|without|not|never|less|trad(?:e|in
 # "agree 100%" (probe21): emphatic, as "totally disagree" is.
 WORD_THEN_HOW_MUCH = re.compile(r"^\W*(?:i )?(?:dis)?agree,?\s+(?:totally|completely|fully|entirely|absolutely|"
                                 r"strongly|100 ?%|100 percent|one hundred percent)\b")
+# A side taken mildly, opening the answer: "Mildly against.", "slightly in favour" (probe21: read 1).
+MILD_OPENING = re.compile(r"^\W*(?:mildly|slightly|somewhat|a (?:little|bit)) (?:against|for it|in favou?r)\b")
 # An answer word typed in capitals, two letters or more.
 SHOUTED_NO = re.compile(r"\b(?:NO+|NOPE|NAH+|NEVER|NOT AT ALL)\b")
 SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY)\b")
@@ -1447,13 +1452,14 @@ DEPENDS_BOTH_WAYS = re.compile(r"^\W*(?:it |that )?depends\b[^.!?]{0,20}?[,.:;�
 # "so it kind of cancels out. Middle of the road.", "..., so who knows".
 NEUTRAL_ENDING = re.compile(
     r"(?:(?:^|[,.;:!?—–]\s*|\bso\s+)(?:so,?\s+)?"
-    r"(?:i'?d say |i guess |honestly |overall |all in all |in the abstract,? |on balance,? )?"
+    r"(?:i'?d say |i would say |i guess |honestly |overall |all in all |in the abstract,? |on balance,? )?"
     r"(?:it'?s |its |it is |that'?s |that is |i'?m |i am |it |they |these |those |the two |both )?"
     r"(?:kind of |kinda |sort of |a bit of |pretty much |basically |really |just |genuinely |honestly |roughly |"
     r"more or less )?"
     r"(?:a wash|(?:of|in) two minds|a toss[- ]up|a coin ?flip|"
     r"(?:evens|balances?|balanced|cancels?|cancelled) (?:itself |themselves )?out|"
     r"middle of the road|right in the middle|somewhere in the middle|neutral(?: overall| on balance)?|"
+    r"half[- ]half|"
     r"(?:hard|impossible) to say which (?:side|one) wins|could go either way|"
     r"(?:i )?(?:can'?t|cannot) (?:really |honestly )?(?:say|tell(?: you)?|pick|choose|decide)"
     r"(?: yet| (?:whether|if|which)\b[^.!?]*)?|"
@@ -2068,7 +2074,9 @@ class Reader:
             side = (1, 2) if lead < 0 else (4, 5)
             total = sum(p.get(point, 0.0) for point in side) or 1.0
             best = max(side, key=lambda point: p.get(point, 0.0))
-            if (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
+            if MILD_OPENING.match(answers.lowered(text)):
+                best = side[1] if lead < 0 else side[0]  # "Mildly against. A famous logo has never helped me"
+            elif (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
                     answers.lowered(text)):
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
                 # of the 258 training answers that have one are labelled 1 or 5)

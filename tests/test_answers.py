@@ -194,6 +194,8 @@ def test_an_answer_word_after_a_concession(text, direction):
     ("Not that drawn to it.", -1),
     ("On a good day I lean toward the world", 0),  # a side, not the statement: the model's
     ("God forbid.", -1), ("Structured career path? God protect me, it's like army.", -1),  # probe21's
+    ("I am living in this chaos since six years, I cannot work other way anymore.", 1),  # probe21's: read 1
+    ("wouldn't have it any other way", 1),
 ])
 def test_idioms_whose_words_alone_mislead(text, direction):
     assert reader.idiom_direction(text) == direction
@@ -327,6 +329,8 @@ def test_a_point_granted_then_the_answer(text, question, point):
     # probe21's: neutral said in an idiom, opening the answer
     ("For me it is not hot, not cold.", "brand"), ("I can live with or without it.", "structure"),
     ("No special feeling.", "scale"), ("I am in the middle, I have some savings but not much.", "risk"),
+    ("Network can be useful later when I raise money for my own company, but the brand itself I don't care, so I "
+     "would say it is half half for me.", "brand"),
 ])
 def test_two_sides_weighed_even_are_neutral(text, question):
     assert READER.read_agreement(text, question) == reader.Reading(3, 1.0, "rule")
@@ -876,8 +880,9 @@ def test_an_answer_word_in_capitals_is_emphatic(text, point):
     # probe21's: how much said after the answer word, as some languages put it
     ("Disagree totally, boring for me.", 1), ("Disagree completely, depth suits me far better.", 1),
     ("agree 100%", 5),
+    ("Mildly against. A famous logo has never helped me close a hire or a deal.", 2),  # probe21's: read 1
 ])
-def test_how_much_said_after_the_answer_word_is_emphatic(text, point):
+def test_how_much_said_with_the_answer_word(text, point):
     assert READER.read_agreement(text, "breadth").value == point
 
 

@@ -288,8 +288,9 @@ FLOORS = {
     # after the answer word ("Disagree totally"), "never again" opening the answer, "God forbid" and a thing
     # scoffed at ("Which ladder? ..."): 0.9125 with one; a thing preferred or said to be better ("I prefer to
     # touch a bit of everything"), the answer word said twice ("No no, ...") or after when ("At this moment
-    # yes, ..."): 0.93125.
-    "probe21": {"answer_accuracy": 0.93125, "wrong_way": 1},
+    # yes, ..."): 0.93125; "cannot work other way", "Mildly against." taken mildly and "half half" ending an
+    # answer: 0.940625 with none.
+    "probe21": {"answer_accuracy": 0.940625, "wrong_way": 0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
