@@ -1290,11 +1290,11 @@ def refusal(text: str, question: str, k: Knowledge) -> int:
     return found[1] if found else 0
 
 
-# A thing named as the one wanted: "big reliable paycheck or nothing", "reach is what I'm after". Not "X is a
-# deal-breaker": whether X is the side or its lack ("a low base") the side words alone do not tell.
 # What may open a verdict's sentence, and a thing's words that compare or deny nothing.
 VERDICT_OPENING = r"(?:(?:honestly|personally|for me|i think|i guess),? )?"
 UNCOMPARED = r"(?:(?!\b(?:over|than|instead|but|not|vs|versus|or)\b)[\w' -])"
+# A thing named as the one wanted: "big reliable paycheck or nothing", "reach is what I'm after". Not "X is a
+# deal-breaker": whether X is the side or its lack ("a low base") the side words alone do not tell.
 VERDICTS = (
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or nothing\b"), 1),
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?) (?:is|are) "
@@ -2381,18 +2381,23 @@ def need_said(text: str, question: str, k: Knowledge) -> int:
     """+1 when the text says the person needs what the yes/no question is about ("I need a visa"), -1 when
     it says they do not ("I don't need visa", "no sponsorship needed"), 0 otherwise; a need denied only
     for now ("I don't need a visa yet") is neither."""
-    things = k.constraints.get(question, {}).get("synonyms", [])
+    things = tuple(k.constraints.get(question, {}).get("synonyms", []))
     if not things:
         return 0
-    thing = "(?:" + "|".join(re.escape(t.lower()) for t in sorted(things, key=len, reverse=True)) + ")"
+    denied, needed = _need_patterns(things)
     lower = answers.lowered(text)
-    if (re.search(rf"\b(?:don'?t|do not|dont|won'?t|will not|wouldn'?t|never|no) (?:really |even )?"
-                  rf"(?:need|require)(?: for| of)? (?:a |an |any )?{thing}\b(?! yet| now| for now| right now)",
-                  lower)
-            or re.search(rf"\bno {thing} (?:needed|required)\b", lower)):
-        return -1
-    return 1 if re.search(rf"\bi (?:will |would |do |'ll |'d )?(?:still )?(?:need|require) (?:a |an )?{thing}\b",
-                          lower) else 0
+    return -1 if denied.search(lower) else 1 if needed.search(lower) else 0
+
+
+@functools.lru_cache(maxsize=None)
+def _need_patterns(things: Tuple[str, ...]) -> Tuple[Pattern, Pattern]:
+    """(a need of one of the things denied, a need of one said) for need_said."""
+    thing = "(?:" + "|".join(re.escape(t.lower()) for t in sorted(things, key=len, reverse=True)) + ")"
+    denied = re.compile(rf"\b(?:don'?t|do not|dont|won'?t|will not|wouldn'?t|never|no) (?:really |even )?"
+                        rf"(?:need|require)(?: for| of)? (?:a |an |any )?{thing}\b"
+                        rf"(?! yet| now| for now| right now)|\bno {thing} (?:needed|required)\b")
+    needed = re.compile(rf"\bi (?:will |would |do |'ll |'d )?(?:still )?(?:need|require) (?:a |an )?{thing}\b")
+    return denied, needed
 
 
 def runway_months(text: str) -> Optional[float]:

@@ -645,7 +645,7 @@ def test_runway_answers_in_their_own_words(text, value):
     # the need said outright settles it against the answer word before it (make chat: read as a yes)
     ("yes, I am from Poland, EU, I don't need visa", False), ("yes, no visa needed", False),
     ("no, I need a visa", True),
-    ("yes, I don't need a visa yet", True),   # not needed only for now: the answer word stands
+    ("yes, I don't need a visa yet", True), ("yes, I don't need a visa for now", True),  # only for now
 ])
 def test_sponsorship_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "needs_sponsorship").value is value
