@@ -670,3 +670,11 @@ def test_a_constraint_said_with_the_answer_keeps_the_answer():
     slots, _ = validate(text, "risk", intent="inform_priority",
                         entities=[entity("constraint", "needs_sponsorship", start=5, end=9)])
     assert slots["risk"] < 3
+
+
+def test_a_hedged_priority_the_reader_cannot_rate_is_mild():
+    # found over REST: "mostly" was lost where the keyword alone said how strongly (noted as a 5)
+    text = "depends of the day, but mostly I like when is moving fast"
+    slots, messages = validate(text, "pace", entities=[entity("criterion", "pace")], intent="inform_priority")
+    assert slots["pace"] == 4.0
+    assert [m["text"] for m in messages] == [f"Noted: {K.criteria['pace']['title']}: 4 (Agree)."]
