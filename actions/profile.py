@@ -86,16 +86,16 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
         read = _read_side(part, cid)
         if read is not None and (read - answers.NEUTRAL) * (value - answers.NEUTRAL) > 0:
             value = read  # the keyword tells the side, the reader how strongly ("pay isn't that important" is 2)
-        elif read is None and reader.HEDGES.search(part.lower()):
-            # hedged where the reader cannot say how strongly: "depends of the day, but mostly I like when is
-            # moving fast" had been noted as a 5 (REST)
-            value = 4.0 if value > answers.NEUTRAL else 2.0
         elif (value - answers.NEUTRAL) * reader.default_reader().lean(part, cid) < 0:
             # the words around the keyword run it down where no negation word says so ("promotion
             # committees are theatre"): the answer reader decides, as for a priority found by meaning
             if read is None:
                 continue
             value = read
+        elif read is None and reader.HEDGES.search(part.lower()):
+            # hedged where the reader cannot say how strongly: "depends of the day, but mostly I like when is
+            # moving fast" had been noted as a 5 (REST)
+            value = 4.0 if value > answers.NEUTRAL else 2.0
         meant[cid] = value
     return meant
 

@@ -7,6 +7,7 @@ import pytest
 from actions import advice, knowledge, reader, scoring
 from actions.explain import ExplainFactor, ExplainHybrid, HelpInAssessment, NoteProfile, Overview
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
+from actions.profile import stated_priorities
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
 from actions.replies import NothingPending
 from tests.actions_support import (ASSESSMENT, DOMAIN, entity, run, scored, slot_events, statements_in,
@@ -670,6 +671,17 @@ def test_a_constraint_said_with_the_answer_keeps_the_answer():
     slots, _ = validate(text, "risk", intent="inform_priority",
                         entities=[entity("constraint", "needs_sponsorship", start=5, end=9)])
     assert slots["risk"] < 3
+
+
+@pytest.mark.parametrize("lean, value", [(-1, {}), (1, {"breadth": 4.0})])
+def test_a_hedged_keyword_counts_mildly_only_where_the_reader_leans_its_way(monkeypatch, lean, value):
+    # the hedge makes a keyword's point mild; it does not let one through that the reader leans against
+    monkeypatch.setattr(reader.Reader, "read_agreement",
+                        lambda self, text, question: reader.Reading(None, 0.0, "unread"))
+    monkeypatch.setattr(reader.Reader, "lean", lambda self, text, question: lean)
+    t = tracker("i kinda want to go deep, generalists get spread thin", intent="inform_priority",
+                entities=[entity("criterion", "breadth")])
+    assert stated_priorities(t) == value
 
 
 def test_a_hedged_priority_the_reader_cannot_rate_is_mild():
