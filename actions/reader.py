@@ -93,7 +93,9 @@ RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!
                            r"(?: an?| like)? ([1-5]|one|two|three|four|five)\b(?![./]?\d)|"
                            # "I must say 1. I prefer everything planned": the number ends its clause
                            r"\bi (?:must|have to|would have to|'d have to) say (?:an? )?([1-5])"
-                           r"(?=\s*(?:[.,;:!]|$))")
+                           r"(?=\s*(?:[.,;:!]|$))|"
+                           # dictated, ending the answer: "... but i don't thrive in it i'd say two" (probe22)
+                           r"\b(?:i'?d|id|i would) say (?:an? |like )?([1-5]|one|two|three|four|five)\W*$")
 # A word that may follow a rating in a clause of its own: "..., a 5, easy".
 RATING_AFTERWORD = re.compile(r"easy|easily|honestly|tbh|lol|for sure|i guess|i think|probably|then|for me|"
                               r"from me|max|tops|at most|at least|no question|no doubt")
@@ -190,19 +192,36 @@ LEAD_FILLER = {"big", "hard", "oh", "uh", "um", "umm", "eh", "lol", "haha", "wel
                "honestly", "tbh", "solid", "strong", "a", "very", "firm", "emphatic", "hmm", "ah", "omg", "lmao",
                "ugh", "ngl", "tbf", "obviously", "clearly"}
 
+# Swear words said inside an answer phrase ("no freaking way", "hell fucking yes").
+EXPLETIVES = {"freaking", "fricking", "frickin", "friggin", "fucking", "effing", "bloody"}
 
-def _opening(text: str, fillers: set) -> str:
-    """The normalised text from its first word that is not a filler ("big", "lol", "meh"), letters
-    stretched for emphasis squeezed ("noooo" is "no") and a misspelt first answer word corrected
-    ("absolutly")."""
+
+def _opening_words(text: str, fillers: set) -> List[str]:
+    """The normalised words from the first that is not a filler ("big", "lol", "meh"), letters stretched
+    for emphasis squeezed ("noooo" is "no")."""
     words = STRETCHED.sub(r"\1", answers.normalise(text)).split()
     while words and words[0] in fillers and words[1:2] != ["much"] and words[:2] != ["big", "time"]:
         # "very much no", "so much", "big time" are answers
         words = words[1:]
+    return words
+
+
+def _opening(text: str, fillers: set) -> str:
+    """The opening words (_opening_words) joined, a swear word after the first left out and a misspelt
+    first answer word corrected ("absolutly")."""
+    words = _opening_words(text, fillers)
+    if words[1:2] and words[1] in EXPLETIVES:
+        del words[1]  # a swear word inside the answer phrase only makes it stronger: "no freaking way" (probe22)
     if words and len(words[0]) >= 5 and words[0] not in ANSWER_WORDS:
         close = difflib.get_close_matches(words[0], ANSWER_WORDS, n=1, cutoff=answers.TYPO_CUTOFF)
         words[0] = close[0] if close else words[0]
     return " ".join(words)
+
+
+def sworn_opening(text: str) -> bool:
+    """True when a swear word comes inside the answer phrase that opens the text ("hell fucking yes")."""
+    words = _opening_words(text, LEAD_FILLER)
+    return len(words) > 1 and words[1] in EXPLETIVES
 
 
 def _opening_phrase(opening: str, k: Knowledge, neutral_only: bool = False) -> Optional[Tuple[str, int]]:
@@ -235,6 +254,8 @@ def lead_direction(text: str, k: Knowledge) -> int:
     phrase, point = found
     rest = opening[len(phrase):].split()
     direction = 1 if point > NEUTRAL else -1
+    if " " not in phrase and rest and _opening_phrase(" ".join(rest), k, neutral_only=True):
+        return 0  # "so yeah it depends on the day ..." dictated (probe22), "kinda? not sure": it says neither
     if " " not in phrase and rest[:1] == [phrase]:
         return direction  # "No no, this promotion ladder business is what is killing me" (probe21)
     if phrase.endswith(" no") and rest:
@@ -249,6 +270,8 @@ def lead_direction(text: str, k: Knowledge) -> int:
             return -1  # "yeah, no, honestly not for me", as "yeah nah" said in one clause
         return direction
     if rest[:1] in (["not"], ["no"], ["never"], ["nah"], ["nope"]):  # "probably not", "yeah nah"
+        if direction < 0 and rest[0] in ("no", "nah", "nope"):
+            return direction  # "disagree no sorry agree ..." dictated (probe22): the no says the no again
         return -direction if direction > 0 else 0
     if rest and says_nothing_alone(phrase):
         # a word on the answer word after it: "absolutely disagree", "very much no", "100% disagree"
@@ -271,14 +294,18 @@ CONCLUSIONS = (
     re.compile(r"(?:^|[\s,.;:!])(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+"
                r"(?:i(?:'d| would)? (?:say |go with )?)?(?P<tail>[a-z' ]+?)(?:\s+(?:then|lol))?[\W_]*$"),
     re.compile(rf"[,;.!?—–]\s*(?P<tail>(?:{HUNDRED_PERCENT})?[a-z' ]+?)[\W_]*$"),  # emoji, stops after aside
+    # Dictated, with no comma before it: "i don't really thrive in that no", "not that keen no" (probe22);
+    # not "sometimes yes sometimes no", nor a yes or no said of something ("... or no", "i said no")
+    re.compile(r"^(?![^,;.!?—–]*\b(?:yes|yeah|yep|yup|no|nope|nah|sometimes|some days)\b[^,;.!?—–]*\s\S+$)"
+               r"[^,;.!?—–]*?\s(?<!\bor )(?<!\bsay )(?<!\bsaid )(?P<tail>no|nope|nah|yes|yeah|yep|yup)[\W_]*$"),
 )
 ECHOED_NEVER = {"never", "never ever", "not once", "never once", "not ever"}
 # Words that only weigh an answer phrase around them: "Definitely agree!", "Mostly agree.", "100% yes",
 # "agree, mostly" end an answer as "agree" and "yes" do.
-WEIGHING = re.compile(rf"(?:{MODIFIERS.pattern}|{CONFIRMERS.pattern}|{HEDGES.pattern}|strongly|fully|"
+WEIGHING = re.compile(rf"(?:{MODIFIERS.pattern}|{CONFIRMERS.pattern}|{HEDGES.pattern}|strongly|strong|fully|"
                       rf"wholeheartedly|{HUNDRED_PERCENT})")
 # The weighing words that make the phrase emphatic: "strongly no" is 1, "mostly agree" 4.
-EMPHATIC = re.compile(rf"\b(?:strongly|definitely|absolutely|totally|completely|fully|wholeheartedly)\b|"
+EMPHATIC = re.compile(rf"\b(?:strongly|strong|definitely|absolutely|totally|completely|fully|wholeheartedly)\b|"
                       rf"{HUNDRED_PERCENT}")
 
 
@@ -388,10 +415,11 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
 
 def _concluding(text: str, k: Knowledge, yes_no: bool = False, plain: bool = False) -> Optional[Tuple[int, int]]:
     """(direction, where the conclusion starts) for `conclusion`. With `plain`, any answer phrase as the
-    knowledge file has it concludes, weighed ones and an echoed "never" aside: how the training set's
-    reasons are cut (`reason_alone`), kept so that the model is the one measured."""
+    knowledge file has it concludes, weighed ones, an echoed "never" and a dictated one with no comma
+    aside: how the training set's reasons are cut (`reason_alone`), kept so that the model is the one
+    measured."""
     lower = answers.lowered(text)
-    for pattern in CONCLUSIONS:
+    for pattern in CONCLUSIONS[:2] if plain else CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
         if pattern is CONCLUSIONS[1] and tail and says_nothing_alone(tail):
@@ -419,8 +447,10 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     found = _concluding(text, k)
     if not found or not found[1]:
         return None
-    tail = CONCLUSIONS[1].search(answers.lowered(text))
-    phrase = tail.group("tail").strip() if tail else ""
+    lower = answers.lowered(text)
+    # the tail of the conclusion found: after a comma, or after "so" ("... so strong disagree", probe22)
+    tails = (match for match in (pattern.search(lower) for pattern in CONCLUSIONS) if match)
+    phrase = next((match.group("tail").strip() for match in tails if match.start() == found[1]), "")
     point = k.answer_points.get(phrase)
     if point is None:
         point = _weighed_phrase(phrase, k.answer_points)  # "strongly no", "mostly agree"
@@ -575,7 +605,7 @@ HEDGED_ISH = re.compile(r"(?<=[a-z])-ish\b")
 CLAUSE_SPAN = re.compile(r"[^,;:!?.…—–\n]+")  # a new line too: "yes\nhm no, not rly"
 NUMBER_OPENS = re.compile(r"(?:an? )?(?:[1-5]|one|two|three|four|five)\b")
 MIND_CHANGES_HERE = re.compile(r"\s(?=(?:wait|actually|hm+|scratch that|strike that|or rather|"
-                               r"on second thoughts?)\b)")
+                               r"on second thoughts?|sorry)\b)")
 # Words that take the answer before them back, whatever follows: "nah scratch that, I do want clear criteria".
 RETRACTION = re.compile(r"\b(?:scratch that|strike that|on second thoughts?|i take (?:that|it) back|"
                         r"nvm|never ?mind|let me (?:rethink|rephrase|correct)(?: (?:that|myself))?)\b[\s,:.!…—–-]*"
@@ -2077,9 +2107,9 @@ class Reader:
             if MILD_OPENING.match(answers.lowered(text)):
                 best = side[1] if lead < 0 else side[0]  # "Mildly against. A famous logo has never helped me"
             elif (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
-                    answers.lowered(text)):
+                    answers.lowered(text)) or sworn_opening(text):
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
-                # of the 258 training answers that have one are labelled 1 or 5)
+                # of the 258 training answers that have one are labelled 1 or 5), as is one sworn by
                 best = side[0] if lead < 0 else side[1]
             weighed = strength_concluded(text, self.k)
             if weighed in side:

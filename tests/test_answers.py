@@ -1449,3 +1449,33 @@ def test_the_statement_quoted_back_is_no_other_side_asked():
 def test_a_side_word_inside_the_other_sides_phrase_names_nothing():
     assert reader._side_named("small datasets bore me", K.criteria["scale"]) == -1
     assert reader._side_named("datasets bore me", K.criteria["scale"]) == 1
+
+
+# Answers dictated by voice (probe22): speech recognition types no commas, so the clause an answer word
+# ends, a change of mind and a rating said last have nothing to mark them.
+@pytest.mark.parametrize("text, question, point", [
+    ("uh disagree no sorry agree i mean it does matter more to me", "impact", 4),  # was 2, the wrong way round
+    ("i don't really thrive in that no", "pace", 2),  # was asked again
+    ("not that keen no", "structure", 2),  # was asked again
+    ("no freaking way i need things organized", "pace", 1),  # was asked again
+    ("uh i mean i'm a phd student so it's kind of ambiguous by default but i don't thrive in it i'd say two",
+     "pace", 2),  # was asked again
+    ("i have equity and i believe in it so yeah absolutely", "risk", 5),  # was 4
+    ("no wait i mean i'm a specialist and proud of it so strong disagree", "breadth", 1),  # was 2
+    ("so yeah it depends on the day some weeks i like it some weeks i don't when a client changes everything "
+     "on friday night i hate it but sometimes the rush is fun so i really can't say", "pace", 3),  # was 4
+    ("kinda? not sure", "brand", 3),  # was 4 (probe15's)
+    # both answer words, or a yes or no said of something: no conclusion of its own
+    ("sometimes yes sometimes no", "scale", 3),
+])
+def test_a_dictated_answer(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_a_swear_word_inside_the_opening_answer_only():
+    assert reader.sworn_opening("hell fucking yes") and reader.sworn_opening("oh no freaking way")
+    assert not reader.sworn_opening("yes i fucking hate meetings though")
+    assert reader.lead_direction("no bloody way, i need a plan", K) == -1
+    assert reader.conclusion("sometimes yes sometimes no", K) is None
+    assert reader.conclusion("i said no", K) is None
+    assert reader.conclusion("i don't really thrive in that no", K) == -1

@@ -298,8 +298,10 @@ FLOORS = {
     # answer: 0.940625 with none.
     "probe21": {"answer_accuracy": 0.940625, "wrong_way": 0},
     # Dictated by voice, criterion answers, stages and yes/no (the thirty-first session): 0.959 with one the wrong
-    # way round and five asked again at its first run; stages and yes/no 1.000.
-    "probe22": {"answer_accuracy": 0.959375, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # way round and five asked again at its first run; stages and yes/no 1.000. A change of mind after "sorry",
+    # an answer word or a rating said last with no comma before it, a swear word inside "no way", "so strong
+    # disagree", "yeah it depends": 0.984375 with none.
+    "probe22": {"answer_accuracy": 0.984375, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
