@@ -2543,6 +2543,19 @@ COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s
                      r"(?:stop|quit|exit|pause|cancel|end (?:this|the|it)|restart|start over|"
                      r"start again|start from scratch|begin again|reset|wipe|clear (?:my|all|the)|"
                      r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye)\b")
+# The question not understood, said as a statement: it asks what the question means, as "what do you mean?"
+# does ("i don't understand the question" was read as an unreadable answer: REST, the thirty-first session).
+# The whole message, normalised: "i don't get the appeal" and "i don't follow rules" are answers.
+NOT_UNDERSTOOD = re.compile(
+    r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|er+m?|but)\s+)*"
+    r"(?:i (?:don'?t|do not|didn'?t|did not|can'?t|cannot|couldn'?t) (?:really |quite |fully |totally )?"
+    r"(?:understand|get|follow|catch)(?: (?:the|this|that|your|what) (?:question|statement|one|you (?:mean|said|"
+    r"asked))| (?:it|that|this)| what you(?:'re| are)? (?:mean|asking|saying)|"
+    r" what (?:it|that|this|[\w'-]+(?: [\w'-]+)?) means(?: here)?)?"
+    r"|i'?m (?:confused by|lost (?:at|with)|not following) (?:the|this|that) (?:question|statement)"
+    r"|(?:can|could|would) you (?:repeat|rephrase|reword|say) (?:that|it|this|the question|the statement)"
+    r"(?: again)?|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?)"
+    r"(?:\s+(?:sorry|then|again))?$")
 GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
 QUESTION_START = re.compile(
     rf"^(?:(?:ok|okay|wait|hmm+|um+|but|and|so|sorry|quick question|btw|hold on|{GREETING}|there)\s+)*"
@@ -2758,6 +2771,8 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     if not intent or rating_number(stripped) is not None:
         return False
     clean = answers.normalise(stripped)
+    if NOT_UNDERSTOOD.match(clean):
+        return True  # the extractor makes it ask_why, whatever the classifier said
     if intent in COMMAND_INTENTS:
         return bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)  # "let's leave this one blank"
     confident = confidence >= MIN_INTENT_CONFIDENCE

@@ -699,6 +699,9 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     ("equity? what equity would I get?", "ask_factor", 0.9),
     ("I turned down an offer from Google last year. Should I join this startup now?", "ask_recommendation", 0.99),
     ("thanks for explaining pay", "thank", 0.99),
+    # the question not understood, whatever the classifier made of it (REST: read as an unreadable answer)
+    ("i don't understand the question", "change_answer", 0.4),
+    ("sorry, I didn't catch that", "deny", 0.4),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
     assert reader.is_interruption(text, intent, confidence, K)
@@ -721,6 +724,7 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("calm and boring forever, thanks", "thank", 0.92),
     ("ngl I'd enjoy that", "goodbye", 0.88),
     ("Depth, thanks.", "thank", 0.95),                                   # a side named alone
+    ("i don't get the appeal", "inform_priority", 0.42),               # the appeal, not the question
     ("savings? what savings lol", "ask_recommendation", 0.9),          # a word asked back and mocked
     ("Which ladder? I no fit wait five years for promotion, God forbid.", "ask_recommendation", 0.9),  # scoffed
     ("T-shaped is the goal so... middle?", "ask_recommendation", 0.9),  # an answer word asked

@@ -121,12 +121,17 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
     assert advisor.slots("why-mid-way")["scale"] is None
 
 
-def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor):
-    to_question(advisor, "meaning-mid-way", "pace")
-    replies = advisor.say("meaning-mid-way", "hmm what do you mean by ambiguity here?")
+@pytest.mark.parametrize("typed", [
+    "hmm what do you mean by ambiguity here?",
+    "i don't understand the question",  # had been read as an answer that could not be read (REST)
+])
+def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, typed):
+    sender = f"meaning-{abs(hash(typed))}"
+    to_question(advisor, sender, "pace")
+    replies = advisor.say(sender, typed)
     assert K.criteria["pace"]["reasons"][K.criteria["pace"]["favours"]] in replies[0]["text"]
     assert asked(replies) == ["pace"]
-    assert advisor.slots("meaning-mid-way")["pace"] is None
+    assert advisor.slots(sender)["pace"] is None
 
 
 @pytest.mark.parametrize("slot, typed, factor", [

@@ -156,8 +156,17 @@ def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classi
     ("which answer would change it?", "change_answer", "ask_why"),
     ("change my answer on risk", "change_answer", "change_answer"),
     ("what would change if I joined a startup", "ask_factor", "ask_factor"),
+    # the question not understood asks what it means (it had been read as an unreadable answer)
+    ("i don't understand the question", "change_answer", "ask_why"),
+    ("sorry i didn't understand that", "deny", "ask_why"),
+    ("I don't get it", "deny", "ask_why"),
+    ("come again?", "start_over", "ask_why"),
+    ("i don't understand what ambiguous means here", "answer", "ask_why"),
+    # the rest of an answer, not the question, is what is not understood
+    ("i don't get the appeal", "inform_priority", "inform_priority"),
+    ("i don't understand why people like chaos", "inform_priority", "inform_priority"),
 ])
-def test_what_would_change_the_result_asks_why(text, classified, expected):
+def test_what_would_change_or_the_question_not_understood_asks_why(text, classified, expected):
     from rasa.shared.nlu.training_data.message import Message
 
     message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.65}})
