@@ -1548,6 +1548,16 @@ def stage_alone(text: str, k: Knowledge) -> bool:
             and answers.find_phrase(clean, k) is None and _valence(text) == 0)
 
 
+BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
+
+
+def after_bare_word(text: str, k: Knowledge) -> str:
+    """What follows a bare yes or no opening the text ("yeah i've been working for three years"); "" when
+    another word or phrase opens it."""
+    words = _opening(text, LEAD_FILLER).split()
+    return " ".join(words[1:]) if words[:1] and words[0] in BARE_ANSWER_WORDS else ""
+
+
 # Sentences, for an answer said as one of its own ("... I can tell you: strongly disagree. ...")
 SENTENCE = re.compile(r"[.:;!?\n]+|\s[-—–]\s")
 
@@ -2095,8 +2105,10 @@ class Reader:
             return Reading(NEUTRAL, 1.0, "rule")  # "can I skip this one?": asked, but an answer
         if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
-        if not lead and stage_alone(text, self.k):
-            return Reading(None, 0.0, "unread")  # "3 years as an MLE" typed at a statement answers nothing
+        if stage_alone(text if not lead else after_bare_word(text, self.k), self.k):
+            # "3 years as an MLE" typed at a statement answers nothing, nor does "yeah i've been working for
+            # three years", whatever the "yeah" says yes to (REST, typed a question late)
+            return Reading(None, 0.0, "unread")
         p = self.agreement.probabilities(text, question)
         if lead:
             # The answer comes first: a plain "nah" or "big yes" opening the message decides the

@@ -454,13 +454,16 @@ def test_a_yes_after_the_mockery_is_the_answer(text, question):
     assert READER.read_agreement(text, question).value in (4, 5)
 
 
-@pytest.mark.parametrize("text", ["3 years as an MLE", "2 yrs in", "staff engineer, 12 years", "just graduated"])
+@pytest.mark.parametrize("text", ["3 years as an MLE", "2 yrs in", "staff engineer, 12 years", "just graduated",
+                                  # a bare yes before it says yes to something else (REST: read 4)
+                                  "yeah i've been working for three years", "yes, 3 years as an MLE"])
 def test_a_career_stage_typed_at_a_statement_answers_nothing(text):
     assert READER.read_agreement(text, "pace").value is None
 
 
 def test_a_stage_with_a_feeling_is_still_an_answer():
     assert READER.read_agreement("very comfortable, been freelance 3 yrs", "risk").value in (4, 5)
+    assert READER.read_agreement("no, 3 years and i hate chaos", "pace").value in (1, 2)
 
 
 @pytest.mark.parametrize("text", ["yeah, right now I'd say yes", "oh absolutely, I love the chaos",
