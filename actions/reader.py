@@ -1551,7 +1551,7 @@ def stage_alone(text: str, k: Knowledge) -> bool:
 BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
 
 
-def after_bare_word(text: str, k: Knowledge) -> str:
+def after_bare_word(text: str) -> str:
     """What follows a bare yes or no opening the text ("yeah i've been working for three years"); "" when
     another word or phrase opens it."""
     words = _opening(text, LEAD_FILLER).split()
@@ -2105,7 +2105,7 @@ class Reader:
             return Reading(NEUTRAL, 1.0, "rule")  # "can I skip this one?": asked, but an answer
         if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
-        if stage_alone(text if not lead else after_bare_word(text, self.k), self.k):
+        if stage_alone(text if not lead else after_bare_word(text), self.k):
             # "3 years as an MLE" typed at a statement answers nothing, nor does "yeah i've been working for
             # three years", whatever the "yeah" says yes to (REST, typed a question late)
             return Reading(None, 0.0, "unread")
@@ -2121,7 +2121,8 @@ class Reader:
             elif (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
                     answers.lowered(text)) or sworn_opening(text):
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
-                # of the 258 training answers that have one are labelled 1 or 5), as is one sworn by
+                # of the 258 training answers that have one are labelled 1 or 5), as is one with a swear
+                # word inside it ("no freaking way")
                 best = side[0] if lead < 0 else side[1]
             weighed = strength_concluded(text, self.k)
             if weighed in side:
