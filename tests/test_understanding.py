@@ -216,6 +216,12 @@ FLOORS = {
     # The floors are the measured figures.
     "blind31": {"answer_accuracy": 0.9725, "wrong_way": 1, "stage_accuracy": 0.98, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
+    # A thirty-seventh writer's (fifty people writing in a formal, polite, understated register), committed
+    # (7e2d60e) at the start of the thirty-second session, before it was first run, and run once before any
+    # change to the reader that session (20:31 UTC): 0.8575 read right, three the wrong way round, 36 asked
+    # again; stages 0.967, yes/no 1.000. The floors are the measured figures.
+    "blind32": {"answer_accuracy": 0.8575, "wrong_way": 3, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0,
+                "yes_no_wrong": 0},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -302,6 +308,11 @@ FLOORS = {
     # an answer word or a rating said last with no comma before it, a swear word inside "no way", "so strong
     # disagree", "yeah it depends": 0.984375 with none.
     "probe22": {"answer_accuracy": 0.984375, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Formal, polite, understated (the thirty-second session): 0.903 with three the wrong way round and 18 asked
+    # again at its first run; stages and yes/no 1.000. A verdict in measured words opening the answer ("I should
+    # think not", "By no means.", "I could hardly agree more") or said after "so" ("so I'd be reluctant"),
+    # "Perhaps a three": 0.959375 with none.
+    "probe23": {"answer_accuracy": 0.959375, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
