@@ -299,6 +299,8 @@ CONCLUSIONS = (
     re.compile(r"^(?![^,;.!?—–]*\b(?:yes|yeah|yep|yup|no|nope|nah|sometimes|some days)\b[^,;.!?—–]*\s\S+$)"
                r"[^,;.!?—–]*?\s(?<!\bor )(?<!\bsay )(?<!\bsaid )(?P<tail>no|nope|nah|yes|yeah|yep|yup)[\W_]*$"),
 )
+# What opens CONCLUSIONS' first pattern, before its answer.
+SO_LEAD = re.compile(r"^\W*(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+")
 ECHOED_NEVER = {"never", "never ever", "not once", "never once", "not ever"}
 # Words that only weigh an answer phrase around them: "Definitely agree!", "Mostly agree.", "100% yes",
 # "agree, mostly" end an answer as "agree" and "yes" do.
@@ -413,10 +415,11 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
     return found[0] if found else None
 
 
-def _concluding(text: str, k: Knowledge, yes_no: bool = False, plain: bool = False) -> Optional[Tuple[int, int]]:
-    """(direction, where the conclusion starts) for `conclusion`. With `plain`, any answer phrase as the
-    knowledge file has it concludes, weighed ones, an echoed "never" and a dictated one with no comma
-    aside: how the training set's reasons are cut (`reason_alone`), kept so that the model is the one
+def _concluding(text: str, k: Knowledge, yes_no: bool = False,
+                plain: bool = False) -> Optional[Tuple[int, int, str]]:
+    """(direction, where the conclusion starts, its answer phrase) for `conclusion`. With `plain`, any answer
+    phrase as the knowledge file has it concludes, weighed ones, an echoed "never" and a dictated one with no
+    comma aside: how the training set's reasons are cut (`reason_alone`), kept so that the model is the one
     measured."""
     lower = answers.lowered(text)
     for pattern in CONCLUSIONS[:2] if plain else CONCLUSIONS:
@@ -430,10 +433,13 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False, plain: bool = Fal
         point = points.get(tail)
         if point is None and tail and not plain:
             point = _weighed_phrase(tail, points)
+        if point is None and tail and not plain and not yes_no and pattern is CONCLUSIONS[0]:
+            # "I've only just started earning, so I'd be reluctant." (probe23): the words after the "so"
+            point = formal_verdict(SO_LEAD.sub("", lower[match.start():], count=1))
         if point is not None and point > NEUTRAL and conceded(CLAUSE.split(lower[:match.start()])[-1]):
             continue  # "..., so not really a must. Nice to have, sure."
         if point is not None:
-            return (point > NEUTRAL) - (point < NEUTRAL), match.start()
+            return (point > NEUTRAL) - (point < NEUTRAL), match.start(), tail
     return None
 
 
@@ -447,10 +453,7 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     found = _concluding(text, k)
     if not found or not found[1]:
         return None
-    lower = answers.lowered(text)
-    # the tail of the conclusion found: after a comma, or after "so" ("... so strong disagree", probe22)
-    tails = (match for match in (pattern.search(lower) for pattern in CONCLUSIONS) if match)
-    phrase = next((match.group("tail").strip() for match in tails if match.start() == found[1]), "")
+    phrase = found[2]  # after a comma, or after "so" ("... so strong disagree", probe22)
     point = k.answer_points.get(phrase)
     if point is None:
         point = _weighed_phrase(phrase, k.answer_points)  # "strongly no", "mostly agree"
@@ -1100,11 +1103,16 @@ def _more_than_one_side(clean: str, criterion: Dict[str, Any], k: Knowledge) -> 
     return preferred or -other
 
 
-# Opening the answer, "I wouldn't say no (to clear levels)", "I don't disagree": a mild yes, to whatever
-# follows "to".
+# Opening the answer, "I wouldn't say no (to clear levels)", "I don't disagree", "not averse to it": a mild
+# yes, to whatever follows "to".
 NOT_REFUSED = re.compile(r"^\W*(?:[\w']+[, ]+){0,3}?(?:(?:wouldn'?t|would not|won'?t|couldn'?t|could not|can'?t|"
-                         r"cannot) (?:really |exactly )?say no\b(?: to (?P<object>[^,.;:!?]+))?|(?:don'?t|do not) "
-                         r"(?:really )?disagree\b)")
+                         r"cannot) (?:really |exactly )?say no|(?:don'?t|do not) (?:really )?disagree|"
+                         # "I am not entirely averse to it", "by no means opposed" (REST, typed formally: read 1)
+                         r"(?:not|never|by no means|in no way) (?:be )?(?:entirely |at all |altogether |wholly |"
+                         r"necessarily |particularly |totally |really )?"
+                         r"(?:averse|opposed|unwilling|disinclined|hostile)|"
+                         r"(?:have|has) no (?:real )?objections?|(?:don'?t|do not) (?:really )?object)\b"
+                         r"(?: to (?P<object>[^,.;:!?]+))?")
 
 
 def not_refused(text: str, question: str, k: Knowledge) -> int:
@@ -1548,6 +1556,77 @@ def stage_alone(text: str, k: Knowledge) -> bool:
             and answers.find_phrase(clean, k) is None and _valence(text) == 0)
 
 
+# An answer said in measured, formal words as its own clause, opening the message: "I should think not, on
+# the whole.", "By no means. I would much prefer ...", "I could hardly agree more; ...", "Oh, absolutely".
+# Read without the model, which had "I could hardly agree more" as a 2 and "I should think not" as a 5
+# (probe23); not words of the knowledge file's vocabulary, which is also the model's training data: two
+# phrases more there retrain it into another network (the thirty-first session).
+FORMAL_VERDICTS = (
+    (5, r"(?:i )?(?:could(?:n'?t| not| hardly)|can(?:'?t|not| hardly)) agree (?:more|with (?:that|this|it) more)|"
+        r"wholeheartedly (?:so|agree|yes)|(?:most )?certainly (?:so|yes)|emphatically (?:so|yes|agree)|"
+        r"without (?:reservation|hesitation|a moment'?s hesitation)|(?:it is |it'?s )?absolutely essential|"
+        r"(?:that|it|this) (?:describes|sums up) me (?:perfectly|exactly|precisely|to a tee?)|"
+        r"i agree (?:entirely|completely|wholeheartedly|unreservedly|without reservation)"),
+    (1, r"emphatically not|decidedly not|(?:most )?certainly not|far from it|"
+        r"(?:i )?(?:could(?:n'?t| not| hardly)|can(?:'?t|not)) disagree more|by no means|"
+        r"not in the (?:least|slightest)|not (?:even )?remotely|under no circumstances|"
+        r"(?:i )?could(?:n'?t| not) care less|not for a (?:moment|second|minute)|"
+        r"quite the (?:opposite|reverse|contrary)|(?:i )?(?:could(?:n'?t| not)|can(?:'?t|not)) possibly|"
+        r"i disagree (?:entirely|completely|wholeheartedly)|"
+        r"(?:that|it|this) (?:does not|doesn'?t) describe me (?:at all|in the least|in the slightest)"),
+    (2, r"i (?:should|would|do) think not|i think not|i (?:should |would )?suppose not|"
+        r"i (?:rather )?doubt (?:it|that)|"
+        r"not (?:terribly|greatly|especially|particularly|overly|hugely|unduly)|"
+        r"(?:i'?d|i would|i'?m|i am) (?:be )?(?:rather |somewhat |a little |a bit |slightly )?reluctant(?: to)?|"
+        r"i(?:'m| am) not (?:convinced|persuaded)|"
+        r"i (?:wouldn'?t|would not) (?:go so far as to say (?:that|so)|go (?:quite )?that far|say so)|"
+        r"(?:that|it) would be (?:overstating it|an overstatement|going too far|a stretch)"
+        r"(?: to (?:say|call|describe)[^,.;:!?]*)?|"
+        r"i (?:wouldn'?t|would not) go so far as to (?:say|call|describe)[^,.;:!?]*|not as such|indeed not|"
+        r"i fear not|(?:that|it|this) (?:describes|sums up) me (?:rather |quite |fairly )?(?:poorly|badly)|"
+        r"(?:it|that|this) (?:matters|counts) (?:very )?little(?: to me)?|"
+        r"(?:it|that|this) is of (?:very )?little (?:consequence|importance|interest)(?: to me)?"),
+    (3, r"i(?:'m| am) (?:in|of) two minds|i(?:'m| am) (?:genuinely |quite |rather )?ambivalent|"
+        r"neither here nor there"),
+    (4, r"i (?:should|would|do) think so|i rather think so|i (?:would|should) say so|i'?d say so|"
+        r"i (?:rather )?believe so|i (?:should |would )?suppose so|"
+        r"(?:i'?m|i am|i'?d be|i would be) (?:rather |somewhat )?inclined to agree|i(?:'m| am) afraid so|"
+        r"(?:broadly(?: speaking)?|on balance|in principle|by and large),? (?:yes|i agree)|"
+        r"(?:that|it|this) (?:describes|sums up) me (?:rather |quite |fairly |pretty )?(?:well|accurately)"),
+)
+# Words that are a verdict only as a sentence of their own ("Entirely. I would not consider ..."): before a
+# comma they may grant a point the answer then turns from ("Certainly, the name helps, but ...").
+FORMAL_ALONE = (
+    (5, r"wholeheartedly|(?:most )?certainly|entirely|emphatically|unreservedly"),
+    (4, r"indeed|by and large|to (?:some|a certain) extent|in the main|for the most part"),
+)
+FORMAL_OPENING = (r"(?:(?:oh|well|frankly|honestly|candidly|truthfully|in truth|to be (?:honest|frank)|alas|"
+                  r"sadly|happily|i must (?:say|admit|confess)|i confess|quite honestly|"
+                  r"i (?:should|would|must) say(?: that)?|i'?d say(?: that)?)[,\s]+)*")
+FORMAL_CLOSING = (r"(?:,?\s+(?:frankly|i must (?:say|admit|confess)|i'?m afraid|i fear|on the whole|on balance|"
+                  r"in truth|to be (?:honest|frank)|alas|i confess|honestly|really))?")
+
+
+def _verdicts(table: Tuple[Tuple[int, str], ...], end: str) -> re.Pattern:
+    said = "|".join(f"(?P<p{point}>{words})" for point, words in table)
+    return re.compile(rf"^\W*{FORMAL_OPENING}(?:{said}){FORMAL_CLOSING}(?=\s*(?:{end}))")
+
+
+FORMAL_VERDICT = _verdicts(FORMAL_VERDICTS, r"[,;:.!?—–]|\s-+\s|$")
+FORMAL_VERDICT_ALONE = _verdicts(FORMAL_ALONE, r"[.;!]|$")
+
+
+def formal_verdict(text: str) -> Optional[int]:
+    """The point of a FORMAL_VERDICTS phrase opening the message as its own clause, or of a FORMAL_ALONE
+    word as its own sentence; None otherwise."""
+    lower = answers.lowered(text).strip()
+    for pattern, table in ((FORMAL_VERDICT, FORMAL_VERDICTS), (FORMAL_VERDICT_ALONE, FORMAL_ALONE)):
+        match = pattern.match(lower)
+        if match:
+            return next(point for point, _ in table if match.group(f"p{point}"))
+    return None
+
+
 BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
 
 
@@ -1580,7 +1659,8 @@ def rating_number(text: str) -> Optional[int]:
     raw = answers.lowered(text)
     if SLACK_VOTE.match(raw):
         return None  # "+1" agrees, it is no rating of 1
-    lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|prob|probably|like|solid)\s+){0,3}"
+    lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|perhaps|prob|probably|like|solid)\s+)"
+                    r"{0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
                     r"i think|i suppose|lol|definitely|max|tops|at most|at best|easily|really|yep|yup|yeah|yes))?"
                     r"\s*(?:[.,:;!)—–]|-(?![a-z])|$)(?!\d)", raw)
@@ -2056,6 +2136,9 @@ class Reader:
         titled = title_said(text, self.k)
         if titled is not None:
             return Reading(titled, 1.0, "rule")
+        formal = formal_verdict(text)
+        if formal is not None:
+            return Reading(formal, 1.0, "rule")  # "By no means. ...", "I should think not, on the whole."
         mocking = sarcastic_no(text, question, self.k)
         if mocking is not None:
             after = after_sarcasm(text)
@@ -2116,8 +2199,11 @@ class Reader:
             side = (1, 2) if lead < 0 else (4, 5)
             total = sum(p.get(point, 0.0) for point in side) or 1.0
             best = max(side, key=lambda point: p.get(point, 0.0))
-            if MILD_OPENING.match(answers.lowered(text)):
-                best = side[1] if lead < 0 else side[0]  # "Mildly against. A famous logo has never helped me"
+            lower = answers.lowered(text)
+            if MILD_OPENING.match(lower) or (lead > 0 and NOT_REFUSED.search(lower)):
+                # "Mildly against. A famous logo has never helped me"; "I am not entirely averse to it" is a
+                # yes said by denying a no (REST: read 5)
+                best = side[1] if lead < 0 else side[0]
             elif (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
                     answers.lowered(text)) or sworn_opening(text):
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one

@@ -1486,3 +1486,37 @@ def test_a_swear_word_inside_the_opening_answer_only():
     assert reader.conclusion("sometimes yes sometimes no", K) is None
     assert reader.conclusion("i said no", K) is None
     assert reader.conclusion("i don't really thrive in that no", K) == -1
+
+
+# Answers written in a formal, understated register (probe23, and REST chats in that voice): a verdict in
+# measured words opening the answer, said after "so", or a no denied ("not averse").
+@pytest.mark.parametrize("text, question, point", [
+    ("I should think not, on the whole.", "risk", 2),  # was 5, the wrong way round
+    ("I could hardly agree more; I am at my best when nobody quite knows what happens next.", "pace", 5),  # was 2
+    ("Not greatly, though I concede that it helps with investors now and then.", "brand", 2),  # was 4
+    ("It would be an overstatement to call it a must.", "salary", 2),  # was 5, the wrong way round
+    ("I am not entirely averse to it.", "risk", 4),  # was 1, the wrong way round
+    ("I am by no means averse to a measure of risk.", "risk", 4),  # was 1
+    ("I would not be opposed to it.", "risk", 4),  # was 2
+    ("By no means. I would much prefer to become very good at one thing.", "breadth", 1),  # was 2
+    ("I could not care less, frankly. Reputation in my field rests on one's papers.", "brand", 1),  # was 2
+    ("Entirely. I would not consider a role without it.", "salary", 5),  # was asked again
+    ("I would be rather reluctant to, I must admit.", "risk", 2),  # was asked again
+    ("I've only just started earning, so I'd be reluctant.", "risk", 2),  # was asked again
+    ("I work best with a settled plan, so I should say that describes me rather poorly.", "pace", 2),
+    ("Perhaps a three. I can manage ambiguity, though I wouldn't go looking for it.", "pace", 3),
+    ("I'm in two minds; my family would worry, but the upside is tempting.", "risk", 3),  # was 2
+])
+def test_a_formal_answer(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_a_formal_verdict_only_as_a_clause_of_its_own():
+    assert reader.formal_verdict("I couldn't possibly, not with three children to support.") == 1
+    assert reader.formal_verdict("I couldn't possibly say.") is None  # no verdict: "possibly" goes on
+    assert reader.formal_verdict("I think not only about the pay.") is None
+    # words that grant a point before a comma are a verdict only as a sentence of their own
+    assert reader.formal_verdict("Certainly. The name opens doors.") == 5
+    assert reader.formal_verdict("Certainly, the name helps, but I'd rather build my own.") is None
+    assert reader.formal_verdict("By and large, I prefer depth.") is None
+    assert reader.not_refused("I'm not averse to depth, frankly.", "breadth", K) == -1  # the other side
