@@ -22,6 +22,9 @@ reader.default_reader()
 
 UNSPECIFIED_STAGE = "unspecified"
 MAX_ECHO = 40
+# An answer whose first clause is this short and holds an answer phrase ("no way, ...", "yes definitely")
+# says its point itself: its reading is not said back.
+MAX_SAID_WORDS = 3
 
 
 def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
@@ -262,9 +265,12 @@ class ValidateAssessmentForm(FormValidationAction):
                 guessed[slot] = float(stated)
                 return self._accept(slot, stated, tracker)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
-        said = answers.parse_agreement(str(value or ""), default())
+        first = reader.first_clause(str(value or ""))
+        said = answers.parse_agreement(first, default()) if len(first.split()) <= MAX_SAID_WORDS else None
         if reading.how in ("model", "rule") and said != reading.value:
-            # not "kinda" or "no way, ...", which say their point; a rule's reading of a story is a guess too
+            # not "kinda" or "no way, ...", whose few first words say their point; a rule's reading of a story
+            # is a guess too, and so is a phrase inside a sentence ("It would be an overstatement to call it a
+            # must" was taken as "a must", 5, unseen: REST)
             guessed[slot] = float(reading.value)
         return self._accept(slot, float(reading.value), tracker)
 

@@ -25,10 +25,18 @@ def latest_value(tracker: Tracker, entity: str) -> Optional[str]:
 NO = re.compile(r"\bno\b(?! doubt| question)")
 
 
+# A denial said by understatement: "brand matters little to me, if at all", "it hardly matters" (REST: noted
+# as a 5).
+LITTLE = re.compile(r"\b(?:(?:matters?|counts?|cares?|means?) (?:very )?little|"
+                    r"of (?:very )?little (?:consequence|importance|interest|relevance)|"
+                    r"(?:hardly|scarcely|barely) (?:matters?|counts?|cares?|care|means?|interests?))\b")
+
+
 def negated(text: str) -> bool:
-    """True for "I don't care about brand", "no visa needed", "no way, chaos stresses me out"."""
+    """True for "I don't care about brand", "no visa needed", "no way, chaos stresses me out", "brand
+    matters little to me"."""
     text = text.lower()
-    return (bool(answers.NEGATIONS.search(text) or NO.search(text)) or "whatever" in text
+    return (bool(answers.NEGATIONS.search(text) or NO.search(text) or LITTLE.search(text)) or "whatever" in text
             or reader.lead_direction(text, default()) < 0 or bool(reader.DISLIKING.search(text)))
 
 
@@ -92,7 +100,7 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
             if read is None:
                 continue
             value = read
-        elif read is None and reader.HEDGES.search(part.lower()):
+        elif read is None and (reader.HEDGES.search(part.lower()) or LITTLE.search(part.lower())):
             # hedged where the reader cannot say how strongly: "depends of the day, but mostly I like when is
             # moving fast" had been noted as a 5 (REST)
             value = 4.0 if value > answers.NEUTRAL else 2.0

@@ -5,6 +5,7 @@ from unittest import mock
 import pytest
 
 from actions import advice, knowledge, reader, scoring
+from actions.advice import answers_line
 from actions.explain import ExplainFactor, ExplainHybrid, HelpInAssessment, NoteProfile, Overview
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.profile import stated_priorities
@@ -690,3 +691,27 @@ def test_a_hedged_priority_the_reader_cannot_rate_is_mild():
     slots, messages = validate(text, "pace", entities=[entity("criterion", "pace")], intent="inform_priority")
     assert slots["pace"] == 4.0
     assert [m["text"] for m in messages] == [f"Noted: {K.criteria['pace']['title']}: 4 (Agree)."]
+
+
+def test_a_priority_denied_by_understatement_is_no_strong_yes():
+    # found over REST: "Brand matters little to me, if at all." typed at the structure statement was noted
+    # as brand: 5 (Strongly agree)
+    t = tracker("Brand matters little to me, if at all.", intent="inform_priority",
+                entities=[entity("criterion", "brand", start=0, end=5)])
+    assert stated_priorities(t).get("brand", 1.0) < 3
+
+
+@pytest.mark.parametrize("text, slot, point", [
+    ("It would be an overstatement to call it a must.", "salary", 2),  # "a must" inside was taken as said
+    ("I would very much welcome a clear path, yes.", "structure", 5),  # "very much" inside a sentence
+])
+def test_an_answer_phrase_inside_a_sentence_does_not_keep_its_reading_unseen(text, slot, point):
+    # found over REST: only a few first words that hold an answer phrase say its point ("no way, ...")
+    slots, messages = validate(text, slot)
+    assert slots[slot] == float(point)
+    assert [m["text"] for m in messages] == [f"Noted: {answers_line({slot: float(point)}, K)}."]
+
+
+def test_a_short_opening_answer_phrase_is_not_said_back():
+    slots, messages = validate("no way, chaos stresses me out", "pace")
+    assert (slots["pace"], messages) == (1.0, [])
