@@ -1573,7 +1573,8 @@ FORMAL_VERDICTS = (
         r"(?:i )?could(?:n'?t| not) care less|not for a (?:moment|second|minute)|"
         r"quite the (?:opposite|reverse|contrary)|(?:i )?(?:could(?:n'?t| not)|can(?:'?t|not)) possibly|"
         r"i disagree (?:entirely|completely|wholeheartedly)|"
-        r"(?:that|it|this) (?:does not|doesn'?t) describe me (?:at all|in the least|in the slightest)"),
+        r"(?:that|it|this) (?:does not|doesn'?t) (?:describe me|matter(?: to me)?) (?:at all|in the least|"
+        r"in the slightest|one bit|whatsoever)"),
     (2, r"i (?:should|would|do) think not|i think not|i (?:should |would )?suppose not|"
         r"i (?:rather )?doubt (?:it|that)|"
         r"not (?:terribly|greatly|especially|particularly|overly|hugely|unduly)|"
@@ -1597,7 +1598,7 @@ FORMAL_VERDICTS = (
 # Words that are a verdict only as a sentence of their own ("Entirely. I would not consider ..."): before a
 # comma they may grant a point the answer then turns from ("Certainly, the name helps, but ...").
 FORMAL_ALONE = (
-    (5, r"wholeheartedly|(?:most )?certainly|entirely|emphatically|unreservedly"),
+    (5, r"wholeheartedly|(?:most )?certainly|entirely|emphatically|unreservedly|absolutely"),
     (4, r"indeed|by and large|to (?:some|a certain) extent|in the main|for the most part"),
 )
 FORMAL_OPENING = (r"(?:(?:oh|well|frankly|honestly|candidly|truthfully|in truth|to be (?:honest|frank)|alas|"
@@ -1625,6 +1626,23 @@ def formal_verdict(text: str) -> Optional[int]:
         if match:
             return next(point for point, _ in table if match.group(f"p{point}"))
     return None
+
+
+# A thing said to matter little, as the whole first clause: "Brand matters little to me, if at all." (REST: asked
+# again). A mild no when the thing is the statement's side, a mild yes when it is the other side.
+MATTERS_LITTLE = re.compile(r"^\W*(?P<thing>[a-z' -]{2,40}?) (?:matters?|counts?(?: for)?|means?) "
+                            r"(?:very |rather |relatively )?little(?: to me| with me| for me)?"
+                            r"(?=\s*(?:[,;:.!?—–]|$))")
+
+
+def matters_little(text: str, question: str, k: Knowledge) -> Optional[int]:
+    """2 or 4 for MATTERS_LITTLE said of the statement's side or of its opposite; None otherwise."""
+    match = MATTERS_LITTLE.match(answers.lowered(text))
+    criterion = k.criteria.get(question)
+    if not match or not criterion:
+        return None
+    side = _side_named(answers.normalise(match.group("thing")), criterion)
+    return {1: 2, -1: 4}.get(side)
 
 
 BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
@@ -2136,7 +2154,7 @@ class Reader:
         titled = title_said(text, self.k)
         if titled is not None:
             return Reading(titled, 1.0, "rule")
-        formal = formal_verdict(text)
+        formal = formal_verdict(text) or matters_little(text, question, self.k)
         if formal is not None:
             return Reading(formal, 1.0, "rule")  # "By no means. ...", "I should think not, on the whole."
         mocking = sarcastic_no(text, question, self.k)

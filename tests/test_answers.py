@@ -1506,6 +1506,12 @@ def test_a_swear_word_inside_the_opening_answer_only():
     ("I work best with a settled plan, so I should say that describes me rather poorly.", "pace", 2),
     ("Perhaps a three. I can manage ambiguity, though I wouldn't go looking for it.", "pace", 3),
     ("I'm in two minds; my family would worry, but the upside is tempting.", "risk", 3),  # was 2
+    ("It does not matter to me in the least.", "brand", 1),  # was asked again
+    ("Oh, absolutely; I am happiest when the plan is still being written.", "pace", 5),  # was asked again
+    # a thing said to matter little: the statement's side a mild no, the other side a mild yes (REST)
+    ("Brand matters little to me, if at all.", "brand", 2),  # was asked again
+    ("Prestige counts for little", "brand", 2),  # was 4, the wrong way round
+    ("Reach matters little to me.", "impact", 4),
 ])
 def test_a_formal_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
