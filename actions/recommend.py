@@ -10,10 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
-from actions.explain import ASSESSMENT_BUTTON
+from actions.explain import ASSESSMENT_BUTTON, ExplainFactor
 from actions.forms import resolve_topic
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
+from actions.profile import latest_value
+from actions.reader import is_question
 from actions.replies import recent_bot_texts
 
 
@@ -72,6 +74,10 @@ class Recommend(Action):
         return [SlotSet("recommendation", result.recommendation)]
 
 
+# What a word means asked, not why the question is asked: "what do you mean by stability here?"
+ASKS_MEANING = re.compile(r"\b(?:mean|means|meant|meaning|explain|define|definition)\b", re.I)
+
+
 class ExplainWhy(Action):
     """Inside the form: why this question. After a result: how each answer counted."""
 
@@ -84,6 +90,13 @@ class ExplainWhy(Action):
         asked = tracker.get_slot("requested_slot")
         asks_change = bool(ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""))
         if tracker.active_loop_name == FORM and asked in k.questions:
+            named = latest_value(tracker, "factor")
+            text = (tracker.latest_message or {}).get("text") or ""
+            if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
+                    and is_question(text) and ASKS_MEANING.search(text)):
+                # "Could you explain what you mean by stability here?" at the impact statement asks about
+                # stability, not about this question (REST: it got the impact statement's reason)
+                return ExplainFactor().run(dispatcher, tracker, domain)
             # "what would change it?" before there is a result: where the answer will come, not this
             # question's reason (make chat)
             dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else advice.question_reason(asked, k))

@@ -384,6 +384,21 @@ def test_why_inside_the_form_explains_the_question():
     assert K.factors["compensation"]["title"] in message["text"]
 
 
+@pytest.mark.parametrize("text, factor, explains", [
+    # what another factor means, asked at a statement: that factor (REST: it got the impact question's reason)
+    ("Could you explain what you mean by stability here?", "stability", "stability"),
+    # why the question is asked, whatever factor is named: the question's reason
+    ("why do you need to know that? I thought this was about stability", "stability", "impact"),
+    ("what do you mean by impact here?", "impact", "impact"),
+])
+def test_a_factors_meaning_asked_inside_the_form_explains_that_factor(text, factor, explains):
+    t = tracker(text, intent="ask_why", active_loop=ASSESSMENT, requested_slot="impact",
+                entities=[entity("factor", factor)])
+    _, [message] = run(ExplainWhy(), t)
+    assert K.factors[explains]["title"] in message["text"]
+    assert (message["text"] == advice.question_reason("impact", K)) == (explains == "impact")
+
+
 def test_what_would_change_it_inside_the_form_says_where_the_answer_comes():
     t = tracker("what would change it?", intent="ask_why", active_loop=ASSESSMENT, requested_slot="brand")
     _, [message] = run(ExplainWhy(), t)

@@ -137,9 +137,11 @@ def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, type
 @pytest.mark.parametrize("slot, typed, factor", [
     ("risk", "what's the pay difference again?", "compensation"),
     ("impact", "what does impact mean here?", "impact"),  # the classifier calls it a request for help
+    # another factor's meaning asked at a statement (REST: it got the impact statement's reason)
+    ("impact", "Could you explain what you mean by stability here?", "stability"),
 ])
 def test_a_factor_question_mid_way_is_answered_then_the_question_comes_back(advisor, slot, typed, factor):
-    sender = f"factor-mid-way-{slot}"
+    sender = f"factor-mid-way-{slot}-{factor}"
     to_question(advisor, sender, slot)
     replies = advisor.say(sender, typed)
     assert K.factors[factor]["title"] in replies[0]["text"]
