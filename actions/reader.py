@@ -1224,6 +1224,30 @@ def want_denied(text: str, question: str, k: Knowledge) -> int:
     return -_words_side(thing, criterion, any_form=True)
 
 
+# A thing one could not do without: "I could not even contemplate a post without one", "I would find it very hard
+# indeed to work anywhere without clear promotion criteria" (probe23: asked again).
+NEEDED_WITHOUT = re.compile(
+    r"\b(?:(?:can'?t|cannot|could(?:n'?t| not)|would(?:n'?t| not)|won'?t|never) (?:even |really |possibly |ever )?"
+    r"(?:imagine|contemplate|consider|work|live|accept|take|join|function|cope|manage|survive)|"
+    r"(?:hard|difficult|impossible|unthinkable)(?: indeed)?(?: for me)? to "
+    r"(?:work|live|function|cope|manage|imagine))"
+    r"\b[^,.;:!?—–]{0,40}?\bwithout (?P<thing>[^,.;:!?—–]{2,50})")
+PRONOUN_THING = re.compile(r"it|one|them|that|this|those|these")
+
+
+def needed_without(text: str, question: str, k: Knowledge) -> int:
+    """+1 when the answer says it could not do without the statement's side (a pronoun for it, or its words),
+    -1 without the other side; 0 when the thing names neither."""
+    criterion = k.criteria.get(question)
+    match = NEEDED_WITHOUT.search(answers.lowered(text)) if criterion else None
+    if not match:
+        return 0
+    thing = answers.normalise(match.group("thing"))
+    if PRONOUN_THING.fullmatch(thing):
+        return 1
+    return _words_side(thing, criterion, any_form=True)
+
+
 def unmoved(text: str, question: str, k: Knowledge) -> int:
     """-1 when the answer says the statement's side does not move it ("reach doesn't move me" to
     scale's opposite is +1) or dismisses it ("prestige is worthless to me"), by the side its subject
@@ -1472,7 +1496,7 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
             or compared_side(text, question, k) or verdict_on_side(text, question, k)
             or felt_side(text, question, k) or unmoved(text, question, k) or want_denied(text, question, k)
-            or named_side(text, question, k))
+            or needed_without(text, question, k) or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:

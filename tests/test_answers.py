@@ -1512,6 +1512,9 @@ def test_a_swear_word_inside_the_opening_answer_only():
     ("Brand matters little to me, if at all.", "brand", 2),  # was asked again
     ("Prestige counts for little", "brand", 2),  # was 4, the wrong way round
     ("Reach matters little to me.", "impact", 4),
+    # a thing one could not do without: the statement's side wanted (probe23: asked again)
+    ("As the sole earner in our household, I could not even contemplate a post without one.", "salary", 5),
+    ("I would find it very hard indeed to work anywhere without clear promotion criteria.", "structure", 5),
 ])
 def test_a_formal_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -1526,3 +1529,11 @@ def test_a_formal_verdict_only_as_a_clause_of_its_own():
     assert reader.formal_verdict("Certainly, the name helps, but I'd rather build my own.") is None
     assert reader.formal_verdict("By and large, I prefer depth.") is None
     assert reader.not_refused("I'm not averse to depth, frankly.", "breadth", K) == -1  # the other side
+
+
+def test_a_thing_needed_only_where_one_could_not_do_without_it():
+    assert reader.needed_without("I couldn't work without a ladder", "structure", K) == 1
+    assert reader.needed_without("I could happily work without one.", "structure", K) == 0
+    # avoiding a job without a thing is no need of it (probe20's, read 3)
+    assert reader.needed_without("I wouldn't pick a job because of them or avoid one without them.", "structure",
+                                 K) == 0

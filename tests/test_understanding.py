@@ -311,8 +311,9 @@ FLOORS = {
     # Formal, polite, understated (the thirty-second session): 0.903 with three the wrong way round and 18 asked
     # again at its first run; stages and yes/no 1.000. A verdict in measured words opening the answer ("I should
     # think not", "By no means.", "I could hardly agree more") or said after "so" ("so I'd be reluctant"),
-    # "Perhaps a three": 0.959375 with none; "It does not matter to me in the least", "Oh, absolutely;": 0.965625.
-    "probe23": {"answer_accuracy": 0.965625, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # "Perhaps a three": 0.959375 with none; "It does not matter to me in the least", "Oh, absolutely;": 0.965625;
+    # "could not even contemplate a post without one": 0.971875.
+    "probe23": {"answer_accuracy": 0.971875, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
