@@ -1590,25 +1590,30 @@ FORMAL_VERDICTS = (
         r"wholeheartedly (?:so|agree|yes)|(?:most )?certainly (?:so|yes)|emphatically (?:so|yes|agree)|"
         r"without (?:reservation|hesitation|a moment'?s hesitation)|(?:it is |it'?s )?absolutely essential|"
         r"(?:that|it|this) (?:describes|sums up) me (?:perfectly|exactly|precisely|to a tee?)|"
-        r"i agree (?:entirely|completely|wholeheartedly|unreservedly|without reservation)"),
+        r"i agree (?:entirely|completely|wholeheartedly|unreservedly|without reservation)|"
+        r"without (?:a|the) shadow of (?:a )?doubt|"
+        r"i (?:would |do )?concur (?:entirely|completely|wholeheartedly)"),
     (1, r"emphatically not|decidedly not|(?:most )?certainly not|far from it|"
         r"(?:i )?(?:could(?:n'?t| not| hardly)|can(?:'?t|not)) disagree more|by no means|"
         r"not in the (?:least|slightest)|not (?:even )?remotely|under no circumstances|"
         r"(?:i )?could(?:n'?t| not) care less|not for a (?:moment|second|minute)|"
         r"quite the (?:opposite|reverse|contrary)|(?:i )?(?:could(?:n'?t| not)|can(?:'?t|not)) possibly|"
         r"i disagree (?:entirely|completely|wholeheartedly)|"
+        r"i have (?:serious|grave|strong|deep) (?:doubts|reservations)|"
         r"(?:that|it|this) (?:does not|doesn'?t) (?:describe me|matter(?: to me)?) (?:at all|in the least|"
         r"in the slightest|one bit|whatsoever)"),
     (2, r"i (?:should|would|do) think not|i think not|i (?:should |would )?suppose not|"
         r"i (?:rather )?doubt (?:it|that)|"
         r"not (?:terribly|greatly|especially|particularly|overly|hugely|unduly)|"
         r"(?:i'?d|i would|i'?m|i am) (?:be )?(?:rather |somewhat |a little |a bit |slightly )?reluctant(?: to)?|"
-        r"i(?:'m| am) not (?:convinced|persuaded)|"
         r"i (?:wouldn'?t|would not) (?:go so far as to say (?:that|so)|go (?:quite )?that far|say so)|"
         r"(?:that|it) would be (?:overstating it|an overstatement|going too far|a stretch)"
         r"(?: to (?:say|call|describe)[^,.;:!?]*)?|"
         r"i (?:wouldn'?t|would not) go so far as to (?:say|call|describe)[^,.;:!?]*|not as such|indeed not|"
         r"i fear not|(?:that|it|this) (?:describes|sums up) me (?:rather |quite |fairly )?(?:poorly|badly)|"
+        r"i beg to differ|i have (?:my |some )?(?:doubts|reservations)|"
+        r"(?:that|it) (?:does not|doesn'?t) ring true(?: for me)?|"
+        r"i(?:'m| am) not (?:persuaded|convinced)(?: that (?:it|this|that) (?:matters|does|is|would))?|"
         r"(?:it|that|this) (?:matters|counts) (?:very )?little(?: to me)?|"
         r"(?:it|that|this) is of (?:very )?little (?:consequence|importance|interest)(?: to me)?"),
     (3, r"i(?:'m| am) (?:in|of) two minds|i(?:'m| am) (?:genuinely |quite |rather )?ambivalent|"
@@ -1617,12 +1622,15 @@ FORMAL_VERDICTS = (
         r"i (?:rather )?believe so|i (?:should |would )?suppose so|"
         r"(?:i'?m|i am|i'?d be|i would be) (?:rather |somewhat )?inclined to agree|i(?:'m| am) afraid so|"
         r"(?:broadly(?: speaking)?|on balance|in principle|by and large),? (?:yes|i agree)|"
-        r"(?:that|it|this) (?:describes|sums up) me (?:rather |quite |fairly |pretty )?(?:well|accurately)"),
+        r"(?:that|it|this) (?:describes|sums up) me (?:rather |quite |fairly |pretty )?(?:well|accurately)|"
+        r"i (?:would |do )?concur|(?:i am|i'm) of the same (?:view|mind|opinion)|quite so|just so|"
+        r"(?:i'?d|i would) be hard pressed to disagree|(?:that|it) rings true(?: for me)?|"
+        r"i share (?:that|this|the) view"),
 )
 # Words that are a verdict only as a sentence of their own ("Entirely. I would not consider ..."): before a
 # comma they may grant a point the answer then turns from ("Certainly, the name helps, but ...").
 FORMAL_ALONE = (
-    (5, r"wholeheartedly|(?:most )?certainly|entirely|emphatically|unreservedly|absolutely"),
+    (5, r"wholeheartedly|(?:most )?certainly|entirely|emphatically|unreservedly|absolutely|precisely"),
     (4, r"indeed|by and large|to (?:some|a certain) extent|in the main|for the most part"),
 )
 FORMAL_OPENING = (r"(?:(?:oh|well|frankly|honestly|candidly|truthfully|in truth|to be (?:honest|frank)|alas|"
@@ -2179,7 +2187,8 @@ class Reader:
         if titled is not None:
             return Reading(titled, 1.0, "rule")
         formal = formal_verdict(text) or matters_little(text, question, self.k)
-        if formal is not None:
+        if formal is not None and (formal - NEUTRAL) * (conclusion(text, self.k) or 0) >= 0:
+            # unless the answer concludes the other way: "I have reservations, but on balance, yes."
             return Reading(formal, 1.0, "rule")  # "By no means. ...", "I should think not, on the whole."
         mocking = sarcastic_no(text, question, self.k)
         if mocking is not None:

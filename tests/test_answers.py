@@ -1531,6 +1531,24 @@ def test_a_formal_verdict_only_as_a_clause_of_its_own():
     assert reader.not_refused("I'm not averse to depth, frankly.", "breadth", K) == -1  # the other side
 
 
+@pytest.mark.parametrize("text, point", [
+    # formal idioms the model had the wrong way round or could not read (my own REST-style probes)
+    ("I beg to differ.", 2),  # was 4
+    ("I'd be hard pressed to disagree.", 4),  # was 2
+    ("I have reservations.", 2),  # was 4
+    ("I have serious reservations.", 1),  # was 4
+    ("That doesn't ring true for me.", 2),  # was 3
+    ("I am of the same view.", 4),  # was 3
+    ("I concur.", 4),  # was asked again
+    ("Without a shadow of a doubt.", 5),  # was asked again
+    ("I'm not persuaded that it matters.", 2),  # was asked again
+    # a verdict that the answer then concludes against is not the answer
+    ("I have reservations, but on balance, yes.", 4),
+])
+def test_a_formal_idiom(text, point):
+    assert READER.read_agreement(text, "structure").value == point
+
+
 def test_a_thing_needed_only_where_one_could_not_do_without_it():
     assert reader.needed_without("I couldn't work without a ladder", "structure", K) == 1
     assert reader.needed_without("I could happily work without one.", "structure", K) == 0
