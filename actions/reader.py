@@ -1606,7 +1606,7 @@ FORMAL_VERDICTS = (
         r"i (?:rather )?doubt (?:it|that)|"
         r"not (?:terribly|greatly|especially|particularly|overly|hugely|unduly)|"
         r"(?:i'?d|i would|i'?m|i am) (?:be )?(?:rather |somewhat |a little |a bit |slightly )?reluctant(?: to)?|"
-        r"i (?:wouldn'?t|would not) (?:go so far as to say (?:that|so)|go (?:quite )?that far|say so)|"
+        r"i (?:wouldn'?t|would not) (?:go (?:quite )?that far|say so)|"
         r"(?:that|it) would be (?:overstating it|an overstatement|going too far|a stretch)"
         r"(?: to (?:say|call|describe)[^,.;:!?]*)?|"
         r"i (?:wouldn'?t|would not) go so far as to (?:say|call|describe)[^,.;:!?]*|not as such|indeed not|"
@@ -1614,7 +1614,6 @@ FORMAL_VERDICTS = (
         r"i beg to differ|i have (?:my |some )?(?:doubts|reservations)|"
         r"(?:that|it) (?:does not|doesn'?t) ring true(?: for me)?|"
         r"i(?:'m| am) not (?:persuaded|convinced)(?: that (?:it|this|that) (?:matters|does|is|would))?|"
-        r"(?:it|that|this) (?:matters|counts) (?:very )?little(?: to me)?|"
         r"(?:it|that|this) is of (?:very )?little (?:consequence|importance|interest)(?: to me)?"),
     (3, r"i(?:'m| am) (?:in|of) two minds|i(?:'m| am) (?:genuinely |quite |rather )?ambivalent|"
         r"neither here nor there"),
@@ -1668,12 +1667,13 @@ MATTERS_LITTLE = re.compile(r"^\W*(?P<thing>[a-z' -]{2,40}?) (?:matters?|counts?
 
 
 def matters_little(text: str, question: str, k: Knowledge) -> Optional[int]:
-    """2 or 4 for MATTERS_LITTLE said of the statement's side or of its opposite; None otherwise."""
+    """2 or 4 for MATTERS_LITTLE said of the statement's side (or "it") or of its opposite; None otherwise."""
     match = MATTERS_LITTLE.match(answers.lowered(text))
     criterion = k.criteria.get(question)
     if not match or not criterion:
         return None
-    side = _side_named(answers.normalise(match.group("thing")), criterion)
+    thing = answers.normalise(match.group("thing"))
+    side = 1 if PRONOUN_THING.fullmatch(thing) else _side_named(thing, criterion)  # "It matters little to me."
     return {1: 2, -1: 4}.get(side)
 
 
@@ -1709,8 +1709,8 @@ def rating_number(text: str) -> Optional[int]:
     raw = answers.lowered(text)
     if SLACK_VOTE.match(raw):
         return None  # "+1" agrees, it is no rating of 1
-    lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|perhaps|prob|probably|like|solid)\s+)"
-                    r"{0,3}"
+    lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|perhaps|prob|probably|like|"
+                    r"solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
                     r"i think|i suppose|lol|definitely|max|tops|at most|at best|easily|really|yep|yup|yeah|yes))?"
                     r"\s*(?:[.,:;!)—–]|-(?![a-z])|$)(?!\d)", raw)
@@ -2256,7 +2256,7 @@ class Reader:
                 # yes said by denying a no (REST: read 5)
                 best = side[1] if lead < 0 else side[0]
             elif (SHOUTED_NO if lead < 0 else SHOUTED_YES).search(text) or WORD_THEN_HOW_MUCH.match(
-                    answers.lowered(text)) or sworn_opening(text):
+                    lower) or sworn_opening(text):
                 # "lol ladders? NO.", "YES, todo!!": an answer word in capitals is emphatic (all but one
                 # of the 258 training answers that have one are labelled 1 or 5), as is one with a swear
                 # word inside it ("no freaking way")

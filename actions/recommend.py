@@ -88,12 +88,12 @@ class ExplainWhy(Action):
             ) -> List[EventType]:
         k = default()
         asked = tracker.get_slot("requested_slot")
-        asks_change = bool(ASKS_WHAT_CHANGES.search((tracker.latest_message or {}).get("text") or ""))
+        typed = (tracker.latest_message or {}).get("text") or ""
+        asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
         if tracker.active_loop_name == FORM and asked in k.questions:
             named = latest_value(tracker, "factor")
-            text = (tracker.latest_message or {}).get("text") or ""
             if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
-                    and is_question(text) and ASKS_MEANING.search(text)):
+                    and is_question(typed) and ASKS_MEANING.search(typed)):
                 # "Could you explain what you mean by stability here?" at the impact statement asks about
                 # stability, not about this question (REST: it got the impact statement's reason)
                 return ExplainFactor().run(dispatcher, tracker, domain)
