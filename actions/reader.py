@@ -2706,6 +2706,13 @@ NOT_UNDERSTOOD = re.compile(
     r"|(?:can|could|would) you (?:repeat|rephrase|reword|say) (?:that|it|this|the question|the statement)"
     r"(?: again)?|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?)"
     r"(?:\s+(?:sorry|then|again))?$")
+
+
+def not_understood(text: str) -> bool:
+    """True when the whole message says the question was not understood (NOT_UNDERSTOOD)."""
+    return bool(NOT_UNDERSTOOD.match(answers.normalise(text)))
+
+
 GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
 QUESTION_START = re.compile(
     rf"^(?:(?:ok|okay|wait|hmm+|um+|but|and|so|sorry|quick question|btw|hold on|{GREETING}|there)\s+)*"
@@ -2920,9 +2927,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return intent in COMMAND_INTENTS or intent in QUESTION_INTENTS
     if not intent or rating_number(stripped) is not None:
         return False
-    clean = answers.normalise(stripped)
-    if NOT_UNDERSTOOD.match(clean):
+    if not_understood(stripped):
         return True  # the extractor makes it ask_why, whatever the classifier said
+    clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:
         return bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)  # "let's leave this one blank"
     confident = confidence >= MIN_INTENT_CONFIDENCE

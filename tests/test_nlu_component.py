@@ -136,6 +136,14 @@ def test_a_stage_said_in_other_words_is_read_by_meaning(meaning_models):
     assert stages.predict("just wrapped up my thesis defense", nlu.MIN_STAGE_PROBABILITY)[0] == "new_grad"
 
 
+def _corrected_intent(text, classified, confidence):
+    """The extractor's correction of a classified intent, and the message it set it on."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": text, "intent": {"name": classified, "confidence": confidence}})
+    return nlu.KnowledgeEntityExtractor._corrected_intent(message, []), message
+
+
 @pytest.mark.parametrize("text, classified, expected", [
     ("promotions look glacial here, would a startup suit me better?", "ask_factor", "ask_recommendation"),
     ("need advice: return offer from meta vs a seed startup", "compare_overall", "ask_recommendation"),
@@ -143,10 +151,8 @@ def test_a_stage_said_in_other_words_is_read_by_meaning(meaning_models):
     ("should i go to big tech first and a startup later?", "ask_hybrid", "ask_hybrid"),
 ])
 def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classified, expected):
-    from rasa.shared.nlu.training_data.message import Message
-
-    message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.8}})
-    assert nlu.KnowledgeEntityExtractor._corrected_intent(message, []) == expected
+    corrected, message = _corrected_intent(text, classified, 0.8)
+    assert corrected == expected
     assert message.get("intent")["name"] == expected
 
 
@@ -167,10 +173,7 @@ def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classi
     ("i don't understand why people like chaos", "inform_priority", "inform_priority"),
 ])
 def test_what_would_change_or_the_question_not_understood_asks_why(text, classified, expected):
-    from rasa.shared.nlu.training_data.message import Message
-
-    message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.65}})
-    assert nlu.KnowledgeEntityExtractor._corrected_intent(message, []) == expected
+    assert _corrected_intent(text, classified, 0.65)[0] == expected
 
 
 def test_a_message_with_no_known_word_gets_no_confidence():

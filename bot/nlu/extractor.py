@@ -39,7 +39,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, METADAT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import answers, knowledge, reader
+from actions import knowledge, reader
 
 SPANS_KEY = "knowledge"
 MEANING_MODELS = "meaning_models.pkl"
@@ -494,7 +494,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             corrected = FACTOR_INTENT
         elif name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text):
             corrected = RECOMMENDATION_INTENT
-        elif WHAT_WOULD_CHANGE.search(text) or reader.NOT_UNDERSTOOD.match(answers.normalise(text)):
+        elif WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text):
             corrected = WHY_INTENT  # "i don't understand the question" asks what it means
         if corrected != name:
             message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": intent.get("confidence")},
