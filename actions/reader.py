@@ -570,6 +570,59 @@ ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|prob
                         r"[^?]*\w[^?]*\?+\s*(?P<rest>[^?]*\w[^?]*)$", re.I)
 
 
+# The statement's topic named first, then the answer to it: "Brand name... I'm neutral on that.", "Salary, eh,
+# I'm neutral.", "Brand? Means nothing." The topic's words alone read as a yes ("Brand name... I'm neutral" was
+# 5: probe24). A topic is a side's phrase with at most one other word, or two sides named ("Breadth, depth...").
+TOPIC_MARK = re.compile(r"\s*(?:\.{2,}|…|[:?]+|[.,;!]+|\s[-—–]+)\s*")
+TOPIC_APART = re.compile(r"\s*(?:\.{2,}|…|[:?]+)")
+TOPIC_FILLER = re.compile(r"^(?:(?:hm+|um+|uh+|ok(?:ay)?|so|ugh+|ah+|oh+|well|sigh|lol)\W+)+")
+TOPIC_PARTS = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*")
+NOT_A_TOPIC_WORD = re.compile(r"^(?:more|less|most|least|much|too|enough|very|so|only|just|high|higher|low|lower|"
+                              r"small|little|zero|any|some|all|every|lots|lot|i|me|it|is|was|are)$")
+
+
+def _topic_side(words: str, criterion: Dict[str, Any]) -> Optional[int]:
+    """+1 or -1 when the words are one side's phrase and at most one word more, else None."""
+    found = [(match.span(), side)
+             for side, phrases in ((1, criterion["synonyms"]), (-1, criterion.get("opposite", [])))
+             for phrase in phrases for match in _word_forms(phrase.lower()).finditer(words)]
+    if not found or len({side for _, side in found}) > 1:
+        return None
+    covered = set()
+    for (start, end), _ in found:
+        covered.update(range(start, end))
+    left = [word for word in re.finditer(r"[\w'&-]+", words) if word.start() not in covered]
+    if len(left) > 1 or any(NOT_A_TOPIC_WORD.match(word.group()) or NEGATION_WORDS.match(word.group())
+                            for word in left):
+        return None
+    return found[0][1]
+
+
+def topic_named_first(text: str, question: str, k: Knowledge) -> Optional[Tuple[Optional[int], str]]:
+    """(side, rest) when the answer opens with the statement's topic named alone (TOPIC_MARK after it):
+    side is +1 for the statement's side, -1 its opposite, 0 both, None for a topic not set apart
+    (TOPIC_APART); rest is what follows."""
+    criterion = k.criteria.get(question)
+    lower = TOPIC_FILLER.sub("", answers.lowered(text).strip())
+    if not criterion:
+        return None
+    marks = list(TOPIC_MARK.finditer(lower))
+    for mark in marks[:2]:
+        head, rest = lower[:mark.start()], lower[mark.end():]
+        if not re.search(r"\w", rest) or len(head.split()) > 6 or re.search(r"[^\w\s'&/,.-]", head):
+            return None  # "equity > salary, mostly" compares
+        sides = [_topic_side(part, criterion) for part in TOPIC_PARTS.split(head) if part]
+        if sides and None not in sides:
+            # a topic set apart ("Brand? ...", "Brand... ", "Brand: ...") is answered by what follows; after a
+            # comma or a full stop what follows may go on with it, so only its undecided answer is taken
+            side = (sides[0] if len(set(sides)) == 1 else 0) if TOPIC_APART.match(mark.group()) else None
+            return side, text[len(text) - len(rest):]
+        if mark.group().strip() in (",", "/") or " or " in mark.group():
+            continue  # "Breadth, depth... ": the topic may go on after a comma
+        return None
+    return None
+
+
 def answer_part(text: str) -> Optional[str]:
     """The part of an answer after an opening that hands the answer on (TURNS), or after a point granted
     at the start of a later sentence (GRANTED_TURNS), or None."""
@@ -1199,15 +1252,21 @@ DISMISSED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,60
                        r"absolutely |definitely |simply |honestly |so )?not|isn'?t|aren'?t) "
                        # "Routine isn't really for me", "A steady paycheck isn't that important to me"
                        r"(?:really |honestly |exactly |quite )?(?:for me|my thing|a must|a priority|"
-                       r"(?:that|so|very|all that|particularly) important to me)\b")
+                       r"(?:that|so|very|all that|particularly) important to me|"
+                       # "Visible impact is absolutely not what matters to me" (probe24: read 5)
+                       r"what (?:really |actually )?(?:matters|counts|drives me|motivates me|i (?:care about|"
+                       r"want|need|value|am after)|i'm after))\b")
 
 
 # "I don't think I need much job security", "I don't miss the calm of my old job", "zero interest in raw
-# reach", "I'd prefer not to work somewhere obscure": the want of a thing denied, the thing named right after it
+# reach", "I'd prefer not to work somewhere obscure", "I'd lean away from risk": the want of a thing denied, the
+# thing named right after it
 WANT_DENIED = re.compile(r"(?:\b(?:don'?t|do not|doesn'?t|does not|never) (?:think i |really |honestly |"
                          r"particularly |actually )*(?:need|want|value|crave|miss|chase|care (?:much |that much )?"
                          r"(?:about|for))|\b(?:zero|no|little|not much|not any) (?:real )?(?:interest|desire) in|"
-                         r"\b(?:i'?d|i would) (?:much )?(?:rather|prefer) not(?: to)?(?: have to)?)"
+                         r"\b(?:i'?d|i would) (?:much )?(?:rather|prefer) not(?: to)?(?: have to)?|"
+                         # "I'd lean away from risk" (probe24: read 4)
+                         r"\b(?:lean|leaning|steer|steering|stay|staying|keep|keeping) (?:away from|clear of))"
                          r"(?: (?:much|a lot of|any|all that much|so much))? (?P<thing>[^,.;:!?—–]{2,50})")
 
 
@@ -1365,9 +1424,14 @@ VERDICTS = (
     (re.compile(r"(?:^|[.;:!?—–]\s*)(?P<thing>(?!(?:i|i'[dm]|id|im|we|you|they)\b)[\w' -]{2,40}?),? "
                 r"(?:every (?:single )?time|any day(?: of the week)?|"
                 r"all the way|hands down)\W*$"), 1),
+    # "Stability first, second and third.", "Stability, please, forever.": a thing put first or asked for, alone in
+    # its sentence (probe24: asked again)
+    (re.compile(r"(?:^|[.;:!?—–]\s*)(?P<thing>(?!(?:i|i'[dm]|id|im|we|you|they|it|that|this)\b)[\w' -]{2,40}?),? "
+                r"(?:first(?:,? second and third| and foremost| and last| always)?|please)"
+                r"(?=\s*(?:[,.;:!?—–]|$))"), 1),
     # "..., so I lean breadth": a lean towards a thing
     (re.compile(r"(?:^|[,.;:!?—–]\s*|\bso )i(?:'d| would)? (?:lean|tilt)(?: more)?(?: toward| towards| to)? "
-                r"(?P<thing>[\w' -]{2,40}?)\W*$"), 1),
+                r"(?!away\b)(?P<thing>[\w' -]{2,40}?)\W*$"), 1),  # not "I'd lean away from risk" (WANT_DENIED)
     # A preference said of one thing alone, a whole clause: "I prefer to touch a bit of everything.", "I'd rather
     # go deep now." (probe21); not "I prefer flexibility over a rigid promotion track" (COMPARISON's)
     (re.compile(rf"(?:^|[.;:!?—–]\s*){VERDICT_OPENING}i(?: would|'d|d)? (?:prefer|rather)(?: to)? "
@@ -1532,9 +1596,12 @@ NEUTRAL_ENDING = re.compile(
 # Neutral said in an idiom, opening the answer: "For me it is not hot, not cold.", "I can live with or
 # without it.", "No special feeling.", "I am in the middle, I have some savings but not much." (probe21).
 NEUTRAL_IDIOM = re.compile(
-    r"^\W*(?:(?:for me|honestly|well),? )?(?:it'?s |it is |i'?m |i am |i feel )?"
+    r"^\W*(?:(?:for me|honestly|well|hm+|um+),? )?(?:it'?s |it is |i'?m |i am |i feel )?"
     r"(?:not hot,? (?:and )?not cold|neither hot nor cold|(?:i )?(?:can|could) live with or without (?:it|that)|"
-    r"no (?:special|particular) feelings?|half[- ]half|in the middle)\b")
+    r"no (?:special|particular) feelings?|half[- ]half|in the middle|"
+    # "Hmm, can't pick between breadth and depth." (probe24: asked again)
+    r"(?:i )?(?:can'?t|cannot|couldn'?t) (?:really )?(?:pick|choose|decide) between\b"
+    r"(?![^.;!?]*\b(?:but|though|if|lean|prefer|rather)\b))")
 
 
 def neutral_lead(text: str, k: Knowledge) -> bool:
@@ -1546,7 +1613,9 @@ def neutral_lead(text: str, k: Knowledge) -> bool:
         return True
     opening = _opening(text, LEAD_FILLER | {"meh", "idk", "hmm", "um"})
     found = _opening_phrase(opening, k, neutral_only=True)
-    return found is not None and answers.find_phrase(opening[len(found[0]):], k) is None
+    after = answers.find_phrase(opening[len(found[0]):], k) if found else None
+    # a neutral phrase after it leans neither way: "Not sure, 50/50." (probe24: asked again)
+    return found is not None and (after is None or after[0] == NEUTRAL)
 
 
 def only_neutral(text: str, k: Knowledge) -> bool:
@@ -2183,6 +2252,14 @@ class Reader:
         mirrored = self._other_side_asked(text, question)
         if mirrored is not None:
             return mirrored
+        topic = topic_named_first(text, question, self.k)
+        if topic is not None:
+            side, rest = topic
+            reading = self.read_agreement(rest, question)
+            if reading.value is not None and ((side or 0) > 0 or reading.value == NEUTRAL):
+                # what follows the topic answers it: at the statement's side as it stands; after the other
+                # side or both, only an undecided answer is sure ("Stability, please" is no yes)
+                return reading
         titled = title_said(text, self.k)
         if titled is not None:
             return Reading(titled, 1.0, "rule")

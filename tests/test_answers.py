@@ -1555,3 +1555,52 @@ def test_a_thing_needed_only_where_one_could_not_do_without_it():
     # avoiding a job without a thing is no need of it (probe20's, read 3)
     assert reader.needed_without("I wouldn't pick a job because of them or avoid one without them.", "structure",
                                  K) == 0
+
+
+# The statement's topic named first, then the answer to it (probe24, people venting): the topic's words alone
+# had read as a yes.
+@pytest.mark.parametrize("text, question, point", [
+    ("Brand name... I'm neutral on that. Nobody at the bar knows what my team does anyway.", "brand", 3),  # was 5
+    ("Salary, eh, I'm neutral. Never had one, hard to say whether it's a must.", "salary", 3),  # was 5
+    ("Career ladder, no idea. I don't even know what L4 means.", "structure", 3),  # was 5
+    ("Brand... doesn't matter that much to me. I'd rather have a manager who isn't a jerk.", "brand", 2),  # was 4
+    ("Brand? Means nothing. Hated the lanyard.", "brand", 1),  # was asked again
+    ("Breadth, depth... I could go either way honestly.", "breadth", 3),  # was 5: both sides named
+])
+def test_a_topic_named_first(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_what_follows_a_topic_is_its_answer_only_where_sure():
+    # the statement's side set apart: what follows answers it, either way
+    assert reader.topic_named_first("Brand? Means nothing.", "brand", K) == (1, "Means nothing.")
+    # the other side, or a topic not set apart, is answered for sure only by an undecided rest
+    assert reader.topic_named_first("Stability, please, forever.", "risk", K) == (None, "please, forever.")
+    assert reader.topic_named_first("Stability? Please!", "risk", K) == (-1, "Please!")
+    assert READER.read_agreement("Stability, please, forever.", "risk").value == 1
+    # no topic: a comparison, a negated side, a sentence
+    assert reader.topic_named_first("equity > salary, mostly", "salary", K) is None
+    assert reader.topic_named_first("No brand, no problem.", "brand", K) is None
+    assert reader.topic_named_first("A reliable salary would be good, given the loans.", "salary", K) is None
+
+
+# People venting (probe24): a thing put first or asked for, a side one leans away from, a thing said not to be
+# what matters, a choice one cannot make.
+@pytest.mark.parametrize("text, question, point", [
+    ("I'm terrified of losing this job. Stability first, second and third.", "risk", 1),  # was asked again
+    ("The startup died and my options with it. Stability, please, forever.", "risk", 1),  # was asked again
+    ("Visible impact is absolutely not what matters to me. It's just a slide in someone else's deck.", "impact",
+     1),  # was 5, the wrong way round
+    ("Money is not what I'm after.", "salary", 2),
+    ("I've had enough instability in my life for a while. I'd lean away from risk.", "risk", 2),  # was 4
+    ("so I lean towards risk.", "risk", 4),
+    ("Not sure, 50/50. I haven't shipped anything yet, so how would I know?", "impact", 3),  # was asked again
+    ("Hmm, can't pick between breadth and depth. My seniors give me opposite advice.", "breadth", 3),  # the same
+])
+def test_a_vented_answer(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+def test_a_choice_not_made_is_undecided_only_where_nothing_follows_it():
+    assert reader.neutral_lead("can't pick between breadth and depth", K)
+    assert not reader.neutral_lead("I can't choose between them, but if forced, depth.", K)
