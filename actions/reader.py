@@ -1246,10 +1246,14 @@ UNMOVED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,80}?
 DISMISSED = re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<subject>[^,.;:!?—–]{2,60}?)\s+(?:(?:is|was|are|were|'s) "
                        r"(?:just |honestly |really |all |totally |completely |always |anyway )?(?:a myth|an "
                        r"illusion|overrated|worthless|meaningless|a joke|a scam|a trap|a lie|a fairy ?tale|never "
-                       r"the (?:plan|goal|point)|irrelevant)|can take a hike|can go to hell|means? nothing)\b|"
+                       r"the (?:plan|goal|point)|irrelevant|"
+                       # "Going deep is for people with patience." (probe24: read 1, the wrong way round)
+                       r"for (?:other people|people (?:with|who)|those who|someone else|the birds)"
+                       r"(?![^.;!?]*\b(?:like me|me included|including me)\b))|"
+                       r"can take a hike|can go to hell|means? nothing)\b|"
                        # "Generalist life is absolutely not for me", "Salary is not a must at all"
                        r"(?:^|[.;:!?—–]\s*)(?P<denied>[^,.;:!?—–]{2,60}?)\s+(?:(?:is|are|'s) (?:just |really |"
-                       r"absolutely |definitely |simply |honestly |so )?not|isn'?t|aren'?t) "
+                       r"absolutely |definitely |simply |honestly |so )?(?:not|nowhere near)|isn'?t|aren'?t) "
                        # "Routine isn't really for me", "A steady paycheck isn't that important to me"
                        r"(?:really |honestly |exactly |quite )?(?:for me|my thing|a must|a priority|"
                        r"(?:that|so|very|all that|particularly) important to me|"
@@ -1266,7 +1270,12 @@ WANT_DENIED = re.compile(r"(?:\b(?:don'?t|do not|doesn'?t|does not|never) (?:thi
                          r"(?:about|for))|\b(?:zero|no|little|not much|not any) (?:real )?(?:interest|desire) in|"
                          r"\b(?:i'?d|i would) (?:much )?(?:rather|prefer) not(?: to)?(?: have to)?|"
                          # "I'd lean away from risk" (probe24: read 4)
-                         r"\b(?:lean|leaning|steer|steering|stay|staying|keep|keeping) (?:away from|clear of))"
+                         r"\b(?:lean|leaning|steer|steering|stay|staying|keep|keeping) (?:away from|clear of)|"
+                         # "I can't take risks, none." (probe24: asked again); said of oneself, not "Generalists
+                         # are what you hire when you cannot afford a specialist" (probe's)
+                         r"\bi (?:just |really |simply )?(?:can'?t|cannot|couldn'?t) (?:really |honestly |even |"
+                         r"possibly )?(?:take|afford|handle|"
+                         r"stand|stomach|deal with|cope with|tolerate))"
                          r"(?: (?:much|a lot of|any|all that much|so much))? (?P<thing>[^,.;:!?—–]{2,50})")
 
 

@@ -1596,6 +1596,14 @@ def test_what_follows_a_topic_is_its_answer_only_where_sure():
     ("so I lean towards risk.", "risk", 4),
     ("Not sure, 50/50. I haven't shipped anything yet, so how would I know?", "impact", 3),  # was asked again
     ("Hmm, can't pick between breadth and depth. My seniors give me opposite advice.", "breadth", 3),  # the same
+    ("My work permit depends on keeping this job. I can't take risks, none.", "risk", 1),  # was asked again
+    ("A big base and benefits are nowhere near a must anymore. I've got enough saved, what I'm short on is joy.",
+     "salary", 1),  # was asked again
+    ("Everything, all at once, right now!! Going deep is for people with patience.", "breadth", 5),  # was 1
+    ("Stability is for people with families, like me.", "risk", 1),  # one of them
+    # said of others, not of oneself (probe's)
+    ("Twenty years in numerical optimization. Generalists are what you hire when you cannot afford a specialist.",
+     "breadth", 1),
 ])
 def test_a_vented_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
