@@ -1,6 +1,9 @@
 """Floors for understanding, measured on data written apart from the bot (tests/understanding.py,
 tests/eval/). The holdout slice was never used for tuning: its floors are the reported figures, rounded
 down; the tune slice's floors guard what tuning won. Exact figures: `python -m tests.understanding`."""
+import contextlib
+import io
+
 import pytest
 import yaml
 
@@ -222,6 +225,12 @@ FLOORS = {
     # again; stages 0.967, yes/no 1.000. The floors are the measured figures.
     "blind32": {"answer_accuracy": 0.8575, "wrong_way": 3, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
+    # A thirty-eighth writer's (fifty people venting), committed (9d95982) at the start of the thirty-third
+    # session, before it was first run, and run once before any change to the reader that session (23:14 UTC):
+    # 0.8425 read right, six the wrong way round, 32 asked again; stages 0.933, yes/no 0.975 (one the wrong way
+    # round). The floors are the measured figures.
+    "blind33": {"answer_accuracy": 0.8425, "wrong_way": 6, "stage_accuracy": 0.93, "yes_no_accuracy": 0.975,
+                "yes_no_wrong": 1},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -314,6 +323,11 @@ FLOORS = {
     # "Perhaps a three": 0.959375 with none; "It does not matter to me in the least", "Oh, absolutely;": 0.965625;
     # "could not even contemplate a post without one": 0.971875.
     "probe23": {"answer_accuracy": 0.971875, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
+    # Venting (the thirty-third session): 0.891 with four the wrong way round and 15 asked again at its first run;
+    # stages 0.967, yes/no 1.000. The statement's topic named first ("Brand name... I'm neutral on that."): 0.928
+    # with three; a thing put first or asked for ("Stability first, second and third."), leant away from, or
+    # said not to be what matters, a choice not made, "Not sure, 50/50.": 0.946875 with one.
+    "probe24": {"answer_accuracy": 0.946875, "wrong_way": 1, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
@@ -355,12 +369,19 @@ def test_typed_answers(the_reader, slice_name):
 # eighth session) and not read; two of blind30's 500, found at its first run (2026-12-05 13:53, thirtieth
 # session) and not read. Two of the tuning slices' ("Depth, thanks.", "savings? what savings lol") were read
 # and fixed.
-TAKEN = {"blind8": 1, "blind11": 3, "blind12": 1, "blind15": 3, "blind16": 1, "blind17": 1, "blind30": 2}
+TAKEN = {"blind8": 1, "blind11": 3, "blind12": 1, "blind15": 3, "blind16": 1, "blind17": 1, "blind30": 2,
+         # two of blind33's 500, found at its first run of this test (2026-12-05 23:44, thirty-third session,
+         # after 8a1e013); the parser's debug lines of a failing run then showed one of them (a stage
+         # statement), now kept from the output below
+         "blind33": 2}
 
 
 @pytest.mark.parametrize("slice_name", understanding.SLICES + understanding.ANSWER_SLICES)
 def test_typed_answers_reach_the_reader(slice_name):
-    figures = understanding.answers_taken_for_questions(slice_name)
+    # the parser prints each message it parses: a never-tuned slice's texts are kept from a failure's output
+    with contextlib.redirect_stdout(io.StringIO()) if slice_name in understanding.NEVER_TUNED else \
+            contextlib.nullcontext():
+        figures = understanding.answers_taken_for_questions(slice_name)
     assert figures["taken"] <= TAKEN.get(slice_name, 0), (
         figures["taken"] if slice_name in understanding.NEVER_TUNED else figures["taken_examples"])
 
