@@ -575,7 +575,8 @@ ASKED_BACK = re.compile(r"^(?![^?]*\b(?:yes|yeah|yep|no|nope|nah|maybe|sure|prob
 # 5: probe24). A topic is a side's phrase with at most one other word, or two sides named ("Breadth, depth...").
 TOPIC_MARK = re.compile(r"\s*(?:\.{2,}|…|[:?]+|[.,;!]+|\s[-—–]+)\s*")
 TOPIC_APART = re.compile(r"\s*(?:\.{2,}|…|[:?]+)")
-TOPIC_FILLER = re.compile(r"^(?:(?:hm+|um+|uh+|ok(?:ay)?|so|ugh+|ah+|oh+|well|sigh|lol)\W+)+")
+TOPIC_FILLER = re.compile(r"^(?:(?:hm+|um+|uh+|ok(?:ay)?|so|ugh+|ah+|oh+|well|sigh|lol|honestly|tbh|ngl|"
+                          r"frankly)\W+)+")
 TOPIC_PARTS = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*")
 NOT_A_TOPIC_WORD = re.compile(r"^(?:more|less|most|least|much|too|enough|very|so|only|just|high|higher|low|lower|"
                               r"small|little|zero|any|some|all|every|lots|lot|i|me|it|is|was|are)$")
@@ -596,6 +597,30 @@ def _topic_side(words: str, criterion: Dict[str, Any]) -> Optional[int]:
                             for word in left):
         return None
     return found[0][1]
+
+
+def other_topic_answered(text: str, question: str, k: Knowledge) -> Optional[str]:
+    """The other statement an answer speaks to: its topic set apart and answered with an answer word alone
+    ("salary? yes. rent is insane" typed at the impact statement: REST, noted as impact 5), or one of its sides
+    alone in the first clause ("depth." typed at pace: noted as 1). None when the answer names this statement's
+    sides anywhere, or what follows a topic asked says more than an answer word."""
+    lower = TOPIC_FILLER.sub("", answers.lowered(text).strip())
+    criterion = k.criteria.get(question)
+    mark = TOPIC_MARK.search(lower)
+    head, rest = (lower[:mark.start()], lower[mark.end():]) if mark else (lower, "")
+    if not criterion or _words_side(answers.normalise(text), criterion, any_form=True):
+        return None
+    other = next((cid for cid, other in k.criteria.items()
+                  if cid != question and _topic_side(head, other) is not None), None)
+    if other and mark and TOPIC_APART.match(mark.group()):
+        # the topic asked, then answered: only an answer word alone is sure to answer it
+        first = first_clause(rest)
+        if not first or answers.parse_agreement(first, k) in (None, NEUTRAL) or len(first.split()) > 3:
+            return None
+    elif mark and not re.fullmatch(r"\s*[.!]+\s*", mark.group()):
+        return None  # "A predictable, secure job suits me more" at risk: a sentence goes on after a comma
+    # else the other statement's side alone, a sentence of its own: "honestly? depth. i'm tired of ..." at pace
+    return other
 
 
 def topic_named_first(text: str, question: str, k: Knowledge) -> Optional[Tuple[Optional[int], str]]:
@@ -1292,6 +1317,29 @@ def want_denied(text: str, question: str, k: Knowledge) -> int:
     return -_words_side(thing, criterion, any_form=True)
 
 
+# "I'm so sick of the routine", "fed up with predictability", "tired of chaos": a thing one has had enough of
+# (people venting, REST: "fed up with predictability" read 2, the wrong way round). Not a thing run down by a
+# word before it ("sick of vague promotion criteria": the criteria are wanted), nor a doing ("tired of waiting
+# for a promotion", "tired of being scared about money").
+FED_UP = re.compile(r"\b(?:sick (?:and tired )?of|tired of|fed up with|had enough of|had it with|so done with|"
+                    r"so over|exhausted by|burn[te]d? out (?:on|by))\s+(?:all |so much |the |this |that |my |our |"
+                    r"their |these |those )*(?P<thing>(?!\w+ing\b)[^,.;:!?—–]{2,50})")
+RUN_DOWN = re.compile(r"\b(?:vague|unclear|random|arbitrary|opaque|fake|broken|missing|lack|lacking|no|zero|"
+                      r"without|little|bad|poor|low|terrible|shitty|crappy|fuzzy|political|endless waiting)\b")
+
+
+def fed_up(text: str, question: str, k: Knowledge) -> int:
+    """-1 or +1 for a thing on a side one has had enough of (FED_UP); 0 when it names no side or is run down."""
+    criterion = k.criteria.get(question)
+    match = FED_UP.search(answers.lowered(text)) if criterion else None
+    if not match:
+        return 0
+    thing = answers.normalise(match.group("thing"))
+    if NEGATION_WORDS.search(thing) or RUN_DOWN.search(thing) or TAKEN_AWAY.search(thing) or LOSING.search(thing):
+        return 0
+    return -_words_side(thing, criterion, any_form=True)
+
+
 # A thing one could not do without: "I could not even contemplate a post without one", "I would find it very hard
 # indeed to work anywhere without clear promotion criteria" (probe23: asked again).
 NEEDED_WITHOUT = re.compile(
@@ -1569,7 +1617,7 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
             or compared_side(text, question, k) or verdict_on_side(text, question, k)
             or felt_side(text, question, k) or unmoved(text, question, k) or want_denied(text, question, k)
-            or needed_without(text, question, k) or named_side(text, question, k))
+            or fed_up(text, question, k) or needed_without(text, question, k) or named_side(text, question, k))
 
 
 def said_outright(text: str, question: str, k: Knowledge) -> bool:
@@ -2261,6 +2309,8 @@ class Reader:
         mirrored = self._other_side_asked(text, question)
         if mirrored is not None:
             return mirrored
+        if other_topic_answered(text, question, self.k):
+            return Reading(None, 0.0, "unread")  # "salary? yes." answers another statement, not this one
         topic = topic_named_first(text, question, self.k)
         if topic is not None:
             side, rest = topic
@@ -2467,8 +2517,11 @@ class Reader:
         stated = stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")
-        if not self.stage.knows_a_word(text) or answer_word_alone(text, self.k):
-            # "yes", "nope": no stage at all (the model took "no" for a new grad)
+        if not self.stage.knows_a_word(text) or answer_word_alone(text, self.k) or (
+                not STAGE_CUE.search(lower) and any(_words_side(answers.normalise(text), criterion, any_form=True)
+                                                    for criterion in self.k.criteria.values())):
+            # "yes", "nope": no stage at all (the model took "no" for a new grad); nor an answer to a
+            # statement told without one word of study, work or time (STAGE_CUE)
             return Reading(None, 0.0, "unread")
         p = self.stage.probabilities(text, "stage")
         best = max(p, key=p.get)
@@ -2498,6 +2551,21 @@ TAKEN_AWAY = re.compile(r"\b(?:took|take|takes|taking) (?:\w+ )?away|\b(?:withou
 DO_ANSWER = re.compile(r"^\W*(?:(?:well|um+|hm+|sadly|unfortunately|yeah|yes|no)[, ]+)?(?:i|it|they|we|he|she) "
                        r"(?:(?P<not>don'?t|doesn'?t|do not|does not)|do|does)(?=\s*(?:[,.;:!—–]|$))")
 # A stage said not to be one's own: "not a new grad, not yet", "not a student anymore".
+# Words a career stage is told with: a number or an amount of time, study, work. A text with none of them that
+# names a statement's side is no stage ("honestly? depth. i'm tired of doing everything badly" typed at the stage
+# question was noted as a new grad, "i want my work to matter to actual people" as a student: REST).
+STAGE_CUE = re.compile(
+    r"\d|\b(?:years?|yrs?|months?|weeks?|decades?|semesters?|summers?|terms?|yo|age|old|young|twenties|thirties|"
+    r"forties|fifties|phd|ph\.d|doctor\w*|masters?|msc|meng|mphil|bsc|bachelor'?s?|mba|degree|diploma|grads?|"
+    r"graduat\w*|undergrad\w*|postgrad\w*|school\w*|uni|university|college|campus|students?|stud\w+|intern\w*|"
+    r"co-?op|thesis|dissertation|defen[cd]\w*|viva|class(?:es)?|major|soph\w*|junior|senior|freshman|bootcamp|"
+    r"courses?|prof\w*|postdoc\w*|lecturer|faculty|tenure\w*|lab|advisor|supervisor|jobs?|working|worked|roles?|"
+    r"position|career\w*|engineer\w*|scientist|research\w*|dev\w*|analyst|lead\w*|manag\w*|staff|principal|"
+    r"director|head|vp|cto|founder|cofounder|ic|hired|joined|start\w*|since|experience\w*|industry|compan\w*|"
+    r"teams?|employ\w*|promot\w*|retir\w*|veteran|newbie|mid|level|entry|first|new|fresh|recent\w*|early|"
+    r"late|just)\b")
+
+
 STAGE_DENIED = re.compile(r"\b(?:not|no longer) (?:a |an )?(?:new grad|new graduate|fresh grad|recent grad|"
                           r"student|grad student|junior|senior|fresher)\b"
                           r"(?:[\s,]*(?:anymore|any more|any longer|yet|not yet|now))*")

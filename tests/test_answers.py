@@ -880,7 +880,9 @@ def test_a_neutral_answer_asked_is_an_answer(text, point):
     ("no, not really", 2), ("yes, mostly", 4),
 ])
 def test_an_answer_word_in_capitals_is_emphatic(text, point):
-    assert READER.read_agreement(text, "breadth").value == point
+    # at the statement ladders belong to: typed at another, "lol ladders? NO." answers that one
+    # (test_an_answer_to_another_statement_is_not_read_as_this_one)
+    assert READER.read_agreement(text, "structure").value == point
 
 
 @pytest.mark.parametrize("text, point", [
@@ -1612,3 +1614,49 @@ def test_a_vented_answer(text, question, point):
 def test_a_choice_not_made_is_undecided_only_where_nothing_follows_it():
     assert reader.neutral_lead("can't pick between breadth and depth", K)
     assert not reader.neutral_lead("I can't choose between them, but if forced, depth.", K)
+
+
+# A thing one has had enough of (REST, typing as people venting): "fed up with predictability" had read 2 at pace,
+# the wrong way round; "tired of chaos" and "sick of the routine" had been asked again.
+@pytest.mark.parametrize("text, question, side", [
+    ("fed up with predictability, honestly", "pace", 1),
+    ("I'm so sick of the routine", "pace", 1),
+    ("tired of chaos", "pace", -1),
+    ("sick of vague promotion criteria", "structure", 0),  # the criteria run down, not the thing had enough of
+    ("I'm so tired of being scared about money", "salary", 0),  # a doing
+])
+def test_a_thing_one_has_had_enough_of(text, question, side):
+    assert reader.fed_up(text, question, K) == side
+    if side:
+        assert (READER.read_agreement(text, question).value - 3) * side > 0
+
+
+def test_an_answer_to_another_statement_is_not_read_as_this_one():
+    # typed ahead or behind: the other statement's topic asked and answered, or one of its sides alone (REST)
+    assert reader.other_topic_answered("salary? yes. rent is insane", "impact", K) == "salary"
+    assert reader.other_topic_answered("honestly? depth. i'm tired of doing everything badly", "pace",
+                                       K) == "breadth"
+    assert READER.read_agreement("salary? yes. rent is insane", "impact").value is None  # was 5
+    assert READER.read_agreement("honestly? depth.", "pace").value is None  # was 1
+    assert READER.read_agreement("lol ladders? NO.", "breadth").value is None  # was 1
+    # this statement's side named, a sentence going on after a comma, or more than an answer word after the topic
+    assert reader.other_topic_answered("Scale? meh, I'd rather see my work ship", "impact", K) is None
+    assert reader.other_topic_answered("A predictable, secure job suits me more, mostly.", "risk", K) is None
+    assert reader.other_topic_answered("Salary? It pays the rent, and I like my work to ship.", "impact",
+                                       K) is None
+
+
+@pytest.mark.parametrize("text", [
+    "honestly? depth. i'm tired of being the person who does everything badly",  # was a new grad (REST)
+    "im so sick of the routine",  # was senior
+])
+def test_an_answer_to_a_statement_is_no_career_stage(text):
+    assert READER.read_stage(text).value is None
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("got my diploma last week", "new_grad"),  # no time, study or work word the guard needs: no side named
+    ("depth-focused researcher, ten years in", "senior"),
+])
+def test_a_stage_told_beside_a_side_is_still_read(text, stage):
+    assert READER.read_stage(text).value == stage
