@@ -584,9 +584,7 @@ NOT_A_TOPIC_WORD = re.compile(r"^(?:more|less|most|least|much|too|enough|very|so
 
 def _topic_side(words: str, criterion: Dict[str, Any]) -> Optional[int]:
     """+1 or -1 when the words are one side's phrase and at most one word more, else None."""
-    found = [(match.span(), side)
-             for side, phrases in ((1, criterion["synonyms"]), (-1, criterion.get("opposite", [])))
-             for phrase in phrases for match in _word_forms(phrase.lower()).finditer(words)]
+    found = _side_spans(words, criterion, any_form=True)
     if not found or len({side for _, side in found}) > 1:
         return None
     covered = set()
@@ -1034,14 +1032,19 @@ def _inside_longer(span: Tuple[int, int], spans: Iterable[Tuple[int, int]]) -> b
     return any(s <= start and end <= e and e - s > end - start for s, e in spans)
 
 
+def _side_spans(text: str, criterion: Dict[str, Any], any_form: bool = False) -> List[Tuple[Tuple[int, int], int]]:
+    """(span, side) of each of the statement's words for a side in the text: +1 its side, -1 the opposite."""
+    find = _word_forms if any_form else answers.whole_words
+    return [(match.span(), side)
+            for side, words in ((1, criterion["synonyms"]), (-1, criterion.get("opposite", [])))
+            for word in words for match in find(word.lower()).finditer(text)]
+
+
 def _side_named(text: str, criterion: Dict[str, Any], any_form: bool = False) -> int:
     """+1 when the text names the statement's side, -1 its opposite, 0 for neither or both. A side's word
     inside the other side's longer phrase names nothing: "small datasets" is not also "datasets". With
     `any_form`, a word's last word in any regular form counts (`_word_forms`)."""
-    find = _word_forms if any_form else answers.whole_words
-    found = [(match.span(), side)
-             for side, words in ((1, criterion["synonyms"]), (-1, criterion.get("opposite", [])))
-             for word in words for match in find(word.lower()).finditer(text)]
+    found = _side_spans(text, criterion, any_form)
     sides = {side for span, side in found
              if not _inside_longer(span, [other_span for other_span, other in found if other != side])}
     return sum(sides)
@@ -1325,7 +1328,7 @@ FED_UP = re.compile(r"\b(?:sick (?:and tired )?of|tired of|fed up with|had enoug
                     r"so over|exhausted by|burn[te]d? out (?:on|by))\s+(?:all |so much |the |this |that |my |our |"
                     r"their |these |those )*(?P<thing>(?!\w+ing\b)[^,.;:!?—–]{2,50})")
 RUN_DOWN = re.compile(r"\b(?:vague|unclear|random|arbitrary|opaque|fake|broken|missing|lack|lacking|no|zero|"
-                      r"without|little|bad|poor|low|terrible|shitty|crappy|fuzzy|political|endless waiting)\b")
+                      r"without|little|bad|poor|low|terrible|shitty|crappy|fuzzy|political)\b")
 
 
 def fed_up(text: str, question: str, k: Knowledge) -> int:
