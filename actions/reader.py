@@ -797,6 +797,8 @@ WORD_THEN_HOW_MUCH = re.compile(r"^\W*(?:i )?(?:dis)?agree,?\s+(?:totally|comple
 # A side taken mildly, opening the answer: "Mildly against.", "slightly in favour" (probe21: read 1).
 MILD_OPENING = re.compile(r"^\W*(?:mildly|slightly|somewhat|a (?:little|bit)) (?:against|for it|in favou?r)\b")
 # An answer word typed in capitals, two letters or more.
+# A word shouted, not an acronym: three letters or more with a vowel ("MOVE", not "OK", "NHS" or "CV")
+CAPITALS = re.compile(r"\b(?=[A-Z]*[AEIOUY])[A-Z]{3,}\b")
 SHOUTED_NO = re.compile(r"\b(?:NO+|NOPE|NAH+|NEVER|NOT AT ALL)\b")
 SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY)\b")
 # Sarcasm: the words praise what the statement says and the person means a firm no ("oh sure, I LOVE
@@ -2406,9 +2408,12 @@ class Reader:
             return Reading(best, p.get(best, 0.0) / total, "model")
         best = max(p, key=p.get)
         disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)
-        if p[best] < MIN_CONFIDENCE and max(disagree, agree, p.get(3, 0)) < MIN_CONFIDENCE + 0.2:
-            return Reading(None, p[best], "unread")
-        if min(disagree, agree) >= MIN_OPPOSITE or (best != NEUTRAL and max(disagree, agree) < MIN_SIDE):
+        if (p[best] < MIN_CONFIDENCE and max(disagree, agree, p.get(3, 0)) < MIN_CONFIDENCE + 0.2) or (
+                min(disagree, agree) >= MIN_OPPOSITE or (best != NEUTRAL and max(disagree, agree) < MIN_SIDE)):
+            if CAPITALS.search(text):
+                # a word in capitals pulls the model to both extremes: "i want things to MOVE" was asked again,
+                # "i want things to move" is 4 (REST); read without them where the model is unsure
+                return self._read_agreement(text.lower(), question)
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
 

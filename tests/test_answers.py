@@ -1660,3 +1660,11 @@ def test_an_answer_to_a_statement_is_no_career_stage(text):
 ])
 def test_a_stage_told_beside_a_side_is_still_read(text, stage):
     assert READER.read_stage(text).value == stage
+
+
+def test_a_shouted_word_does_not_leave_an_answer_unread():
+    # "MOVE" pulled the model to both extremes (REST: asked again); read as typed without capitals
+    assert READER.read_agreement("i want things to MOVE", "pace").value == 4
+    assert reader.CAPITALS.search("i want things to MOVE")
+    # acronyms and "OK" are no shouting: "OK, the giant clusters are impressive. ..." (probe18) stays asked again
+    assert not reader.CAPITALS.search("OK, the NHS pays peanuts, as my CV shows")
