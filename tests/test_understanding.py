@@ -326,8 +326,9 @@ FLOORS = {
     # Venting (the thirty-third session): 0.891 with four the wrong way round and 15 asked again at its first run;
     # stages 0.967, yes/no 1.000. The statement's topic named first ("Brand name... I'm neutral on that."): 0.928
     # with three; a thing put first or asked for ("Stability first, second and third."), leant away from, or
-    # said not to be what matters, a choice not made, "Not sure, 50/50.": 0.946875 with one.
-    "probe24": {"answer_accuracy": 0.946875, "wrong_way": 1, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
+    # said not to be what matters, a choice not made, "Not sure, 50/50.": 0.946875 with one; "I can't take risks",
+    # "nowhere near a must", "is for people with patience": 0.95625 with none.
+    "probe24": {"answer_accuracy": 0.95625, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
