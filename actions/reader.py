@@ -597,12 +597,17 @@ def _topic_side(words: str, criterion: Dict[str, Any]) -> Optional[int]:
     return found[0][1]
 
 
+def _topic_opening(text: str) -> str:
+    """The answer lower-cased, fillers before a topic dropped ("honestly? depth." is "depth.")."""
+    return TOPIC_FILLER.sub("", answers.lowered(text).strip())
+
+
 def other_topic_answered(text: str, question: str, k: Knowledge) -> Optional[str]:
     """The other statement an answer speaks to: its topic set apart and answered with an answer word alone
     ("salary? yes. rent is insane" typed at the impact statement: REST, noted as impact 5), or one of its sides
     alone in the first clause ("depth." typed at pace: noted as 1). None when the answer names this statement's
     sides anywhere, or what follows a topic asked says more than an answer word."""
-    lower = TOPIC_FILLER.sub("", answers.lowered(text).strip())
+    lower = _topic_opening(text)
     criterion = k.criteria.get(question)
     mark = TOPIC_MARK.search(lower)
     head, rest = (lower[:mark.start()], lower[mark.end():]) if mark else (lower, "")
@@ -626,7 +631,7 @@ def topic_named_first(text: str, question: str, k: Knowledge) -> Optional[Tuple[
     side is +1 for the statement's side, -1 its opposite, 0 both, None for a topic not set apart
     (TOPIC_APART); rest is what follows."""
     criterion = k.criteria.get(question)
-    lower = TOPIC_FILLER.sub("", answers.lowered(text).strip())
+    lower = _topic_opening(text)
     if not criterion:
         return None
     marks = list(TOPIC_MARK.finditer(lower))
@@ -1316,7 +1321,12 @@ def want_denied(text: str, question: str, k: Knowledge) -> int:
     match = WANT_DENIED.search(answers.lowered(text)) if criterion else None
     if not match:
         return 0
-    thing = answers.normalise(match.group("thing"))
+    return _unwanted_side(answers.normalise(match.group("thing")), criterion)
+
+
+def _unwanted_side(thing: str, criterion: Dict[str, Any]) -> int:
+    """-1 or +1 against the side a thing not wanted names; 0 when it names none, or is itself denied or taken
+    away ("I don't want to lose the stability")."""
     if NEGATION_WORDS.search(thing) or TAKEN_AWAY.search(thing) or LOSING.search(thing):
         return 0
     return -_words_side(thing, criterion, any_form=True)
@@ -1340,9 +1350,7 @@ def fed_up(text: str, question: str, k: Knowledge) -> int:
     if not match:
         return 0
     thing = answers.normalise(match.group("thing"))
-    if NEGATION_WORDS.search(thing) or RUN_DOWN.search(thing) or TAKEN_AWAY.search(thing) or LOSING.search(thing):
-        return 0
-    return -_words_side(thing, criterion, any_form=True)
+    return 0 if RUN_DOWN.search(thing) else _unwanted_side(thing, criterion)
 
 
 # A thing one could not do without: "I could not even contemplate a post without one", "I would find it very hard
