@@ -299,6 +299,10 @@ CONCLUSIONS = (
     re.compile(r"^(?![^,;.!?—–]*\b(?:yes|yeah|yep|yup|no|nope|nah|sometimes|some days)\b[^,;.!?—–]*\s\S+$)"
                r"[^,;.!?—–]*?\s(?<!\bor )(?<!\bsay )(?<!\bsaid )(?P<tail>no|nope|nah|yes|yeah|yep|yup)[\W_]*$"),
 )
+# A Slack vote closing an answer, after its own punctuation: "... +1", "broad and shallow. -1"
+CLOSING_VOTE = re.compile(r"(?:[,.;:!?—–)]\s*|\s-\s|\s\s)(?P<sign>[+-])1\W*$")
+# "I'd", "I would" before a phrase that is an answer without them ("would rather not")
+WOULD_SAY = re.compile(r"^(?:i'?d|id|i would|would) ")
 # What opens CONCLUSIONS' first pattern, before its answer.
 SO_LEAD = re.compile(r"^\W*(?:so|thus|hence|therefore|bottom line|in short|tl;?dr)[\s,:]+")
 ECHOED_NEVER = {"never", "never ever", "not once", "never once", "not ever"}
@@ -422,6 +426,10 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False,
     comma aside: how the training set's reasons are cut (`reason_alone`), kept so that the model is the one
     measured."""
     lower = answers.lowered(text)
+    vote = None if plain else CLOSING_VOTE.search(lower)
+    if vote:
+        # "... nice to have for perf season. +1": a vote closing the answer is its verdict (probe25)
+        return (1 if vote.group("sign") == "+" else -1), vote.start(), vote.group("sign") + "1"
     for pattern in CONCLUSIONS[:2] if plain else CONCLUSIONS:
         match = pattern.search(lower)
         tail = match.group("tail").strip() if match else None
@@ -432,7 +440,10 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False,
         points = k.yes_no_points if yes_no else k.answer_points
         point = points.get(tail)
         if point is None and tail and not plain:
+            # "... wore me down. would rather not": the phrase said with its "I would"
             point = _weighed_phrase(tail, points)
+            if point is None and points.get(WOULD_SAY.sub("", tail)) not in (None, NEUTRAL):
+                point = points[WOULD_SAY.sub("", tail)]  # not "i'd pass", which declines (DIRECTION_IDIOMS)
         if point is None and tail and not plain and not yes_no and pattern is CONCLUSIONS[0]:
             # "I've only just started earning, so I'd be reluctant." (probe23): the words after the "so"
             point = formal_verdict(SO_LEAD.sub("", lower[match.start():], count=1))
@@ -454,6 +465,8 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     if not found or not found[1]:
         return None
     phrase = found[2]  # after a comma, or after "so" ("... so strong disagree", probe22)
+    if phrase in ("+1", "-1"):
+        return 4 if phrase == "+1" else 2  # a vote is a plain agree or disagree, as one alone is
     point = k.answer_points.get(phrase)
     if point is None:
         point = _weighed_phrase(phrase, k.answer_points)  # "strongly no", "mostly agree"
@@ -935,7 +948,9 @@ def _answer_clauses(text: str, k: Knowledge) -> List[Tuple[int, bool]]:
     for before, part, after_question in zip(parts, parts[1:], asked[1:]):
         opening = _opening(part, LEAD_FILLER)
         found = _opening_phrase(opening, k)
-        if found and found[0] == opening and found[1] != NEUTRAL and not says_nothing_alone(found[0]):
+        # "..., no question about it, ..." confirms the clause before as "no question" does
+        confirming = says_nothing_alone(re.sub(r" about (?:it|that)$", "", found[0])) if found else False
+        if found and found[0] == opening and found[1] != NEUTRAL and not confirming:
             if _echoes_never(opening, before):
                 continue  # "... has never excited me. Never.": the never said again
             if found[1] > NEUTRAL and conceded(before):
@@ -1487,7 +1502,7 @@ UNCOMPARED = r"(?:(?!\b(?:over|than|instead|but|not|vs|versus|or)\b)[\w' -])"
 # A thing named as the one wanted: "big reliable paycheck or nothing", "reach is what I'm after". Not "X is a
 # deal-breaker": whether X is the side or its lack ("a low base") the side words alone do not tell.
 VERDICTS = (
-    (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or nothing\b"), 1),
+    (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or (?:nothing|bust)\b"), 1),
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?) (?:is|are) "
                 r"(?:what (?:i'?m|i am) after|what i want|all i care about|the dream|my jam)\b"), 1),
     # "Wide and fast, every time.", "stability any day": the thing alone in its sentence, then the verdict
@@ -2252,7 +2267,9 @@ class Reader:
             # "A safe job? Sure, in theory it's nice. In practice I'd get restless ...": a point granted, then
             # the answer, which the whole is read for (answer_part)
             return None
-        asked = answers.normalise(text.split("?", 1)[0])
+        # the thing asked is the question's own sentence: "deep credit-risk modelling since 2009. broad and
+        # shallow? never" asks back about breadth, whatever the sentence before says (probe25: read 5)
+        asked = answers.normalise(re.split(r"[.!;]\s+", text.split("?", 1)[0])[-1])
         # a thing asked back is a few words alone, its side's word in any form ("Specialising early?"); in
         # a sentence such a form is often something else ("promotions are random")
         if (not ASKED_THING.match(asked) or COMPARISON.search(asked) or _words_side(asked, criterion, True) != -1
@@ -2313,6 +2330,9 @@ class Reader:
         vote = SLACK_VOTE.match(answers.lowered(text))
         if vote:
             return Reading(4 if vote.group("sign") == "+" else 2, 1.0, "rule")  # "+1": a plain agree
+        said = without_tag(text)
+        if said is not None:
+            return self.read_agreement(said, question)  # "Stability is what matters, isn't it?"
         corrected = self._corrected(text, question)
         if corrected is not None:
             return corrected
@@ -2467,6 +2487,9 @@ class Reader:
         vote = SLACK_VOTE.match(answers.lowered(text))
         if vote:
             return Reading(vote.group("sign") == "+", 1.0, "rule")
+        said = without_tag(text)
+        if said is not None:
+            return self.read_yes_no(said, question)  # "I'm on an H-1B, so yes, right?"
         settled = self_correction(text, self.k)
         if settled:
             return self.read_yes_no(settled, question)  # "yes, wait no, sorry, misread. no, im a us citizen"
@@ -2903,6 +2926,9 @@ RHETORICAL = re.compile(
 STATEMENT_START = re.compile(
     r"^(?:(?:and|but|so|like)\s+)*(?:(?:when|whenever|where|how|what|while) (?:i|i'm|im|i've|ive|i'd|my|"
     r"our|we|we're|we've|they|their|a|an|the|someone|people|you're)|(?:did|do) (?:it|that|this|so)|"
+    # "did the startup thing in 2014, ...", "did a co-op at a seed co": a clipped story, with no question mark
+    # (probe25)
+    r"did (?:a|an|my|the|some|two|three|\d+)\b|"
     # "When requirements change every day I can't sleep": a clause, not a question, unless an auxiliary
     # follows ("when do startups pay?")
     r"(?:when|whenever|while|once) (?!(?:is|are|was|were|do|does|did|can|could|would|will|should|shall|"
@@ -2971,7 +2997,7 @@ def _sentences(text: str) -> List[str]:
 
 def _asks(sentence: str) -> bool:
     clean = answers.normalise(sentence)
-    if RHETORICAL.match(clean) or SKIP_ASKED.search(clean):
+    if RHETORICAL.match(clean) or SKIP_ASKED.search(clean) or without_tag(sentence) is not None:
         return False
     if sentence.rstrip().endswith("?"):
         return True
@@ -2985,6 +3011,24 @@ def is_question(text: str) -> bool:
     last = re.split(r"[.!]\s+", text.strip())[-1]
     return bool(QUESTION_START.match(clean)) or (last.rstrip().endswith("?") and bool(stripped)
                                                 and not re.match(r"^\s*\w+\?\s*\S", text.strip()))
+
+
+# A statement closed by a tag asking to be agreed with is a statement: "Stability is what matters, isn't it?",
+# "money talks, right?" (the tag alone made them questions, asked again)
+TAG_QUESTION = re.compile(
+    r"(?P<said>\w.*?)\s*,\s*(?:(?:is|are|was|were|do|does|did|would|will|can|could|should|has|have|wo|ca)n'?t\s+"
+    r"(?:it|that|this|they|you|we|i|there|he|she)|(?:is|are|was|does|do|did|would|will|can|could|should|has|"
+    r"have)\s+(?:it|that|this|they|you|we|i|there)\s+not|right|no|yeah|eh|huh|innit|ok|okay|yes|correct|true|"
+    r"agreed)\s*\?+\W*", re.I | re.S)
+
+
+def without_tag(text: str) -> Optional[str]:
+    """What a message says before a tag question closing it, or None where none closes it or what comes
+    before asks itself ("why would I, right?")."""
+    match = TAG_QUESTION.fullmatch(text.strip())
+    if not match or is_question(match.group("said")):
+        return None
+    return match.group("said")
 
 
 def reads_as_question(text: str) -> bool:

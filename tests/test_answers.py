@@ -1668,3 +1668,44 @@ def test_a_shouted_word_does_not_leave_an_answer_unread():
     assert reader.CAPITALS.search("i want things to MOVE")
     # acronyms and "OK" are no shouting: "OK, the giant clusters are impressive. ..." (probe18) stays asked again
     assert not reader.CAPITALS.search("OK, the NHS pays peanuts, as my CV shows")
+
+
+# A statement closed by a tag asking to be agreed with is an answer, not a question (REST and probe24: asked again)
+@pytest.mark.parametrize("text, question, value", [
+    ("I'd lean towards reaching more people over a small, visible win. That's the point of publishing, isn't it?",
+     "impact", 2),
+    ("A good salary matters, doesn't it?", "salary", 4),
+    ("Why would anyone want chaos, right?", "pace", 1),  # a question before the tag stays one: rhetorical here
+])
+def test_a_tag_question_closing_an_answer(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_a_tag_question_does_not_take_an_answer_for_a_question():
+    assert reader.without_tag("Fast is more fun, isn't it?") == "Fast is more fun"
+    assert reader.without_tag("why would I, right?") is None
+    assert reader.without_tag("is that right?") is None
+    assert not reader.is_interruption("A good salary matters, doesn't it?", "ask_factor", 0.9, K)
+
+
+# Industry shorthand (probe25): a closing vote, "X or bust", "would rather not" after a story, a question about one
+# thing after a sentence about the other, a confirmation after a side named
+@pytest.mark.parametrize("text, question, value", [
+    ("clear RE -> senior RE bar is nice to have for perf season. +1", "structure", 4),  # was 5
+    ("equity lottery, again? -1", "risk", 2),
+    ("2 yrs on a 0.3% metric lift no one ever saw. visible impact or bust", "impact", 5),  # was asked again
+    # was asked again
+    ("did the startup thing in 2014, permanent ambiguity wore me down. would rather not", "pace", 2),
+    ("deep credit-risk modelling since 2009. broad and shallow? never", "breadth", 1),  # was 5
+    ("Routine is where I do my best work, no question about it, and I protect it fiercely.", "pace", 1),  # was 5
+])
+def test_an_answer_in_industry_shorthand(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_a_clipped_story_is_no_question():
+    # "did the startup thing": no subject and no question mark (probe25: taken for a question, never read)
+    assert not reader.is_interruption("did a co-op at a 12-person seed co, loved every chaotic minute",
+                                      "ask_recommendation", 0.9, K)
+    assert reader.is_interruption("did the startup pay you well?", "ask_factor", 0.9, K)
+    assert reader.is_interruption("do startups pay well", "ask_factor", 0.9, K)
