@@ -231,6 +231,12 @@ FLOORS = {
     # round). The floors are the measured figures.
     "blind33": {"answer_accuracy": 0.8425, "wrong_way": 6, "stage_accuracy": 0.93, "yes_no_accuracy": 0.975,
                 "yes_no_wrong": 1},
+    # A thirty-ninth writer's (fifty tech insiders in industry shorthand), committed (fef8a48) at the start of the
+    # thirty-fourth session, before it was first run, and run once before any change to the reader that session
+    # (02:27 UTC): 0.8875 read right, five the wrong way round, 29 asked again; stages 0.983, yes/no 1.000. The
+    # floors are the measured figures.
+    "blind34": {"answer_accuracy": 0.8875, "wrong_way": 5, "stage_accuracy": 0.98, "yes_no_accuracy": 1.0,
+                "yes_no_wrong": 0},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -329,6 +335,10 @@ FLOORS = {
     # said not to be what matters, a choice not made, "Not sure, 50/50.": 0.946875 with one; "I can't take risks",
     # "nowhere near a must", "is for people with patience": 0.95625 with none.
     "probe24": {"answer_accuracy": 0.95625, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
+    # Tech insiders in industry shorthand (the thirty-fourth session): 0.900 with four the wrong way round and 15
+    # asked again at its first run; stages 0.933, yes/no 0.95 (one the wrong way round).
+    "probe25": {"answer_accuracy": 0.915, "wrong_way": 3, "stage_accuracy": 0.93, "yes_no_accuracy": 0.95,
+                "yes_no_wrong": 1},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
