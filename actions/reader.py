@@ -558,7 +558,10 @@ TURNS = (
                r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|"
                r"i (?:don'?t|do not) (?:hate|mind|dislike)|[\w' -]{1,40}? "
                r"(?:is|are|sounds|seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|"
-               r"tempting|impressive|appealing|fun|good|a plus|nice to have))\b[^.!?;]*?\bbut\b[, ]*"
+               r"tempting|impressive|appealing|fun|good|a plus|nice to have|"
+               # a fault granted first: "promo packet rubric is tedious, but a written ladder beats founder vibes"
+               r"tedious|annoying|boring|slow|painful|frustrating|a pain|a drag|overhyped|overrated))\b"
+               r"[^.!?;]*?\bbut\b[, ]*"
                r"(?P<rest>.+)$"),
     # only before a clause ("not that I mind chaos, ..."), not a degree ("Not that much. Did some Spark ...")
     re.compile(r"^(?:it'?s |its )?not that\b(?=[^,;.]*\b(?:i|i'?m|i'?d|i'?ve|you|they|we|it'?s|is|are|was|"
@@ -1026,6 +1029,8 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
 # one second.
 COMPARISON = re.compile(r"\b(?:over|beats?|trumps?|rather than|instead of|more than|before|ahead of|"
                         r"(?P<less>less than))\b|\s>+\s|\s(?P<less_sign><)\s")
+# The comparisons that say a thing wins whatever it is set against; "over" is often an amount ("over the years")
+BEATS = re.compile(r"\b(?:beats?|trumps?)\b|\s>+\s")
 TRADE = re.compile(r"\btrade (?P<given>[\w' -]{1,40}?) for (?P<taken>.+)")
 
 
@@ -1081,7 +1086,8 @@ def compared_side(text: str, question: str, k: Knowledge) -> int:
         return 0
     clean = answers.normalise(text)
     return (_both_sides_compared(clean, criterion) or _more_than_one_side(clean, criterion, k)
-            or _preference_said(clean, criterion, k) or _chosen_between(text, criterion))
+            or _preference_said(clean, criterion, k) or _chosen_between(text, criterion)
+            or _beats_anything(text, criterion))
 
 
 # "Between stability and a bigger payday, I'd take the payday": a choice between two things named first.
@@ -1162,6 +1168,18 @@ def _both_sides_compared(clean: str, criterion: Dict[str, Any]) -> int:
     preferred = _side_named(first, criterion) or _named_alone(" ".join(first.split()[-1:]), criterion)
     other = _side_named(second, criterion) or _named_alone(" ".join(second.split()[:1]), criterion)
     return preferred if preferred and other == -preferred else 0
+
+
+def _beats_anything(text: str, criterion: Dict[str, Any]) -> int:
+    """+1 or -1 for a side said to beat something that is no side, within one clause: "a written ladder beats
+    founder vibes" (probe25: read the wrong way round by the fault granted before it)."""
+    for clause in CLAUSE.split(answers.lowered(text)):
+        match = BEATS.search(clause)
+        if match:
+            preferred = _side_named(answers.normalise(clause[:match.start()]), criterion)
+            if preferred and not _side_named(answers.normalise(clause[match.end():]), criterion):
+                return preferred
+    return 0
 
 
 def _named_alone(words: str, criterion: Dict[str, Any]) -> int:
@@ -1671,10 +1689,13 @@ NEUTRAL_ENDING = re.compile(
     r"(?:evens|balances?|balanced|cancels?|cancelled) (?:itself |themselves )?out|"
     r"middle of the road|right in the middle|somewhere in the middle|neutral(?: overall| on balance)?|"
     r"half[- ]half|"
+    # "... genuinely mixed", "... nets to zero", "... mid" (probe25)
+    r"mixed|mixed feelings|mid|(?:nets?|netting) (?:out )?(?:to )?zero|net zero|"
     r"(?:hard|impossible) to say which (?:side|one) wins|could go either way|"
     r"(?:i )?(?:can'?t|cannot) (?:really |honestly )?(?:say|tell(?: you)?|pick|choose|decide)"
     r"(?: yet| (?:whether|if|which)\b[^.!?]*)?|"
-    r"(?:i )?(?:really |honestly |just )?(?:don'?t|do not|dont) know(?: yet)?)|\bso,? who knows)"
+    r"(?:i )?(?:really |honestly |just )?(?:don'?t|do not|dont) know(?: yet| what to (?:put|say|pick|answer))?)|"
+    r"\bso,? who knows)"
     r"(?:\s*(?:for me|tbh|honestly|lol|really|i guess))?[\W_]*$")
 
 
@@ -2380,7 +2401,7 @@ class Reader:
         refused = after_refusal(text, question, self.k)
         if refused:
             return self.read_agreement(refused, question)
-        walked = self._walked_out(text, question)
+        walked = self._walked_out(text, question) or self._never_again_doing(text, question)
         if walked is not None:
             return walked
         put_down = PUT_DOWN_AS.search(answers.lowered(text))
@@ -2463,6 +2484,24 @@ class Reader:
         side = side if match.group("glad") else -side
         point = (4 if side > 0 else 2) if match.group("hedge") else (5 if side > 0 else 1)
         return Reading(point, 1.0, "rule")
+
+    def _never_again_doing(self, text: str, question: str) -> Optional[Reading]:
+        """A thing the person will never again do (NEVER_AGAIN_DOING) is refused, emphatically: the other side
+        of the thing's own, by the statement's words or the kind of company it names, turned round where the
+        thing lacks it (TAKEN_AWAY). Not the model's lean: it reads "explaining what my startup does" as the
+        complaint it is."""
+        match = NEVER_AGAIN_DOING.search(answers.lowered(text))
+        criterion = self.k.criteria.get(question)
+        thing = answers.normalise(match.group("thing")) if match else ""
+        if not criterion or not thing:
+            return None
+        side = _words_side(thing, criterion) or _company_side(thing, criterion, self.k)
+        named = thing.replace("no-", "no")  # "no-name" is a name, not a thing denied
+        if TAKEN_AWAY.search(named):
+            side = -side  # "never again working somewhere with no ladder" wants one
+        elif NEGATION_WORDS.search(named):
+            return None  # "never again working where nobody ..." : what is denied, the words do not tell
+        return Reading(1 if side > 0 else 5, 1.0, "rule") if side else None
 
     def _corrected(self, text: str, question: str) -> Optional[Reading]:
         """The reading of what settles an answer that changes its mind, or None."""
@@ -2583,6 +2622,9 @@ WALKED_OUT = re.compile(
     r"tomorrow|asap|within a (?:week|month)|lol|tbh|for sure))?[\W_]*"
     r"(?:$|(?=(?:but |though )?not (?:every|all|always)\b))")
 # A situation that takes the side away: "if they took away the ladder", "somewhere without big data".
+# A doing never to be done again: "NEVER again betting rent on a cap table" (probe25: asked again); "never again,
+# ..." and "never again will I ..." are others' (NEVER_AGAIN, the model)
+NEVER_AGAIN_DOING = re.compile(r"\bnever again (?P<thing>[a-z]+ing\b[^,.!?;]{3,80})")
 TAKEN_AWAY = re.compile(r"\b(?:took|take|takes|taking) (?:\w+ )?away|\b(?:without|no|remove[ds]?|removing|lose|"
                         r"lost|scrap(?:s|ped)?|got rid of|get rid of|cut|cuts|cancel(?:s|led)?|zero|lack of)\b")
 # The yes/no questions ask "Does your right to work depend ...?", "Do people depend ...?": "I do.", "it

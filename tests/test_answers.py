@@ -1698,9 +1698,28 @@ def test_a_tag_question_does_not_take_an_answer_for_a_question():
     ("did the startup thing in 2014, permanent ambiguity wore me down. would rather not", "pace", 2),
     ("deep credit-risk modelling since 2009. broad and shallow? never", "breadth", 1),  # was 5
     ("Routine is where I do my best work, no question about it, and I protect it fiercely.", "pace", 1),  # was 5
+    # an answer that ends undecided in shorthand; a side that beats something that is no side; a doing never to be
+    # done again
+    ("scale is fun once you earn it, also overhyped. genuinely mixed", "scale", 3),  # was 4
+    ("base matters some, benefits (esp. health cover) matter some. mid", "salary", 3),  # was 4
+    ("logo on the CV: some recruiter pull, some golden handcuffs. nets to zero", "brand", 3),  # was 1
+    ("brand, honestly never thought about it, don't know what to put", "brand", 3),  # was 5
+    ("brand >>> most things", "brand", 5),  # was asked again
+    ("never again explaining what my startup does at every party", "brand", 5),  # was 1
+    ("never again working for a no-name startup, I want a logo people know", "brand", 5),  # was 1
+    ("never again working somewhere with no ladder", "structure", 5),  # was 1
+    ("never again gambling my savings on startup equity", "risk", 1),
 ])
 def test_an_answer_in_industry_shorthand(text, question, value):
     assert READER.read_agreement(text, question).value == value
+
+
+def test_a_side_beats_only_what_its_own_clause_sets_against_it():
+    assert reader.compared_side("promo packet rubric is tedious, but a written ladder beats founder vibes",
+                                "structure", K) == 1  # read the wrong way round by the fault granted first
+    # "direct impact" is in another sentence than what beats: no side beats anything here
+    assert reader.compared_side("I care about direct impact a little. A quiet fix that helps everyone beats a "
+                                "flashy feature.", "impact", K) == 0
 
 
 def test_a_clipped_story_is_no_question():
