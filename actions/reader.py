@@ -2673,13 +2673,20 @@ STUDYING = re.compile(
     r"(?:started|starting|began|beginning) (?:my |a )?(?:phd|ph\.d|doctorate|masters?|msc|undergrad|bachelors?)|"
     r"(?:into|(?<!out )of|through) my doctorate|doing my doctorate|doctoral student)\b"
 )
+MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 NEW_GRAD = re.compile(
     r"\b(just (?:graduated|finished|defended|got my degree|started my first)|recent(?:ly)? "
     r"(?:grad|graduate|graduated|defended|finished)|fresh(?:ly)? (?:out of|grad)|new grad|"
     r"defended (?:my )?(?:phd|thesis|dissertation)? ?(?:last|this|a few|two|2|3|three) "
     r"(?:week|month|weeks|months)|graduated (?:last|this) (?:month|week|spring|summer|semester|year)|"
     r"starting my first (?:job|role|position)|about to start my first|no (?:work |industry )?"
-    r"experience yet|haven'?t (?:worked|had a job)|(?:few|couple of|two|three|\d) months into my first)\b"
+    r"experience yet|haven'?t (?:worked|had a job)|(?:few|couple of|two|three|\d) months into my first|"
+    # "PhD done in March, L4 IC since May", "grad'd in Dec, ..., 6 wks in" (probe25): a degree finished in a month
+    # named without a year, or weeks into work
+    rf"(?:(?:phd|ph\.d|degree|masters?|msc|bsc|thesis|dissertation|undergrad|bachelors?) (?:done|finished|"
+    rf"defended|wrapped(?: up)?|submitted)|grad'?d|graduated|defended) (?:in|this|last) (?:{MONTH_NAMES}|spring|"
+    r"summer|fall|autumn|winter|month)\b(?!,? (?:19|20)\d\d)|\d+ (?:wks|weeks) (?:in|into)\b)\b"
 )
 YEARS = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

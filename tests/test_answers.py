@@ -1728,3 +1728,13 @@ def test_a_clipped_story_is_no_question():
                                       "ask_recommendation", 0.9, K)
     assert reader.is_interruption("did the startup pay you well?", "ask_factor", 0.9, K)
     assert reader.is_interruption("do startups pay well", "ask_factor", 0.9, K)
+
+
+# A degree finished in a month named without a year, or weeks into work, is a new grad's (probe25: student, early)
+@pytest.mark.parametrize("text, stage", [
+    ("PhD done in March, L4 IC since May", "new_grad"),
+    ("grad'd in Dec, junior DS at a bank since Jan, ~6 wks in", "new_grad"),
+    ("graduated in may 2015, 9 yrs at google since", "senior"),  # a year named: the years worked decide
+])
+def test_a_degree_finished_months_ago(text, stage):
+    assert READER.read_stage(text).value == stage
