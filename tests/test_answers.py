@@ -47,6 +47,8 @@ def test_yes_no(text, value):
     ("I got my permanent residency last year", "needs_sponsorship", False),
     ("don't need sponsorship", "needs_sponsorship", False),
     ("my employer sponsored my visa", "needs_sponsorship", True),
+    # probe25: "right to work" had read as a need
+    ("native Londoner, right to work comes with the birth certificate lol", "needs_sponsorship", False),
 ])
 def test_the_questions_own_answer_words_decide_before_the_model(text, question, value):
     # one side of the knowledge file's answer words, no answer word leading: the "no" of "no savings"
