@@ -2732,7 +2732,9 @@ BEGAN_IN_YEAR = re.compile(r"\b(?:first job|started (?:working|my career|out|in 
 # years of savings" (the entity extractor's too).
 YEARS_NOT_WORKED = re.compile(r"\s*(?:more\s+)?(?:left|to go|remaining|until|till)\b|"
                               r"\s+(?:worth )?of (?:\w+ )?(?:savings|runway|cash|money|expenses|rent|buffer|"
-                              r"cushion|living|salary|pay|funding|severance)", re.I)
+                              r"cushion|living|salary|pay|funding|severance)|"
+                              # "~2 yrs runway": a runway's own words need no "of"
+                              r"\s+(?:runway|savings|saved|cushion|buffer)\b", re.I)
 # Months said of a job: "first job for about 20 months", "18 months into my role", "working for 14 months".
 MONTHS_AT_WORK = re.compile(r"\b(?:job|role|position|working|worked|work|employed|industry|company)\b.{0,30}"
                             r"\bmonths?\b|\bmonths? (?:in|into|at) (?:my |the |this |a )?(?:first |current |new )?"
@@ -2751,7 +2753,7 @@ FEW = {"few": 3, "couple of": 2, "couple": 2}
 
 # Years said of the runway itself: "a year of savings", "a year and a half in the bank", "savings
 # would cover two years".
-_YEARS = r"(\d{1,2}|a|one|two|three|four|five)\s+(?:full\s+|whole\s+)?years?(\s+and\s+a\s+half)?"
+_YEARS = r"(\d{1,2}|a|one|two|three|four|five)\s+(?:full\s+|whole\s+)?(?:years?|yrs?)(\s+and\s+a\s+half)?"
 YEARS_OF_RUNWAY = re.compile(
     rf"\b{_YEARS}\s+(?:of\s+|worth\s+of\s+)?(?:savings|runway|cushion|expenses|buffer|in\s+the\s+bank|saved|"
     rf"without)\b|\b(?:savings|runway|cushion|buffer|cash|saved|last|cover)\w*\s+(?:\w+\s+){{0,4}}?{_YEARS}\b"

@@ -56,6 +56,7 @@ def test_a_yes_no_answer_phrase_is_no_stage(pipeline, text):
     "about 2 years worth of living expenses saved, so no",
     "yes, my visa has 3 years left",
     "no one depends on me and I've saved about a year",  # found in make chat: the student became early
+    "~2 yrs runway, single, no kids",  # REST, typed as an insider: a mid-career stage became early
 ])
 def test_years_that_are_not_worked_are_no_stage(pipeline, text):
     assert not {e for e in found(pipeline, text) if e[0] == "career_stage"}
@@ -147,6 +148,8 @@ def _corrected_intent(text, classified, confidence):
 @pytest.mark.parametrize("text, classified, expected", [
     ("promotions look glacial here, would a startup suit me better?", "ask_factor", "ask_recommendation"),
     ("need advice: return offer from meta vs a seed startup", "compare_overall", "ask_recommendation"),
+    ("L5 at a FAANG, got a Series A offer w/ 0.3% equity. worth the jump?", "ask_factor", "ask_recommendation"),
+    ("is equity worth it?", "ask_factor", "ask_factor"),
     ("how fast are promotions at big tech?", "ask_factor", "ask_factor"),
     ("should i go to big tech first and a startup later?", "ask_hybrid", "ask_hybrid"),
 ])

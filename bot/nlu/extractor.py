@@ -63,7 +63,9 @@ OWN_CHOICE = re.compile(
     r"|\bshould i (?:take|join|go|pick|choose|accept|leave|stay|jump|move|switch|quit)\b"
     r"|\bhelp me (?:decide|choose|pick|think)\b|\bwhat would you do\b"
     r"|\bam i (?:crazy|naive|being naive|dumb|stupid)\b|\bsanity check\b|\btalk me (?:out of|into)\b"
-    r"|\bneed (?:some )?advice\b", re.IGNORECASE)
+    r"|\bneed (?:some )?advice\b"
+    # "got a Series A offer w/ 0.3% equity. worth the jump?" (REST, typed as an insider: a factor's text)
+    r"|\bworth (?:the |making the )?(?:jump|leap|switch|move)\b|\bjump ship\b", re.IGNORECASE)
 RECOMMENDATION_INTENT = "ask_recommendation"
 # "What would change your answer?" asks why the result is what it is (the breakdown ends with what
 # would change it), not to change an answer: the n-gram model hears "change your answer".
