@@ -336,9 +336,12 @@ FLOORS = {
     # "nowhere near a must", "is for people with patience": 0.95625 with none.
     "probe24": {"answer_accuracy": 0.95625, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0},
     # Tech insiders in industry shorthand (the thirty-fourth session): 0.900 with four the wrong way round and 15
-    # asked again at its first run; stages 0.933, yes/no 0.95 (one the wrong way round).
-    "probe25": {"answer_accuracy": 0.915, "wrong_way": 3, "stage_accuracy": 0.93, "yes_no_accuracy": 0.95,
-                "yes_no_wrong": 1},
+    # asked again at its first run; stages 0.933, yes/no 0.95 (one the wrong way round). A tag question, a closing
+    # vote, "X or bust", "would rather not", a thing asked back in its own sentence: 0.91875 with three; an
+    # undecided ending in shorthand, a side that beats what is no side: 0.93125 with two. A degree finished in a
+    # month named: stages 1.000; "native", "birth certificate": yes/no 1.000.
+    "probe25": {"answer_accuracy": 0.93125, "wrong_way": 2, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
+                "yes_no_wrong": 0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
     "tune": {"answer_accuracy": 0.95, "wrong_way": 0, "stage_accuracy": 0.96, "yes_no_accuracy": 0.96,
