@@ -441,9 +441,10 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False,
         point = points.get(tail)
         if point is None and tail and not plain:
             # "... wore me down. would rather not": the phrase said with its "I would"
+            unsaid = points.get(WOULD_SAY.sub("", tail))
             point = _weighed_phrase(tail, points)
-            if point is None and points.get(WOULD_SAY.sub("", tail)) not in (None, NEUTRAL):
-                point = points[WOULD_SAY.sub("", tail)]  # not "i'd pass", which declines (DIRECTION_IDIOMS)
+            if point is None and unsaid not in (None, NEUTRAL):
+                point = unsaid  # not "i'd pass", which declines (DIRECTION_IDIOMS)
         if point is None and tail and not plain and not yes_no and pattern is CONCLUSIONS[0]:
             # "I've only just started earning, so I'd be reluctant." (probe23): the words after the "so"
             point = formal_verdict(SO_LEAD.sub("", lower[match.start():], count=1))
@@ -2621,10 +2622,10 @@ WALKED_OUT = re.compile(
     r"jump at (?:it|the chance)))(?:\s+(?:immediately|on the spot|the same day|that day|right away|in a heartbeat|"
     r"tomorrow|asap|within a (?:week|month)|lol|tbh|for sure))?[\W_]*"
     r"(?:$|(?=(?:but |though )?not (?:every|all|always)\b))")
-# A situation that takes the side away: "if they took away the ladder", "somewhere without big data".
 # A doing never to be done again: "NEVER again betting rent on a cap table" (probe25: asked again); "never again,
 # ..." and "never again will I ..." are others' (NEVER_AGAIN, the model)
 NEVER_AGAIN_DOING = re.compile(r"\bnever again (?P<thing>[a-z]+ing\b[^,.!?;]{3,80})")
+# A situation that takes the side away: "if they took away the ladder", "somewhere without big data".
 TAKEN_AWAY = re.compile(r"\b(?:took|take|takes|taking) (?:\w+ )?away|\b(?:without|no|remove[ds]?|removing|lose|"
                         r"lost|scrap(?:s|ped)?|got rid of|get rid of|cut|cuts|cancel(?:s|led)?|zero|lack of)\b")
 # The yes/no questions ask "Does your right to work depend ...?", "Do people depend ...?": "I do.", "it
