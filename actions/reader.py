@@ -818,9 +818,9 @@ WORD_THEN_HOW_MUCH = re.compile(r"^\W*(?:i )?(?:dis)?agree,?\s+(?:totally|comple
                                 r"strongly|100 ?%|100 percent|one hundred percent)\b")
 # A side taken mildly, opening the answer: "Mildly against.", "slightly in favour" (probe21: read 1).
 MILD_OPENING = re.compile(r"^\W*(?:mildly|slightly|somewhat|a (?:little|bit)) (?:against|for it|in favou?r)\b")
-# An answer word typed in capitals, two letters or more.
 # A word shouted, not an acronym: three letters or more with a vowel ("MOVE", not "OK", "NHS" or "CV")
 CAPITALS = re.compile(r"\b(?=[A-Z]*[AEIOUY])[A-Z]{3,}\b")
+# An answer word typed in capitals, two letters or more.
 SHOUTED_NO = re.compile(r"\b(?:NO+|NOPE|NAH+|NEVER|NOT AT ALL)\b")
 SHOUTED_YES = re.compile(r"\b(?:YES+|YEP|YEAH+|YUP|ABSOLUTELY|DEFINITELY|TOTALLY)\b")
 # Sarcasm: the words praise what the statement says and the person means a firm no ("oh sure, I LOVE
@@ -2267,6 +2267,15 @@ def load_training(k: Knowledge, files: Iterable[Path]) -> TrainingSet:
     return data
 
 
+def _unsure(p: Dict[object, float]) -> bool:
+    """True when the agreement model's probabilities settle no point: none likely enough, both sides likely, or
+    a side's point without its side being likely."""
+    best = max(p, key=p.get)
+    disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)
+    return (p[best] < MIN_CONFIDENCE and max(disagree, agree, p.get(3, 0)) < MIN_CONFIDENCE + 0.2) or (
+        min(disagree, agree) >= MIN_OPPOSITE or (best != NEUTRAL and max(disagree, agree) < MIN_SIDE))
+
+
 class Reader:
     """The three trained readers and the rules in front of them."""
 
@@ -2456,14 +2465,13 @@ class Reader:
             if weighed in side:
                 return Reading(weighed, 1.0, "rule")  # "... Mild no.", "... Strong no.": the person weighed it
             return Reading(best, p.get(best, 0.0) / total, "model")
+        if _unsure(p) and CAPITALS.search(text):
+            # a word in capitals pulls the model to both extremes: "i want things to MOVE" was asked again, "i want
+            # things to move" is 4 (REST); where the model is unsure it weighs the words without them (the rules
+            # before it read the text lower-cased already)
+            p = self.agreement.probabilities(text.lower(), question)
         best = max(p, key=p.get)
-        disagree, agree = p.get(1, 0) + p.get(2, 0), p.get(4, 0) + p.get(5, 0)
-        if (p[best] < MIN_CONFIDENCE and max(disagree, agree, p.get(3, 0)) < MIN_CONFIDENCE + 0.2) or (
-                min(disagree, agree) >= MIN_OPPOSITE or (best != NEUTRAL and max(disagree, agree) < MIN_SIDE)):
-            if CAPITALS.search(text):
-                # a word in capitals pulls the model to both extremes: "i want things to MOVE" was asked again,
-                # "i want things to move" is 4 (REST); read without them where the model is unsure
-                return self._read_agreement(text.lower(), question)
+        if _unsure(p):
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
 
