@@ -11,7 +11,7 @@ MODEL := models/advisor.tar.gz
 # socket.io-client for the web widget, installed from web/package-lock.json.
 WEB_DEPS := web/node_modules/.package-lock.json
 # A model is retrained when any of these changes.
-TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu/extractor.py bot/nlu/intents.py bot/nlu/importer.py actions/knowledge.py actions/questions.py actions/reader.py actions/answers.py \
+TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu/extractor.py bot/nlu/intents.py bot/nlu/importer.py actions/knowledge.py actions/questions.py actions/reader.py actions/situation.py actions/answers.py \
                    $(shell find data knowledge -name '*.yml' 2>/dev/null)
 
 export ACTION_PORT ?= 5055

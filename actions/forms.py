@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers, reader
+from actions import answers, reader, situation
 from actions.advice import answer_title, answers_line, topic_title
 from actions.knowledge import Knowledge, default
 from actions.profile import stated_answers, stated_constraints, stated_priorities
@@ -280,7 +280,7 @@ class ValidateAssessmentForm(FormValidationAction):
         if value in k.stage["values"] or value == UNSPECIFIED_STAGE:
             return self._accept("stage", value, tracker)
         text = str(value or "")
-        if (reader.stage_stated(text, k) is None
+        if (situation.stage_stated(text, k) is None
                 and answers.parse_agreement(text, k) == answers.NEUTRAL):
             return self._accept("stage", UNSPECIFIED_STAGE, tracker)  # "skip", "not sure"
         message = tracker.latest_message or {}
@@ -289,7 +289,7 @@ class ValidateAssessmentForm(FormValidationAction):
         intent = message.get("intent") or {}
         if (intent.get("name") in reader.CONSENT_INTENTS and not mentioned
                 and (intent.get("confidence") or 0.0) >= reader.MIN_INTENT_CONFIDENCE
-                and reader.stage_stated(text, k) is None):
+                and situation.stage_stated(text, k) is None):
             # "yeah let's do it" typed after an opener started the assessment: the stage model, which
             # has never seen a yes, read it as senior
             return self._unclear("stage", UNSPECIFIED_STAGE, dispatcher, tracker)

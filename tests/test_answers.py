@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from actions import answers, knowledge, reader
+from actions import answers, knowledge, reader, situation
 
 K = knowledge.load()
 READER = reader.default_reader()
@@ -570,10 +570,10 @@ def test_the_side_a_comparison_prefers_less_is_marked_as_negated(text, marked):
 @pytest.mark.parametrize("text, months", [
     ("savings would last about 2 months", 2), ("a month or two saved", 2), ("3-4 months", 4),
     ("I have 9 months of savings", 9), ("just started", None), ("a couple of months", 2),
-    ("a few months", 3), ("8 weeks", 8 / reader.WEEKS_A_MONTH), ("a couple weeks", 2 / reader.WEEKS_A_MONTH),
+    ("a few months", 3), ("8 weeks", 8 / situation.WEEKS_A_MONTH), ("a couple weeks", 2 / situation.WEEKS_A_MONTH),
 ])
 def test_months_stated(text, months):
-    assert reader.months_stated(text) == months
+    assert situation.months_stated(text) == months
 
 
 @pytest.mark.parametrize("text, months", [
@@ -585,7 +585,7 @@ def test_months_stated(text, months):
     ("I've put aside enough for about 18 months", 18),
 ])
 def test_runway_months(text, months):
-    assert reader.runway_months(text) == months
+    assert situation.runway_months(text) == months
 
 
 @pytest.mark.parametrize("text, question, side", [
@@ -939,7 +939,7 @@ def test_ah_sure_is_a_yes_in_irish_english(text, sarcastic):
     ("year 2 of my phd", "student"),
 ])
 def test_the_stage_stated_in_months_and_years_to_go(text, stage):
-    assert reader.stage_stated(text, K) == stage
+    assert situation.stage_stated(text, K) == stage
 
 
 @pytest.mark.parametrize("text, question, direction", [
@@ -974,7 +974,7 @@ def test_big_time_is_an_answer():
     ("first year at my first job", "new_grad"), ("third year of my phd", "student"),
 ])
 def test_the_year_of_work_one_is_in(text, stage):
-    assert reader.stage_stated(text, K) == stage
+    assert situation.stage_stated(text, K) == stage
 
 
 
@@ -1090,8 +1090,8 @@ def test_a_stage_taken_back_or_given_in_halves(text, stage):
 
 
 def test_no_longer_takes_no_stage_back():
-    assert reader.STAGE_TAKEN_BACK.search("i was a student, well, no longer") is None
-    taken_back = reader.STAGE_TAKEN_BACK.search("student, wait no, i graduated in may")
+    assert situation.STAGE_TAKEN_BACK.search("i was a student, well, no longer") is None
+    taken_back = situation.STAGE_TAKEN_BACK.search("student, wait no, i graduated in may")
     assert taken_back.group("rest") == "i graduated in may"
 
 
@@ -1354,7 +1354,7 @@ def test_the_other_side_dismissed_a_never_echoed_and_a_choice_between(text, ques
 
 @pytest.mark.parametrize("text", ["savings ~0", "0 savings", "savings? basically zero"])
 def test_no_savings_at_all_is_a_short_runway(text):
-    assert reader.runway_months(text) == 0.0
+    assert situation.runway_months(text) == 0.0
     assert READER.read_yes_no(text, "low_runway").value is True
 
 

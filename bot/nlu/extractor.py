@@ -39,7 +39,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, METADAT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import knowledge, reader
+from actions import knowledge, reader, situation
 
 SPANS_KEY = "knowledge"
 MEANING_MODELS = "meaning_models.pkl"
@@ -231,19 +231,19 @@ CAREER_BEGAN = re.compile(r"\b(?:graduat|start|finish|join|began|begin|defend|le
 
 def _years_stated(text: str) -> Iterable[Tuple[int, int, float]]:
     """(start, end, years worked) for "3 yoe", "two years in" and "since 2009"."""
-    runway = [found.span() for found in reader.YEARS_OF_RUNWAY.finditer(text.lower())]
+    runway = [found.span() for found in situation.YEARS_OF_RUNWAY.finditer(text.lower())]
     for match in YEARS.finditer(text):
         if any(start <= match.start() < end for start, end in runway):
             continue  # "I've saved about a year", "savings would cover two years": the runway's years
         before = text[max(0, match.start() - 40):match.start()]
         if YEARS_AGO.match(text, match.end()) and not CAREER_BEGAN.search(before):
             continue
-        if reader.YEARS_NOT_WORKED.match(text, match.end()):  # "two years of savings", "3 years left"
+        if situation.YEARS_NOT_WORKED.match(text, match.end()):  # "two years of savings", "3 years left"
             continue
         amount = match.group(1).lower()
         yield match.start(), match.end(), float(NUMBER_WORDS.get(amount, amount))
-    for match in reader.SINCE_YEAR.finditer(text.lower()):
-        yield match.start(), match.end(), reader.years_since(match.group(1))
+    for match in situation.SINCE_YEAR.finditer(text.lower()):
+        yield match.start(), match.end(), situation.years_since(match.group(1))
 
 
 def _answer_phrases(k: knowledge.Knowledge) -> List[re.Pattern]:
@@ -276,10 +276,10 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
     found = [e for e in found if not (e["entity"] == "career_stage" and
                                       any(start <= e["start"] and e["end"] <= end for start, end in inside))]
     # "phd student, wondering where to go after I graduate": a student, not also a new grad
-    future = [match.span() for match in reader.FUTURE_GRADUATION.finditer(lower)]
+    future = [match.span() for match in situation.FUTURE_GRADUATION.finditer(lower)]
     found = [e for e in found if not (e["entity"] == "career_stage" and e["value"] == "new_grad" and
                                       any(start <= e["start"] and e["end"] <= end for start, end in future))]
-    stated = reader.stage_stated(text, k)
+    stated = situation.stage_stated(text, k)
     stages = [e for e in found if e["entity"] == "career_stage"]
     if stated is not None and stages:
         # One stage per message, the one the text states outright: "2 years into my first job" is
