@@ -88,6 +88,8 @@ RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!
                            # "put me down for a 5", "my answer would be a 2", "mark me as a 4"
                            r"\b(?:my answer(?:'s| is| would be| will be)|put me down (?:for|as)|"
                            r"mark me (?:down )?(?:for|as)|count me (?:as|for)|"
+                           # "some weight, not much, call it a 3" (probe26)
+                           r"(?<!n't )(?<!not )(?:(?:i'?d|let'?s|just) )?call it|"
                            r"(?:i'?ll|i will|gonna|going to|let'?s) (?:say|go with))"
                            r"(?: an?| like)? ([1-5]|one|two|three|four|five)\b(?![./]?\d)|"
                            # "I must say 1. I prefer everything planned": the number ends its clause
@@ -1472,12 +1474,14 @@ WORRY_DENIED_AFTER_NO = re.compile(
     r"phase|rattle|spook)(?:e?s)?(?: me)?\b")
 COMFORT_STATEMENT = re.compile(r"\b(?:comfortable|thrive)\b")
 # "No way I'd give up a solid salary": a refusal to lose the thing named keeps it; to join or take it refuses
-# it.
-REFUSAL = re.compile(r"^\W*(?:no way|never|not a chance|no chance)(?: in hell)?,? (?:would )?"
-                     r"(?:i'?d|i would|id|i'?ll|i will|i)(?: ever)? (?P<verb>give up|lose|sacrifice|trade away|"
-                     r"walk away from|drop|join|take|accept|work (?:at|for|in)|go (?:to|for))\b"
+# it. "i'd rather not trade stability this time around" refuses too (probe26: read the wrong way round).
+REFUSAL = re.compile(r"^\W*(?:(?:no way|never|not a chance|no chance)(?: in hell)?,? (?:would )?"
+                     r"(?:i'?d|i would|id|i'?ll|i will|i)(?: ever)?|"
+                     r"(?:honestly,? |tbh,? |ngl,? )?(?:i'?d|i would|id) (?:much )?rather not) "
+                     r"(?P<verb>give up|lose|sacrifice|trade away|trade|walk away from|drop|join|take|"
+                     r"accept|work (?:at|for|in)|go (?:to|for))\b"
                      r"(?P<thing>[^.;!?]*)")
-KEEPING_VERBS = ("give up", "lose", "sacrifice", "trade away", "walk away from", "drop")
+KEEPING_VERBS = ("give up", "lose", "sacrifice", "trade away", "trade", "walk away from", "drop")
 
 
 def worry_denied(text: str, question: str, k: Knowledge) -> int:
@@ -1503,6 +1507,8 @@ def _refused(text: str, question: str, k: Knowledge) -> Optional[Tuple[re.Match,
     if not criterion or not match:
         return None
     thing = answers.normalise(match.group("thing"))
+    if match.group("verb") == "trade":
+        thing = re.split(r"\b(?:for|against)\b", thing)[0]  # "trade stability for equity": what is given up
     side = _words_side(thing, criterion) or _company_side(thing, criterion, k)
     return match, (side if match.group("verb") in KEEPING_VERBS else -side)
 
@@ -1521,6 +1527,9 @@ UNCOMPARED = r"(?:(?!\b(?:over|than|instead|but|not|vs|versus|or)\b)[\w' -])"
 # deal-breaker": whether X is the side or its lack ("a low base") the side words alone do not tell.
 VERDICTS = (
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?),? or (?:nothing|bust)\b"), 1),
+    # "PLEASE give me written promo criteria, ...", "give me a spec or give me death" (probe26)
+    (re.compile(r"(?:^|[,.;:!?—–]\s*)(?:(?:please|pls|plz|just|someone|somebody|lord|god)\W+)*give me "
+                rf"(?P<thing>{UNCOMPARED}{{2,40}}?)(?=\s*(?:[,.;:!?—–]|$|or give me death))"), 1),
     (re.compile(r"(?:^|[,.;:!?—–]\s*)(?P<thing>[\w' -]{2,40}?) (?:is|are) "
                 r"(?:what (?:i'?m|i am) after|what i want|all i care about|the dream|my jam)\b"), 1),
     # "Wide and fast, every time.", "stability any day": the thing alone in its sentence, then the verdict
@@ -1580,7 +1589,10 @@ FELT = (
                 r"(?:is|are|would be|'d be|sounds?(?: like)?|(?:would )?feels?(?: like)?) "
                 r"(?:completely |totally )?(?:my (?:personal |"
                 r"absolute |worst )?nightmare|a (?:hard )?no|off the table|a (?:bit of a )?step back|"
-                r"a dealbreaker|a non-?starter)|"
+                r"a dealbreaker|a non-?starter|"
+                # "ambiguity is my kryptonite", "... sounds like a horror movie", "... is the ick" (probe26)
+                r"my kryptonite|my villain origin story|a horror (?:movie|film|show|story)|"
+                r"a (?:huge |big )?red flag|(?:the|an|a major) ick)|(?:gives?|giving) me (?:the )?icks?|"
                 r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
                 r"my jam)|(?:is|are) (?:useless|pointless|worthless|meaningless) to me|"
                 r"(?:would|will) (?:crush|worry|scare|stress) me|"
@@ -1593,6 +1605,11 @@ FELT = (
                 r"(?:gets?|keeps?) me going|(?:is|are) (?:so |super |pretty |really )?(?:exciting|thrilling|fun|"
                 r"my jam|my thing)|(?:do(?:es)?n'?t|do(?:es)? not|never) (?:bores?|drains?|stress(?:es)?|scares?|"
                 r"exhausts?) me|(?:is|are) where i do my best work|"
+                # "depth is my whole personality", "ambiguity is my home turf", "a clear ladder would help me"
+                # (probe26)
+                r"(?:is|are) (?:literally )?my (?:whole|entire) personality|"
+                r"(?:is|are) my (?:home turf|happy place|element|love language)|"
+                r"(?:is|are) (?:a |the )?(?:huge |big )?green flag|(?:would|will) (?:really )?help me|"
                 r"(?:is|are) (?:totally |perfectly )?(?:ok|okay|fine|alright) (?:with|by) me)\b"), 1),
 )
 # A feeling only some of the time is no side taken: "Some weeks the chaos energizes me, other weeks ...".
@@ -1691,6 +1708,13 @@ NEUTRAL_ENDING = re.compile(
     r"half[- ]half|"
     # "... genuinely mixed", "... nets to zero", "... mid" (probe25)
     r"mixed|mixed feelings|mid|(?:nets?|netting) (?:out )?(?:to )?zero|net zero|"
+    # "... honestly no take", "... could matter could not", "... scale is just a thing" (probe26)
+    r"(?:i have |i've got |i got )?no (?:real |strong |hot )?takes?|could (?:matter|go),? (?:or )?could not|"
+    r"(?:[\w' -]{2,30} )?(?:is|are) just (?:a thing|there|a fact of life)|"
+    # "scale is fine, doesn't excite me or bore me": a liking and a dislike, both denied (probe26)
+    r"(?:it |that )?(?:doesn'?t|does not|neither) (?:(?:excite|thrill|interest|energi[sz]e)s? me,? (?:or|nor) "
+    r"(?:bores?|drains?|scares?|stress(?:es)?)|(?:bores?|drains?|scares?|stress(?:es)?) me,? (?:or|nor) "
+    r"(?:excite|thrill|interest|energi[sz]e)s?) me|"
     r"(?:hard|impossible) to say which (?:side|one) wins|could go either way|"
     r"(?:i )?(?:can'?t|cannot) (?:really |honestly )?(?:say|tell(?: you)?|pick|choose|decide)"
     r"(?: yet| (?:whether|if|which)\b[^.!?]*)?|"

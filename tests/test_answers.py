@@ -1740,3 +1740,30 @@ def test_a_clipped_story_is_no_question():
 ])
 def test_a_degree_finished_months_ago(text, stage):
     assert READER.read_stage(text).value == stage
+
+
+# The very online (probe26): idioms of liking and dislike, a thing asked for, "call it a 3", "i'd rather not trade
+# X", undecided endings
+@pytest.mark.parametrize("text, question, value", [
+    ("ambiguity is my kryptonite mate, give me a spec or give me death", "pace", 1),  # was 5
+    ("i'd rather not trade stability this time around", "risk", 2),  # was 4
+    ("PLEASE give me written promo criteria, i've heard 'next cycle' three cycles in a row", "structure", 5),
+    ("a clear ladder would help me ngl, i still don't know what a senior even does", "structure", 4),
+    ("name recognition? some weight, not much, call it a 3", "brand", 3),  # was 2
+    ("scale is fine, doesn't excite me or bore me", "scale", 3),  # was 2
+    ("brand recognition... honestly no take, could matter could not", "brand", 3),  # was 2
+    ("not fascinated, not bored, scale is just a thing", "scale", 3),  # was asked again
+    ("the chaos is giving me the ick fr", "pace", 1),
+    ("giant datasets are my whole personality lol", "scale", 5),
+    # not a thing asked for where it is set against another: "give me X over Y" is a comparison's
+    ("Shipped a demo at sunrise after two pivots, give me the scramble over a calm, tidy roadmap any day of the "
+     "week.", "pace", 5),
+])
+def test_an_answer_from_the_very_online(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_a_rating_called_and_not_called():
+    assert reader.rating_number("some weight, not much, call it a 3") == 3
+    assert reader.rating_number("let's call it a 4, the logo did open doors") == 4
+    assert reader.rating_number("I wouldn't call it a 5, but brand helps") is None

@@ -349,8 +349,10 @@ FLOORS = {
     "probe25": {"answer_accuracy": 0.93125, "wrong_way": 2, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # Very-online people in their twenties (the thirty-fifth session): 0.940625 with two the wrong way round and
-    # ten asked again at its first run; stages and yes/no 1.000.
-    "probe26": {"answer_accuracy": 0.940625, "wrong_way": 2, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
+    # ten asked again at its first run; stages and yes/no 1.000. Idioms of liking and dislike ("my kryptonite",
+    # "my whole personality"), "give me X", "call it a 3", "i'd rather not trade X", undecided endings
+    # ("no take", "doesn't excite me or bore me"): 0.965625 with none.
+    "probe26": {"answer_accuracy": 0.965625, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
