@@ -79,11 +79,22 @@ def _flip_verdict(flip: Flip) -> str:
     return SIDE_WORD[flip.recommendation] if flip.recommendation != EITHER else "a tie"
 
 
+def situation_change_text(result: Result, k: Knowledge) -> str:
+    """What a situation that decided the result would change: the side the answers alone give."""
+    because = " and that ".join(k.constraints[cid]["because"] for cid in result.constraints)
+    side = (f"be a tie ({result.score:+.2f})" if result.lean == EITHER else
+            f"point to {SIDE_LABEL[result.lean]} ({result.score:+.2f})")
+    return f"If it were no longer true that {because}, your answers alone would {side}."
+
+
 def flip_text(result: Result, k: Knowledge) -> str:
+    if decided_by_constraint(result):
+        # the constraint, not the score, chose the side: it is what would change it
+        return f"What would change it: your situation, not your preferences. {situation_change_text(result, k)}"
     if result.flip is None:
         if result.constraints:
-            return ("No single answer would change this: it follows from your constraint, not the "
-                    "score.")
+            return ("No single answer would change this: your answers and your situation point the same "
+                    "way.")
         return "No single answer change would flip this result: it rests on several answers."
     flip = result.flip
     statement = k.criteria[flip.criterion]["statement"]
@@ -97,6 +108,9 @@ def flip_text(result: Result, k: Knowledge) -> str:
 
 def said_above_text(result: Result, k: Knowledge) -> str:
     """Asked again what my last message said: the same facts in fewer words, and what to do about them."""
+    if decided_by_constraint(result):
+        return (f"As in my last message: only your situation would change it. {situation_change_text(result, k)} "
+                "You can still change any answer, or start over.")
     if result.flip is None:
         return ("As in my last message: no single answer would change it. You can still change any "
                 "answer, or start over.")

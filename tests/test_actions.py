@@ -428,6 +428,22 @@ def test_what_would_change_it_after_the_result_gives_the_change_alone(text):
     assert not any(criterion["title"] in message["text"] for criterion in K.criteria.values())
 
 
+def test_what_would_change_a_result_a_constraint_decided_is_the_situation():
+    # it had said "No single answer would change this", though the runway answer alone would (REST, the
+    # thirty-fifth session)
+    result = scored({**STARTUP_PROFILE, "low_runway": True})
+    assert advice.decided_by_constraint(result) and result.lean == "startup"
+    because = K.constraints["low_runway"]["because"]
+    change = f"If it were no longer true that {because}, your answers alone would point to a startup"
+    assert change in advice.flip_text(result, K) and change in advice.said_above_text(result, K)
+    both = scored({**STARTUP_PROFILE, "low_runway": True, "needs_sponsorship": True})
+    assert (f"that {K.constraints['needs_sponsorship']['because']} and that {because}"
+            in advice.flip_text(both, K))
+    agreeing = scored({"stage": "mid", **{cid: 3.0 for cid in K.criteria}, "risk": 1.0, "low_runway": True})
+    assert agreeing.lean == "big_tech" and not advice.decided_by_constraint(agreeing)
+    assert "point the same way" in advice.flip_text(agreeing, K)
+
+
 def after_bot(t, text: str):
     """The tracker `t` with a bot message `text` just before its user message."""
     t.events.insert(1, {"event": "bot", "text": text})
