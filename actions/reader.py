@@ -2757,9 +2757,33 @@ NOT_UNDERSTOOD = re.compile(
     r"(?:\s+(?:sorry|then|again))?$")
 
 
+# A word's meaning asked, the whole message: "what counts as ambiguous", "what does ambiguous mean here",
+# "define ambiguous" (REST, the thirty-fifth session: the factor menu, the help text, "couldn't read"). Only a
+# word of the statements: "what does vesting mean" asks about pay.
+MEANING_ASKED = re.compile(
+    r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|but|and|um+|uh+|quick question|q|like)\s+)*"
+    r"(?:what (?:counts|would count|qualifies|would qualify|passes) as (?:an? |the )?(?P<counts>[\w' -]{2,40}?)|"
+    r"what (?:does|do|would) (?P<means>[\w' -]{2,40}?) (?:even )?(?:mean|refer to)|"
+    r"(?:what is|what'?s|whats) (?:meant by|the meaning of|the definition of) (?P<meant>[\w' -]{2,40}?)|"
+    r"(?:define|definition of|meaning of) (?P<define>[\w' -]{2,40}?))"
+    r"(?:\s+(?:here|in this (?:question|statement|one|context)|exactly|then|again|lol|tho|though|even|"
+    r"for you|to you|in this case))*$")
+
+
 def not_understood(text: str) -> bool:
     """True when the whole message says the question was not understood (NOT_UNDERSTOOD)."""
     return bool(NOT_UNDERSTOOD.match(answers.normalise(text)))
+
+
+def meaning_asked(text: str, k: Knowledge) -> bool:
+    """True when the whole message asks what a word of the statements means (MEANING_ASKED)."""
+    match = MEANING_ASKED.match(answers.normalise(text))
+    if not match:
+        return False
+    word = next(group for group in match.groups() if group)
+    word = re.sub(r"^(?:an?|the) ", "", word)
+    statements = " ".join(answers.normalise(c["statement"]) for c in k.criteria.values())
+    return bool(re.search(rf"\b{re.escape(word)}", statements))
 
 
 GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
@@ -2997,7 +3021,7 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return intent in COMMAND_INTENTS or intent in QUESTION_INTENTS
     if not intent or rating_number(stripped) is not None:
         return False
-    if not_understood(stripped):
+    if not_understood(stripped) or meaning_asked(stripped, k):
         return True  # the extractor makes it ask_why, whatever the classifier said
     clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:

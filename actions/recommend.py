@@ -75,7 +75,8 @@ class Recommend(Action):
 
 
 # What a word means asked, not why the question is asked: "what do you mean by stability here?"
-ASKS_MEANING = re.compile(r"\b(?:mean|means|meant|meaning|explain|define|definition)\b", re.I)
+ASKS_MEANING = re.compile(r"\b(?:mean|means|meant|meaning|explain|define|definition|counts? as|qualif(?:y|ies) as|"
+                          r"refers? to)\b", re.I)
 
 
 class ExplainWhy(Action):

@@ -1767,3 +1767,10 @@ def test_a_rating_called_and_not_called():
     assert reader.rating_number("some weight, not much, call it a 3") == 3
     assert reader.rating_number("let's call it a 4, the logo did open doors") == 4
     assert reader.rating_number("I wouldn't call it a 5, but brand helps") is None
+
+
+def test_a_word_of_the_statements_asked_about_is_no_answer():
+    assert reader.is_interruption("define ambiguous", "answer", 0.3, K)
+    assert reader.meaning_asked("what counts as visible impact?", K)
+    assert not reader.meaning_asked("what does vesting mean", K)  # no word of the statements
+    assert not reader.meaning_asked("what counts as ambiguous is fine by me, i like it", K)

@@ -124,6 +124,8 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
 @pytest.mark.parametrize("typed", [
     "hmm what do you mean by ambiguity here?",
     "i don't understand the question",  # had been read as an answer that could not be read (REST)
+    # a word of the statement asked about: had got the factor menu, the help text and "couldn't read" (REST)
+    "what counts as ambiguous", "what does ambiguous mean here", "define ambiguous",
 ])
 def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, typed):
     sender = f"meaning-{abs(hash(typed))}"

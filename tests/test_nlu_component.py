@@ -171,6 +171,12 @@ def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classi
     ("I don't get it", "deny", "ask_why"),
     ("come again?", "start_over", "ask_why"),
     ("i don't understand what ambiguous means here", "answer", "ask_why"),
+    # a statement's word asked about (REST: the factor menu, the help text, "couldn't read")
+    ("what counts as ambiguous", "ask_factor", "ask_why"),
+    ("what does ambiguous mean here", "help", "ask_why"),
+    ("define ambiguous", "answer", "ask_why"),
+    ("what is meant by structured career path?", "ask_factor", "ask_why"),
+    ("what does vesting mean", "ask_factor", "ask_factor"),  # no word of the statements: a factor question
     # the rest of an answer, not the question, is what is not understood
     ("i don't get the appeal", "inform_priority", "inform_priority"),
     ("i don't understand why people like chaos", "inform_priority", "inform_priority"),

@@ -472,7 +472,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     @staticmethod
     def _corrected_intent(message: Message, entities: List[Dict[str, Any]],
-                          vocabulary: Iterable[str] = frozenset()) -> Optional[str]:
+                          vocabulary: Iterable[str] = frozenset(),
+                          k: Optional[knowledge.Knowledge] = None) -> Optional[str]:
         """The classifier's intent, except that a question naming a factor's words which it took,
         unsure, for out of scope ("how's the job security") is a factor question, and a factor
         question or comparison that asks about the asker's own choice (OWN_CHOICE) is a request for a
@@ -496,8 +497,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             corrected = FACTOR_INTENT
         elif name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text):
             corrected = RECOMMENDATION_INTENT
-        elif WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text):
-            corrected = WHY_INTENT  # "i don't understand the question" asks what it means
+        elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
+              or reader.meaning_asked(text, k or knowledge.default())):
+            corrected = WHY_INTENT  # "i don't understand the question", "define ambiguous" ask what it means
         if corrected != name:
             message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": intent.get("confidence")},
                         add_to_output=True)
@@ -534,7 +536,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             if not text or self._nlp is None:
                 continue
             entities = extract(self._nlp, self._knowledge, text)
-            intent = self._corrected_intent(message, entities, self._vocabulary)
+            intent = self._corrected_intent(message, entities, self._vocabulary, self._knowledge)
             entities += self._meant(text, intent, entities,
                                     (message.get(INTENT) or {}).get("confidence") or 0.0)
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
