@@ -2420,6 +2420,9 @@ class Reader:
         if formal is not None and (formal - NEUTRAL) * (conclusion(text, self.k) or 0) >= 0:
             # unless the answer concludes the other way: "I have reservations, but on balance, yes."
             return Reading(formal, 1.0, "rule")  # "By no means. ...", "I should think not, on the whole."
+        mocked = self._mocked_liking(text, question)
+        if mocked is not None:
+            return mocked
         mocking = sarcastic_no(text, question, self.k)
         if mocking is not None:
             after = after_sarcasm(text)
@@ -2523,6 +2526,17 @@ class Reader:
         side = side if match.group("glad") else -side
         point = (4 if side > 0 else 2) if match.group("hedge") else (5 if side > 0 else 1)
         return Reading(point, 1.0, "rule")
+
+    def _mocked_liking(self, text: str, question: str) -> Optional[Reading]:
+        """A thing said to be loved with an upside-down face (MOCKED_LIKING) is disliked, emphatically: the other
+        side of the thing's own by the statement's words. Where they name no side it is asked again: the model
+        reads the love, not the irony ("i love when nothing ever changes 🙃" is a 5 to pace)."""
+        match = MOCKED_LIKING.match(answers.lowered(text))
+        criterion = self.k.criteria.get(question)
+        if not match or not criterion:
+            return None
+        side = _words_side(answers.normalise(match.group("thing")), criterion)
+        return Reading(1 if side > 0 else 5, 1.0, "rule") if side else Reading(None, 0.0, "unread")
 
     def _never_again_doing(self, text: str, question: str) -> Optional[Reading]:
         """A thing the person will never again do (NEVER_AGAIN_DOING) is refused, emphatically: the other side
@@ -2662,6 +2676,12 @@ WALKED_OUT = re.compile(
     r"jump at (?:it|the chance)))(?:\s+(?:immediately|on the spot|the same day|that day|right away|in a heartbeat|"
     r"tomorrow|asap|within a (?:week|month)|lol|tbh|for sure))?[\W_]*"
     r"(?:$|(?=(?:but |though )?not (?:every|all|always)\b))")
+# A liking said with an upside-down face, opening the answer: "oh yes i LOVE doing 5 jobs at once 🙃", "i love when
+# the roadmap changes every week 🙃" (REST, the thirty-fifth session: read 5, the wrong way round). The face says
+# the love is irony: the thing is disliked.
+MOCKED_LIKING = re.compile(r"^\W*(?:(?:oh|ah|wow|omg)\W+)?(?:(?:yes|yeah|yay|great|sure)\W+)?(?:i|we) "
+                           r"(?:just |absolutely |totally |really |so+ )?(?:love|adore|live for)\s+"
+                           r"(?P<thing>[^.!?🙃]{3,80}?)\s*🙃")
 # A doing never to be done again: "NEVER again betting rent on a cap table" (probe25: asked again); "never again,
 # ..." and "never again will I ..." are others' (NEVER_AGAIN, the model)
 NEVER_AGAIN_DOING = re.compile(r"\bnever again (?P<thing>[a-z]+ing\b[^,.!?;]{3,80})")

@@ -1774,3 +1774,14 @@ def test_a_word_of_the_statements_asked_about_is_no_answer():
     assert reader.meaning_asked("what counts as visible impact?", K)
     assert not reader.meaning_asked("what does vesting mean", K)  # no word of the statements
     assert not reader.meaning_asked("what counts as ambiguous is fine by me, i like it", K)
+
+
+# A liking said with an upside-down face is irony (REST: "oh yes i LOVE doing 5 jobs at once 🙃" read 5)
+@pytest.mark.parametrize("text, question, value", [
+    ("i love a 40-page promo rubric 🙃", "structure", 1),  # the rubric's side by the statement's words
+    ("oh yes i LOVE doing 5 jobs at once 🙃", "breadth", None),  # no side in its words: asked again
+    ("oh yeah i just love when nothing ever changes and every sprint is the same 🙃", "pace", None),
+    ("i love a clear promo rubric", "structure", 5),  # no face, no irony
+])
+def test_a_liking_with_an_upside_down_face(text, question, value):
+    assert READER.read_agreement(text, question).value == value
