@@ -112,7 +112,9 @@ def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dic
     household name. The logo got me interviews, sure, but I couldn't care less" typed at the brand
     statement had made a mid-career user a student (make chat), "nope, just me, a year of savings" at the
     runway question too. A stage said for itself ("btw I'm basically a new grad now") reads no side, and
-    replaces the one known; so does one beside a yes/no the model only guessed."""
+    replaces the one known; so does one beside a yes/no the model only guessed. Beside an undecided answer, a
+    stage that only the meaning model found is in passing too: "mid tbh" is slang for so-so (REST: a known
+    early career became mid)."""
     k = default()
     pending = tracker.get_slot("requested_slot")
     if (pending not in {*k.criteria, *k.constraints}
@@ -120,7 +122,11 @@ def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dic
         return False
     answer = validated.get(pending)
     if pending in k.criteria:
-        return answer not in (None, answers.NEUTRAL)
+        if answer == answers.NEUTRAL:
+            stages = [e for e in (tracker.latest_message or {}).get("entities", [])
+                      if e.get("entity") == "career_stage"]
+            return bool(stages) and all((e.get("confidence_entity") or 1.0) < 1.0 for e in stages)
+        return answer is not None
     return answer is not None and pending not in guessed
 
 

@@ -231,6 +231,18 @@ def test_an_answer_to_another_question_is_not_scolded():
     assert [m["text"] for m in messages] == ["Noted: Career stage: New grad."]  # a misreading shows
 
 
+def test_mid_as_slang_beside_an_undecided_answer_keeps_the_stage_known():
+    # REST, typing as someone very online: "mid tbh" at the impact statement made a known early career mid
+    stages = (("mid tbh", dict(entity("career_stage", "mid"), confidence_entity=0.62), "early"),
+              ("i'm mid-career now, so neutral", entity("career_stage", "mid"), "mid"))  # a synonym: said
+    for text, found, stage in stages:
+        t = tracker(text, intent="inform_stage", active_loop=ASSESSMENT, requested_slot="impact",
+                    slots={"stage": "early"}, extracted={"stage": "mid", "impact": text}, entities=[found])
+        t.events[:0] = [{"event": "slot", "name": "stage", "value": "early"}]
+        events, _ = run(ValidateAssessmentForm(), t)
+        assert slot_events(events)["stage"] == stage and slot_events(events)["impact"] == 3.0
+
+
 def test_a_stage_the_model_finds_neutral_is_no_answer():
     # found talking to the bot: the stage was taken and the statement read as a 3
     text = "oh btw I'm actually defending next month so I'm basically a new grad"
