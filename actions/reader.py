@@ -2394,6 +2394,9 @@ class Reader:
         said = without_tag(text)
         if said is not None:
             return self.read_agreement(said, question)  # "Stability is what matters, isn't it?"
+        stressed = without_no_cap(text)
+        if stressed is not None:
+            return self.read_agreement(stressed, question)
         corrected = self._corrected(text, question)
         if corrected is not None:
             return corrected
@@ -2582,6 +2585,9 @@ class Reader:
         said = without_tag(text)
         if said is not None:
             return self.read_yes_no(said, question)  # "I'm on an H-1B, so yes, right?"
+        stressed = without_no_cap(text)
+        if stressed is not None:
+            return self.read_yes_no(stressed, question)  # "no cap i'm on a visa"
         settled = self_correction(text, self.k)
         if settled:
             return self.read_yes_no(settled, question)  # "yes, wait no, sorry, misread. no, im a us citizen"
@@ -2922,6 +2928,16 @@ TAG_QUESTION = re.compile(
     r"agreed)\s*\?+\W*", re.I | re.S)
 
 
+# "no cap" is slang for "no lie": it stresses what it stands beside, it denies nothing ("no cap money is
+# everything" at salary had read 1, the wrong way round: REST). Not a cap denied ("no cap on bonuses").
+NO_CAP = re.compile(r"\bno cap\b(?!\s+(?:on|to|for|at|in|of)\b)", re.I)
+
+
+def without_no_cap(text: str) -> Optional[str]:
+    """The text with "no cap" as slang (NO_CAP) said as "honestly", or None where it has none."""
+    return NO_CAP.sub("honestly", text) if NO_CAP.search(text) else None
+
+
 def without_tag(text: str) -> Optional[str]:
     """What a message says before a tag question closing it, or None where none closes it or what comes
     before asks itself ("why would I, right?")."""
@@ -2992,8 +3008,11 @@ DEGREE_ALONE = re.compile(r"^\W*(?:fully|totally|completely|absolutely|entirely|
                           r"\s+[\w'-]+\W*$")
 
 
-# Or a short message the classifier is sure of, with no answer word in it ("gotta bounce", "heyo").
+# Or a short message the classifier is sure of, with no answer word in it ("gotta bounce", "heyo"), nor slang
+# that answers: the classifier likens "yolo honestly" to a greeting (REST: never read at the risk statement).
 SURE_SOCIAL = (0.9, 4)  # confidence, words
+ANSWER_SLANG = re.compile(r"\b(?:yolo|bet|facts|fr|deadass|no cap|send it|say less|slay|periodt?|based|mid|"
+                          r"ngl|lowkey|highkey|nah fam)\b")
 
 
 def _social(text: str, intent: str, confidence: float, k: Knowledge) -> bool:
@@ -3002,7 +3021,7 @@ def _social(text: str, intent: str, confidence: float, k: Knowledge) -> bool:
     if words.search(clean) and len(words.sub(" ", clean).split()) <= MAX_SOCIAL_REST[intent]:
         return True
     return (confidence >= SURE_SOCIAL[0] and len(clean.split()) <= SURE_SOCIAL[1]
-            and answers.find_phrase(clean, k) is None)
+            and answers.find_phrase(clean, k) is None and not ANSWER_SLANG.search(clean))
 
 
 # "wait, that's wrong", "you misread me", "no, my last answer": the answer said back before this

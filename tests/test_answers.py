@@ -1785,3 +1785,21 @@ def test_a_word_of_the_statements_asked_about_is_no_answer():
 ])
 def test_a_liking_with_an_upside_down_face(text, question, value):
     assert READER.read_agreement(text, question).value == value
+
+
+# Slang that stresses or answers (REST, typing as someone very online): "no cap" is "no lie", not a no; "yolo" is
+# no greeting
+@pytest.mark.parametrize("text, question, value", [
+    ("no cap money is everything", "salary", 5),  # was 1, the wrong way round
+    ("chaos is my thing no cap", "pace", 5),
+    ("no cap i love chaos", "pace", 5),
+])
+def test_no_cap_denies_nothing(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_slang_that_answers_is_not_social():
+    assert READER.read_yes_no("no cap im on an h1b", "needs_sponsorship").value is True
+    assert reader.without_no_cap("no cap on bonuses would be nice") is None  # a cap denied
+    assert not reader.is_interruption("yolo honestly", "greet", 0.96, K)  # the classifier's greeting
+    assert reader.is_interruption("heyo", "greet", 0.96, K)
