@@ -2631,6 +2631,13 @@ class Reader:
                 and names_another_statement(answers.normalise(text), question, self.k)):
             # "ngl the chaos sounds kinda fun" typed at the runway question answers a statement, not it
             return Reading(None, 0.0, "unread")
+        if (not said and not BARE_ANSWER_OPENING.match(answers.lowered(text))
+                and any(constraint_words(answers.normalise(text), other, self.k)
+                        for other in self.k.constraints if other != question)):
+            # "lol no savings, living paycheck to paycheck rn" typed at the visa question answers the runway
+            # one, in its answer words and none of this one's (REST: noted as a visa needed); not "no. also no
+            # savings", whose bare "no" answers this one first
+            return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
         best = max(p, key=p.get)
         if p[best] < MIN_YES_NO_CONFIDENCE:
@@ -2931,6 +2938,10 @@ TAG_QUESTION = re.compile(
 # "no cap" is slang for "no lie": it stresses what it stands beside, it denies nothing ("no cap money is
 # everything" at salary had read 1, the wrong way round: REST). Not a cap denied ("no cap on bonuses").
 NO_CAP = re.compile(r"\bno cap\b(?!\s+(?:on|to|for|at|in|of)\b)", re.I)
+
+
+# A bare yes or no closed by a mark, opening the message: "no. also no savings"
+BARE_ANSWER_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah)\s*[,.!;:—–-]")
 
 
 def without_no_cap(text: str) -> Optional[str]:

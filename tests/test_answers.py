@@ -1803,3 +1803,11 @@ def test_slang_that_answers_is_not_social():
     assert reader.without_no_cap("no cap on bonuses would be nice") is None  # a cap denied
     assert not reader.is_interruption("yolo honestly", "greet", 0.96, K)  # the classifier's greeting
     assert reader.is_interruption("heyo", "greet", 0.96, K)
+
+
+def test_the_other_yes_no_questions_answer_words_alone_answer_that_one():
+    # "lol no savings, ..." at the visa question answers the runway one (REST: noted as a visa needed)
+    assert READER.read_yes_no("lol no savings, living paycheck to paycheck rn", "needs_sponsorship").value is None
+    assert READER.read_yes_no("on an h1b lol", "low_runway").value is None
+    assert READER.read_yes_no("no. also no savings", "needs_sponsorship").value is False  # answered first
+    assert READER.read_yes_no("citizen, but savings are thin", "needs_sponsorship").value is False

@@ -165,6 +165,17 @@ def test_never_stuck_one_specific_reask_then_neutral(advisor, slot, first):
     assert asked(replies) == [knowledge.default().questions[knowledge.default().questions.index(slot) + 1]]
 
 
+def test_the_runway_answered_at_the_visa_question_is_noted_and_the_visa_asked_again(advisor):
+    # REST, typing as someone very online: it had been noted as a visa needed, and the runway asked next
+    sender = "runway-at-visa"
+    to_question(advisor, sender, "needs_sponsorship")
+    replies = advisor.say(sender, "lol no savings, living paycheck to paycheck rn")
+    assert f"{K.constraints['low_runway']['title']}: yes" in replies[0]["text"]
+    assert asked(replies) == ["needs_sponsorship"]
+    slots = advisor.slots(sender)
+    assert slots["low_runway"] is True and slots["needs_sponsorship"] is None
+
+
 def test_a_result_decided_by_a_constraint_says_so(advisor):
     sender = "constrained"
     advisor.say(sender, "/start_assessment")
