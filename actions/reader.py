@@ -8,7 +8,8 @@ file's own phrases:
   to `pace` and nothing to `salary`) and what the knowledge vocabulary finds in the first clause (answer
   first, reasons after).
 - yes / no for the two constraints;
-- the career stage, after rules for what the text states outright (years worked, student years).
+- the career stage, after rules for what the text states outright (years worked, student years:
+  actions/situation.py).
 
 A reading the model is unsure of, or whose top two guesses point opposite ways, is None: the form
 then asks again instead of guessing (an answer must never be read the wrong way round).

@@ -477,7 +477,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         """The classifier's intent, except that a question naming a factor's words which it took,
         unsure, for out of scope ("how's the job security") is a factor question, and a factor
         question or comparison that asks about the asker's own choice (OWN_CHOICE) is a request for a
-        recommendation, and "what would change your answer?" asks why: the patterns are precise where
+        recommendation, and "what would change your answer?" asks why, as does a word of the statements asked
+        about ("define ambiguous", `reader.meaning_asked`): the patterns are precise where
         the n-gram model is not. A message with no word of the training data and no entity ("qwxz
         vbnm") that the classifier is unsure of gets no confidence at all, so that the
         FallbackClassifier after this component asks to rephrase: the character n-grams alone find an
