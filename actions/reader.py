@@ -1594,6 +1594,9 @@ FELT = (
                 # "ambiguity is my kryptonite", "... sounds like a horror movie", "... is the ick" (probe26)
                 r"my kryptonite|my villain origin story|a horror (?:movie|film|show|story)|"
                 r"a (?:huge |big )?red flag|(?:the|an|a major) ick)|(?:gives?|giving) me (?:the )?icks?|"
+                # "massive scale is kinda mid to me": so-so said of a thing is a mild no; "..., mid" alone is
+                # undecided (NEUTRAL_ENDING)
+                r"(?:is|are) (?:kinda |kind of |lowkey |pretty |so |honestly )?mid\b(?!-)|"
                 r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
                 r"my jam)|(?:is|are) (?:useless|pointless|worthless|meaningless) to me|"
                 r"(?:would|will) (?:crush|worry|scare|stress) me|"

@@ -1755,6 +1755,7 @@ def test_a_degree_finished_months_ago(text, stage):
     ("not fascinated, not bored, scale is just a thing", "scale", 3),  # was asked again
     ("the chaos is giving me the ick fr", "pace", 1),
     ("giant datasets are my whole personality lol", "scale", 5),
+    ("massive scale is kinda mid to me", "scale", 2),  # was asked again; "mid" said of a thing is so-so
     # not a thing asked for where it is set against another: "give me X over Y" is a comparison's
     ("Shipped a demo at sunrise after two pivots, give me the scramble over a calm, tidy roadmap any day of the "
      "week.", "pace", 5),
