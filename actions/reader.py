@@ -1881,6 +1881,9 @@ def matters_little(text: str, question: str, k: Knowledge) -> Optional[int]:
 
 
 BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
+# One of them but "sure" closed by a mark, opening the message: "no. also no savings" answers the yes/no question
+# asked first (read_yes_no). Not after_bare_word: that skips fillers, and "lol no savings" opens with no answer.
+BARE_ANSWER_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah)\s*[,.!;:—–-]")
 
 
 def after_bare_word(text: str) -> str:
@@ -2944,13 +2947,10 @@ TAG_QUESTION = re.compile(
 NO_CAP = re.compile(r"\bno cap\b(?!\s+(?:on|to|for|at|in|of)\b)", re.I)
 
 
-# A bare yes or no closed by a mark, opening the message: "no. also no savings"
-BARE_ANSWER_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah)\s*[,.!;:—–-]")
-
-
 def without_no_cap(text: str) -> Optional[str]:
     """The text with "no cap" as slang (NO_CAP) said as "honestly", or None where it has none."""
-    return NO_CAP.sub("honestly", text) if NO_CAP.search(text) else None
+    said, found = NO_CAP.subn("honestly", text)
+    return said if found else None
 
 
 def without_tag(text: str) -> Optional[str]:
