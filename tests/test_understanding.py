@@ -243,6 +243,12 @@ FLOORS = {
     # the wrong way round). The floors are the measured figures.
     "blind35": {"answer_accuracy": 0.9125, "wrong_way": 6, "stage_accuracy": 1.0, "yes_no_accuracy": 0.975,
                 "yes_no_wrong": 0},
+    # A forty-first writer's (fifty people who think in numbers and ML jargon), committed (782f162) at the start
+    # of the thirty-sixth session, before it was first run, and run once with the reader as that session found
+    # it (08:56 UTC, 5fb210f): 0.9225 read right, two the wrong way round, 22 asked again; stages 0.933, yes/no
+    # 0.95 (one the wrong way round). The floors are the measured figures.
+    "blind36": {"answer_accuracy": 0.9225, "wrong_way": 2, "stage_accuracy": 0.93, "yes_no_accuracy": 0.95,
+                "yes_no_wrong": 1},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
     "probe": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
@@ -353,6 +359,10 @@ FLOORS = {
     # "my whole personality"), "give me X", "call it a 3", "i'd rather not trade X", undecided endings
     # ("no take", "doesn't excite me or bore me"): 0.965625 with none.
     "probe26": {"answer_accuracy": 0.965625, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
+                "yes_no_wrong": 0},
+    # People who think in numbers and ML jargon (the thirty-sixth session): 0.903125 with three the wrong way
+    # round and 15 asked again at its first run; stages and yes/no 1.000.
+    "probe27": {"answer_accuracy": 0.903125, "wrong_way": 3, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
