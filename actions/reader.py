@@ -97,11 +97,23 @@ RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!
                            r"\bi (?:must|have to|would have to|'d have to) say (?:an? )?([1-5])"
                            r"(?=\s*(?:[.,;:!]|$))|"
                            # dictated, ending the answer: "... but i don't thrive in it i'd say two" (probe22)
-                           r"\b(?:i'?d|id|i would) say (?:an? |like )?([1-5]|one|two|three|four|five)\W*$")
+                           r"\b(?:i'?d|id|i would) say (?:an? |like )?([1-5]|one|two|three|four|five)\W*$|"
+                           # "benefits are a 1 for me", "that's a solid 4 in my book" (probe27); a figure only:
+                           # "it's one for me to think about" is no rating
+                           r"\b(?:is|are|'s|was|were) (?:an? )?(?:solid |firm |clear |hard |strong |soft |weak )?"
+                           r"([1-5]) (?:for me|to me|from me|in my book|on my list)\b")
 # A word that may follow a rating in a clause of its own: "..., a 5, easy".
 RATING_AFTERWORD = re.compile(r"easy|easily|honestly|tbh|lol|for sure|i guess|i think|probably|then|for me|"
                               r"from me|max|tops|at most|at least|no question|no doubt")
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:%|percent|pct)(?!\w)")
+# A rating on a scale of ten or a hundred: "8/10", "a solid 9 out of 10", "money: 10/10 priority",
+# "80/100". Not a count of things ("9 out of 10 startups fail"): what follows the scale must be the end,
+# a stop, or a word that goes on rating (TEN_SCALE_AFTER).
+TEN_SCALE = re.compile(r"(?<![\w.$£€/])(100|\d{1,2}(?:\.5)?)\s*(?:/\s*|out of |of )(100|10|ten)(?![\d%]|[/.]\d)")
+TEN_SCALE_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:priority|important|importance|for me|from me|for sure|"
+                             r"tbh|honestly|ngl|lol|easy|easily|would|i'?d|id|i|maybe|probably|and|but|so|"
+                             r"because|cause|cuz|since|though|yes|yeah|yep|no|nope|nah|at most|at best|tops|"
+                             r"max|min|at least|on|in)\b)")
 CLAUSE = re.compile(r"\s*(?:[,;:!?.]+|\s-+\s|—|–|\bbut\b|\bbecause\b|\bcause\b|\bcos\b|\bcuz\b|"
                     r"\bsince\b|\bas long as\b|\bthough\b|\bunless\b)\s*")
 INTENSIFIERS = re.compile(r"\b(so|very|really|totally|absolutely|completely|extremely|super|hugely|"
@@ -536,6 +548,13 @@ GRANTED = r"(?:sure|true|granted|fair(?: enough)?|ok(?:ay)?|yeah(?: yeah)?|i get
           r"of course|agreed|right)"
 # ... of which these grant a point and are no answer word: "Yeah, I'd like that. Important, though ..." answers
 GRANTED_ONLY = r"(?:true|granted|fair(?: enough)?|i get it|i see the appeal|admittedly|of course)"
+# Words that say the answer is being changed, anywhere in it.
+MIND_CHANGED = re.compile(r"\b(?:actually|wait|scratch that|strike that|or rather|second thoughts?|misread|"
+                          r"correction|rethink|thinking about it|on reflection)\b")
+# A sentence that goes on from the one before: "Inchallah it works... but honestly I am between the two."
+TURN_OPENS = re.compile(r"^\W*(?:but|though|however|yet|still|although|except|unless|and|or)\b")
+# How sure the reading of a short opening sentence must be to stand against the story after it.
+OPENING_VERDICT_SURE = 0.9
 # Where a story's sentence ends.
 STORY_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A point granted, then a turn; these may also open the story's later sentences ("I've worked at a famous
@@ -896,6 +915,14 @@ def closing_sentence(text: str) -> Optional[str]:
     last = sentences[-1] if len(sentences) >= 2 else ""
     closed = CLOSED_EMPHATICALLY.search(last) and len(last.split()) >= 6
     return last if closed or OPENS_WITH_LEAN.search(last) else None
+
+
+def opening_sentence(text: str) -> Optional[str]:
+    """The first of two or more sentences, when it is short (at most five words) and no question: where a
+    verdict stands before its story ("Desperately. Five titles in six years and none meant anything.")."""
+    sentences = [part for part in STORY_SENTENCE.split(answers.lowered(text).strip()) if re.search(r"\w", part)]
+    first = sentences[0] if len(sentences) >= 2 else ""
+    return first if first and len(first.split()) <= 5 and not first.rstrip().endswith("?") else None
 
 
 def _other_sides(one: Reading, other: Reading) -> bool:
@@ -1473,6 +1500,13 @@ WORRY_DENIED_AFTER_NO = re.compile(
     r"^\W*(?:no|nope|nah)\b[\s,.!—–-]+(?:[\w'-]+ ){1,8}?(?:doesn'?t|don'?t|does not|do not|won'?t|wouldn'?t|"
     r"never) (?:really |actually |even )?(?:stress|scare|frighten|bother|worry|faze|terrify|intimidate|"
     r"phase|rattle|spook)(?:e?s)?(?: me)?\b")
+# ... or a fear denied opening the answer: "No fear whatsoever.", "zero nerves about it", "not scared"; the
+# model read the "no" as the answer (probe11)
+FEAR_DENIED = re.compile(r"^\W*(?:(?:honestly|tbh|ngl|lol|nah|oh),? )?"
+                         r"(?:(?:no|zero|0|not an ounce of|not a shred of) "
+                         r"(?:fear|worries|worry|nerves|anxiety|qualms)\b|"
+                         r"(?:i'?m |im |i am )?(?:not|never) (?:scared|afraid|worried|nervous|fazed)\b)"
+                         r"(?! (?:of|about) (?:not|missing|being)\b)")
 COMFORT_STATEMENT = re.compile(r"\b(?:comfortable|thrive)\b")
 # "No way I'd give up a solid salary": a refusal to lose the thing named keeps it; to join or take it refuses
 # it. "i'd rather not trade stability this time around" refuses too (probe26: read the wrong way round).
@@ -1493,7 +1527,7 @@ def worry_denied(text: str, question: str, k: Knowledge) -> int:
     if not COMFORT_STATEMENT.search(statement):
         return 0
     lower = answers.lowered(text)
-    if WORRY_DENIED_AFTER_NO.search(lower):
+    if WORRY_DENIED_AFTER_NO.search(lower) or FEAR_DENIED.search(lower):
         return 1
     for word in COMFORT_STATEMENT.findall(statement):
         if re.search(rf"(?<!not )(?<!n't )(?<!never )\bun{word}", lower):
@@ -1927,6 +1961,10 @@ def rating_number(text: str) -> Optional[int]:
         n = next(group for group in stated.groups() if group)
         return NUMBER_WORDS.get(n) or int(n)
 
+    scaled = ten_scale_rating(raw)
+    if scaled is not None:
+        return scaled
+
     def squeezed(part: str) -> str:
         return re.sub(r"\s+", " ", answers.normalise(part).replace("!", " ")).strip()
 
@@ -1952,6 +1990,19 @@ def rating_number(text: str) -> Optional[int]:
                              r"honestly|tbh|um+|hmm+)\s*)*", clean[:percent.start()])):
         return 1 + round(min(int(percent.group(1)), 100) / 25)
     return None
+
+
+def ten_scale_rating(raw: str) -> Optional[int]:
+    """A rating out of ten or a hundred put on 1..5 as percentages are ("7/10" 4, "3/10" 2, "5/10" 3);
+    None without one, or with two that disagree ("startup 8/10, big tech 3/10" compares)."""
+    found = set()
+    for match in TEN_SCALE.finditer(raw):
+        if not TEN_SCALE_AFTER.match(raw, match.end()):
+            continue
+        whole = 100 if match.group(2) == "100" else 10
+        share = min(float(match.group(1)), whole) / whole
+        found.add(1 + round(share * 4))
+    return found.pop() if len(found) == 1 else None
 
 
 def _vocabulary_features(clean: str, k: Knowledge, prefix: str) -> Dict[str, float]:
@@ -2357,7 +2408,8 @@ class Reader:
         return Reading(6 - reading.value, reading.confidence, reading.how)
 
     def read_agreement(self, text: str, question: str) -> Reading:
-        reading = self._concluded_story(text, question, self._read_agreement(text, question))
+        reading = self._opened_story(text, question, self._read_agreement(text, question))
+        reading = self._concluded_story(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2368,6 +2420,32 @@ class Reader:
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
         return after if reading.value is None or _other_sides(after, reading) else reading
+
+    def _opened_story(self, text: str, question: str, reading: Reading) -> Reading:
+        """A verdict in a short sentence of its own before a story that the model could not read ("I tolerate
+        it. Thrive would be overselling it after 5 years of quarterly reorgs."), or a verdict of one word
+        before a story that reads the other side ("Desperately. Five titles in six years and none meant
+        anything."): the verdict, when the model is sure of it. Not a sentence that names the statement's
+        topic or its opposite ("Scale. ..." says what the answer is about, not how the person feels)."""
+        first = opening_sentence(text)
+        if first is None or (reading.value is not None and reading.how != "model"):
+            return reading
+        criterion = self.k.criteria.get(question) or {}
+        rest = answers.normalise(answers.lowered(text)[len(first):])
+        if (_names(first, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
+                or re.match(rf"^\W*{GRANTED}\b", first) or MIND_CHANGED.search(text) or TURN_OPENS.match(rest)
+                or any(answers.whole_words(phrase).search(rest) for phrase, _ in answers.phrases(self.k))):
+            # what the story says for itself decides: an answer word of its own ("... Agree, I think."), a
+            # point granted before the turn ("Small risks, sure. ..."), a change of mind ("no... actually yes")
+            return reading
+        opened = self._read_agreement(first, question)
+        if opened.value in (None, NEUTRAL) or opened.confidence < OPENING_VERDICT_SURE:
+            return reading
+        if reading.value is None or (_other_sides(opened, reading) and len(first.split()) == 1):
+            # a story left unread; against a side the story reads, only a verdict of one word ("Desperately.",
+            # "Hugely."): a short sentence of more words may be one point of the story (blind36)
+            return opened
+        return reading
 
     def _concluded_story(self, text: str, question: str, reading: Reading) -> Reading:
         """A story read by the model alone, or left unread by its doubt, whose last sentence is closed

@@ -1812,3 +1812,44 @@ def test_the_other_yes_no_questions_answer_words_alone_answer_that_one():
     assert READER.read_yes_no("on an h1b lol", "low_runway").value is None
     assert READER.read_yes_no("no. also no savings", "needs_sponsorship").value is False  # answered first
     assert READER.read_yes_no("citizen, but savings are thin", "needs_sponsorship").value is False
+
+
+# Ratings out of ten or a hundred, put on 1..5 as percentages are (REST: "8 out of 10" was asked again, "3/10"
+# read 3); a count of things is no rating
+@pytest.mark.parametrize("text, value", [
+    ("8 out of 10", 4),
+    ("3/10", 2),
+    ("2/10, money isn't my thing", 2),
+    ("i'd say 9 out of 10", 5),
+    ("money: 10/10 priority", 5),
+    ("90 out of 100.", 5),
+    ("9 out of 10 startups fail", None),
+    ("startup 8/10, big tech 3/10", None),  # a comparison, two ratings
+])
+def test_a_rating_out_of_ten(text, value):
+    assert reader.rating_number(text) == value
+
+
+def test_a_figure_said_to_be_the_rating():
+    assert reader.rating_number("The state covers the basics here, so benefits are a 1 for me.") == 1  # probe27
+    assert reader.rating_number("that's a solid 4 in my book") == 4
+    assert reader.rating_number("it's one for me to think about") is None
+
+
+# A verdict in a short sentence of its own, before a story the model could not read or, as one word, before
+# a story that reads the other side (probe27: "Desperately. ..." read 1)
+@pytest.mark.parametrize("text, question, value", [
+    ("Desperately. Five titles in six years and none of them meant anything.", "structure", 5),
+    ("I tolerate it. Thrive would be overselling it after 5 years of quarterly reorgs.", "pace", 2),
+    ("no... actually yes, i think im ok with it", "risk", 4),  # a change of mind: the last answer
+    ("Inchallah it works... but honestly I am between the two.", "risk", 3),  # the sentence goes on
+])
+def test_a_verdict_before_its_story(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_a_fear_denied_is_ease():
+    assert READER.read_agreement("No fear whatsoever.", "risk").value == 5  # probe11: read 1
+    assert READER.read_agreement("No fear whatsoever. I'd take equity over salary in a heartbeat.",
+                                 "risk").value == 5
+    assert READER.read_agreement("no fear of missing out here, i want safety", "risk").value == 2
