@@ -106,6 +106,10 @@ RATING_STATED = re.compile(r"(?:^|[\s(])([1-5])\s*(?:/\s*5|out of (?:5|five))(?!
 RATING_AFTERWORD = re.compile(r"easy|easily|honestly|tbh|lol|for sure|i guess|i think|probably|then|for me|"
                               r"from me|max|tops|at most|at least|no question|no doubt")
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:%|percent|pct)(?!\w)")
+# Two shares set against each other: "1:1", "60/40", "70-30" (not "3-4", a rating between two); a scale of
+# five, ten or a hundred is no ratio.
+RATIO = re.compile(r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?\s*(?::|/(?!\s*(?:5|10|100)(?!\d)))\s*\d{1,3}(?:\.\d+)?|"
+                   r"\d{2,3}-\d{2,3})(?![\w%]|\.\d)")
 # A rating on a scale of ten or a hundred: "8/10", "a solid 9 out of 10", "money: 10/10 priority",
 # "80/100". Not a count of things ("9 out of 10 startups fail"): what follows the scale must be the end,
 # a stop, or a word that goes on rating (TEN_SCALE_AFTER).
@@ -389,6 +393,8 @@ DIRECTION_IDIOMS = (
     (re.compile(r"\b(?:i'?d|i would|i'?ll|i will) (?:probably |politely |happily |gladly |just )?pass"
                 r"(?=\s*(?:[,.;:!?—–]|$))"), -1),
     (re.compile(r"\b(?:say(?:ing)?|said) no thanks\b"), -1),
+    # "A must? Not even close, ...": the statement's word asked back, then denied (probe27)
+    (re.compile(r"^\W*[^?.!]{1,30}\?\s*not even close(?=\s*(?:[,.;:!?—–]|$))"), -1),
     (re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|never|(?:can'?t|cannot|wouldn'?t) say (?:it|that|this)) "
                 r"(?:really )?floats? my boat\b"), -1),
     (re.compile(r"\bfloats? my boat\b"), 1),
@@ -677,6 +683,8 @@ def topic_named_first(text: str, question: str, k: Knowledge) -> Optional[Tuple[
         head, rest = lower[:mark.start()], lower[mark.end():]
         if not re.search(r"\w", rest) or len(head.split()) > 6 or re.search(r"[^\w\s'&/,.-]", head):
             return None  # "equity > salary, mostly" compares
+        if re.search(r"\bneutral\b", head):
+            return None  # "Risk-neutral: show me the EV first" is undecided, not the topic named (probe27)
         sides = [_topic_side(part, criterion) for part in TOPIC_PARTS.split(head) if part]
         if sides and None not in sides:
             # a topic set apart ("Brand? ...", "Brand... ", "Brand: ...") is answered by what follows; after a
@@ -742,8 +750,8 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
     corrected by another number, an answer word by an answer word on the other side or a neutral one."""
     lower = answers.lowered(text)
     # a change-of-mind word opens a clause of its own, commas or not ("yes wait no, ..."); one character
-    # for one, so that places in `lower` are places in `text`
-    split = MIND_CHANGES_HERE.sub(",", lower)
+    # for one, so that places in `lower` are places in `text`; a ratio ("1:1") is no number said
+    split = RATIO.sub(lambda ratio: "r" * len(ratio.group()), MIND_CHANGES_HERE.sub(",", lower))
     said: List[Tuple[int, str, int, int]] = []  # (answer starts, "number" or "side", value, clause ends)
     for clause in CLAUSE_SPAN.finditer(split):
         body = clause.group().strip()
@@ -1633,6 +1641,9 @@ FELT = (
                 r"(?:is|are) (?:kinda |kind of |lowkey |pretty |so |honestly )?mid\b(?!-)|"
                 r"(?:isn'?t|aren'?t|is not|are not) (?:really |quite )?(?:my thing|for me|my cup of tea|"
                 r"my jam)|(?:is|are) (?:useless|pointless|worthless|meaningless) to me|"
+                # "Ladders are sand in the gears", "the logo is noise to me" (probe27)
+                r"(?:is|are) (?:just )?sand in the (?:gears|machine)|(?:is|are) (?:just |pure |mostly )?noise"
+                r"(?: to me)?(?=\s*(?:[,.;:!?—–]|$))|"
                 r"(?:would|will) (?:crush|worry|scare|stress) me|"
                 # "about as exciting as tax forms": the idiom of a thing that bores, not "as it gets"
                 r"(?:is|are|sounds?|seems?) about as (?:exciting|fun|interesting|thrilling|appealing)"
@@ -1647,6 +1658,8 @@ FELT = (
                 # (probe26)
                 r"(?:is|are) (?:literally )?my (?:whole|entire) personality|"
                 r"(?:is|are) my (?:home turf|happy place|element|love language)|"
+                # "Speed is oxygen", "... is the whole point of doing this" (probe27)
+                r"(?:is|are) (?:my |like )?oxygen|(?:is|are) the (?:whole|entire) point\b|"
                 r"(?:is|are) (?:a |the )?(?:huge |big )?green flag|(?:would|will) (?:really )?help me|"
                 r"(?:is|are) (?:totally |perfectly )?(?:ok|okay|fine|alright) (?:with|by) me)\b"), 1),
 )
@@ -1754,6 +1767,9 @@ NEUTRAL_ENDING = re.compile(
     r"(?:bores?|drains?|scares?|stress(?:es)?)|(?:bores?|drains?|scares?|stress(?:es)?) me,? (?:or|nor) "
     r"(?:excite|thrill|interest|energi[sz]e)s?) me|"
     r"(?:hard|impossible) to say which (?:side|one) wins|could go either way|"
+    # "No data on that yet, so my prior is flat.", "Maybe I'd love it, maybe not." (probe27)
+    r"(?:my )?prior(?:'s| is) (?:flat|uniform)|(?:a )?(?:flat|uniform) prior|"
+    r"maybe [\w' ]{2,30}?,? (?:and )?maybe not|"
     r"(?:i )?(?:can'?t|cannot) (?:really |honestly )?(?:say|tell(?: you)?|pick|choose|decide)"
     r"(?: yet| (?:whether|if|which)\b[^.!?]*)?|"
     r"(?:i )?(?:really |honestly |just )?(?:don'?t|do not|dont) know(?: yet| what to (?:put|say|pick|answer))?)|"
@@ -1769,7 +1785,12 @@ NEUTRAL_IDIOM = re.compile(
     r"no (?:special|particular) feelings?|half[- ]half|in the middle|"
     # "Hmm, can't pick between breadth and depth." (probe24: asked again)
     r"(?:i )?(?:can'?t|cannot|couldn'?t) (?:really )?(?:pick|choose|decide) between\b"
-    r"(?![^.;!?]*\b(?:but|though|if|lean|prefer|rather)\b))")
+    r"(?![^.;!?]*\b(?:but|though|if|lean|prefer|rather)\b)|"
+    # "Risk-neutral, more or less", "Both count the same for me", "equal weights" (probe27)
+    r"(?:pretty |fairly |basically |roughly )?risk[- ]neutral\b|"
+    r"both (?:count|matter|weigh|rank)s? (?:about |roughly )?(?:the same|equally)\b|"
+    r"(?:i'?d |i )?(?:weight|weigh|rate) (?:them|both|the two) (?:equally|the same|evenly|1:1|50/50)\b|"
+    r"equal(?:ly)? weight(?:ed|s)?\b)")
 
 
 def neutral_lead(text: str, k: Knowledge) -> bool:
@@ -1949,6 +1970,9 @@ def rating_number(text: str) -> Optional[int]:
     raw = answers.lowered(text)
     if SLACK_VOTE.match(raw):
         return None  # "+1" agrees, it is no rating of 1
+    # a ratio is no rating: "I'd weight them 1:1", "call it 60/40" (probe27: "1:1" read 1)
+    text = RATIO.sub(" ratio ", text)
+    raw = RATIO.sub(" ratio ", raw)
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|perhaps|prob|probably|like|"
                     r"solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"

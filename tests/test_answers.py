@@ -1853,3 +1853,26 @@ def test_a_fear_denied_is_ease():
     assert READER.read_agreement("No fear whatsoever. I'd take equity over salary in a heartbeat.",
                                  "risk").value == 5
     assert READER.read_agreement("no fear of missing out here, i want safety", "risk").value == 2
+
+
+# People who think in numbers and ML jargon (probe27): undecided said as a risk attitude, equal weights or a flat
+# prior; a ratio is no rating; idioms said of a thing
+@pytest.mark.parametrize("text, question, value", [
+    ("Risk-neutral: show me the EV and the distribution first.", "risk", 3),  # read 5: "risk" as the topic
+    ("Risk-neutral, more or less; I'd need to see the actual odds first.", "risk", 3),
+    ("Both count the same for me, I'd weight them 1:1.", "impact", 3),  # read 1, from "1:1"
+    ("No data on that yet, so my prior is flat.", "pace", 3),
+    ("Never tried it, so I can't say. Maybe I'd love it, maybe not.", "pace", 3),
+    ("A must? Not even close, I took 45% less than my Google offer.", "salary", 1),
+    ("Ladders are sand in the gears. I'd ditch every promo rubric for speed, no question.", "structure", 1),
+    ("I left a PhD in year 2 because it moved too slowly. Speed is oxygen.", "pace", 5),
+])
+def test_an_answer_from_someone_who_thinks_in_numbers(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_a_ratio_is_no_rating():
+    assert reader.rating_number("I'd weight them 1:1.") is None
+    assert reader.rating_number("call it 60/40") is None
+    assert reader.rating_number("3-4") is None  # between two ratings
+    assert reader.rating_number("4/5.") == 4
