@@ -559,8 +559,10 @@ MIND_CHANGED = re.compile(r"\b(?:actually|wait|scratch that|strike that|or rathe
                           r"correction|rethink|thinking about it|on reflection)\b")
 # A sentence that goes on from the one before: "Inchallah it works... but honestly I am between the two."
 TURN_OPENS = re.compile(r"^\W*(?:but|though|however|yet|still|although|except|unless|and|or)\b")
-# How sure the reading of a short opening sentence must be to stand against the story after it.
+# How sure the reading of a short opening sentence must be to read a story the model could not, and to stand
+# against one it read the other way.
 OPENING_VERDICT_SURE = 0.9
+OPENING_VERDICT_SURE_AGAINST = 0.99
 # Where a story's sentence ends.
 STORY_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A point granted, then a turn; these may also open the story's later sentences ("I've worked at a famous
@@ -1718,6 +1720,24 @@ def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
     return rest if len(rest.split()) >= 2 else None
 
 
+# A comparison whose subject is left out, opening the answer: "Edges out reach for me" (probe27: read 2, the
+# wrong way round); the statement's side is the subject.
+ELIDED_COMPARISON = re.compile(r"^\W*(?:it )?(?P<verb>edges? out|beats?|trumps?|outweighs?|wins? over|outranks?|"
+                               r"loses? to|comes? second to|takes? a back ?seat to) (?P<other>[^,.;:!?]{2,40})")
+
+
+def elided_comparison(text: str, question: str, k: Knowledge) -> int:
+    """+1 or -1 for a comparison opening the answer without its subject (ELIDED_COMPARISON), set against the
+    statement's opposite or its side."""
+    match = ELIDED_COMPARISON.match(answers.lowered(text))
+    criterion = k.criteria.get(question)
+    if not match or not criterion:
+        return 0
+    side = _words_side(answers.normalise(match.group("other")), criterion)
+    losing = re.match(r"los|come|take", match.group("verb"))
+    return -side * (-1 if losing else 1)
+
+
 def stated_direction(text: str, question: str, k: Knowledge) -> int:
     """+1 or -1 when the words say the answer's side: two things answered apart first, then its own
     conclusion ("..., so yes"), an answer word after a concession, the answer word opening it, an
@@ -1726,6 +1746,7 @@ def stated_direction(text: str, question: str, k: Knowledge) -> int:
     ("Definitely depth."); before all of them, a double negative or an answer about everyone else. 0
     when none does."""
     return (litotes(text) or worry_denied(text, question, k) or refusal(text, question, k)
+            or elided_comparison(text, question, k)
             or not_everyone(text, question, k) or contrast_pair(text, question, k)
             or conclusion(text, k) or concession(text, k) or lead_direction(text, k) or idiom_direction(text)
             or lying_if(text, question, k) or not_refused(text, question, k) or answer_clause(text, k)
@@ -2455,7 +2476,8 @@ class Reader:
         if first is None or (reading.value is not None and reading.how != "model"):
             return reading
         criterion = self.k.criteria.get(question) or {}
-        rest = answers.normalise(answers.lowered(text)[len(first):])
+        lowered = answers.lowered(text).strip()
+        rest = lowered[lowered.index(first) + len(first):]
         if (_names(first, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
                 or re.match(rf"^\W*{GRANTED}\b", first) or MIND_CHANGED.search(text) or TURN_OPENS.match(rest)
                 or any(answers.whole_words(phrase).search(rest) for phrase, _ in answers.phrases(self.k))):
@@ -2465,9 +2487,11 @@ class Reader:
         opened = self._read_agreement(first, question)
         if opened.value in (None, NEUTRAL) or opened.confidence < OPENING_VERDICT_SURE:
             return reading
-        if reading.value is None or (_other_sides(opened, reading) and len(first.split()) == 1):
+        if reading.value is None or (_other_sides(opened, reading) and len(first.split()) == 1
+                                     and opened.confidence >= OPENING_VERDICT_SURE_AGAINST):
             # a story left unread; against a side the story reads, only a verdict of one word ("Desperately.",
-            # "Hugely."): a short sentence of more words may be one point of the story (blind36)
+            # "Hugely."): a short sentence of more words may be one point of the story (blind36), and a word
+            # the model is less sure of may be misread ("MUITO." reads 2 alone)
             return opened
         return reading
 
@@ -2556,7 +2580,8 @@ class Reader:
         refused = after_refusal(text, question, self.k)
         if refused:
             return self.read_agreement(refused, question)
-        walked = self._walked_out(text, question) or self._never_again_doing(text, question)
+        walked = (self._walked_out(text, question) or self._never_again_doing(text, question)
+                  or self._weighted(text, question))
         if walked is not None:
             return walked
         put_down = PUT_DOWN_AS.search(answers.lowered(text))
@@ -2624,7 +2649,7 @@ class Reader:
         """A situation the person would leave over (WALKED_OUT) is the other side of how the situation reads
         alone, one they would be glad of the same side: by the statement's words for each side, else the
         model's lean. Emphatic unless hedged."""
-        match = WALKED_OUT.match(answers.lowered(text))
+        match = WALKED_OUT.match(answers.lowered(text)) or LEFT_IF.match(answers.lowered(text))
         criterion = self.k.criteria.get(question)
         if not match or not criterion:
             return None
@@ -2635,9 +2660,30 @@ class Reader:
         side = side or self.lean(situation, question)
         if not side:
             return None
-        side = side if match.group("glad") else -side
+        side = side if match.groupdict().get("glad") else -side
         point = (4 if side > 0 else 2) if match.group("hedge") else (5 if side > 0 else 1)
         return Reading(point, 1.0, "rule")
+
+    def _weighted(self, text: str, question: str) -> Optional[Reading]:
+        """A weight put on a thing, or a preference for it (WEIGHTED): its side, by the statement's words, as
+        strongly as said ("Big positive weight on direct impact" is 5, "mild preference for depth" 2 to
+        breadth); None where the thing names no side or the weight is said twice."""
+        criterion = self.k.criteria.get(question)
+        found = list(WEIGHTED.finditer(answers.lowered(text)))
+        if len(found) != 1 or not criterion:
+            return None
+        match = found[0]
+        if NEGATION_WORDS.search(answers.lowered(text)[max(0, match.start() - 30):match.start()]):
+            return None  # "i don't put much weight on the brand", "no strong preference for either"
+        thing = WEIGHED_UNTIL.split(match.group("thing") or match.group("preferred"))[0]
+        side = _words_side(answers.normalise(thing), criterion)
+        if match.group("none"):
+            side = -side  # "zero weight on the logo"
+        if not side:
+            return None
+        mild = (match.group("mild") or match.group("mild_preference")
+                or (match.group("none") and match.group("none") not in ("zero", "no")))
+        return Reading((4 if side > 0 else 2) if mild else (5 if side > 0 else 1), 1.0, "rule")
 
     def _mocked_liking(self, text: str, question: str) -> Optional[Reading]:
         """A thing said to be loved with an upside-down face (MOCKED_LIKING) is disliked, emphatically: the other
@@ -2798,6 +2844,23 @@ WALKED_OUT = re.compile(
     r"jump at (?:it|the chance)))(?:\s+(?:immediately|on the spot|the same day|that day|right away|in a heartbeat|"
     r"tomorrow|asap|within a (?:week|month)|lol|tbh|for sure))?[\W_]*"
     r"(?:$|(?=(?:but |though )?not (?:every|all|always)\b))")
+# ... said the other way round: "I'd leave immediately if someone handed me a rubric." (probe27)
+LEFT_IF = re.compile(
+    r"^\W*(?:i'?d|i would|i'?ll|i will) (?P<hedge>probably |likely |maybe )?"
+    r"(?:honestly |seriously |just |literally )?"
+    r"(?:quit|leave|walk(?: out| away)?|resign|be out(?: of there)?|be gone|start job hunting)"
+    r"(?: immediately| on the spot| the same day| that day| right away| in a heartbeat| tomorrow| asap)? "
+    r"(?:if|when|the (?:day|moment|minute|second))\b(?P<situation>[^.!?;]{4,160})")
+# A weight put on a thing or a preference for it (ML people's words, probe27): "big positive weight on direct
+# impact", "zero weight on the logo", "mild preference for depth".
+WEIGHTED = re.compile(
+    r"\b(?:(?P<mild>mild|slight|small|modest|some)|(?P<none>zero|no|low|little|tiny|near[- ]zero|negligible|"
+    r"negative|minimal)|big|heavy|high|huge|large|strong|massive|real)(?: positive)? weight (?:on|to|for) "
+    r"(?P<thing>[^,.;:!?]{2,40})|"
+    r"\b(?:(?P<mild_preference>mild|slight|small|modest|some)|strong|clear|big|huge|definite|real)? ?"
+    r"preference (?:for|toward|towards) (?P<preferred>[^,.;:!?]{2,40})")
+# What ends the thing weighed: "mild preference for scale over visibility" prefers scale
+WEIGHED_UNTIL = re.compile(r"\b(?:over|than|rather than|instead of|versus|vs|but|though)\b")
 # A liking said with an upside-down face, opening the answer: "oh yes i LOVE doing 5 jobs at once 🙃", "i love when
 # the roadmap changes every week 🙃" (REST, the thirty-fifth session: read 5, the wrong way round). The face says
 # the love is irony: the thing is disliked.

@@ -1876,3 +1876,28 @@ def test_a_ratio_is_no_rating():
     assert reader.rating_number("call it 60/40") is None
     assert reader.rating_number("3-4") is None  # between two ratings
     assert reader.rating_number("4/5.") == 4
+
+
+# A weight put on a thing, a preference for it, a comparison without its subject, leaving when a thing comes
+# (probe27)
+@pytest.mark.parametrize("text, question, value", [
+    ("Millions of users and I still can't point at my contribution. Big positive weight on direct impact.",
+     "impact", 5),
+    ("At my stage going wide would just dilute things; mild preference for depth.", "breadth", 2),
+    ("zero weight on the brand", "brand", 1),
+    ("I'd leave immediately if someone handed me a rubric.", "structure", 1),
+    ("Edges out reach for me, call it 60/40.", "impact", 5),  # read 2, the wrong way round
+])
+def test_a_weight_a_preference_or_a_comparison_said_of_a_thing(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_what_a_weight_or_preference_does_not_say():
+    r = READER
+    assert r._weighted("Mild preference for scale over visibility.", "impact") is None  # scale names no side
+    assert r._weighted("i don't put much weight on the brand", "brand") is None  # denied
+    assert r._weighted("no strong preference for either", "breadth") is None
+
+
+def test_a_word_read_less_surely_is_no_verdict_against_the_story():
+    assert READER.read_agreement("MUITO. I'd bet my savings on a moonshot.", "risk").value == 5  # "MUITO." reads 2
