@@ -2980,13 +2980,20 @@ def not_understood(text: str) -> bool:
     return bool(NOT_UNDERSTOOD.match(answers.normalise(text)))
 
 
-def meaning_asked(text: str, k: Knowledge) -> bool:
-    """True when the whole message asks what a word of the statements means (MEANING_ASKED)."""
+def word_asked(text: str) -> Optional[str]:
+    """The word or phrase whose meaning the whole message asks (MEANING_ASKED): "vesting" in "what does
+    vesting mean"; None when it asks nothing of the kind."""
     match = MEANING_ASKED.match(answers.normalise(text))
     if not match:
+        return None
+    return re.sub(r"^(?:an?|the) ", "", next(group for group in match.groups() if group))
+
+
+def meaning_asked(text: str, k: Knowledge) -> bool:
+    """True when the whole message asks what a word of the statements means (word_asked)."""
+    word = word_asked(text)
+    if word is None:
         return False
-    word = next(group for group in match.groups() if group)
-    word = re.sub(r"^(?:an?|the) ", "", word)
     statements = " ".join(answers.normalise(c["statement"]) for c in k.criteria.values())
     return bool(re.search(rf"\b{re.escape(word)}", statements))
 

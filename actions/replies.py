@@ -68,5 +68,13 @@ class OutOfScope(VariedReply):
     action_name = "action_out_of_scope"
 
 
+class OutOfScopeInAssessment(VariedReply):
+    """Inside the assessment the form asks its question again after it (data/stories/rules.yml): the menu
+    would offer the assessment under way (REST)."""
+    response = "utter_out_of_scope_in_assessment"
+    action_name = "action_out_of_scope_in_assessment"
+
+
 # Responses these actions send by name, for the data validation's list of used responses.
-RESPONSES_SENT = tuple(cls.response for cls in (NothingPending, AfterResult, Rephrase, OutOfScope))
+RESPONSES_SENT = tuple(cls.response for cls in (NothingPending, AfterResult, Rephrase, OutOfScope,
+                                                 OutOfScopeInAssessment))

@@ -121,6 +121,20 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
     assert advisor.slots("why-mid-way")["scale"] is None
 
 
+# A word the statements do not use, asked about mid-way: outside the article, no menu that offers the
+# assessment under way, and the question asked again (REST: it got the pending question's reason)
+@pytest.mark.parametrize("typed", ["what does vesting mean", "what is a cliff in vesting"])
+def test_a_word_outside_the_article_asked_mid_way(advisor, typed):
+    sender = f"outside-{abs(hash(typed))}"
+    to_question(advisor, sender, "pace")
+    replies = advisor.say(sender, typed)
+    in_assessment = [v["text"] for v in DOMAIN["responses"]["utter_out_of_scope_in_assessment"]]
+    assert replies[0]["text"] in in_assessment, texts(replies)
+    assert not replies[0].get("buttons")
+    assert asked(replies) == ["pace"]
+    assert advisor.slots(sender)["pace"] is None
+
+
 @pytest.mark.parametrize("typed", [
     "hmm what do you mean by ambiguity here?",
     "i don't understand the question",  # had been read as an answer that could not be read (REST)

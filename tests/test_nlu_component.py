@@ -177,6 +177,7 @@ def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classi
     ("define ambiguous", "answer", "ask_why"),
     ("what is meant by structured career path?", "ask_factor", "ask_why"),
     ("what does vesting mean", "ask_factor", "ask_factor"),  # no word of the statements: a factor question
+    ("what does vesting mean", "ask_why", "ask_factor"),  # (REST: it got the pending question's reason)
     # the rest of an answer, not the question, is what is not understood
     ("i don't get the appeal", "inform_priority", "inform_priority"),
     ("i don't understand why people like chaos", "inform_priority", "inform_priority"),

@@ -501,6 +501,11 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
               or reader.meaning_asked(text, k or knowledge.default())):
             corrected = WHY_INTENT  # "i don't understand the question", "define ambiguous" ask what it means
+        elif name == WHY_INTENT and reader.word_asked(text):
+            # "what does vesting mean" asks about no word of the statements: no question about the pending
+            # one (REST: it got the pending question's reason); a factor's question if it names a factor, by
+            # its words or (process) its meaning
+            corrected = FACTOR_INTENT
         if corrected != name:
             message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": intent.get("confidence")},
                         add_to_output=True)
@@ -540,5 +545,11 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             intent = self._corrected_intent(message, entities, self._vocabulary, self._knowledge)
             entities += self._meant(text, intent, entities,
                                     (message.get(INTENT) or {}).get("confidence") or 0.0)
+            if (intent == FACTOR_INTENT and reader.word_asked(text)
+                    and not any(e["entity"] == "factor" for e in entities)):
+                # a word asked about that no factor covers ("what is a cliff in vesting") is outside the article
+                message.set(INTENT, {INTENT_NAME_KEY: OUT_OF_SCOPE,
+                                     "confidence": (message.get(INTENT) or {}).get("confidence")},
+                            add_to_output=True)
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
