@@ -75,6 +75,7 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
     answer to that criterion's statement, and left out when it reads no side."""
     k = default()
     found: Dict[str, tuple] = {}
+    roles: Dict[str, set] = {}
     meant: Dict[str, float] = {}
     text = (tracker.latest_message or {}).get("text") or ""
     for e in latest_entities(tracker, "criterion"):
@@ -86,12 +87,15 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
                 meant[e["value"]] = point
             continue
         length = e.get("end", 0) - e.get("start", 0)
+        roles.setdefault(e["value"], set()).add(e.get("role") or "")
         if length >= found.get(e["value"], (0,))[0]:
             found[e["value"]] = (length, e.get("role") or "", e)  # the longest mention decides
     for cid, (_, role, e) in found.items():
         part = scope(tracker, e)
         value = 5.0 if (role != "against") != negated(part) else 1.0
         read = _read_side(part, cid)
+        if read is None and len(roles[cid]) > 1:
+            continue  # both sides named ("depth 80 / breadth 20") and unread: the longer word is no answer
         if read is not None and (read - answers.NEUTRAL) * (value - answers.NEUTRAL) > 0:
             value = read  # the keyword tells the side, the reader how strongly ("pay isn't that important" is 2)
         elif (value - answers.NEUTRAL) * reader.default_reader().lean(part, cid) < 0:

@@ -2581,7 +2581,7 @@ class Reader:
         if refused:
             return self.read_agreement(refused, question)
         walked = (self._walked_out(text, question) or self._never_again_doing(text, question)
-                  or self._weighted(text, question))
+                  or self._weighted(text, question) or self._shared(text, question))
         if walked is not None:
             return walked
         put_down = PUT_DOWN_AS.search(answers.lowered(text))
@@ -2663,6 +2663,29 @@ class Reader:
         side = side if match.groupdict().get("glad") else -side
         point = (4 if side > 0 else 2) if match.group("hedge") else (5 if side > 0 else 1)
         return Reading(point, 1.0, "rule")
+
+    def _shared(self, text: str, question: str) -> Optional[Reading]:
+        """Shares of a whole (ten or a hundred) given to the statement's side and its opposite (SHARES): the
+        larger share's side, emphatic from three to one ("depth 80 / breadth 20" is 1 to breadth, "breadth 60,
+        depth 40" 4), undecided when equal. REST: "depth 80 / breadth 20" was noted as 5, from the longer word
+        named."""
+        criterion = self.k.criteria.get(question)
+        lower = answers.lowered(text)
+        match = SHARES.search(lower) or SHARES_NUMBER_FIRST.search(lower)
+        if not match or not criterion:
+            return None
+        first = _words_side(answers.normalise(match.group("first")), criterion)
+        second = _words_side(answers.normalise(match.group("second")), criterion)
+        if not first or first != -second:
+            return None
+        one, other = float(match.group("one")), float(match.group("other"))
+        if one + other not in (10, 100):
+            return None  # no shares of a whole: "I'd trade 20% depth for 2x breadth" (probe27)
+        if one == other:
+            return Reading(NEUTRAL, 1.0, "rule")
+        side = first if one > other else second
+        emphatic = max(one, other) >= 3 * min(one, other)
+        return Reading((5 if side > 0 else 1) if emphatic else (4 if side > 0 else 2), 1.0, "rule")
 
     def _weighted(self, text: str, question: str) -> Optional[Reading]:
         """A weight put on a thing, or a preference for it (WEIGHTED): its side, by the statement's words, as
@@ -2859,6 +2882,13 @@ WEIGHTED = re.compile(
     r"(?P<thing>[^,.;:!?]{2,40})|"
     r"\b(?:(?P<mild_preference>mild|slight|small|modest|some)|strong|clear|big|huge|definite|real)? ?"
     r"preference (?:for|toward|towards) (?P<preferred>[^,.;:!?]{2,40})")
+# Shares given to two things: "depth 80 / breadth 20", "breadth 60, depth 40", "80% depth, 20% breadth".
+SHARE_SPLIT = r"\s*(?:/|,|;|\+|&|\band\b|\bvs\.?|\bversus\b)\s*"
+SHARES = re.compile(r"(?:^|[^\w%])(?P<first>[a-z][a-z' -]{1,30}?)\s*[:=]?\s*(?P<one>\d{1,3})\s*%?" + SHARE_SPLIT
+                    + r"(?P<second>[a-z][a-z' -]{1,30}?)\s*[:=]?\s*(?P<other>\d{1,3})\s*%?(?![\w/])")
+SHARES_NUMBER_FIRST = re.compile(r"(?<![\w.])(?P<one>\d{1,3})\s*%?\s*(?P<first>[a-z][a-z' -]{1,30}?)"
+                                 + rf"(?:{SHARE_SPLIT}|\s+)"
+                                 + r"(?P<other>\d{1,3})\s*%?\s*(?P<second>[a-z][a-z' -]{1,30}?)\s*(?:$|[^\w\s])")
 # What ends the thing weighed: "mild preference for scale over visibility" prefers scale
 WEIGHED_UNTIL = re.compile(r"\b(?:over|than|rather than|instead of|versus|vs|but|though)\b")
 # A liking said with an upside-down face, opening the answer: "oh yes i LOVE doing 5 jobs at once 🙃", "i love when

@@ -758,3 +758,12 @@ def test_an_answer_phrase_inside_a_sentence_does_not_keep_its_reading_unseen(tex
 def test_a_short_opening_answer_phrase_is_not_said_back():
     slots, messages = validate("no way, chaos stresses me out", "pace")
     assert (slots["pace"], messages) == (1.0, [])
+
+
+def test_both_sides_named_and_unread_are_no_priority(monkeypatch):
+    # REST: "depth 80 / breadth 20" at the breadth statement was noted as 5, from "breadth", the longer word
+    monkeypatch.setattr(reader.Reader, "read_agreement",
+                        lambda self, text, question: reader.Reading(None, 0.0, "unread"))
+    t = tracker("depth 80 / breadth 20", entities=[entity("criterion", "breadth", start=0, end=5, role="against"),
+                                                   entity("criterion", "breadth", start=11, end=18)])
+    assert stated_priorities(t) == {}

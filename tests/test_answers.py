@@ -1901,3 +1901,20 @@ def test_what_a_weight_or_preference_does_not_say():
 
 def test_a_word_read_less_surely_is_no_verdict_against_the_story():
     assert READER.read_agreement("MUITO. I'd bet my savings on a moonshot.", "risk").value == 5  # "MUITO." reads 2
+
+
+# Shares of a whole given to each side (REST: "depth 80 / breadth 20" was noted as 5)
+@pytest.mark.parametrize("text, question, value", [
+    ("depth 80 / breadth 20", "breadth", 1),
+    ("80% depth, 20% breadth", "breadth", 1),
+    ("breadth 70 / depth 30", "breadth", 4),
+    ("60 breadth 40 depth", "breadth", 4),  # read 1, the wrong way round
+    ("breadth 50 / depth 50", "breadth", 3),
+    ("stability 90 / upside 10", "risk", 1),
+])
+def test_shares_given_to_each_side(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_no_shares_of_a_whole():
+    assert READER._shared("I'd trade 20% depth for 2x breadth right now, so I lean agree.", "breadth") is None
