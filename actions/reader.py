@@ -111,8 +111,8 @@ PERCENT = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:%|percent|pct)(?!\w)")
 RATIO = re.compile(r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?\s*(?::|/(?!\s*(?:5|10|100)(?!\d)))\s*\d{1,3}(?:\.\d+)?|"
                    r"\d{2,3}-\d{2,3})(?![\w%]|\.\d)")
 # A rating on a scale of ten or a hundred: "8/10", "a solid 9 out of 10", "money: 10/10 priority",
-# "80/100". Not a count of things ("9 out of 10 startups fail"): what follows the scale must be the end,
-# a stop, or a word that goes on rating (TEN_SCALE_AFTER).
+# "80/100". Not a count of things ("9 out of 10 startups fail"): what follows a scale in words must be the end,
+# a stop, or a word that goes on rating (TEN_SCALE_AFTER); a slash rates whatever follows ("8/10 comfy").
 TEN_SCALE = re.compile(r"(?<![\w.$£€/])(100|\d{1,2}(?:\.5)?)\s*(?:/\s*|out of |of )(100|10|ten)(?![\d%]|[/.]\d)")
 TEN_SCALE_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:priority|important|importance|for me|from me|for sure|"
                              r"tbh|honestly|ngl|lol|easy|easily|would|i'?d|id|i|maybe|probably|and|but|so|"
@@ -2042,7 +2042,9 @@ def ten_scale_rating(raw: str) -> Optional[int]:
     None without one, or with two that disagree ("startup 8/10, big tech 3/10" compares)."""
     found = set()
     for match in TEN_SCALE.finditer(raw):
-        if not TEN_SCALE_AFTER.match(raw, match.end()):
+        # "8/10 comfy" rates; "9 out of 10 startups fail" may count, and so may "8/10 of them"
+        slashed = "/" in match.group(0) and not re.match(r"\s*of\b", raw[match.end():])
+        if not slashed and not TEN_SCALE_AFTER.match(raw, match.end()):
             continue
         whole = 100 if match.group(2) == "100" else 10
         share = min(float(match.group(1)), whole) / whole

@@ -1824,6 +1824,8 @@ def test_the_other_yes_no_questions_answer_words_alone_answer_that_one():
     ("money: 10/10 priority", 5),
     ("90 out of 100.", 5),
     ("9 out of 10 startups fail", None),
+    ("ambiguity: 8/10 comfy", 4),  # a slash rates whatever follows (REST: read 5)
+    ("8/10 of my friends hate chaos", None),
     ("startup 8/10, big tech 3/10", None),  # a comparison, two ratings
 ])
 def test_a_rating_out_of_ten(text, value):
