@@ -3277,13 +3277,17 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     stripped = (text or "").strip()
     if answers.BUTTON.match(stripped):
         return intent in COMMAND_INTENTS or intent in QUESTION_INTENTS
-    if not intent or rating_number(stripped) is not None:
+    clean = answers.normalise(stripped)
+    # "let's leave this one blank" is no command
+    commanded = intent in COMMAND_INTENTS and bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)
+    if not intent or (rating_number(stripped) is not None and not commanded):
+        # a rating is an answer, but not the new value of a command ("change my answer on pace to 3/10" had
+        # answered the pending question: REST)
         return False
     if not_understood(stripped) or meaning_asked(stripped, k):
         return True  # the extractor makes it ask_why, whatever the classifier said
-    clean = answers.normalise(stripped)
     if intent in COMMAND_INTENTS:
-        return bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)  # "let's leave this one blank"
+        return commanded
     confident = confidence >= MIN_INTENT_CONFIDENCE
 
     def looks_like_answer() -> bool:

@@ -1920,3 +1920,10 @@ def test_shares_given_to_each_side(text, question, value):
 
 def test_no_shares_of_a_whole():
     assert READER._shared("I'd trade 20% depth for 2x breadth right now, so I lean agree.", "breadth") is None
+
+
+def test_a_command_with_a_rating_in_it_is_no_answer():
+    # REST: "change my answer on pace to 3/10" at the breadth statement was taken as breadth's answer (2)
+    assert reader.is_interruption("change my answer on pace to 3/10", "change_answer", 0.99, K)
+    assert reader.is_interruption("change my answer on pace to 4/5", "change_answer", 0.99, K)
+    assert not reader.is_interruption("4/5", "change_answer", 0.6, K)

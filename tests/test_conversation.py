@@ -121,6 +121,14 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
     assert advisor.slots("why-mid-way")["scale"] is None
 
 
+def test_a_change_with_a_rating_in_it_changes_that_answer_not_the_pending_one(advisor):
+    # REST: "change my answer on pace to 3/10" typed at the breadth statement was noted as breadth's answer
+    to_question(advisor, "change-rated", "breadth")
+    replies = advisor.say("change-rated", "change my answer on pace to 3/10")
+    assert asked(replies) == ["pace"]
+    assert advisor.slots("change-rated")["breadth"] is None
+
+
 # A word the statements do not use, asked about mid-way: outside the article, no menu that offers the
 # assessment under way, and the question asked again (REST: it got the pending question's reason)
 @pytest.mark.parametrize("typed", ["what does vesting mean", "what is a cliff in vesting"])
