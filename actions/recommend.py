@@ -75,6 +75,7 @@ class Recommend(Action):
 
 
 # What a word means asked, not why the question is asked: "what do you mean by stability here?"
+ASKS_WHY = re.compile(r"\b(?:why|what for|the point of|how come)\b", re.I)
 ASKS_MEANING = re.compile(r"\b(?:mean|means|meant|meaning|explain|define|definition|counts? as|qualif(?:y|ies) as|"
                           r"refers? to)\b", re.I)
 
@@ -94,9 +95,11 @@ class ExplainWhy(Action):
         if tracker.active_loop_name == FORM and asked in k.questions:
             named = latest_value(tracker, "factor")
             if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
-                    and is_question(typed) and ASKS_MEANING.search(typed)):
+                    and is_question(typed) and (ASKS_MEANING.search(typed) or not ASKS_WHY.search(typed))):
                 # "Could you explain what you mean by stability here?" at the impact statement asks about
-                # stability, not about this question (REST: it got the impact statement's reason)
+                # stability, not about this question (REST: it got the impact statement's reason), as does
+                # "what's the expected value of startup equity tho?" at the pace statement (REST); "why do you
+                # need to know that? I thought this was about stability" asks about the question
                 return ExplainFactor().run(dispatcher, tracker, domain)
             # "what would change it?" before there is a result: where the answer will come, not this
             # question's reason (make chat)

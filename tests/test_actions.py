@@ -402,6 +402,8 @@ def test_why_inside_the_form_explains_the_question():
     # why the question is asked, whatever factor is named: the question's reason
     ("why do you need to know that? I thought this was about stability", "stability", "impact"),
     ("what do you mean by impact here?", "impact", "impact"),
+    # another factor asked about, no why in it: that factor (REST: the pace question's reason)
+    ("what's the expected value of startup equity tho?", "compensation", "compensation"),
 ])
 def test_a_factors_meaning_asked_inside_the_form_explains_that_factor(text, factor, explains):
     t = tracker(text, intent="ask_why", active_loop=ASSESSMENT, requested_slot="impact",
