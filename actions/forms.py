@@ -3,6 +3,7 @@
 The questions themselves are responses made from the knowledge file (actions/questions.py)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -42,6 +43,26 @@ def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
     ):
         return "stage"
     return None
+
+
+# The new answer said with the change: "change my answer on pace to 3/10", "set risk to strongly agree".
+NEW_VALUE = re.compile(r"\b(?:to|into|as)\s+(?P<value>[^.!?]+?)\W*$")
+
+
+def changed_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
+    """The new answer a change of `topic` says, when the words say it outright (a number, an answer word or
+    phrase, a stage, a yes or no); None when they do not ("change my answer to the risk question")."""
+    said = NEW_VALUE.search(text.lower())
+    if said is None:
+        return None
+    value = said.group("value")
+    the_reader = reader.default_reader()
+    if topic in k.criteria:
+        reading = the_reader.read_agreement(value, topic)
+        return float(reading.value) if reading.value is not None and reading.how in ("number", "rule") else None
+    if topic in k.constraints:
+        return the_reader.read_yes_no(value, topic).value
+    return the_reader.read_stage(value).value if topic == "stage" else None
 
 
 class AskAnswerToChange(Action):

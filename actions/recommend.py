@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON, ExplainFactor
-from actions.forms import resolve_topic
+from actions.forms import changed_value, resolve_topic
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
@@ -139,15 +139,23 @@ def _change_buttons(result: scoring.Result, k: Knowledge, follow_up: List[Dict[s
 
 
 class ChangeAnswer(Action):
-    """Clears the named answer so the form asks it again; with none named, the form asks which."""
+    """Sets the named answer to the new one said with it ("change my answer on pace to 3/10"), or clears it
+    so the form asks it again; with none named, the form asks which."""
 
     def name(self) -> Text:
         return "action_change_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
             ) -> List[EventType]:
-        topic = resolve_topic(tracker, default())
+        k = default()
+        topic = resolve_topic(tracker, k)
         if topic is None:
             return [SlotSet("changing", True)]
-        dispatcher.utter_message(text=f"OK, let's redo: {advice.topic_title(topic, default())}.")
+        new = changed_value(topic, (tracker.latest_message or {}).get("text") or "", k)
+        if new is not None:
+            # a constraint's answer goes to its user only, as its question did (bot/channels/slack.py)
+            private = {"metadata": {"private": True}} if topic in k.constraints else {}
+            dispatcher.utter_message(text=f"Changed: {advice.answers_line({topic: new}, k)}.", **private)
+            return [SlotSet(topic, new), SlotSet("unclear_slot", None)]
+        dispatcher.utter_message(text=f"OK, let's redo: {advice.topic_title(topic, k)}.")
         return [SlotSet(topic, None), SlotSet("unclear_slot", None)]

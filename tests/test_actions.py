@@ -521,6 +521,27 @@ def test_change_a_named_answer():
     assert slot_events(events) == {"risk": None, "unclear_slot": None}
 
 
+@pytest.mark.parametrize("text, entities, slot, value", [
+    # the new answer said with the change is taken (REST: "... to 2" asked the question again)
+    ("change my answer on pace to 3/10", [entity("criterion", "pace")], "pace", 2.0),
+    ("change risk to strongly agree", [entity("criterion", "risk")], "risk", 5.0),
+    ("set my stage to new grad", [entity("career_stage", "new_grad")], "stage", "new_grad"),
+    ("change the visa answer to yes", [entity("constraint", "needs_sponsorship")], "needs_sponsorship", True),
+])
+def test_change_a_named_answer_to_a_new_one(text, entities, slot, value):
+    t = tracker(text, intent="change_answer", entities=entities, slots=STARTUP_PROFILE)
+    events, [message] = run(ChangeAnswer(), t)
+    assert slot_events(events) == {slot: value, "unclear_slot": None}
+    assert message["text"].startswith("Changed: ")
+
+
+def test_change_to_words_that_say_no_answer_asks_again():
+    t = tracker("change my answer to the risk question", intent="change_answer",
+                entities=[entity("criterion", "risk")], slots=STARTUP_PROFILE)
+    events, _ = run(ChangeAnswer(), t)
+    assert slot_events(events) == {"risk": None, "unclear_slot": None}
+
+
 def test_change_without_a_name_asks_which():
     t = tracker("i want to change an answer", intent="change_answer", slots=STARTUP_PROFILE)
     events, messages = run(ChangeAnswer(), t)

@@ -122,11 +122,13 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
 
 
 def test_a_change_with_a_rating_in_it_changes_that_answer_not_the_pending_one(advisor):
-    # REST: "change my answer on pace to 3/10" typed at the breadth statement was noted as breadth's answer
+    # REST: "change my answer on pace to 3/10" typed at the breadth statement was noted as breadth's answer;
+    # the new answer is taken, and the pending question asked again
     to_question(advisor, "change-rated", "breadth")
     replies = advisor.say("change-rated", "change my answer on pace to 3/10")
-    assert asked(replies) == ["pace"]
-    assert advisor.slots("change-rated")["breadth"] is None
+    assert replies[0]["text"].startswith("Changed: ")
+    assert asked(replies) == ["breadth"]
+    assert (advisor.slots("change-rated")["pace"], advisor.slots("change-rated")["breadth"]) == (2.0, None)
 
 
 # A word the statements do not use, asked about mid-way: outside the article, no menu that offers the
