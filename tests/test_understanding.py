@@ -361,8 +361,10 @@ FLOORS = {
     "probe26": {"answer_accuracy": 0.965625, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # People who think in numbers and ML jargon (the thirty-sixth session): 0.903125 with three the wrong way
-    # round and 15 asked again at its first run; stages and yes/no 1.000.
-    "probe27": {"answer_accuracy": 0.903125, "wrong_way": 3, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
+    # round and 15 asked again at its first run; stages and yes/no 1.000. Ratings out of ten, a verdict before
+    # its story, undecided said as a risk attitude or equal weights, a weight on a thing or a preference for it,
+    # shares of a whole: 0.95 with one.
+    "probe27": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
