@@ -2582,10 +2582,12 @@ class Reader:
         refused = after_refusal(text, question, self.k)
         if refused:
             return self.read_agreement(refused, question)
-        walked = (self._walked_out(text, question) or self._never_again_doing(text, question)
-                  or self._weighted(text, question) or self._shared(text, question))
-        if walked is not None:
-            return walked
+        # what the person says of a thing: they would leave over it, never again do it, put a weight on it or
+        # give it a share
+        of_a_thing = (self._walked_out(text, question) or self._never_again_doing(text, question)
+                      or self._weighted(text, question) or self._shared(text, question))
+        if of_a_thing is not None:
+            return of_a_thing
         put_down = PUT_DOWN_AS.search(answers.lowered(text))
         if put_down and answers.find_phrase(answers.normalise(put_down.group("rest")), self.k):
             return self.read_agreement(put_down.group("rest"), question)  # "..., put me down as neutral"
@@ -2648,8 +2650,8 @@ class Reader:
         return Reading(int(best), float(p[best]), "model")
 
     def _walked_out(self, text: str, question: str) -> Optional[Reading]:
-        """A situation the person would leave over (WALKED_OUT) is the other side of how the situation reads
-        alone, one they would be glad of the same side: by the statement's words for each side, else the
+        """A situation the person would leave over (WALKED_OUT, LEFT_IF) is the other side of how the situation
+        reads alone, one they would be glad of the same side: by the statement's words for each side, else the
         model's lean. Emphatic unless hedged."""
         match = WALKED_OUT.match(answers.lowered(text)) or LEFT_IF.match(answers.lowered(text))
         criterion = self.k.criteria.get(question)
