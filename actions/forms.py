@@ -45,6 +45,12 @@ def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
     return None
 
 
+def said_privately(answers_said: Dict[Text, Any], k: Knowledge) -> Dict[Text, Any]:
+    """The message's metadata for answers said back: a constraint's answer goes to its user only, as its
+    question did (bot/channels/slack.py)."""
+    return {"metadata": {"private": True}} if answers_said.keys() & set(k.constraints) else {}
+
+
 # The new answer said with the change: "change my answer on pace to 3/10", "set risk to strongly agree".
 NEW_VALUE = re.compile(r"\b(?:to|into|as)\s+(?P<value>[^.!?]+?)\W*$")
 
@@ -230,9 +236,7 @@ class ValidateAssessmentForm(FormValidationAction):
                     if slot != pending and slot in k.questions and value is not None
                     and value != _before_message(slot, tracker))
         if said:
-            # a constraint's answer goes to its user only, as its question did (bot/channels/slack.py)
-            private = {"metadata": {"private": True}} if said.keys() & set(k.constraints) else {}
-            dispatcher.utter_message(text=f"Noted: {answers_line(said, k)}.", **private)
+            dispatcher.utter_message(text=f"Noted: {answers_line(said, k)}.", **said_privately(said, k))
 
     def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         # unclear_slot is cleared only when set: clearing it again would be one more event in every

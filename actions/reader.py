@@ -918,10 +918,15 @@ OPENS_WITH_LEAN = re.compile(r"^\W*(?:so,? |but,? |overall,? |on balance,? |all 
                              r"(?: slightly| a bit| a little| gently| just)? towards? \w")
 
 
+def story_sentences(text: str) -> List[str]:
+    """The lower-cased text's sentences that have a word in them."""
+    return [part for part in STORY_SENTENCE.split(answers.lowered(text).strip()) if re.search(r"\w", part)]
+
+
 def closing_sentence(text: str) -> Optional[str]:
     """The last of two or more sentences, when it is closed emphatically and has at least six words, or
     opens with a lean."""
-    sentences = [part for part in STORY_SENTENCE.split(answers.lowered(text).strip()) if re.search(r"\w", part)]
+    sentences = story_sentences(text)
     last = sentences[-1] if len(sentences) >= 2 else ""
     closed = CLOSED_EMPHATICALLY.search(last) and len(last.split()) >= 6
     return last if closed or OPENS_WITH_LEAN.search(last) else None
@@ -930,7 +935,7 @@ def closing_sentence(text: str) -> Optional[str]:
 def opening_sentence(text: str) -> Optional[str]:
     """The first of two or more sentences, when it is short (at most five words) and no question: where a
     verdict stands before its story ("Desperately. Five titles in six years and none meant anything.")."""
-    sentences = [part for part in STORY_SENTENCE.split(answers.lowered(text).strip()) if re.search(r"\w", part)]
+    sentences = story_sentences(text)
     first = sentences[0] if len(sentences) >= 2 else ""
     return first if first and len(first.split()) <= 5 and not first.rstrip().endswith("?") else None
 
@@ -2482,7 +2487,7 @@ class Reader:
         rest = lowered[lowered.index(first) + len(first):]
         if (_names(first, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
                 or re.match(rf"^\W*{GRANTED}\b", first) or MIND_CHANGED.search(text) or TURN_OPENS.match(rest)
-                or any(answers.whole_words(phrase).search(rest) for phrase, _ in answers.phrases(self.k))):
+                or answers.find_phrase(answers.normalise(rest), self.k) is not None):
             # what the story says for itself decides: an answer word of its own ("... Agree, I think."), a
             # point granted before the turn ("Small risks, sure. ..."), a change of mind ("no... actually yes")
             return reading
@@ -2653,7 +2658,8 @@ class Reader:
         """A situation the person would leave over (WALKED_OUT, LEFT_IF) is the other side of how the situation
         reads alone, one they would be glad of the same side: by the statement's words for each side, else the
         model's lean. Emphatic unless hedged."""
-        match = WALKED_OUT.match(answers.lowered(text)) or LEFT_IF.match(answers.lowered(text))
+        lower = answers.lowered(text)
+        match = WALKED_OUT.match(lower) or LEFT_IF.match(lower)
         criterion = self.k.criteria.get(question)
         if not match or not criterion:
             return None
@@ -2696,11 +2702,12 @@ class Reader:
         strongly as said ("Big positive weight on direct impact" is 5, "mild preference for depth" 2 to
         breadth); None where the thing names no side or the weight is said twice."""
         criterion = self.k.criteria.get(question)
-        found = list(WEIGHTED.finditer(answers.lowered(text)))
+        lower = answers.lowered(text)
+        found = list(WEIGHTED.finditer(lower))
         if len(found) != 1 or not criterion:
             return None
         match = found[0]
-        if NEGATION_WORDS.search(answers.lowered(text)[max(0, match.start() - 30):match.start()]):
+        if NEGATION_WORDS.search(lower[max(0, match.start() - 30):match.start()]):
             return None  # "i don't put much weight on the brand", "no strong preference for either"
         thing = WEIGHED_UNTIL.split(match.group("thing") or match.group("preferred"))[0]
         side = _words_side(answers.normalise(thing), criterion)

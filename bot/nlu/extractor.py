@@ -382,6 +382,11 @@ def answer_examples(k: knowledge.Knowledge, files: Iterable[Path]):
     return criteria, stages
 
 
+def _set_intent(message: Message, name: Optional[str], confidence: Optional[float]) -> None:
+    """Puts a corrected intent on the message, in the output the channels and tests see."""
+    message.set(INTENT, {INTENT_NAME_KEY: name, "confidence": confidence}, add_to_output=True)
+
+
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
 )
@@ -490,7 +495,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         words = WORD.findall(text.lower())
         if (vocabulary and not entities and (intent.get("confidence") or 0.0) < MAX_UNSURE_UNKNOWN
                 and not any(word in vocabulary for word in words)):
-            message.set(INTENT, {INTENT_NAME_KEY: name, "confidence": 0.0}, add_to_output=True)
+            _set_intent(message, name, 0.0)
             return name
         corrected = name
         if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
@@ -507,8 +512,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # its words or (process) its meaning
             corrected = FACTOR_INTENT
         if corrected != name:
-            message.set(INTENT, {INTENT_NAME_KEY: corrected, "confidence": intent.get("confidence")},
-                        add_to_output=True)
+            _set_intent(message, corrected, intent.get("confidence"))
         return corrected
 
     def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]],
@@ -547,9 +551,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                                     (message.get(INTENT) or {}).get("confidence") or 0.0)
             if (intent == FACTOR_INTENT and reader.word_asked(text)
                     and not any(e["entity"] == "factor" for e in entities)):
-                # a word asked about that no factor covers ("what is a cliff in vesting") is outside the article
-                message.set(INTENT, {INTENT_NAME_KEY: OUT_OF_SCOPE,
-                                     "confidence": (message.get(INTENT) or {}).get("confidence")},
-                            add_to_output=True)
+                # a word asked about that no factor covers, by its words or its meaning ("what does vesting
+                # mean"), is outside the article
+                _set_intent(message, OUT_OF_SCOPE, (message.get(INTENT) or {}).get("confidence"))
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
