@@ -26,8 +26,8 @@ def regression_texts() -> set:
 
 def answers_of(slice_name: str) -> Dict[str, List[Dict[str, Any]]]:
     data = load(slice_name, "answers")
-    folded = {"answers": list(data["answers"]), "stage": list(data["stage"]),
-              "constraints": list(data["constraints"])}
+    folded = {"answers": list(data["answers"]), "stage": list(data.get("stage", [])),
+              "constraints": list(data.get("constraints", []))}
     personas = load(slice_name, "personas")["personas"] if (EVAL / slice_name / "personas.yml").exists() else []
     for persona in personas:
         folded["stage"].append(persona["stage"])
@@ -42,6 +42,8 @@ def answers_yaml(slice_name: str) -> str:
              "answers and any", "# personas' answers), folded into training once tuning on it was done "
              "(tests/fold.py).", "# The never-tuned slices (holdout, sealed, blind, blind2, blind3) stay unseen."]
     for key, items in answers_of(slice_name).items():
+        if not items:  # an empty key would read as null
+            continue
         lines.append(f"{key}:")
         for item in items:
             fields = {k: item[k] for k in ("question", "text", "label") if k in item}
