@@ -932,6 +932,22 @@ def closing_sentence(text: str) -> Optional[str]:
     return last if closed or OPENS_WITH_LEAN.search(last) else None
 
 
+def closing_verdict(text: str, k: Knowledge, question: str) -> Optional[str]:
+    """The last of two or more sentences, when it is a verdict of at most four words ("... Couldn't care
+    less.", "... Love it.") of a story that says no answer word of its own. Not after a question or the
+    statement's other side named, which the verdict may answer instead ("Specialization? Hard pass." at
+    breadth), nor "Never again.", which may be said of what happened (probe24)."""
+    sentences = story_sentences(text)
+    if len(sentences) < 2 or len(sentences[-1].split()) > 4 or "never" in sentences[-1]:
+        return None
+    last, before = sentences[-1], " ".join(sentences[:-1])
+    opposite = (k.criteria.get(question) or {}).get("opposite", [])
+    if "?" in before or _names(before, opposite) or answers.find_phrase(answers.normalise(before), k) is not None:
+        return None
+    said = answers.find_phrase(answers.normalise(last), k) is not None or formal_verdict(last) is not None
+    return last if said else None
+
+
 def opening_sentence(text: str) -> Optional[str]:
     """The first of two or more sentences, when it is short (at most five words) and no question: where a
     verdict stands before its story ("Desperately. Five titles in six years and none meant anything.")."""
@@ -2504,17 +2520,24 @@ class Reader:
 
     def _concluded_story(self, text: str, question: str, reading: Reading) -> Reading:
         """A story read by the model alone, or left unread by its doubt, whose last sentence is closed
-        emphatically (closing_sentence) and reads a side that the whole does not: that sentence's reading."""
+        emphatically (closing_sentence) or is a short verdict the model is sure of ("My hoodie has more brand
+        than any corporation. Couldn't care less.", probe28), and reads a side that the whole does not: that
+        sentence's reading."""
         last = closing_sentence(text)
+        verdict = None if last else closing_verdict(text, self.k, question)
+        last = last or verdict
         if last is None or (reading.value is None and not reading.confidence) or (
                 reading.value is not None and (reading.how != "model" or lead_direction(text, self.k))):
             # "Nope. ..., but I want my paycheck safe, period.": the answer word decides; a rule that found
             # the answer unreadable (mockery of either side) stands
             return reading
         concluded = self._read_agreement(last, question)
-        if concluded.value in (None, NEUTRAL):
+        if concluded.value in (None, NEUTRAL) or (verdict and concluded.confidence < OPENING_VERDICT_SURE):
             return reading
-        if reading.value in (None, NEUTRAL) or _other_sides(concluded, reading):
+        if reading.value in (None, NEUTRAL) or (_other_sides(concluded, reading)
+                                                and (not verdict or concluded.how == "rule")):
+            # against a side the story reads, a short verdict only when a rule reads it ("Couldn't care
+            # less."): the model's sure reading of a few words may still be the story's (blind33)
             return concluded
         return reading
 

@@ -1850,6 +1850,30 @@ def test_a_verdict_before_its_story(text, question, value):
     assert READER.read_agreement(text, question).value == value
 
 
+# A short verdict closing a story of no answer word of its own: it decides where the story is unread, and
+# against the story's side when a rule reads it (probe28: the hoodie read 5); not after a question or the other
+# side named, which it may answer instead, nor "Never again." said of what happened
+@pytest.mark.parametrize("text, question, value", [
+    ("My hoodie has more brand than any corporation. Couldn't care less.", "brand", 1),
+    ("Fast I like. Ambiguous I can live with. So a qualified yes.", "pace", 4),
+    ("Vague, political promotions drove me out of my last job. Definitely.", "structure", 5),
+    ("One niche forever? Probably not for me.", "breadth", 4),
+    ("A chaotic, make-it-up-yourself career path? Love it, no question.", "structure", None),
+])
+def test_a_verdict_after_its_story(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_a_closing_verdict_is_short_and_alone():
+    k = reader.default_reader().k
+    assert reader.closing_verdict("I grew up poor. Hard pass.", k, "risk") == "hard pass."
+    assert reader.closing_verdict("I grew up poor and I still say hard pass to it all.", k, "risk") is None
+    assert reader.closing_verdict("Specialization? Hard pass.", k, "breadth") is None
+    assert reader.closing_verdict("Depth pays the bills. Hard pass.", k, "breadth") is None  # the other side
+    assert reader.closing_verdict("Yes, I grew up poor. Hard pass.", k, "risk") is None  # an answer word before
+    assert reader.closing_verdict("My boss promoted his friends. Never again.", k, "structure") is None
+
+
 def test_a_fear_denied_is_ease():
     assert READER.read_agreement("No fear whatsoever.", "risk").value == 5  # probe11: read 1
     assert READER.read_agreement("No fear whatsoever. I'd take equity over salary in a heartbeat.",
