@@ -933,8 +933,9 @@ def closing_sentence(text: str) -> Optional[str]:
 
 
 def closing_verdict(text: str, k: Knowledge, question: str) -> Optional[str]:
-    """The last of two or more sentences, when it is a verdict of at most four words ("... Couldn't care
-    less.", "... Love it.") of a story that says no answer word of its own. Not after a question or the
+    """The last of two or more sentences, when it has at most four words, where a verdict stands after its
+    story ("... Couldn't care less.", "... I'm fine with it."), and the story says no answer word of its
+    own. Not after a question or the
     statement's other side named, which the verdict may answer instead ("Specialization? Hard pass." at
     breadth), nor "Never again.", which may be said of what happened (probe24)."""
     sentences = story_sentences(text)
@@ -944,8 +945,7 @@ def closing_verdict(text: str, k: Knowledge, question: str) -> Optional[str]:
     opposite = (k.criteria.get(question) or {}).get("opposite", [])
     if "?" in before or _names(before, opposite) or answers.find_phrase(answers.normalise(before), k) is not None:
         return None
-    said = answers.find_phrase(answers.normalise(last), k) is not None or formal_verdict(last) is not None
-    return last if said else None
+    return last
 
 
 def opening_sentence(text: str) -> Optional[str]:
@@ -2520,9 +2520,9 @@ class Reader:
 
     def _concluded_story(self, text: str, question: str, reading: Reading) -> Reading:
         """A story read by the model alone, or left unread by its doubt, whose last sentence is closed
-        emphatically (closing_sentence) or is a short verdict the model is sure of ("My hoodie has more brand
-        than any corporation. Couldn't care less.", probe28), and reads a side that the whole does not: that
-        sentence's reading."""
+        emphatically (closing_sentence) or is short (closing_verdict: "My hoodie has more brand than any
+        corporation. Couldn't care less.", probe28) and read surely, and reads a side that the whole does
+        not: that sentence's reading."""
         last = closing_sentence(text)
         verdict = None if last else closing_verdict(text, self.k, question)
         last = last or verdict

@@ -1857,6 +1857,8 @@ def test_a_verdict_before_its_story(text, question, value):
     ("My hoodie has more brand than any corporation. Couldn't care less.", "brand", 1),
     ("Fast I like. Ambiguous I can live with. So a qualified yes.", "pace", 4),
     ("Vague, political promotions drove me out of my last job. Definitely.", "structure", 5),
+    ("Fast and ambiguous is basically New York with a laptop. I'm fine with it.", "pace", 4),
+    ("In insurance every process is documented and I loved that. Ambiguity paralyses me completely.", "pace", 1),
     ("One niche forever? Probably not for me.", "breadth", 4),
     ("A chaotic, make-it-up-yourself career path? Love it, no question.", "structure", None),
 ])
