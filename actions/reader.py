@@ -1151,6 +1151,27 @@ def compared_side(text: str, question: str, k: Knowledge) -> int:
             or _beats_anything(text, criterion))
 
 
+# A side granted, then something else preferred: "Massive compute is cool, I guess, but I'd rather hustle with
+# one GPU." (probe28: read 4 at scale, from the preference alone).
+RATHER_TURN = re.compile(r"^(?P<granted>.+?)\bbut,?\s+(?:(?:honestly|personally|still|overall),?\s+)?"
+                         r"(?:i'?d|i would|i)\s+(?:still\s+|much\s+|really\s+)?(?:rather|prefer|sooner)\b"
+                         r"(?P<rest>.*)$", re.S)
+
+
+def rather_than_granted(text: str, question: str, k: Knowledge) -> int:
+    """-1 when one side of the statement is granted and something that names neither side is then
+    preferred ("... but I'd rather ..."): that is the other side; +1 the other way round; 0 otherwise."""
+    criterion = k.criteria.get(question)
+    match = RATHER_TURN.match(answers.lowered(text).strip())
+    if not criterion or not match:
+        return 0
+    rest = match.group("rest").strip()
+    if re.match(r"(?:it|them|that|this|those|these|one|so)\b", rest):
+        return 0  # "Not a must, but I'd prefer them.": the thing granted is the one preferred
+    granted = _side_named(match.group("granted"), criterion, any_form=True)
+    return -granted if _side_named(rest, criterion, any_form=True) == 0 else 0
+
+
 # "Between stability and a bigger payday, I'd take the payday": a choice between two things named first.
 BETWEEN = re.compile(r"^\W*between (?P<first>[^,;:.!?]+?) and (?P<second>[^,;:.!?]+?)\s*[,;:.!?—–-]+\s*"
                      r"(?:(?:i'?d|i would|i'?ll|i will|i)\s+)?(?:(?:\w+ly|def|prob)\s+)?(?:(?:take|pick|choose|"
@@ -2597,6 +2618,9 @@ class Reader:
                 # no there may refuse the mocked thing, whichever side it is on
                 return self.read_agreement(after, question)
             return Reading(1, 1.0, "rule") if mocking else Reading(None, 0.0, "unread")
+        rather = rather_than_granted(text, question, self.k)
+        if rather:
+            return Reading(NEUTRAL + rather, 1.0, "rule")
         rest = answer_part(text)
         if rest is not None:
             return self.read_agreement(rest, question)  # "I get why people love it, but it's not me"

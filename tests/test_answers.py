@@ -1876,6 +1876,18 @@ def test_a_closing_verdict_is_short_and_alone():
     assert reader.closing_verdict("My boss promoted his friends. Never again.", k, "structure") is None
 
 
+# One side granted, then something else preferred: the other side (probe28 and probe18 read 4)
+@pytest.mark.parametrize("text, question, value", [
+    ("Massive compute is cool, I guess, but I'd rather hustle with one GPU.", "scale", 2),
+    ("I get it, the upside could be nice. But I'd rather have something dependable, at least for now.", "risk", 2),
+    ("Stability is nice, but I'd rather roll the dice while I'm young.", "risk", 4),
+    ("Clear promotion criteria would be nice, I've been in limbo before. Not a must, but I'd prefer them.",
+     "structure", None),  # the thing granted is the one preferred
+])
+def test_a_side_granted_then_something_else_preferred(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
 def test_a_fear_denied_is_ease():
     assert READER.read_agreement("No fear whatsoever.", "risk").value == 5  # probe11: read 1
     assert READER.read_agreement("No fear whatsoever. I'd take equity over salary in a heartbeat.",
