@@ -104,6 +104,11 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
             if read is None:
                 continue
             value = read
+        elif read is not None and (read - answers.NEUTRAL) * (value - answers.NEUTRAL) < 0:
+            # the reader reads the other side of what the keyword alone says, and no word around it runs the
+            # keyword down: neither is sure ("My risk appetite is a bowl of plain rice." had been noted as a
+            # 5, REST); the question is asked in its turn
+            continue
         elif read is None and (reader.HEDGES.search(part.lower()) or LITTLE.search(part.lower())):
             # hedged where the reader cannot say how strongly: "depends of the day, but mostly I like when is
             # moving fast" had been noted as a 5 (REST)

@@ -790,3 +790,14 @@ def test_both_sides_named_and_unread_are_no_priority(monkeypatch):
     t = tracker("depth 80 / breadth 20", entities=[entity("criterion", "breadth", start=0, end=5, role="against"),
                                                    entity("criterion", "breadth", start=11, end=18)])
     assert stated_priorities(t) == {}
+
+
+def test_a_keyword_the_reader_reads_the_other_way_is_no_priority(monkeypatch):
+    # REST: "My risk appetite is a bowl of plain rice." typed at the breadth statement was noted as risk: 5, the
+    # keyword's point, where the reader read a no and nothing around the keyword ran it down
+    monkeypatch.setattr(reader.Reader, "read_agreement",
+                        lambda self, text, question: reader.Reading(1, 0.7, "model"))
+    monkeypatch.setattr(reader.Reader, "lean", lambda self, text, question: 0)
+    t = tracker("ok fine. My risk appetite is a bowl of plain rice.", intent="inform_priority",
+                entities=[entity("criterion", "risk", start=12, end=16)])
+    assert stated_priorities(t) == {}
