@@ -60,6 +60,9 @@ AGREEMENT_NETWORK = {"hidden_layer_sizes": (32,), "batch_size": 1024, "max_iter"
                      "learning_rate_init": 0.003, "alpha": 1e-4}
 MIN_YES_NO_CONFIDENCE = 0.60
 MIN_STAGE_CONFIDENCE = 0.35
+# Without one word of study, work or time (situation.STAGE_CUE) the stage model guesses from little: "I'm the
+# kid who reads the last page of the novel first. So, no." read as a new grad at 0.52 (REST).
+MIN_UNCUED_STAGE_CONFIDENCE = 0.6
 # The hand-made features (vocabulary, valence, emphasis) against thousands of n-grams: weighed up so
 # that the regularised model does not drown them (chosen on the tune slice).
 HAND_MADE_WEIGHT = 2.0
@@ -2898,16 +2901,16 @@ class Reader:
         stated = situation.stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")
+        cued = situation.STAGE_CUE.search(lower)
         if not self.stage.knows_a_word(text) or answer_word_alone(text, self.k) or (
-                not situation.STAGE_CUE.search(lower)
-                and any(_words_side(answers.normalise(text), criterion, any_form=True)
-                        for criterion in self.k.criteria.values())):
+                not cued and any(_words_side(answers.normalise(text), criterion, any_form=True)
+                                 for criterion in self.k.criteria.values())):
             # "yes", "nope": no stage at all (the model took "no" for a new grad); nor an answer to a
             # statement told without one word of study, work or time (STAGE_CUE)
             return Reading(None, 0.0, "unread")
         p = self.stage.probabilities(text, "stage")
         best = max(p, key=p.get)
-        if p[best] < MIN_STAGE_CONFIDENCE:
+        if p[best] < (MIN_STAGE_CONFIDENCE if cued else MIN_UNCUED_STAGE_CONFIDENCE):
             return Reading(None, p[best], "unread")
         return Reading(best, float(p[best]), "model")
 

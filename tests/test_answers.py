@@ -97,6 +97,13 @@ def test_an_answer_word_alone_is_no_stage(text):
     assert READER.read_stage(text).value is None
 
 
+# REST: a joke read as a new grad (0.52); without a word of study, work or time the model is not trusted that far
+@pytest.mark.parametrize("text", ["I read the last page of the novel before the rest. So, no.", "So, no.",
+                                  "I am a golden retriever in a hoodie."])
+def test_a_stage_guessed_from_nothing_is_no_stage(text):
+    assert READER.read_stage(text).value is None
+
+
 @pytest.mark.parametrize("text", ["/answer{broken", "/inform{\"pace\": 9}", "/restart now"])
 def test_a_payload_is_no_typed_answer(text):
     assert READER.read_agreement(text, "pace").value is None
