@@ -123,9 +123,26 @@ def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[
     read as the answer to that question, or by its negation where the yes/no reader is unsure. Savings
     mentioned are no runway problem: "..., I have savings" is False (make chat)."""
     k = default()
-    mentions = {e.get("value"): e for e in reversed(latest_entities(tracker, "constraint"))}
-    return {cid: _said_yes(scope(tracker, mentions[cid]), cid)
-            for cid in sorted(mentions.keys() & set(k.constraints)) if cid != exclude}
+    said: Dict[str, set] = {}
+    for e in latest_entities(tracker, "constraint"):
+        cid = e.get("value")
+        if cid in k.constraints and cid != exclude and not _kid_not_own(tracker, e):
+            said.setdefault(cid, set()).add(_said_yes(scope(tracker, e), cid))
+    # mentions read both ways ("ramen budget, savings of a house plant, so yeah runway is short": the savings
+    # read as a no, REST) leave the question to its turn
+    return {cid: values.pop() for cid, values in sorted(said.items()) if len(values) == 1}
+
+
+# A child who is no dependant: "I'm a kid in a candy store" typed at the scale statement was noted as low runway
+# (REST). A kid is one's own after a possessive, a verb of having or a number: "my kid", "we just had a kid".
+KID = re.compile(r"(?:kids?|child(?:ren)?|a baby)$")
+OWN_KID = re.compile(r"\b(?:my|our|have|has|had|having|got|with|two|three|four|five|\d+|expecting)\s+(?:\w+\s+)?$")
+
+
+def _kid_not_own(tracker: Tracker, found: Dict[str, Any]) -> bool:
+    text = ((tracker.latest_message or {}).get("text") or "").lower()
+    start, end = found.get("start", 0), found.get("end", 0)
+    return bool(KID.match(text[start:end])) and not OWN_KID.search(text[:start])
 
 
 def _said_yes(part: str, constraint: str) -> bool:

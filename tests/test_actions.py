@@ -8,7 +8,7 @@ from actions import advice, knowledge, reader, scoring
 from actions.advice import answers_line
 from actions.explain import ExplainFactor, ExplainHybrid, HelpInAssessment, NoteProfile, Overview
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
-from actions.profile import stated_priorities
+from actions.profile import stated_constraints, stated_priorities
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
 from actions.replies import NothingPending
 from tests.actions_support import (ASSESSMENT, DOMAIN, entity, run, scored, slot_events, statements_in,
@@ -801,3 +801,29 @@ def test_a_keyword_the_reader_reads_the_other_way_is_no_priority(monkeypatch):
     t = tracker("ok fine. My risk appetite is a bowl of plain rice.", intent="inform_priority",
                 entities=[entity("criterion", "risk", start=12, end=16)])
     assert stated_priorities(t) == {}
+
+
+@pytest.mark.parametrize("text, start, said", [
+    ("Hand me a billion rows and I'm a kid in a candy store", 33, {}),  # REST: noted as low runway
+    ("we just had a kid", 14, {"low_runway": True}),
+    ("two kids and a mortgage", 4, {"low_runway": True}),
+])
+def test_a_kid_is_a_dependant_only_when_it_is_ones_own(monkeypatch, text, start, said):
+    monkeypatch.setattr(reader.Reader, "read_yes_no",
+                        lambda self, text, question: reader.Reading(True, 0.7, "model"))
+    end = start + len(text[start:].split()[0])
+    t = tracker(text, intent="inform_priority",
+                entities=[entity("constraint", "low_runway", start=start, end=end)])
+    assert stated_constraints(t) == said
+
+
+def test_a_constraint_read_both_ways_is_not_noted(monkeypatch):
+    # REST: "ramen budget, savings of a house plant, so yeah runway is short" was noted as no low runway, from
+    # the savings alone
+    monkeypatch.setattr(reader.Reader, "read_yes_no", lambda self, text, question: reader.Reading(
+        "runway" in text, 0.9, "model"))
+    text = "ramen budget, savings of a house plant, so yeah runway is short"
+    t = tracker(text, intent="out_of_scope", entities=[
+        entity("criterion", "salary", start=0, end=5), entity("constraint", "low_runway", start=14, end=21),
+        entity("constraint", "low_runway", start=48, end=54)])
+    assert stated_constraints(t) == {}
