@@ -3353,8 +3353,12 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         # an answer word, or a side named alone ("Depth, thanks."); asked only where it decides, since
         # it tries every statement's side words and runs for each message typed at a question
         back = asked_back(stripped)  # "lottery tickets? NO thx": the answer after a word asked back
+        sentences = story_sentences(stripped)
         return (answers.find_phrase(first_clause(stripped), k) is not None
                 or (back is not None and answers.find_phrase(first_clause(back), k) is not None)
+                # an answer word as the last sentence: "Tell me the rubric and I'll speedrun it. Yes please."
+                # (REST: a recommendation came in the middle of the questions)
+                or (len(sentences) >= 2 and answer_word_alone(sentences[-1], k))
                 or any(named_side(stripped, question, k) for question in k.criteria))
 
     if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):

@@ -752,6 +752,8 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     # probe19's: a choice already made, told as a story
     ("When I compared my two offers, the pay gap didn't change my mind. I picked the team I liked more.",
      "ask_recommendation", 0.99),
+    # REST: an answer word closing a request said in jest; a recommendation came in the middle of the questions
+    ("Tell me the rubric and I'll speedrun it. Yes please.", "ask_recommendation", 0.9),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
