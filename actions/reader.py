@@ -2525,7 +2525,8 @@ class Reader:
         criterion = self.k.criteria.get(question) or {}
         lowered = answers.lowered(text).strip()
         rest = lowered[lowered.index(first) + len(first):]
-        if (_names(first, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
+        if ((_names(first, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
+             and not OPENS_WITH_LEAN.search(first))  # "I'd lean towards breadth. Depth gets lonely down there."
                 or re.match(rf"^\W*{GRANTED}\b", first) or MIND_CHANGED.search(text) or TURN_OPENS.match(rest)
                 or answers.find_phrase(answers.normalise(rest), self.k) is not None):
             # what the story says for itself decides: an answer word of its own ("... Agree, I think."), a

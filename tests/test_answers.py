@@ -1852,6 +1852,7 @@ def test_a_figure_said_to_be_the_rating():
 @pytest.mark.parametrize("text, question, value", [
     ("Desperately. Five titles in six years and none of them meant anything.", "structure", 5),
     ("I tolerate it. Thrive would be overselling it after 5 years of quarterly reorgs.", "pace", 2),
+    ("I'd lean towards breadth. Depth gets lonely down there.", "breadth", 4),  # probe28: a side named with a lean
     ("no... actually yes, i think im ok with it", "risk", 4),  # a change of mind: the last answer
     ("Inchallah it works... but honestly I am between the two.", "risk", 3),  # the sentence goes on
 ])
