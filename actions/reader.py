@@ -935,6 +935,10 @@ def closing_sentence(text: str) -> Optional[str]:
     return last if closed or OPENS_WITH_LEAN.search(last) else None
 
 
+# The last clause of an answer, after "so": "..., children are not, so a steady salary matters."
+SO_CONCLUDES = re.compile(r"[,;.]\s+(?:and\s+)?so,?\s+(?P<clause>[^.!?;\s]+(?:\s+[^.!?;\s]+){2,})\W*$")
+
+
 def closing_verdict(text: str, k: Knowledge, question: str) -> Optional[str]:
     """The last of two or more sentences, when it has at most four words, where a verdict stands after its
     story ("... Couldn't care less.", "... I'm fine with it."), and the story says no answer word of its
@@ -2502,6 +2506,7 @@ class Reader:
     def read_agreement(self, text: str, question: str) -> Reading:
         reading = self._opened_story(text, question, self._read_agreement(text, question))
         reading = self._concluded_story(text, question, reading)
+        reading = self._so_concluded(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2565,6 +2570,18 @@ class Reader:
             # less."): the model's sure reading of a few words may still be the story's (blind33)
             return concluded
         return reading
+
+    def _so_concluded(self, text: str, question: str, reading: Reading) -> Reading:
+        """An answer left unread by the model's doubt whose last clause draws the conclusion ("Beer is cheap
+        here, children are not, so a steady salary matters.", probe28): that clause's reading, where the
+        model is sure of it."""
+        match = SO_CONCLUDES.search(answers.lowered(text))
+        if reading.value is not None or not reading.confidence or not match:
+            return reading
+        concluded = self._read_agreement(match.group("clause"), question)
+        if concluded.value in (None, NEUTRAL) or concluded.confidence < OPENING_VERDICT_SURE:
+            return reading
+        return concluded
 
     def _read_agreement(self, text: str, question: str) -> Reading:
         clicked = answers.button_value(text, "agreement")

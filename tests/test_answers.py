@@ -1876,6 +1876,19 @@ def test_a_verdict_after_its_story(text, question, value):
     assert READER.read_agreement(text, question).value == value
 
 
+# The conclusion drawn after "so" decides an answer the model could not read whole (probe28, probe14, probe23);
+# not a conclusion that goes on into another sentence, which may take it back (probe19)
+@pytest.mark.parametrize("text, question, value", [
+    ("Beer is cheap here, children are not, so a steady salary matters.", "salary", 4),
+    ("I don't really trust paper money, so a good base matters to me.", "salary", 4),
+    ("I haven't yet found the one area I'd want to specialise in, so I'd probably favour breadth.", "breadth", 4),
+    ("I'm saving to buy a flat, so right now I lean toward a high, predictable salary with good benefits. If I "
+     "were younger and renting, I might care less.", "salary", None),
+])
+def test_a_conclusion_after_so(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
 def test_a_closing_verdict_is_short_and_alone():
     k = reader.default_reader().k
     assert reader.closing_verdict("I grew up poor. Hard pass.", k, "risk") == "hard pass."
