@@ -373,8 +373,10 @@ FLOORS = {
     "probe27": {"answer_accuracy": 0.95, "wrong_way": 1, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # People who answer with humour (the thirty-seventh session): 0.928125 with three the wrong way round and
-    # 15 asked again at its first run; stages 0.967, yes/no 1.000.
-    "probe28": {"answer_accuracy": 0.928125, "wrong_way": 3, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0,
+    # 15 asked again at its first run; stages 0.967, yes/no 1.000. A short verdict after its story, a side
+    # granted then something else preferred, a verdict that leans before its story, a conclusion after "so":
+    # 0.94375 with one.
+    "probe28": {"answer_accuracy": 0.94375, "wrong_way": 1, "stage_accuracy": 0.96, "yes_no_accuracy": 1.0,
                 "yes_no_wrong": 0},
     # Typed answers only, a fourth writer's: tuned on, then folded into training.
     "fresh": {"answer_accuracy": 0.99, "wrong_way": 0, "stage_accuracy": 1.0, "yes_no_accuracy": 1.0},
