@@ -119,9 +119,9 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
 
 def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, bool]:
     """constraint -> its answer said in passing ("i need a visa", "I'm on an H-1B" typed at another
-    question; "i don't need a visa" is False): the first mention of each, its own part of the message
-    read as the answer to that question, or by its negation where the yes/no reader is unsure. Savings
-    mentioned are no runway problem: "..., I have savings" is False (make chat)."""
+    question; "i don't need a visa" is False): each mention's own part of the message read as the answer
+    to that question, or by its negation where the yes/no reader is unsure; left out when two mentions
+    read both ways. Savings mentioned are no runway problem: "..., I have savings" is False (make chat)."""
     k = default()
     said: Dict[str, set] = {}
     for e in latest_entities(tracker, "constraint"):
@@ -140,6 +140,7 @@ OWN_KID = re.compile(r"\b(?:my|our|have|has|had|having|got|with|two|three|four|f
 
 
 def _kid_not_own(tracker: Tracker, found: Dict[str, Any]) -> bool:
+    """True for a kid, child or baby mention that is not said to be the person's own."""
     text = ((tracker.latest_message or {}).get("text") or "").lower()
     start, end = found.get("start", 0), found.get("end", 0)
     return bool(KID.match(text[start:end])) and not OWN_KID.search(text[:start])

@@ -942,9 +942,9 @@ SO_CONCLUDES = re.compile(r"[,;.]\s+(?:and\s+)?so,?\s+(?P<clause>[^.!?;\s]+(?:\s
 def closing_verdict(text: str, k: Knowledge, question: str) -> Optional[str]:
     """The last of two or more sentences, when it has at most four words, where a verdict stands after its
     story ("... Couldn't care less.", "... I'm fine with it."), and the story says no answer word of its
-    own. Not after a question or the
-    statement's other side named, which the verdict may answer instead ("Specialization? Hard pass." at
-    breadth), nor "Never again.", which may be said of what happened (probe24)."""
+    own. Not after a question or the statement's other side named, which the verdict may answer instead
+    ("Specialization? Hard pass." at breadth), nor "Never again.", which may be said of what happened
+    (probe24)."""
     sentences = story_sentences(text)
     if len(sentences) < 2 or len(sentences[-1].split()) > 4 or "never" in sentences[-1]:
         return None
