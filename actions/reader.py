@@ -562,9 +562,9 @@ MIND_CHANGED = re.compile(r"\b(?:actually|wait|scratch that|strike that|or rathe
                           r"correction|rethink|thinking about it|on reflection)\b")
 # A sentence that goes on from the one before: "Inchallah it works... but honestly I am between the two."
 TURN_OPENS = re.compile(r"^\W*(?:but|though|however|yet|still|although|except|unless|and|or)\b")
-# How sure the reading of a short opening sentence must be to read a story the model could not, and to stand
-# against one it read the other way.
-OPENING_VERDICT_SURE = 0.9
+# How sure the reading of a part of an answer (a short opening or closing sentence, a conclusion after "so") must
+# be to read an answer the model could not, and of a one-word opening to stand against one it read the other way.
+VERDICT_SURE = 0.9
 OPENING_VERDICT_SURE_AGAINST = 0.99
 # Where a story's sentence ends.
 STORY_SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -2537,8 +2537,8 @@ class Reader:
             # what the story says for itself decides: an answer word of its own ("... Agree, I think."), a
             # point granted before the turn ("Small risks, sure. ..."), a change of mind ("no... actually yes")
             return reading
-        opened = self._read_agreement(first, question)
-        if opened.value in (None, NEUTRAL) or opened.confidence < OPENING_VERDICT_SURE:
+        opened = self._side_read(first, question)
+        if opened is None:
             return reading
         if reading.value is None or (_other_sides(opened, reading) and len(first.split()) == 1
                                      and opened.confidence >= OPENING_VERDICT_SURE_AGAINST):
@@ -2561,8 +2561,8 @@ class Reader:
             # "Nope. ..., but I want my paycheck safe, period.": the answer word decides; a rule that found
             # the answer unreadable (mockery of either side) stands
             return reading
-        concluded = self._read_agreement(last, question)
-        if concluded.value in (None, NEUTRAL) or (verdict and concluded.confidence < OPENING_VERDICT_SURE):
+        concluded = self._side_read(last, question, VERDICT_SURE if verdict else 0.0)
+        if concluded is None:
             return reading
         if reading.value in (None, NEUTRAL) or (_other_sides(concluded, reading)
                                                 and (not verdict or concluded.how == "rule")):
@@ -2578,10 +2578,13 @@ class Reader:
         match = SO_CONCLUDES.search(answers.lowered(text))
         if reading.value is not None or not reading.confidence or not match:
             return reading
-        concluded = self._read_agreement(match.group("clause"), question)
-        if concluded.value in (None, NEUTRAL) or concluded.confidence < OPENING_VERDICT_SURE:
-            return reading
-        return concluded
+        concluded = self._side_read(match.group("clause"), question)
+        return reading if concluded is None else concluded
+
+    def _side_read(self, part: str, question: str, sure: float = VERDICT_SURE) -> Optional[Reading]:
+        """The reading of a part of an answer where it reads a side at least `sure`; None otherwise."""
+        read = self._read_agreement(part, question)
+        return read if read.value not in (None, NEUTRAL) and read.confidence >= sure else None
 
     def _read_agreement(self, text: str, question: str) -> Reading:
         clicked = answers.button_value(text, "agreement")
