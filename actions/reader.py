@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import itertools
 import os
 import pickle
 import re
@@ -255,6 +256,9 @@ def _opening_phrase(opening: str, k: Knowledge, neutral_only: bool = False) -> O
     return None
 
 
+# Australian and New Zealand English: "yeah nah" is a no, "nah yeah" a yes.
+YEAH_NAH = {"yeah": 1, "yea": 1, "ya": 1, "nah": -1}
+
 # When, before the answer word: "at this moment yes, ...", "right now no".
 LEAD_TIME = re.compile(r"^(?:at (?:this|the) moment|right now|for now|for the moment|currently|these days|"
                        r"nowadays|today|now) ")
@@ -275,6 +279,9 @@ def lead_direction(text: str, k: Knowledge) -> int:
     phrase, point = found
     rest = opening[len(phrase):].split()
     direction = 1 if point > NEUTRAL else -1
+    said = list(itertools.takewhile(lambda word: word in YEAH_NAH, opening.split()))
+    if len(said) >= 2 and len({YEAH_NAH[word] for word in said}) == 2:
+        return YEAH_NAH[said[-1]]  # "nah yeah, I'd rather see my stuff used" (probe29): the last word answers
     if " " not in phrase and rest and _opening_phrase(" ".join(rest), k, neutral_only=True):
         return 0  # "so yeah it depends on the day ..." dictated (probe22), "kinda? not sure": it says neither
     if " " not in phrase and rest[:1] == [phrase]:
@@ -3199,22 +3206,30 @@ def _sentences(text: str) -> List[str]:
     return [part.strip() for part in parts if answers.normalise(part) not in FILLER_SENTENCES]
 
 
+# A question word said as an exclamation, then the statement: "Okay what, I can take some risk" (probe29, the
+# Indian English "what"), "why, yes". A question so opened still ends with its question mark.
+EXCLAIMED_WH = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|so|and)\W+)*(?:what|why)\s*[,!]")
+
+
 def _asks(sentence: str) -> bool:
     clean = answers.normalise(sentence)
     if RHETORICAL.match(clean) or SKIP_ASKED.search(clean) or without_tag(sentence) is not None:
         return False
     if sentence.rstrip().endswith("?"):
         return True
-    return bool(QUESTION_START.match(clean)) and not STATEMENT_START.match(clean)
+    return _opens_asking(sentence) and not STATEMENT_START.match(clean)
+
+
+def _opens_asking(text: str) -> bool:
+    return bool(QUESTION_START.match(answers.normalise(text))) and not EXCLAIMED_WH.match(text.lower())
 
 
 def is_question(text: str) -> bool:
     """True for "why do you need to know that?", "what about pay", "remind me how pay compares?"."""
-    clean = answers.normalise(text)
     stripped = re.sub(r"[\s\W_]+$", "", text.strip().lower())
     last = re.split(r"[.!]\s+", text.strip())[-1]
-    return bool(QUESTION_START.match(clean)) or (last.rstrip().endswith("?") and bool(stripped)
-                                                and not re.match(r"^\s*\w+\?\s*\S", text.strip()))
+    return _opens_asking(text) or (last.rstrip().endswith("?") and bool(stripped)
+                                   and not re.match(r"^\s*\w+\?\s*\S", text.strip()))
 
 
 # A statement closed by a tag asking to be agreed with is a statement: "Stability is what matters, isn't it?",

@@ -1988,3 +1988,24 @@ def test_a_command_with_a_rating_in_it_is_no_answer():
     assert reader.is_interruption("change my answer on pace to 3/10", "change_answer", 0.99, K)
     assert reader.is_interruption("change my answer on pace to 4/5", "change_answer", 0.99, K)
     assert not reader.is_interruption("4/5", "change_answer", 0.6, K)
+
+
+# People who each write in the English of where they live or grew up (probe29)
+@pytest.mark.parametrize("text, direction", [
+    ("Nah yeah, I'd rather see my stuff actually get used than be one cog serving millions.", 1),
+    ("nah, yeah, love a bit of chaos", 1),
+    ("yeah nah yeah, sounds good", 1),
+    ("yeah nah, I like knowing what's coming", -1),
+    ("yeah, nah, not for me", -1),
+])
+def test_yeah_nah_the_last_word_answers(text, direction):
+    assert reader.lead_direction(text, K) == direction
+
+
+def test_a_question_word_exclaimed_opens_no_question():
+    text = "Okay what, I can take some risk, still single and no commitments."  # probe29: out_of_scope
+    assert not reader.is_interruption(text, "out_of_scope", 0.9, K)
+    assert READER.read_agreement(text, "risk").value == 4
+    assert not reader.is_question("Why, yes, I love it.")
+    assert reader.is_question("what, you think I'm rich?")  # its question mark still asks
+    assert reader.is_question("what do you mean")
