@@ -256,6 +256,21 @@ def _opening_phrase(opening: str, k: Knowledge, neutral_only: bool = False) -> O
     return None
 
 
+# Negations as other Englishes spell them, read as the standard ones: Jamaican "nuh", Scots "cannae",
+# "doesnae" (probe29's "Massive scale nuh excite me so much" read 5). Only where an answer is read: the model
+# learns from its files as they are written.
+OTHER_NEGATIONS = {"nuh": "not", "nae": "no", "canna": "can't", "cannae": "can't", "dinnae": "don't",
+                   "dinna": "don't", "disnae": "doesn't", "doesnae": "doesn't", "didnae": "didn't",
+                   "wouldnae": "wouldn't", "widnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
+                   "isnae": "isn't", "wasnae": "wasn't", "willnae": "won't", "winnae": "won't",
+                   "havenae": "haven't", "hasnae": "hasn't", "arenae": "aren't"}
+OTHER_NEGATION = re.compile(rf"\b(?:{'|'.join(OTHER_NEGATIONS)})\b", re.I)
+
+
+def standard_negations(text: str) -> str:
+    return OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], text)
+
+
 # Australian and New Zealand English: "yeah nah" is a no, "nah yeah" a yes.
 YEAH_NAH = {"yeah": 1, "yea": 1, "ya": 1, "nah": -1}
 
@@ -381,8 +396,10 @@ DIRECTION_IDIOMS = (
     (re.compile(r"^\W*(?:i )?(?:lean|leaning|go|tilt|am|i'm|im)(?: \w+)? the other way\b"), -1),
     (re.compile(r"\bnot the end of the world\b"), -1),
     # "No problem at all, I love it": fine with it, where the idiom ends its clause ("no problem with X" is
-    # something else)
-    (re.compile(r"^\W*no (?:problem|problemo|worries)(?: at all| whatsoever)?(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    # something else); as other Englishes say it: Scots "nae bother" (probe29), Australian "no dramas", Nigerian
+    # "no wahala" (not "no drama", which may ask for calm)
+    (re.compile(r"^\W*no (?:problem|problemo|worries|bother|dramas|wahala|sweat)(?: at all| whatsoever)?"
+                r"(?=\s*(?:[,.;:!?—–]|$))"), 1),
     # "I cannot work other way anymore." (probe21: read 1), "wouldn't have it any other way"
     (re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not|wouldn'?t|would not) (?:work|live|function|have it|"
                 r"imagine it|do it) (?:in )?(?:any )?(?:other|another) way\b"), 1),
@@ -2511,6 +2528,7 @@ class Reader:
         return Reading(6 - reading.value, reading.confidence, reading.how)
 
     def read_agreement(self, text: str, question: str) -> Reading:
+        text = standard_negations(text)
         reading = self._opened_story(text, question, self._read_agreement(text, question))
         reading = self._concluded_story(text, question, reading)
         reading = self._so_concluded(text, question, reading)
@@ -2838,6 +2856,7 @@ class Reader:
         return (agree > disagree) - (agree < disagree)
 
     def read_yes_no(self, text: str, question: str) -> Reading:
+        text = standard_negations(text)
         stripped = text.strip()
         if stripped in ("/affirm", "/deny"):
             return Reading(stripped == "/affirm", 1.0, "button")
@@ -2883,9 +2902,10 @@ class Reader:
             # yes says "here is my answer"
             return Reading(False, 1.0, "rule")
         need = situation.need_said(text, question, self.k)
-        if need and leads and need != leads:
+        if need and need != leads:
             # "yes, I am from Poland, EU, I don't need visa", "no, I need a visa": the need said outright
-            # settles it, not the answer word before it (the model took the yes: make chat)
+            # settles it, not the answer word before it (the model took the yes: make chat); nor the need's
+            # words without its negation ("I don't need a sponsor" read as "need a sponsor": a yes)
             return Reading(need > 0, 1.0, "rule")
         said = constraint_words(answers.normalise(text), question, self.k)
         if len(said) == 1 and next(iter(said)) in ("yes", "no") and not leads:

@@ -169,7 +169,11 @@ def need_said(text: str, question: str, k: Knowledge) -> int:
     """+1 when the text says the person needs what the yes/no question is about ("I need a visa"), -1 when
     it says they do not ("I don't need visa", "no sponsorship needed"), 0 otherwise; a need denied only
     for now ("I don't need a visa yet") is neither."""
-    things = tuple(k.constraints.get(question, {}).get("synonyms", []))
+    constraint = k.constraints.get(question, {})
+    # the question's words, and what its "yes" answers say is needed ("need a sponsor": a sponsor)
+    needed_things = [re.sub(r"^need (?:an? )?", "", said) for said in constraint.get("answers", {}).get("yes", [])
+                     if said.startswith("need ")]
+    things = tuple(constraint.get("synonyms", [])) + tuple(needed_things)
     if not things:
         return 0
     denied, needed = _need_patterns(things)

@@ -2009,3 +2009,34 @@ def test_a_question_word_exclaimed_opens_no_question():
     assert not reader.is_question("Why, yes, I love it.")
     assert reader.is_question("what, you think I'm rich?")  # its question mark still asks
     assert reader.is_question("what do you mean")
+
+
+# Negations as other Englishes spell them, and "no problem" as they say it (probe29)
+@pytest.mark.parametrize("text, question, value", [
+    ("Massive scale nuh excite me so much, if I'm honest.", "scale", 2),  # read 5
+    ("Been there, done the scale thing. It's fine, but it doesnae really light me up any more.", "scale", 2),
+    ("Nae bother at all, I've been saving for years for exactly this kind of leap.", "risk", 5),
+])
+def test_other_englishes_negations_and_no_problem(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_other_englishes_negations_read_as_the_standard_ones():
+    assert reader.standard_negations("I cannae say, it disnae matter") == "I can't say, it doesn't matter"
+    assert reader.standard_negations("Nuh true") == "not true"
+    assert reader.standard_negations("antennae and nuance") == "antennae and nuance"  # whole words only
+    assert reader.idiom_direction("no dramas, love a gamble") == 1  # Australian
+    assert reader.idiom_direction("no wahala at all") == 1  # Nigerian
+    assert reader.idiom_direction("no drama please, I like calm") == 0  # asks for calm
+
+
+# A need denied settles a yes/no answer with no answer word leading it: "I don't need a sponsor" had been read
+# as its words "need a sponsor", a yes (found in a Scots "I dinnae need a sponsor")
+@pytest.mark.parametrize("text, value", [
+    ("I don't need a sponsor.", False),
+    ("I do not need sponsorship, born and bred here", False),
+    ("I dinnae need a sponsor, born and bred here", False),
+    ("I need a sponsor", True),
+])
+def test_a_need_denied_settles_the_yes_no_answer(text, value):
+    assert READER.read_yes_no(text, "needs_sponsorship").value is value
