@@ -271,6 +271,22 @@ def standard_negations(text: str) -> str:
     return OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], text)
 
 
+# An answer word opened by an exclamation: "Lord no.", "Oh heavens, no." (probe29, read 2), "God yes".
+EXCLAIMED_ANSWER = re.compile(r"^\W*(?:(?:oh|ah|och)\W+)?(?:(?:good|dear|oh|my)\W+)?"
+                              r"(?:lord|lawd|heavens?|god|gosh|goodness|christ|jeez|jesus)\W+"
+                              r"(?P<word>no|nah|nope|yes|yeah|yep)\b")
+
+
+def exclaimed(text: str, reading: Reading) -> Reading:
+    """A plain answer made emphatic by the exclamation that opens it (EXCLAIMED_ANSWER), where it reads
+    that answer word's side."""
+    opened = EXCLAIMED_ANSWER.match(answers.lowered(text))
+    if not opened or reading.value not in (NEUTRAL - 1, NEUTRAL + 1):
+        return reading
+    side = -1 if opened.group("word") in ("no", "nah", "nope") else 1
+    return Reading(reading.value + side, 1.0, "rule") if (reading.value - NEUTRAL) == side else reading
+
+
 # Australian and New Zealand English: "yeah nah" is a no, "nah yeah" a yes.
 YEAH_NAH = {"yeah": 1, "yea": 1, "ya": 1, "nah": -1}
 
@@ -2532,6 +2548,7 @@ class Reader:
         reading = self._opened_story(text, question, self._read_agreement(text, question))
         reading = self._concluded_story(text, question, reading)
         reading = self._so_concluded(text, question, reading)
+        reading = exclaimed(text, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -3258,7 +3275,9 @@ TAG_QUESTION = re.compile(
     r"(?P<said>\w.*?)\s*,\s*(?:(?:is|are|was|were|do|does|did|would|will|can|could|should|has|have|wo|ca)n'?t\s+"
     r"(?:it|that|this|they|you|we|i|there|he|she)|(?:is|are|was|does|do|did|would|will|can|could|should|has|"
     r"have)\s+(?:it|that|this|they|you|we|i|there)\s+not|right|no|yeah|eh|huh|innit|ok|okay|yes|correct|true|"
-    r"agreed)\s*\?+\W*", re.I | re.S)
+    # and as other Englishes tag it: "..., you know?" (probe29), Indian "na?", Nigerian "abi?", South African
+    # "hey?", Singapore "lah?"
+    r"agreed|you know|ya know|y'?know|you see|na|abi|hey|lah)\s*\?+\W*", re.I | re.S)
 
 
 # "no cap" is slang for "no lie": it stresses what it stands beside, it denies nothing ("no cap money is

@@ -2040,3 +2040,21 @@ def test_other_englishes_negations_read_as_the_standard_ones():
 ])
 def test_a_need_denied_settles_the_yes_no_answer(text, value):
     assert READER.read_yes_no(text, "needs_sponsorship").value is value
+
+
+# An exclamation before the answer word makes it emphatic; a tag as other Englishes say it asks nothing (probe29)
+@pytest.mark.parametrize("text, question, value", [
+    ("Lord no. I've done my time in chaos, y'all can keep it.", "pace", 1),  # read 2
+    ("Oh heavens, no. I'd a whole lot rather get real good at one thing than dabble in ten.", "breadth", 1),
+    ("I'd rather be the guy who can do a little bit of everything, you know?", "breadth", 4),  # asked again
+])
+def test_other_englishes_exclamations_and_tags(text, question, value):
+    assert READER.read_agreement(text, question).value == value
+
+
+def test_an_exclamation_only_strengthens_its_own_side():
+    plain_no = reader.Reading(2, 0.99, "model")
+    assert reader.exclaimed("Lord no. I've done my time in chaos.", plain_no).value == 1
+    assert reader.exclaimed("Lord yes, ...", plain_no).value == 2  # the other side's word: left to the reading
+    assert reader.exclaimed("No. I've done my time in chaos.", plain_no).value == 2  # no exclamation
+    assert reader.without_tag("I'd rather go deep, abi?") == "I'd rather go deep"
