@@ -256,19 +256,28 @@ def _opening_phrase(opening: str, k: Knowledge, neutral_only: bool = False) -> O
     return None
 
 
-# Negations as other Englishes spell them, read as the standard ones: Jamaican "nuh", Scots "cannae",
-# "doesnae" (probe29's "Massive scale nuh excite me so much" read 5). Only where an answer is read: the model
-# learns from its files as they are written.
+# Negations and intensifiers as other Englishes say them, read as the standard ones: Jamaican "nuh", Scots
+# "cannae", "doesnae" (probe29's "Massive scale nuh excite me so much" read 5); British and Australian "dead
+# important", "well keen", "heaps keen", American "wicked interested" (REST: "big name's dead important to me"
+# unread), only before a word of feeling, as "dead end" and "well paid" are something else. Only where an
+# answer is read: the model learns from its files as they are written.
 OTHER_NEGATIONS = {"nuh": "not", "nae": "no", "canna": "can't", "cannae": "can't", "dinnae": "don't",
                    "dinna": "don't", "disnae": "doesn't", "doesnae": "doesn't", "didnae": "didn't",
                    "wouldnae": "wouldn't", "widnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
                    "isnae": "isn't", "wasnae": "wasn't", "willnae": "won't", "winnae": "won't",
                    "havenae": "haven't", "hasnae": "hasn't", "arenae": "aren't"}
 OTHER_NEGATION = re.compile(rf"\b(?:{'|'.join(OTHER_NEGATIONS)})\b", re.I)
+OTHER_INTENSIFIER = re.compile(
+    r"\b(?:dead|well|proper|wicked|hella|heaps|mad|pure|bare|real)(?= (?:important|keen|excited|exciting|"
+    r"interested|interesting|boring|bored|good|fun|happy|chuffed|stoked|into|against|scared|worried|nervous|"
+    r"anxious|stressful|stressed|comfy|comfortable|bothered|fussed|useful|valuable|lekker|shiok)\b)", re.I)
 
 
-def standard_negations(text: str) -> str:
-    return OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], text)
+def standard_english(text: str) -> str:
+    """The text with other Englishes' negations and intensifiers (OTHER_NEGATIONS, OTHER_INTENSIFIER) as the
+    standard ones."""
+    text = OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], text)
+    return OTHER_INTENSIFIER.sub("very", text)
 
 
 # An answer word opened by an exclamation: "Lord no.", "Oh heavens, no." (probe29, read 2), "God yes".
@@ -2544,7 +2553,7 @@ class Reader:
         return Reading(6 - reading.value, reading.confidence, reading.how)
 
     def read_agreement(self, text: str, question: str) -> Reading:
-        text = standard_negations(text)
+        text = standard_english(text)
         reading = self._opened_story(text, question, self._read_agreement(text, question))
         reading = self._concluded_story(text, question, reading)
         reading = self._so_concluded(text, question, reading)
@@ -2873,7 +2882,7 @@ class Reader:
         return (agree > disagree) - (agree < disagree)
 
     def read_yes_no(self, text: str, question: str) -> Reading:
-        text = standard_negations(text)
+        text = standard_english(text)
         stripped = text.strip()
         if stripped in ("/affirm", "/deny"):
             return Reading(stripped == "/affirm", 1.0, "button")

@@ -2016,15 +2016,19 @@ def test_a_question_word_exclaimed_opens_no_question():
     ("Massive scale nuh excite me so much, if I'm honest.", "scale", 2),  # read 5
     ("Been there, done the scale thing. It's fine, but it doesnae really light me up any more.", "scale", 2),
     ("Nae bother at all, I've been saving for years for exactly this kind of leap.", "risk", 5),
+    ("big name's dead important to me eh, my folks would be stoked", "brand", 5),  # REST: unread
+    ("Oh, wicked interested. Giant models on giant clusters? Sign me up.", "scale", 5),  # probe29: unread
 ])
 def test_other_englishes_negations_and_no_problem(text, question, value):
     assert READER.read_agreement(text, question).value == value
 
 
-def test_other_englishes_negations_read_as_the_standard_ones():
-    assert reader.standard_negations("I cannae say, it disnae matter") == "I can't say, it doesn't matter"
-    assert reader.standard_negations("Nuh true") == "not true"
-    assert reader.standard_negations("antennae and nuance") == "antennae and nuance"  # whole words only
+def test_other_englishes_read_as_standard_english():
+    assert reader.standard_english("I cannae say, it disnae matter") == "I can't say, it doesn't matter"
+    assert reader.standard_english("Nuh true") == "not true"
+    assert reader.standard_english("antennae and nuance") == "antennae and nuance"  # whole words only
+    assert reader.standard_english("dead important, well keen") == "very important, very keen"
+    assert reader.standard_english("a dead end, well paid") == "a dead end, well paid"  # not before a feeling
     assert reader.idiom_direction("no dramas, love a gamble") == 1  # Australian
     assert reader.idiom_direction("no wahala at all") == 1  # Nigerian
     assert reader.idiom_direction("no drama please, I like calm") == 0  # asks for calm
