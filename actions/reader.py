@@ -999,9 +999,15 @@ def closing_verdict(text: str, k: Knowledge, question: str) -> Optional[str]:
         return None
     last, before = sentences[-1], " ".join(sentences[:-1])
     opposite = (k.criteria.get(question) or {}).get("opposite", [])
-    if "?" in before or _names(before, opposite) or answers.find_phrase(answers.normalise(before), k) is not None:
+    # "both" before what it counts is no answer word: "... both my dating life and my code. Love it." (probe28)
+    said = answers.find_phrase(answers.normalise(COUNTING_BOTH.sub(" ", before)), k)
+    if "?" in before or _names(before, opposite) or said is not None:
         return None
     return last
+
+
+COUNTING_BOTH = re.compile(r"\b(?:both|either|neither)(?: of)?\s+(?=(?:my|the|our|their|his|her|your|these|those|"
+                           r"of|[a-z]+s)\b)")
 
 
 def opening_sentence(text: str) -> Optional[str]:

@@ -2062,3 +2062,11 @@ def test_an_exclamation_only_strengthens_its_own_side():
     assert reader.exclaimed("Lord yes, ...", plain_no).value == 2  # the other side's word: left to the reading
     assert reader.exclaimed("No. I've done my time in chaos.", plain_no).value == 2  # no exclamation
     assert reader.without_tag("I'd rather go deep, abi?") == "I'd rather go deep"
+
+
+def test_both_before_what_it_counts_is_no_answer_word_of_the_story():
+    text = "Fast and ambiguous is how I describe both my dating life and my code. Love it."  # probe28: unread
+    assert reader.closing_verdict(text, K, "pace") == "love it."
+    assert READER.read_agreement(text, "pace").value == 5
+    assert reader.closing_verdict("I like both, honestly. Love it.", K, "pace") is None  # "both" answers
+    assert reader.closing_verdict("It works either way. Love it.", K, "pace") is None
