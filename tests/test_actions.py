@@ -817,6 +817,21 @@ def test_a_kid_is_a_dependant_only_when_it_is_ones_own(monkeypatch, text, start,
     assert stated_constraints(t) == said
 
 
+@pytest.mark.parametrize("text, word, said", [
+    ("salary na everything o, na im pay bills", "bills", {}),  # REST: noted as low runway
+    ("a good salary matters, it pays the bills", "bills", {}),
+    ("bills pile up and nobody else pays them", "bills", {"low_runway": True}),
+    ("my rent eats half my pay", "rent", {"low_runway": True}),
+])
+def test_bills_a_salary_pays_are_no_low_runway(monkeypatch, text, word, said):
+    monkeypatch.setattr(reader.Reader, "read_yes_no",
+                        lambda self, text, question: reader.Reading(True, 0.9, "model"))
+    start = text.index(word)
+    t = tracker(text, intent="inform_priority",
+                entities=[entity("constraint", "low_runway", start=start, end=start + len(word))])
+    assert stated_constraints(t) == said
+
+
 def test_a_constraint_read_both_ways_is_not_noted(monkeypatch):
     # REST: "ramen budget, savings of a house plant, so yeah runway is short" was noted as no low runway, from
     # the savings alone
