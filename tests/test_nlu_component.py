@@ -186,6 +186,17 @@ def test_what_would_change_or_the_question_not_understood_asks_why(text, classif
     assert _corrected_intent(text, classified, 0.65)[0] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("aye go on then", "affirm"),  # REST: goodbye 0.87, so no consent under the first question
+    ("go on then", "affirm"),
+    ("ok go on", "affirm"),
+    ("bye then", "goodbye"),
+    ("go on without me, bye", "goodbye"),
+])
+def test_go_on_then_is_consent_not_goodbye(text, expected):
+    assert _corrected_intent(text, "goodbye", 0.87)[0] == expected
+
+
 def test_a_message_with_no_known_word_gets_no_confidence():
     from rasa.shared.nlu.training_data.message import Message
 

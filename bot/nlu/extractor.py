@@ -75,6 +75,10 @@ WHAT_WOULD_CHANGE = re.compile(
     r"|\b(?:which|what) (?:answers? |one )?would (?:change|flip) (?:it|that|the (?:result|outcome|answer))\b",
     re.IGNORECASE)
 WHY_INTENT = "ask_why"
+# "Go on then" is consent in British and Irish English; the n-gram model hears a goodbye in it (REST: "aye go
+# on then" typed under the first question had no answer, and "go on then" read goodbye 0.87).
+GO_ON = re.compile(r"^\W*(?:(?:aye|yeah|ok(?:ay)?|oh|fine|right)\W+)*go on(?:\W+(?:then|so|ahead|mate))*\W*$",
+                   re.IGNORECASE)
 CHOICE_LOOKALIKES = (FACTOR_INTENT, "compare_overall")
 # Messages that ask about a factor, whether or not they name it: the learned model is asked which.
 FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
@@ -506,6 +510,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
               or reader.meaning_asked(text, k or knowledge.default())):
             corrected = WHY_INTENT  # "i don't understand the question", "define ambiguous" ask what it means
+        elif name == "goodbye" and GO_ON.match(text):
+            corrected = "affirm"
         elif name == WHY_INTENT and reader.word_asked(text):
             # "what does vesting mean" asks about no word of the statements: no question about the pending
             # one (REST: it got the pending question's reason); a factor's question if it names a factor, by
