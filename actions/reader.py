@@ -3410,6 +3410,12 @@ def corrects_previous(text: str) -> bool:
     return bool(CORRECTION.search(clean)) and not SAME_AS.search(clean)
 
 
+# Help asked for in so many words, the whole message: "help", "help me", "i'm lost", "what can i type".
+HELP_ASKED = re.compile(r"^(?:(?:please|pls|hey|um+|uh+|so|ok|okay|sorry|i need|need|can you|could you|"
+                        r"can i get|some)\s+)*(?:help|help me|help please|the menu|menu|options|commands|"
+                        r"i'?m (?:stuck|lost|confused)|what can i (?:say|type|do) here)(?:\s+(?:please|pls|me))?$")
+
+
 # A demand with what follows if it is not met is an answer, however it opens.
 ULTIMATUM = re.compile(r"\bor (?:else|i(?:'?m| am| will|'?ll)? (?:walk|walking|leave|leaving|quit|out|gone|"
                        r"pass|walk away))\b")
@@ -3453,6 +3459,8 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
 
     if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):
         return True
+    if intent == "help" and confident and HELP_ASKED.match(clean):
+        return True  # "help" typed at a statement had been read as an agree, 0.98 (REST)
     if (intent in SOCIAL_INTENTS and confident and _social(stripped, intent, confidence, k)
             and not looks_like_answer()):
         return True

@@ -714,6 +714,8 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     # the question not understood, whatever the classifier made of it (REST: read as an unreadable answer)
     ("i don't understand the question", "change_answer", 0.4),
     ("sorry, I didn't catch that", "deny", 0.4),
+    # help asked for in so many words (REST: "help" at the pace statement was noted as an agree)
+    ("help", "help", 0.85), ("help me", "help", 0.9), ("I'm lost", "help", 0.8),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
     assert reader.is_interruption(text, intent, confidence, K)
@@ -754,6 +756,7 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
      "ask_recommendation", 0.99),
     # REST: an answer word closing a request said in jest; a recommendation came in the middle of the questions
     ("Tell me the rubric and I'll speedrun it. Yes please.", "ask_recommendation", 0.9),
+    ("helpful, yes", "help", 0.9),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)

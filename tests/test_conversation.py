@@ -121,6 +121,16 @@ def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):
     assert advisor.slots("why-mid-way")["scale"] is None
 
 
+def test_help_mid_way_is_help_and_the_question_comes_back(advisor):
+    # REST: "help" typed at the pace statement was noted as an agree
+    sender = "help-mid-way"
+    to_question(advisor, sender, "pace")
+    replies = advisor.say(sender, "help")
+    assert not any(r.get("text", "").startswith("Noted") for r in replies)
+    assert asked(replies) == ["pace"]
+    assert advisor.slots(sender)["pace"] is None
+
+
 def test_a_change_with_a_rating_in_it_changes_that_answer_not_the_pending_one(advisor):
     # REST: "change my answer on pace to 3/10" typed at the breadth statement was noted as breadth's answer;
     # the new answer is taken, and the pending question asked again
