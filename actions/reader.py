@@ -3117,7 +3117,9 @@ COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s
                      r"i wanna|i want)\s+)*"
                      r"(?:stop|quit|exit|pause|cancel|end (?:this|the|it)|restart|start over|"
                      r"start again|start from scratch|begin again|reset|wipe|clear (?:my|all|the)|"
-                     r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye)\b")
+                     r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye|"
+                     # alone: "back", "previous question" (REST: "back" was read as a neutral answer)
+                     r"(?:back|previous(?: question| one)?)$)\b")
 # The question not understood, said as a statement: it asks what the question means, as "what do you mean?"
 # does ("i don't understand the question" was read as an unreadable answer: REST, the thirty-first session).
 # The whole message, normalised: "i don't get the appeal" and "i don't follow rules" are answers.

@@ -716,6 +716,8 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     ("sorry, I didn't catch that", "deny", 0.4),
     # help asked for in so many words (REST: "help" at the pace statement was noted as an agree)
     ("help", "help", 0.85), ("help me", "help", 0.9), ("I'm lost", "help", 0.8),
+    # REST: "back" was read as a neutral answer
+    ("back", "change_answer", 0.49), ("previous question", "change_answer", 0.42),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
     assert reader.is_interruption(text, intent, confidence, K)
@@ -757,6 +759,7 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     # REST: an answer word closing a request said in jest; a recommendation came in the middle of the questions
     ("Tell me the rubric and I'll speedrun it. Yes please.", "ask_recommendation", 0.9),
     ("helpful, yes", "help", 0.9),
+    ("back when I was at Google, chaos was fun", "change_answer", 0.5),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)

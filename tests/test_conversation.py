@@ -131,6 +131,15 @@ def test_help_mid_way_is_help_and_the_question_comes_back(advisor):
     assert advisor.slots(sender)["pace"] is None
 
 
+def test_back_mid_way_offers_to_change_an_answer(advisor):
+    # REST: "back" typed at the pace statement was noted as a neutral answer
+    to_question(advisor, "back-mid-way", "pace")
+    replies = advisor.say("back-mid-way", "back")
+    assert not any(r.get("text", "").startswith("Noted") for r in replies)
+    assert "change" in replies[0]["text"]
+    assert advisor.slots("back-mid-way")["pace"] is None
+
+
 def test_a_change_with_a_rating_in_it_changes_that_answer_not_the_pending_one(advisor):
     # REST: "change my answer on pace to 3/10" typed at the breadth statement was noted as breadth's answer;
     # the new answer is taken, and the pending question asked again
