@@ -126,7 +126,7 @@ def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[
     said: Dict[str, set] = {}
     for e in latest_entities(tracker, "constraint"):
         cid = e.get("value")
-        if cid in k.constraints and cid != exclude and not _kid_not_own(tracker, e) and not _paid_for(tracker, e):
+        if cid in k.constraints and cid != exclude and not _says_nothing_of_it(tracker, e):
             said.setdefault(cid, set()).add(_said_yes(scope(tracker, e), cid))
     # mentions read both ways ("ramen budget, savings of a house plant, so yeah runway is short": the savings
     # read as a no, REST) leave the question to its turn
@@ -137,25 +137,19 @@ def stated_constraints(tracker: Tracker, exclude: Optional[str] = None) -> Dict[
 # (REST). A kid is one's own after a possessive, a verb of having or a number: "my kid", "we just had a kid".
 KID = re.compile(r"(?:kids?|child(?:ren)?|a baby)$")
 OWN_KID = re.compile(r"\b(?:my|our|have|has|had|having|got|with|two|three|four|five|\d+|expecting)\s+(?:\w+\s+)?$")
-
-
-def _kid_not_own(tracker: Tracker, found: Dict[str, Any]) -> bool:
-    """True for a kid, child or baby mention that is not said to be the person's own."""
-    text = ((tracker.latest_message or {}).get("text") or "").lower()
-    start, end = found.get("start", 0), found.get("end", 0)
-    return bool(KID.match(text[start:end])) and not OWN_KID.search(text[:start])
-
-
 # Bills or rent that a salary pays: "salary na everything o, na im pay bills", "it pays the bills" typed at the
 # salary statement had been noted as low runway (REST); everyone has bills to pay.
 PAID_FOR = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:for\s+)?(?:the\s+|my\s+|our\s+|all\s+the\s+)?$")
 
 
-def _paid_for(tracker: Tracker, found: Dict[str, Any]) -> bool:
-    """True for a mention of bills or rent that something pays ("it pays the bills")."""
+def _says_nothing_of_it(tracker: Tracker, found: Dict[str, Any]) -> bool:
+    """True for a constraint's mention that says nothing of the constraint: a kid, child or baby not said to
+    be the person's own (KID, OWN_KID), bills or rent that something pays (PAID_FOR)."""
     text = ((tracker.latest_message or {}).get("text") or "").lower()
-    return text[found.get("start", 0):found.get("end", 0)] in ("bills", "rent") and bool(
-        PAID_FOR.search(text[:found.get("start", 0)]))
+    start, end = found.get("start", 0), found.get("end", 0)
+    before, mention = text[:start], text[start:end]
+    return ((bool(KID.match(mention)) and not OWN_KID.search(before))
+            or (mention in ("bills", "rent") and bool(PAID_FOR.search(before))))
 
 
 def _said_yes(part: str, constraint: str) -> bool:
