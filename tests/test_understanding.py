@@ -479,6 +479,24 @@ def test_simulated_people_reach_the_right_recommendation(advisor, slice_name):
         figures["misses"]
 
 
+# Asides typed while a question is pending (tests/understanding.aside_figures): the share handled as meant,
+# and how many were noted as the pending question's answer. Measured at their first run (thirty-ninth session).
+ASIDE_FLOORS = {
+    "asides_probe": {"handled": 0.0, "taken_as_answer": 240},
+    "asides": {"handled": 0.0, "taken_as_answer": 240},
+}
+
+
+@pytest.mark.parametrize("slice_name", understanding.ASIDE_SLICES)
+def test_asides_typed_at_a_question(advisor, slice_name):
+    figures = understanding.aside_figures(slice_name, advisor)
+    # a never-tuned slice's texts are not shown, even when a floor fails: counts only
+    shown = understanding.aggregates(figures) if slice_name in understanding.NEVER_TUNED else figures
+    print(shown)
+    assert figures["handled"] >= ASIDE_FLOORS[slice_name]["handled"], shown
+    assert figures["taken_as_answer"] <= ASIDE_FLOORS[slice_name]["taken_as_answer"], shown
+
+
 @pytest.mark.parametrize("slice_name", understanding.NEVER_TUNED)
 def test_never_tuned_slices_are_never_folded(tmp_path, slice_name):
     with pytest.raises(ValueError, match="never folded"):
