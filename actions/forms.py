@@ -185,6 +185,10 @@ class ValidateAssessmentForm(FormValidationAction):
         text = message.get("text") or ""
         if reader.is_interruption(text, intent.get("name"), intent.get("confidence") or 0.0, default()):
             return []
+        stages = [e.get("value") for e in message.get("entities", []) if e.get("entity") == "career_stage"]
+        if slot != "stage" and stages:
+            # a stage said beside another question's answer: validated with it (_stage_in_passing)
+            return [SlotSet("stage", stages[-1]), SlotSet(slot, text)]
         return [SlotSet(slot, text)]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
