@@ -3139,12 +3139,14 @@ NOT_UNDERSTOOD = re.compile(
 # "define ambiguous" (REST, the thirty-fifth session: the factor menu, the help text, "couldn't read"). Only a
 # word of the statements: "what does vesting mean" asks about pay.
 MEANING_ASKED = re.compile(
-    r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|but|and|um+|uh+|quick question|q|like)\s+)*"
-    r"(?:what (?:counts|would count|qualifies|would qualify|passes) as (?:an? |the )?(?P<counts>[\w' -]{2,40}?)|"
+    r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|but|and|um+|uh+|quick question|q|like|ngl|idk|honestly|"
+    r"i (?:don'?t|do not) (?:know|get)|not sure)\s+)*"
+    r"(?:what (?P<plain>[\w' -]{2,40}?) means|"
+    r"what (?:counts|would count|qualifies|would qualify|passes) as (?:an? |the )?(?P<counts>[\w' -]{2,40}?)|"
     r"what (?:does|do|would) (?P<means>[\w' -]{2,40}?) (?:even )?(?:mean|refer to)|"
     r"(?:what is|what'?s|whats) (?:meant by|the meaning of|the definition of) (?P<meant>[\w' -]{2,40}?)|"
     r"(?:define|definition of|meaning of) (?P<define>[\w' -]{2,40}?))"
-    r"(?:\s+(?:here|in this (?:question|statement|one|context)|exactly|then|again|lol|tho|though|even|"
+    r"(?:\s+(?:here|in this (?:question|statement|one|context)|exactly|then|again|lol|tho|though|even|irl|"
     r"for you|to you|in this case))*$")
 
 
@@ -3159,16 +3161,86 @@ def word_asked(text: str) -> Optional[str]:
     match = MEANING_ASKED.match(answers.normalise(text))
     if not match:
         return None
-    return re.sub(r"^(?:an?|the) ", "", next(group for group in match.groups() if group))
+    # quoted or not: "define 'structured'"
+    return re.sub(r"^(?:an?|the) ", "", next(group for group in match.groups() if group)).strip("'\"‘’“” ")
+
+
+# A word of the question asked about by quoting it back: "When you say ambiguous, do you mean ...?", "what kind
+# of scale: users, data or compute?" (asides_probe: the factor menu, out of scope).
+WORD_QUESTIONED = re.compile(
+    r"^(?:(?:sorry|wait|ok|okay|so|hm+|but|and|um+|uh+|quick question|q)\s+)*"
+    r"(?:(?:when|where) you say (?P<say>[\w' -]{2,40}?),? (?:do|does|are|is) (?:you|it|that|this)\b|"
+    r"what (?:kind|sort|type|level|amount) of (?P<kind>[\w' -]{2,40}?)$)")
 
 
 def meaning_asked(text: str, k: Knowledge) -> bool:
-    """True when the whole message asks what a word of the statements means (word_asked)."""
-    word = word_asked(text)
-    if word is None:
-        return False
-    statements = " ".join(answers.normalise(c["statement"]) for c in k.criteria.values())
-    return bool(re.search(rf"\b{re.escape(word)}", statements))
+    """True when the message asks what a word of the questions means (word_asked), as a whole or in its first
+    sentence or clause ("what counts as savings here, does a 401k count?", "Define fast-paced. Are we talking
+    espresso or rocket launch?"), or quotes the word back asking (WORD_QUESTIONED)."""
+    said = " ".join(answers.normalise(text) for text in (*(c["statement"] for c in k.criteria.values()),
+                                                        *(c["question"] for c in k.constraints.values())))
+    first = re.split(r"[?.,:;!]+\s", text.strip() + " ", maxsplit=1)[0]
+    for part in (text, first):
+        word = word_asked(part)
+        if word is None:
+            quoted = WORD_QUESTIONED.match(answers.normalise(part))
+            word = next((group for group in quoted.groups() if group), None) if quoted else None
+        if word is not None and re.search(rf"\b{re.escape(word.strip())}", said):
+            return True
+    return False
+
+
+# Asides that say what they want with the assessment in so many words, whatever the classifier makes of them
+# (asides_probe): an earlier answer to change, a pause, a fresh start, how to answer.
+ASIDE_INTENTS = (
+    ("change_answer", re.compile(
+        r"\b(?:(?:change|correct|amend|revise|revisit|fix|redo|update|edit|go back to)\b(?: [\w'-]+){0,4}? "
+        r"(?:(?:my|the|that) (?:[\w'-]+ ){0,2}(?:answer|response|rating|statement|question)s?|"
+        r"(?:the|that) [\w'-]+ one(?! way))\b(?! (?:is|was|would|will|doesn'?t|isn'?t)\b)|"
+        r"answered (?:the|my|that) (?:[\w'-]+ ){0,2}(?:one|question|statement) wrong|"
+        r"back to (?:the )?previous (?:q|question|one|statement))")),
+    ("stop", re.compile(
+        r"\b(?:stop|pause|paused|suspend|interrupt|take a break|break|pick (?:this|it) up|continue|"
+        r"come back to it)"
+        r"\b(?: [\w'-]+){0,3}? (?:here|for now|for a bit|later|tomorrow|another day|some other time|"
+        r"the (?:quiz|assessment|questions))\b")),
+    ("start_over", re.compile(
+        r"\b(?:(?:start|begin|go)(?: the whole thing| everything| it all| this)? (?:over|again|afresh) "
+        r"(?:from (?:the (?:top|beginning|start|first question)|scratch|question (?:one|1))|with the questions)|"
+        r"(?:start|begin|go through) (?:the whole thing|everything|it all|the questions|the quiz) (?:over|again)|"
+        r"from question (?:one|1)|wipe (?:my|the|what|all|everything)|"
+        r"scrap (?:all|this|everything|my)|reset (?:my|the|everything|all))\b")),
+    # what the question asks, how it counts, what its words take in: "does this include equity?", "when you say
+    # stability, ...", "clear criteria, as opposed to what?", "do kaggle comps count as experience"
+    ("ask_why", re.compile(
+        r"\b(?:(?:does|do|is|are|would|will) (?:this|that|it|the (?:question|statement)) (?:\w+ )?"
+        r"(?:mean|include|cover|count|refer|apply|ask|asking|about|assume)|"
+        r"(?:when|where) you say (?:[\w'-]+ ){1,4}?(?:do|does|did) (?:you|it|that|this) mean|"
+        r"as opposed to what|compared to what|for what purpose|in what (?:way|sense)|"
+        r"how (?:is|will|would|does) (?:this|that|it|my (?:answer|response)) (?:\w+ ){0,3}"
+        r"(?:weighed|weighted|used|counted|affect|matter|factor)|"
+        r"what (?:is|are) you (?:really )?(?:trying to|getting at|looking for)|"
+        r"the point of (?:this|that|the) (?:question|one|statement|questoin)|"
+        r"(?:does|do|would) (?:[\w'-]+ ){1,3}count (?:as|toward|towards|for))\b")),
+    ("help", re.compile(
+        r"\b(?:how (?:do|should|can|would|must) i (?:answer|reply|respond)|how i answer|"
+        r"(?:do|must|should|can) i (?:have to |need to |just )?(?:pick|choose|click|press|type|write|select) "
+        r"(?:a |the )?(?:number|button)|what (?:happens|do i get) (?:if i (?:press|click|pick))|"
+        r"(?:does|do) neutral mean|"
+        r"how (?:does|do) (?:this|the assessment|the quiz|it) work|"
+        r"what do (?:the )?(?:numbers|buttons|options)(?: [\w'-]+){0,3} (?:mean|stand for)|which end is|"
+        r"how many (?:more )?(?:questions|of these)|"
+        r"what happens (?:after|at the end|once|when i (?:finish|am done))|"
+        r"what do i get at the end|(?:can|may) i (?:answer|reply|type|write) (?:with|in|instead)|"
+        r"write the number or|type (?:the |a )?number or|what are (?:the|my) (?:choices|options) again|"
+        r"see what i'?ve answered)\b")),
+)
+
+
+def aside_intent(text: str) -> Optional[str]:
+    """The intent an aside says in so many words (ASIDE_INTENTS), or None."""
+    clean = answers.normalise(text)
+    return next((intent for intent, pattern in ASIDE_INTENTS if pattern.search(clean)), None)
 
 
 GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
@@ -3228,7 +3300,8 @@ SOCIAL_WORDS = {
         r"g'?day|greetings|morning|evening)(?: there| everyone| all)?\b|\bhow (?:are|r) (?:you|u)(?: doing)?\b|"
         r"\b(?:nice to meet|good to see) you\b"),
     "thank": re.compile(
-        r"\b(?:thanks?(?: (?:you|a lot|so much))?(?: for(?: \w+){0,4})?|thx|thnx|thanx|tnx|ty|tysm|cheers|"
+        r"\b(?:thanks?(?: (?:you|u|ya))?(?: (?:a lot|so much|very much|a ton|heaps))?(?: for(?: \w+){0,4})?|"
+        r"thx|thnx|thanx|tnx|ty|tysm|cheers|"
         r"merci|gracias|arigato|"
         r"much appreciated|much obliged|grateful|(?:you'?re|ur) a (?:lifesaver|star|legend)|"
         r"appreciate (?:it|that|this)|(?:that|this|it) (?:was |is |'?s )?(?:actually |really |very |super )?"
@@ -3388,7 +3461,9 @@ ANSWER_SLANG = re.compile(r"\b(?:yolo|bet|facts|fr|deadass|no cap|send it|say le
 def _social(text: str, intent: str, confidence: float, k: Knowledge) -> bool:
     words = SOCIAL_WORDS[intent]
     clean = answers.normalise(text)
-    if words.search(clean) and len(words.sub(" ", clean).split()) <= MAX_SOCIAL_REST[intent]:
+    found = words.search(clean)
+    rest = len(words.sub(" ", clean).split()) if found else None
+    if found and (rest <= MAX_SOCIAL_REST[intent] or (found.start() == 0 and rest <= MAX_SOCIAL_OPENING_REST)):
         return True
     return (confidence >= SURE_SOCIAL[0] and len(clean.split()) <= SURE_SOCIAL[1]
             and answers.find_phrase(clean, k) is None and not ANSWER_SLANG.search(clean))
@@ -3428,6 +3503,79 @@ ULTIMATUM = re.compile(r"\bor (?:else|i(?:'?m| am| will|'?ll)? (?:walk|walking|l
 SO_ANSWER = re.compile(r"(?:^|[,.;:!?—–]\s*|\s)so,? (yes|yeah|yep|yup|no|nope|nah)\b(?=\s*[,.;:!—–]|$)")
 
 
+# The assessment itself spoken of, not the person: "my answers", "the quiz", "the skills one", "this statement",
+# "from the top", "pick this up later". With a command's or a question's intent and no answer in the message,
+# such a message is about the conversation (asides_probe: "wipe my answers and let's go again from question one"
+# was read as a 2, "I'm done, stop the quiz." as an answer).
+ABOUT_THE_ASSESSMENT = re.compile(
+    r"\b(?:(?:this|that|the|these|those|my|your|previous|last|earlier|first|next|other|prior|an?|all|every|"
+    r"each) (?:[\w'-]+ )?(?:questions?|q|qs|statements?|quiz|assessment|survey|buttons?|questionnaire)|"
+    # an answer of one's own ("my risk answer", "the answer to the salary one"), not "the right answer"
+    r"(?:my|previous|last|earlier|prior|first) (?:[\w'-]+ )?(?:answers?|responses?|ratings?)|"
+    r"(?:answers?|responses?) (?:to|for|on|about) (?:the|that|my)|"
+    r"(?:questions?|statement) (?:one|1|about)|"
+    r"(?:the|this|that) (?:[\w'-]+ )?one (?:to|again|before)|wipe|scrap|nuke)\b")
+FROM_THE_TOP = re.compile(r"\b(?:from|at) the (?:top|start|beginning)\b")
+# Later, said to a stop's verb: "can we pick this up later", "pause, resume tomorrow".
+LATER = re.compile(r"\b(?:later|tomorrow|another (?:day|time)|some other time|for now|for a bit|a break)\b")
+STOP_WORD = re.compile(r"\b(?:stop|pause|suspend|interrupt|break|hold|continue|pick (?:this|it) up|quit)\b")
+# A command's verb, anywhere in the message.
+COMMAND_WORD = re.compile(
+    r"\b(?:stop|quit|exit|pause|suspend|interrupt|halt|hold|break|cancel|restart|start|begin|wipe|reset|scrap|"
+    r"nuke|clear|change|correct|amend|revise|revisit|fix|redo|undo|edit|update|go back|continue|"
+    r"pick (?:this|it) up)\b")
+# The recommendation asked for now: "just tell me which one already", "Enough questions. Verdict?"
+RESULT_ASKED = re.compile(
+    r"(?:^|[.!?,]\s*|\b(?:just|pls|please|now|so|ok|go on|come on) )"
+    r"(?:(?:tell|give|show) me (?:\w+ ){0,2}(?:which|what|the (?:verdict|answer|result|recommendation)|your "
+    r"(?:verdict|answer|recommendation|pick))|verdict|which (?:one|side|way) (?:should|do|would|shall) i|"
+    r"which (?:one )?is (?:better|right|best) for me|skip (?:the rest|all this|ahead|to the (?:end|result))|"
+    r"enough questions|forget the (?:quiz|questions|test))\b")
+# A message said to be off the subject: "unrelated but ...", "random q, ...", "off topic: ...".
+OFF_TOPIC = re.compile(r"\b(?:unrelated|off[ -]topic|random (?:q|question)|side (?:q|question)|"
+                       r"quick q unrelated|not related|different question|totally different)\b")
+# A question opened by an auxiliary and who or what it asks about, with no question mark ("do people at startups
+# really get promoted faster"), where the classifier is sure it asks about a factor, the two paths or something
+# else; QUESTION_START's shorter list of subjects stays for the reader's own uses.
+ASKED_WITH_AUX = re.compile(
+    r"^(?:(?:ok|okay|wait|so|but|and|hmm+|um+|also|then|realistically|honestly|seriously)\s+)*"
+    r"(?:is|are|do|does|did|can|could|would|will|should|isn'?t|aren'?t|don'?t|doesn'?t)\s+"
+    r"(?:most|many|some|any|all|people|ppl|folks|juniors?|junir|seniors?|interns?|engineers?|companies|"
+    r"employees|managers?|u|ya|y'?all|startup|small|big|large|early|seed|series|google|meta|amazon|microsoft|"
+    r"apple|research|salaries|promotions?|layoffs|funding|stock|options|it|that|this|they|there|you|\d+k?)\b")
+SURE_QUESTION = 0.8
+# A social remark may run longer when it opens the message: "thank you for being so patient with me".
+MAX_SOCIAL_OPENING_REST = 8
+# Intents a question about the pending statement may carry ("is this asking about money risk or career risk?"
+# reads as a priority): answered by the pending question's reason (data/stories/rules.yml).
+STATEMENT_QUESTION_INTENTS = ("inform_priority", "inform_stage")
+
+
+QUOTED = re.compile(r"['‘\"“]([\w -]{2,40})['’\"”]")
+# What a question about the statement or the question refers to.
+ABOUT_THE_QUESTION = re.compile(r"\b(?:this|here|statement|question|mean|means|meant|meaning|count|counts)\b")
+
+
+def asked_about_statement(text: str, k: Knowledge, last: bool = False) -> bool:
+    """True when a message asks about the statement or the question itself, in words and with a question mark:
+    "does this mean the job I want next?", "Is this written with US salaries in mind? Pay here is different."
+    Not "Savings? Maybe two months ...", "So, neutral?", nor a question with its answer after it. `last`: the
+    question must end the message ("does a bootcamp count? anyway, I'm in the second year of my degree" tells a
+    stage)."""
+    if not asks_instead_of_answering(text, k):
+        return False
+    sentences = _sentences(text)
+    asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?") and _asks(sentence)
+             and _asks_in_words(sentence)]
+    question = sentences[asked[-1]] if asked else ""
+    # or a word of the statements quoted back: "Is 'thrive' about enjoying it or being effective in it?"
+    quoted = [word for word in QUOTED.findall(question.lower())
+              if word.strip() and word.strip() in " ".join(answers.normalise(c["statement"])
+                                                           for c in k.criteria.values())]
+    return (bool(asked) and (bool(ABOUT_THE_QUESTION.search(answers.normalise(question))) or bool(quoted))
+            and (not last or asked[-1] == len(sentences) - 1))
+
+
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
     """True when a message typed while a question is pending is clearly a question or a command,
     not an answer: only then does the conversation leave the pending question."""
@@ -3443,29 +3591,56 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         return False
     if not_understood(stripped) or meaning_asked(stripped, k):
         return True  # the extractor makes it ask_why, whatever the classifier said
-    if intent in COMMAND_INTENTS:
-        return commanded
     confident = confidence >= MIN_INTENT_CONFIDENCE
 
-    def looks_like_answer() -> bool:
+    def looks_like_answer(lead: bool = True) -> bool:
         # an answer word, or a side named alone ("Depth, thanks."); asked only where it decides, since
-        # it tries every statement's side words and runs for each message typed at a question
+        # it tries every statement's side words and runs for each message typed at a question. Without
+        # `lead`, a word leading the message is none: "ok I'm back, wipe what I gave you" is no agree.
         back = asked_back(stripped)  # "lottery tickets? NO thx": the answer after a word asked back
         sentences = story_sentences(stripped)
-        return (answers.find_phrase(first_clause(stripped), k) is not None
+        return ((lead and answers.find_phrase(first_clause(stripped), k) is not None)
                 or (back is not None and answers.find_phrase(first_clause(back), k) is not None)
                 # an answer word as the last sentence: "Tell me the rubric and I'll speedrun it. Yes please."
                 # (REST: a recommendation came in the middle of the questions)
                 or (len(sentences) >= 2 and answer_word_alone(sentences[-1], k))
                 or any(named_side(stripped, question, k) for question in k.criteria))
 
+    if intent == aside_intent(stripped) and (answers.find_phrase(first_clause(stripped), k) is None
+                                             if intent == "change_answer" else not looks_like_answer()):
+        # "pls let me change the scale one to a higher number" (the statement named), "when you say stability, do
+        # you mean job security?": what to do with the assessment or what the question asks, in so many words
+        return True
+    if intent in COMMAND_INTENTS:
+        # in so many words, or a command's verb about the assessment itself with no answer beside it
+        # a command's verb about the assessment itself ("nah this isn't working, wipe my answers"), or a stop's
+        # verb with a later ("can we pick this up later"), with no answer beside it
+        about = bool(COMMAND_WORD.search(clean)) and bool(ABOUT_THE_ASSESSMENT.search(clean))
+        again = bool(COMMAND_WORD.search(clean)) and bool(FROM_THE_TOP.search(clean))
+        later = bool(STOP_WORD.search(clean)) and bool(LATER.search(clean))
+        return commanded or (confident and (about or again or later) and not NOT_ANSWERING.search(clean)
+                             and not looks_like_answer(lead=not about))
     if intent in QUESTION_INTENTS and asks_instead_of_answering(stripped, k):
+        return True
+    if intent in STATEMENT_QUESTION_INTENTS and confident \
+            and asked_about_statement(stripped, k, last=intent == "inform_stage") \
+            and not looks_like_answer():
+        return True
+    if (confident and not looks_like_answer()
+            and ((intent == "ask_recommendation" and RESULT_ASKED.search(clean))
+                 or (intent in QUESTION_INTENTS and OFF_TOPIC.search(clean)))):
         return True
     if intent == "help" and confident and HELP_ASKED.match(clean):
         return True  # "help" typed at a statement had been read as an agree, 0.98 (REST)
     if (intent in SOCIAL_INTENTS and confident and _social(stripped, intent, confidence, k)
-            and not looks_like_answer()):
+            and not looks_like_answer(lead=False)
+            # an answer word after the social words ("thanks, but no"), not in them ("thank u so much")
+            and answers.find_phrase(first_clause(SOCIAL_WORDS[intent].sub(" ", answers.lowered(stripped))), k)
+            is None):
         return True
+    if intent in ("ask_factor", "ask_hybrid", "out_of_scope") and confidence >= SURE_QUESTION \
+            and ASKED_WITH_AUX.match(clean) and not looks_like_answer():
+        return True  # "do most startups rly fail or is that just smth ppl say", "is 180k normal at google"
     if (intent in QUESTION_INTENTS and confident and IMPERATIVE_ASK.match(clean) and not looks_like_answer()
             and not ULTIMATUM.search(clean) and not WALKED_OUT.match(answers.lowered(stripped))):
         # "show me a documented ladder or I walk", "tell me I'm rotating ... and I'd be job hunting" answer

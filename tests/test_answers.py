@@ -718,6 +718,23 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     ("help", "help", 0.85), ("help me", "help", 0.9), ("I'm lost", "help", 0.8),
     # REST: "back" was read as a neutral answer
     ("back", "change_answer", 0.49), ("previous question", "change_answer", 0.42),
+    # asides_probe (thirty-ninth session): each was read as the pending answer or asked again
+    ("nah this isn't working, wipe my answers and let's go again from question one", "start_over", 0.99),
+    ("I'm done, stop the quiz.", "stop", 0.99),
+    ("gotta jump on a call can we pick this up later", "stop", 0.9),
+    ("Sorry, I'd like to change my answer to the breadth statement before continuing.", "change_answer", 0.99),
+    ("pls let me change the scale one to a higher number", "change_answer", 0.9),
+    ("Enough questions. Just give me your recommendation.", "ask_recommendation", 0.99),
+    ("um, is this asking about money risk or like, risk to my career? sorry if that's a dumb question",
+     "inform_priority", 0.9),
+    ("Is 'thrive' about enjoying it or being effective in it? Not the same thing.", "inform_priority", 0.99),
+    ("thank u so much this is actually super helpful", "thank", 0.99),
+    ("do most startups rly fail or is that just smth ppl say", "ask_factor", 0.87),
+    ("lol off topic but whats the weather like in sf rn", "out_of_scope", 0.9),
+    ("When you say ambiguous, do you mean unclear requirements or unclear roles?", "out_of_scope", 0.9),
+    ("what counts as savings here, does a 401k count?", "ask_factor", 0.9),
+    ("how is this going to be weighed against the other answers?", "ask_why", 0.9),
+    ("do i have to pick a number or can i just type", "help", 0.9),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
     assert reader.is_interruption(text, intent, confidence, K)
@@ -760,6 +777,17 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
     ("Tell me the rubric and I'll speedrun it. Yes please.", "ask_recommendation", 0.9),
     ("helpful, yes", "help", 0.9),
     ("back when I was at Google, chaos was fun", "change_answer", 0.5),
+    # found by the thirty-ninth session's reach-the-reader counts: command words, a question asked and answered
+    ("I'm indifferent, it wouldn't change my decision one way or the other.", "change_answer", 0.98),
+    ("yes very much i want a clear path write from the start", "start_over", 0.62),
+    ("hmm, does a bootcamp count? anyway, I'm in the second year of my engineering degree", "inform_stage", 0.92),
+    ("I like mastering things but I get bored easily too. So, neutral?", "inform_priority", 1.0),
+    ("thanks, but no", "thank", 0.9),
+    ("is it about money for me? yes", "ask_why", 0.9),
+    ("I spent three years on recommendation models and I'd rather keep sharpening that than start over in five "
+     "directions", "start_over", 0.45),
+    ("Granted, people light up when you say you work at Google. Doesn't move me at all.", "ask_why", 0.96),
+    ("user numbers mean nothing to me, I want to see the faces", "help", 0.9),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
@@ -2076,3 +2104,33 @@ def test_both_before_what_it_counts_is_no_answer_word_of_the_story():
     assert READER.read_agreement(text, "pace").value == 5
     assert reader.closing_verdict("I like both, honestly. Love it.", K, "pace") is None  # "both" answers
     assert reader.closing_verdict("It works either way. Love it.", K, "pace") is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    # the extractor's intent for an aside that says what it wants in so many words (asides_probe)
+    ("I'd like to correct my response to the structure statement.", "change_answer"),
+    ("back to previous q, wrong key", "change_answer"),
+    ("I would like to interrupt here and continue another day.", "stop"),
+    ("Scrap all of this and start again from the first question", "start_over"),
+    ("clear criteria for promotion, as opposed to what?", "ask_why"),
+    ("do kaggle comps count as experience lol", "ask_why"),
+    ("What do the numbers on the buttons stand for again?", "help"),
+    # answers, whatever words they share with an aside
+    ("Things change every week, I love it", None),
+    ("cliff hits in 4 months and I'm out to start again. all in", None),
+    ("user numbers mean nothing to me", None),
+    ("I'm indifferent, it wouldn't change my decision one way or the other.", None),
+])
+def test_an_aside_says_its_intent_in_so_many_words(text, intent):
+    assert reader.aside_intent(text) == intent
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("what does ambiguous mean in this context?? like unclear tasks?", True),
+    ("Define 'structured'.", True),
+    ("ngl idk what 'ambiguous environments' means irl, like no PM?", True),
+    ("What kind of scale: number of users, data volume, or compute?", True),
+    ("what does vesting mean", False),  # no word of the questions: a factor's question
+])
+def test_a_word_of_the_questions_asked_about(text, asked):
+    assert reader.meaning_asked(text, K) is asked

@@ -131,6 +131,38 @@ def test_help_mid_way_is_help_and_the_question_comes_back(advisor):
     assert advisor.slots(sender)["pace"] is None
 
 
+def test_a_question_naming_a_stage_mid_way_is_answered_and_the_stage_kept(advisor):
+    # asides_probe: a stage in a question filled the stage slot, so the form went on, the question was never
+    # answered and the stage answered by button became "mid" -> "early"
+    sender = "stage-in-a-question"
+    to_question(advisor, sender, "structure")
+    replies = advisor.say(sender, "can you switch from big tech to a startup as a junior without starting at the "
+                                  "bottom?")
+    assert advisor.tracker(sender)["latest_message"]["intent"]["name"] == "ask_hybrid"
+    assert asked(replies) == ["structure"] and len(replies) > 1
+    assert advisor.slots(sender)["stage"] == "mid"
+    assert advisor.slots(sender)["structure"] is None
+
+
+@pytest.mark.parametrize("typed, reply", [
+    # asides_probe: each was noted as the pending statement's answer
+    ("nah this isn't working, wipe my answers and let's go again from question one", "utter_ask_start_over"),
+    ("I'm done, stop the quiz.", "utter_assessment_stopped"),
+    ("Enough questions. Just give me your recommendation.", "action_recommend"),
+    ("thank u so much this is actually super helpful", "utter_you_are_welcome"),
+    ("Sorry, I'd like to change my answer to the breadth statement before continuing.", "action_change_answer"),
+    ("um, is this asking about money risk or like, risk to my career?", "action_explain_why"),
+])
+def test_an_aside_about_the_assessment_is_not_taken_for_the_answer(advisor, typed, reply):
+    sender = f"aside-{reply}"
+    to_question(advisor, sender, "risk")
+    advisor.say(sender, typed)
+    tracker = advisor.tracker(sender)
+    latest = max(i for i, e in enumerate(tracker["events"]) if e["event"] == "user")
+    assert reply in [e["name"] for e in tracker["events"][latest:] if e["event"] == "action"]
+    assert tracker["slots"]["risk"] is None
+
+
 def test_back_mid_way_offers_to_change_an_answer(advisor):
     # REST: "back" typed at the pace statement was noted as a neutral answer
     to_question(advisor, "back-mid-way", "pace")
