@@ -507,10 +507,10 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             corrected = FACTOR_INTENT
         elif name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text):
             corrected = RECOMMENDATION_INTENT
-        elif reader.aside_intent(text):
+        elif aside := reader.aside_intent(text):
             # "I'd like to correct my response to the structure statement" (read as a priority), "can we pick
             # this up later" (out of scope): what to do with the assessment, said in so many words
-            corrected = reader.aside_intent(text)
+            corrected = aside
         elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
               or reader.meaning_asked(text, k or knowledge.default())):
             corrected = WHY_INTENT  # "i don't understand the question", "define ambiguous" ask what it means
