@@ -3569,9 +3569,8 @@ def asked_about_statement(text: str, k: Knowledge, last: bool = False) -> bool:
              and _asks_in_words(sentence)]
     question = sentences[asked[-1]] if asked else ""
     # or a word of the statements quoted back: "Is 'thrive' about enjoying it or being effective in it?"
-    quoted = [word for word in QUOTED.findall(question.lower())
-              if word.strip() and word.strip() in " ".join(answers.normalise(c["statement"])
-                                                           for c in k.criteria.values())]
+    statements = " ".join(answers.normalise(c["statement"]) for c in k.criteria.values())
+    quoted = [word for word in QUOTED.findall(question.lower()) if word.strip() and word.strip() in statements]
     return (bool(asked) and (bool(ABOUT_THE_QUESTION.search(answers.normalise(question))) or bool(quoted))
             and (not last or asked[-1] == len(sentences) - 1))
 
@@ -3612,9 +3611,8 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         # you mean job security?": what to do with the assessment or what the question asks, in so many words
         return True
     if intent in COMMAND_INTENTS:
-        # in so many words, or a command's verb about the assessment itself with no answer beside it
-        # a command's verb about the assessment itself ("nah this isn't working, wipe my answers"), or a stop's
-        # verb with a later ("can we pick this up later"), with no answer beside it
+        # in so many words, or a command's verb about the assessment itself ("nah this isn't working, wipe my
+        # answers"), or a stop's verb with a later ("can we pick this up later"), with no answer beside it
         about = bool(COMMAND_WORD.search(clean)) and bool(ABOUT_THE_ASSESSMENT.search(clean))
         again = bool(COMMAND_WORD.search(clean)) and bool(FROM_THE_TOP.search(clean))
         later = bool(STOP_WORD.search(clean)) and bool(LATER.search(clean))
