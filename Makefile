@@ -12,7 +12,10 @@ MODEL := models/advisor.tar.gz
 WEB_DEPS := web/node_modules/.package-lock.json
 # A model is retrained when any of these changes.
 TRAINING_INPUTS := config.yml bot/domain.yml bot/nlu/extractor.py bot/nlu/intents.py bot/nlu/importer.py actions/knowledge.py actions/questions.py actions/reader.py actions/situation.py actions/answers.py \
-                   $(shell find data knowledge -name '*.yml' 2>/dev/null)
+                   $(shell find data knowledge -name '*.yml' 2>/dev/null | sort)
+# The list of inputs itself, rewritten only when it changes: a training file removed retrains too.
+INPUT_LIST := models/.training-inputs
+$(shell mkdir -p models; echo "$(TRAINING_INPUTS)" | cmp -s - $(INPUT_LIST) || echo "$(TRAINING_INPUTS)" > $(INPUT_LIST))
 
 export ACTION_PORT ?= 5055
 export RASA_PORT ?= 5005
@@ -53,7 +56,7 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 # The answer reader trains beside Rasa: two processes on two cores.
-$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS) $(INPUT_LIST)
 	$(PY) -m actions.reader & reader=$$!; \
 	$(PY) -m bot.runtime.rasa_cli train --config config.yml --domain bot/domain.yml --data data \
 	    --out models --fixed-model-name advisor; trained=$$?; \
