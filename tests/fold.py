@@ -1,8 +1,9 @@
 """Folds a tuning slice of the evaluation data (tests/eval/<slice>/) into training, once tuning on it is
 done: its typed answers, stages and yes/no answers (the personas' too) into data/answers/, its NLU
 examples into data/nlu/ (factor questions with their factor as metadata, which the entity extractor
-learns from), except those the regression set (tests/nlu/held_out.yml) holds. The never-tuned slices
-(holdout, sealed, blind, blind2, blind3) are never folded.
+learns from), except those the regression set (tests/nlu/held_out.yml) holds, and its asides (messages
+typed at a pending question that are not its answer) into data/nlu/ with their intents. The never-tuned
+slices (tests.understanding.NEVER_TUNED) are never folded.
 
     python -m tests.fold dev
 """
@@ -12,7 +13,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional, Set
 
 from tests.nlu_eval import comparable, load_examples
 from tests.understanding import EVAL, INTENT_ALIASES, NEVER_TUNED, ROOT, load
@@ -51,35 +52,53 @@ def answers_yaml(slice_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def nlu_yaml(slice_name: str) -> str:
+def examples_yaml(examples: List[Dict[str, Any]], header: List[str]) -> str:
+    """NLU YAML of examples ({text, intent, factor or entities}), by intent; factor questions carry their
+    factor as metadata."""
     by_intent: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
-    held_out = regression_texts()
-    for example in load(slice_name, "nlu")["examples"]:
-        if comparable(example["text"]) in held_out:
-            continue
+    for example in examples:
         by_intent[INTENT_ALIASES.get(example["intent"], example["intent"])].append(example)
-    lines = ['version: "3.1"',
-             f"# The {slice_name} slice of the independent evaluation data (tests/eval/{slice_name}/nlu.yml), "
-             "folded into training", "# once tuning on it was done (tests/fold.py); factor questions carry "
-             "their factor as metadata.", "nlu:"]
+    lines = ['version: "3.1"', *header, "nlu:"]
     for intent in sorted(by_intent):
         lines += [f"- intent: {intent}", "  examples:"]
         for example in by_intent[intent]:
-            lines.append(f"  - text: {json.dumps(example['text'], ensure_ascii=False)}")
+            lines.append(f"  - text: {json.dumps(str(example['text']), ensure_ascii=False)}")
             factors = {e["value"] for e in example.get("entities") or [] if e["entity"] == "factor"}
+            factors |= {example["factor"]} if example.get("factor") else set()
             if intent == "ask_factor" and len(factors) == 1:
                 lines += ["    metadata:", f"      factor: {factors.pop()}"]
     return "\n".join(lines) + "\n"
 
 
+def nlu_yaml(slice_name: str) -> str:
+    held_out = regression_texts()
+    return examples_yaml(
+        [e for e in load(slice_name, "nlu")["examples"] if comparable(e["text"]) not in held_out],
+        [f"# The {slice_name} slice of the independent evaluation data (tests/eval/{slice_name}/nlu.yml), "
+         "folded into training", "# once tuning on it was done (tests/fold.py)."])
+
+
+def asides_yaml(slice_name: str, people: Optional[Set[str]] = None) -> str:
+    """The slice's asides (of `people` only, where given: the folds of a cross-validation) as NLU examples."""
+    asides = [a for a in load(slice_name, "asides")["asides"] if people is None or a["person"] in people]
+    return examples_yaml(asides, [
+        f"# The asides of the {slice_name} slice (tests/eval/{slice_name}/asides.yml: messages typed at a pending",
+        "# question that are not its answer), folded into training once tuning on it was done (tests/fold.py)."])
+
+
 def fold(slice_name: str, root: Path = ROOT) -> List[Path]:
     if slice_name in NEVER_TUNED:
         raise ValueError(f"the {slice_name} slice is never folded into training")
-    written = [root / "data" / "answers" / f"{slice_name}_slice.yml"]
-    written[0].write_text(answers_yaml(slice_name), encoding="utf-8")
+    written = []
+    if (EVAL / slice_name / "answers.yml").exists():
+        written.append(root / "data" / "answers" / f"{slice_name}_slice.yml")
+        written[-1].write_text(answers_yaml(slice_name), encoding="utf-8")
     if (EVAL / slice_name / "nlu.yml").exists():
         written.append(root / "data" / "nlu" / f"written_apart_{slice_name}.yml")
-        written[1].write_text(nlu_yaml(slice_name), encoding="utf-8")
+        written[-1].write_text(nlu_yaml(slice_name), encoding="utf-8")
+    if (EVAL / slice_name / "asides.yml").exists():
+        written.append(root / "data" / "nlu" / f"asides_{slice_name}.yml")
+        written[-1].write_text(asides_yaml(slice_name), encoding="utf-8")
     return written
 
 

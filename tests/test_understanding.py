@@ -521,6 +521,22 @@ def test_an_answers_only_slice_folds_its_answers(tmp_path):
     assert len(folded["stage"]) == len(source["stage"])
 
 
+def test_an_asides_slice_folds_its_asides_as_nlu_examples(tmp_path):
+    (tmp_path / "data" / "nlu").mkdir(parents=True)
+    [written] = fold.fold("asides_probe", root=tmp_path)
+    assert written.name == "asides_asides_probe.yml"
+    folded = {intent: examples for intent, examples in
+              ((block["intent"], block["examples"]) for block in yaml.safe_load(written.read_text())["nlu"])}
+    source = understanding.load("asides_probe", "asides")["asides"]
+    assert sum(len(examples) for examples in folded.values()) == len(source)
+    assert "restart" not in folded and "start_over" in folded  # the writers' name for it, aliased
+    factors = {str(a["text"]): a["factor"] for a in source if a["intent"] == "ask_factor"}
+    assert {e["text"]: e["metadata"]["factor"] for e in folded["ask_factor"]} == factors
+    # a cross-validation's fold: these people's asides only
+    half = yaml.safe_load(fold.asides_yaml("asides_probe", {"p01", "p02"}))["nlu"]
+    assert sum(len(block["examples"]) for block in half) == sum(a["person"] in ("p01", "p02") for a in source)
+
+
 def test_a_never_tuned_slices_misses_are_not_printed():
     figures = {"answers": {"answer_accuracy": 0.9, "wrong_way_examples": [("no way", 1, 5)]},
                "personas": {"right": 3, "misses": ["p01"], "by": {"n": 2, "examples": ["x"]}}}
