@@ -231,6 +231,21 @@ def question_reason(key: str, k: Knowledge) -> str:
 
 
 
+def question_meaning(key: str, k: Knowledge) -> str:
+    """What a question's words mean, for "what do you mean by ...?" in the middle of the assessment; its
+    reason where the knowledge file says no more."""
+    if key == "stage":
+        titles = [value["title"] for value in k.stage["values"].values()]
+        return (f"Go by where you are now: {', '.join(titles[:-1])} or {titles[-1]}. Count the years you have "
+                "worked since your studies, and pick the nearest if you fall between two.")
+    asked = k.criteria.get(key) or k.constraints.get(key) or {}
+    if "meaning" not in asked:
+        return question_reason(key, k)
+    if key in k.constraints:
+        return asked["meaning"]
+    return f"{asked['meaning']} Agreeing points toward {k.sides[asked['favours']]['label']}."
+
+
 def answers_missing_text(result: Result, k: Knowledge) -> str:
     """Asked for a result in the middle of the assessment, with too few answers yet."""
     total = len(k.criteria) + 1  # the criteria and the career stage

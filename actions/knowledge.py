@@ -215,6 +215,8 @@ def _check(raw: Any, path: Path) -> Knowledge:
                   ("title", "statement", "favours", "weight", "factor", "synonyms", "reasons"))
         c.text(criterion["title"], f"{key}.title")
         c.text(criterion["statement"], f"{key}.statement")
+        if "meaning" in criterion:
+            c.text(criterion["meaning"], f"{key}.meaning")
         c.side(criterion["favours"], f"{key}.favours")
         c.number(criterion["weight"], f"{key}.weight", 0.0001, 10)
         if criterion["factor"] not in FACTOR_IDS:
@@ -267,6 +269,8 @@ def _check(raw: Any, path: Path) -> Knowledge:
                   ("question", "title", "synonyms", "shift_to", "path", "because", "advice"))
         c.text(constraint["because"], f"{key}.because")
         c.text(constraint["question"], f"{key}.question")
+        if "meaning" in constraint:
+            c.text(constraint["meaning"], f"{key}.meaning")
         c.text(constraint["title"], f"{key}.title")
         c.texts(constraint["synonyms"], f"{key}.synonyms")
         c.side(constraint["shift_to"], f"{key}.shift_to")

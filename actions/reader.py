@@ -3139,8 +3139,8 @@ NOT_UNDERSTOOD = re.compile(
 # "define ambiguous" (REST, the thirty-fifth session: the factor menu, the help text, "couldn't read"). Only a
 # word of the statements: "what does vesting mean" asks about pay.
 MEANING_ASKED = re.compile(
-    r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|but|and|um+|uh+|quick question|q|like|ngl|idk|honestly|"
-    r"i (?:don'?t|do not) (?:know|get)|not sure)\s+)*"
+    r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|but|and|um+|uh+|quick question|q|like|ngl|idk|honestly|hold on|"
+    r"hang on|i (?:don'?t|do not) (?:know|get)|not sure)\s+)*"
     r"(?:what (?P<plain>[\w' -]{2,40}?) means|"
     r"what (?:counts|would count|qualifies|would qualify|passes) as (?:an? |the )?(?P<counts>[\w' -]{2,40}?)|"
     r"what (?:does|do|would) (?P<means>[\w' -]{2,40}?) (?:even )?(?:mean|refer to)|"
@@ -3168,8 +3168,10 @@ def word_asked(text: str) -> Optional[str]:
 # A word of the question asked about by quoting it back: "When you say ambiguous, do you mean ...?", "what kind
 # of scale: users, data or compute?" (asides_probe: the factor menu, out of scope).
 WORD_QUESTIONED = re.compile(
-    r"^(?:(?:sorry|wait|ok|okay|so|hm+|but|and|um+|uh+|quick question|q)\s+)*"
+    r"^(?:(?:sorry|wait|ok|okay|so|hm+|but|and|um+|uh+|quick question|q|hold on|hang on)\s+)*"
     r"(?:(?:when|where) you say (?P<say>[\w' -]{2,40}?),? (?:do|does|are|is) (?:you|it|that|this)\b|"
+    # "does 'ambiguous' mean unclear goals or unclear tasks?" (REST, own words: the factor menu)
+    r"(?:does|do|would) (?P<does>[\w' -]{2,30}?) (?:mean|refer to|include|cover|imply)\b|"
     r"what (?:kind|sort|type|level|amount) of (?P<kind>[\w' -]{2,40}?)$)")
 
 
@@ -3185,9 +3187,10 @@ def meaning_asked(text: str, k: Knowledge) -> bool:
         if word is None:
             quoted = WORD_QUESTIONED.match(answers.normalise(part))
             word = next((group for group in quoted.groups() if group), None) if quoted else None
+            word = word.strip("'\"‘’“” ") if word else None
         if word is not None and re.search(rf"\b{re.escape(word.strip())}", said):
             return True
-    return False
+    return statement_questioned(text, k)
 
 
 # Asides that say what they want with the assessment in so many words, whatever the classifier makes of them
@@ -3203,7 +3206,8 @@ ASIDE_INTENTS = (
         r"\b(?:stop|pause|paused|suspend|interrupt|take a break|break|pick (?:this|it) up|continue|"
         r"come back to it)"
         r"\b(?: [\w'-]+){0,3}? (?:here|for now|for a bit|later|tomorrow|another day|some other time|"
-        r"the (?:quiz|assessment|questions))\b")),
+        r"the (?:quiz|assessment|questions))\b|"
+        r"\b(?:hold|keep|save) (?:on to )?(?:my|the) (?:answers|progress|place|spot)\b")),
     ("start_over", re.compile(
         r"\b(?:(?:start|begin|go)(?: the whole thing| everything| it all| this)? (?:over|again|afresh) "
         r"(?:from (?:the (?:top|beginning|start|first question)|scratch|question (?:one|1))|with the questions)|"
@@ -3216,12 +3220,23 @@ ASIDE_INTENTS = (
         r"\b(?:(?:does|do|is|are|would|will) (?:this|that|it|the (?:question|statement)) (?:\w+ )?"
         r"(?:mean|include|cover|count|refer|apply|ask|asking|about|assume)|"
         r"(?:when|where) you say (?:[\w'-]+ ){1,4}?(?:do|does|did) (?:you|it|that|this) mean|"
-        r"as opposed to what|compared to what|for what purpose|in what (?:way|sense)|"
+        r"as opposed to what|compared to what|(?:for|with) (?:what|which) purpose|in what (?:way|sense)|"
         r"how (?:is|will|would|does) (?:this|that|it|my (?:answer|response)) (?:\w+ ){0,3}"
         r"(?:weighed|weighted|used|counted|affect|matter|factor)|"
         r"what (?:is|are) you (?:really )?(?:trying to|getting at|looking for)|"
         r"the point of (?:this|that|the) (?:question|one|statement|questoin)|"
-        r"(?:does|do|would) (?:[\w'-]+ ){1,3}count (?:as|toward|towards|for))\b")),
+        r"(?:does|do|would) (?:[\w'-]+ ){1,3}count (?:as|toward|towards|for)|"
+        # how to take the statement, where one's case falls: "How should I read this one if I'm a contractor?"
+        # (REST, own words: out of scope), "what's the cut-off between early career and mid here?" (the
+        # result asked for), "How does an academic position map onto these categories?"
+        r"how (?:should|do|would|can|am) i (?:supposed to )?(?:read|interpret|take|understand) "
+        r"(?:this|that|it|the (?:question|statement))|"
+        r"(?:cut-?off|boundary|dividing line) (?:between|for)|"
+        r"(?:difference|distinction) between (?:an? |the )?(?:student|new grad|grad|early|mid|senior|junior)|"
+        r"(?:map|fit|fall|belong)s? (?:onto|into|under|in|to) (?:these|those|the|which|your) "
+        r"(?:categor\w+|options?|stages?|buckets?|boxes|levels?)|"
+        r"which (?:categor\w+|option|stage|bucket|box|level) (?:do|does|would|should|am) "
+        r"(?:i|a|an|my|someone))\b")),
     ("help", re.compile(
         r"\b(?:how (?:do|should|can|would|must) i (?:answer|reply|respond)|how i answer|"
         r"(?:do|must|should|can) i (?:have to |need to |just )?(?:pick|choose|click|press|type|write|select) "
@@ -3237,10 +3252,30 @@ ASIDE_INTENTS = (
 )
 
 
+# A pause asked for, with no question in the message: "someone's at the door, hold on" (REST, own words: noted
+# as Strongly agree); "hold on, what does ambiguous mean?" asks.
+PAUSED = re.compile(r"\b(?:hold on|hang on|one sec(?:ond)?|just a (?:sec|second|minute|moment)|"
+                    r"give me a (?:sec|second|minute|moment|min)|brb|be right back|afk|someone'?s at the door|"
+                    r"(?:need|have|got) to (?:step|run) (?:away|out)|back in (?:a|\d+|five|ten) "
+                    r"(?:min|mins|minutes|sec|secs|moment))"
+                    # at the end: "hang on, no, I hate chaos" answers
+                    r"(?: (?:please|pls|a sec|a moment|a minute|brb|pause (?:this|it)(?: please)?))*$")
+
+
+# A goodbye and nothing else: "Cheerio then!" (asides_probe: a thanks, then read as a no)
+GOODBYE_ALONE = re.compile(r"^(?:ok(?:ay)? |well |right |alright |anyway )?(?:bye(?: bye)?|goodbye|cheerio|ciao|"
+                           r"farewell|see (?:you|ya)(?: later| soon)?|cya|ttyl|later|laters|toodles|ta-?ra|"
+                           r"take care|good ?night|peace out|adios|au revoir)"
+                           r"(?: then| for now| now| all| everyone)?$")
+
+
 def aside_intent(text: str) -> Optional[str]:
-    """The intent an aside says in so many words (ASIDE_INTENTS), or None."""
+    """The intent an aside says in so many words (ASIDE_INTENTS, PAUSED, GOODBYE_ALONE), or None."""
     clean = answers.normalise(text)
-    return next((intent for intent, pattern in ASIDE_INTENTS if pattern.search(clean)), None)
+    said = next((intent for intent, pattern in ASIDE_INTENTS if pattern.search(clean)), None)
+    if said is None and "?" not in text and PAUSED.search(clean):
+        said = "stop"
+    return said or ("goodbye" if GOODBYE_ALONE.match(clean) else None)
 
 
 GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
@@ -3527,9 +3562,10 @@ COMMAND_WORD = re.compile(
 # The recommendation asked for now: "just tell me which one already", "Enough questions. Verdict?"
 RESULT_ASKED = re.compile(
     r"(?:^|[.!?,]\s*|\b(?:just|pls|please|now|so|ok|go on|come on) )"
-    r"(?:(?:tell|give|show) me (?:\w+ ){0,2}(?:which|what|the (?:verdict|answer|result|recommendation)|your "
-    r"(?:verdict|answer|recommendation|pick))|verdict|which (?:one|side|way) (?:should|do|would|shall) i|"
-    r"which (?:one )?is (?:better|right|best) for me|skip (?:the rest|all this|ahead|to the (?:end|result))|"
+    r"(?:(?:tell|tel|give|show) me (?:\w+ ){0,2}(?:which|wich|what|"
+    r"the (?:verdict|answer|result|recommendation)|your (?:verdict|answer|recommendation|pick))|verdict|"
+    r"which (?:one|side|way) (?:should|do|would|shall) i|wh?ich (?:one )?is (?:better|right|best) for me|"
+    r"skip (?:the rest|all this|ahead|to the (?:end|result))|"
     r"enough questions|forget the (?:quiz|questions|test))\b")
 # A message said to be off the subject: "unrelated but ...", "random q, ...", "off topic: ...".
 OFF_TOPIC = re.compile(r"\b(?:unrelated|off[ -]topic|random (?:q|question)|side (?:q|question)|"
@@ -3552,6 +3588,10 @@ STATEMENT_QUESTION_INTENTS = ("inform_priority", "inform_stage")
 
 
 QUOTED = re.compile(r"['‘\"“]([\w -]{2,40})['’\"”]")
+# The statement or the question named in a question about it.
+STATEMENT_NAMED = re.compile(r"\b(?:(?:this|that|the) (?:statement|question)|is (?:that|this) what "
+                             r"(?:this|it|you|the (?:question|statement)) (?:is |are )?"
+                             r"(?:asking|mean|getting at))\b")
 # What a question about the statement or the question refers to.
 ABOUT_THE_QUESTION = re.compile(r"\b(?:this|here|statement|question|mean|means|meant|meaning|count|counts)\b")
 
@@ -3562,17 +3602,44 @@ def asked_about_statement(text: str, k: Knowledge, last: bool = False) -> bool:
     Not "Savings? Maybe two months ...", "So, neutral?", nor a question with its answer after it. `last`: the
     question must end the message ("does a bootcamp count? anyway, I'm in the second year of my degree" tells a
     stage)."""
-    if not asks_instead_of_answering(text, k):
+    asked = _question_of(text, k)
+    if asked is None:
         return False
+    question, at_end = asked
+    return ((bool(ABOUT_THE_QUESTION.search(answers.normalise(question))) or _quotes_a_statement(question, k))
+            and (not last or at_end))
+
+
+def _question_of(text: str, k: Knowledge) -> Optional[Tuple[str, bool]]:
+    """The last question a message asks in words, with a question mark, and whether it ends the message; None
+    when the message answers (asks_instead_of_answering)."""
+    if not asks_instead_of_answering(text, k):
+        return None
     sentences = _sentences(text)
     asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?") and _asks(sentence)
              and _asks_in_words(sentence)]
-    question = sentences[asked[-1]] if asked else ""
-    # or a word of the statements quoted back: "Is 'thrive' about enjoying it or being effective in it?"
-    statements = " ".join(answers.normalise(c["statement"]) for c in k.criteria.values())
-    quoted = [word for word in QUOTED.findall(question.lower()) if word.strip() and word.strip() in statements]
-    return (bool(asked) and (bool(ABOUT_THE_QUESTION.search(answers.normalise(question))) or bool(quoted))
-            and (not last or asked[-1] == len(sentences) - 1))
+    return (sentences[asked[-1]], asked[-1] == len(sentences) - 1) if asked else None
+
+
+def quotes_statement(text: str, statements: Iterable[str]) -> bool:
+    """True when a word of the statements is quoted back ("Is 'thrive' about enjoying it or being effective in
+    it?")."""
+    said = " ".join(answers.normalise(statement) for statement in statements)
+    return any(word.strip() and word.strip() in said for word in QUOTED.findall(text.lower()))
+
+
+def _quotes_a_statement(question: str, k: Knowledge) -> bool:
+    return quotes_statement(question, (c["statement"] for c in k.criteria.values()))
+
+
+def statement_questioned(text: str, k: Knowledge) -> bool:
+    """True when a message asks about a statement itself, whatever the classifier made of it: a word of it quoted
+    back ("How fast is 'quickly' here: months, years?") or the statement named ("Is this statement written with US
+    salaries in mind?", "jack of all trades vs master of one, is that what this is asking?"), with no answer
+    after the question (asides_probe: the factor's reply, the result's, out of scope)."""
+    asked = _question_of(text, k)
+    return asked is not None and (_quotes_a_statement(asked[0], k)
+                                  or bool(STATEMENT_NAMED.search(answers.normalise(asked[0]))))
 
 
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:

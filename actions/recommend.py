@@ -15,7 +15,7 @@ from actions.forms import changed_value, resolve_topic, said_privately
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
-from actions.reader import is_question
+from actions.reader import is_question, quotes_statement
 from actions.replies import recent_bot_texts
 
 
@@ -74,8 +74,11 @@ class Recommend(Action):
         return [SlotSet("recommendation", result.recommendation)]
 
 
-# What a word means asked, not why the question is asked: "what do you mean by stability here?"
-ASKS_WHY = re.compile(r"\b(?:why|what for|the point of|how come)\b", re.I)
+# Why the question is asked, or what its words mean: "what do you mean by stability here?"
+ASKS_WHY = re.compile(r"\b(?:why|what for|for what|the point of|how come|purpose|need to know|"
+                      r"(?:is|does) (?:it|this|that) (?:\w+ )?(?:matter|important)|"
+                      r"how (?:is|will|would|does) (?:it|this|that|my answer) (?:be )?(?:used|counted|weighed))\b",
+                      re.I)
 ASKS_MEANING = re.compile(r"\b(?:mean|means|meant|meaning|explain|define|definition|counts? as|qualif(?:y|ies) as|"
                           r"refers? to)\b", re.I)
 
@@ -95,7 +98,9 @@ class ExplainWhy(Action):
         if tracker.active_loop_name == FORM and asked in k.questions:
             named = latest_value(tracker, "factor")
             if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
-                    and is_question(typed) and (ASKS_MEANING.search(typed) or not ASKS_WHY.search(typed))):
+                    and is_question(typed) and (ASKS_MEANING.search(typed) or not ASKS_WHY.search(typed))
+                    # "How fast is 'quickly' here: months, years?" quotes this statement (asides_probe)
+                    and not quotes_statement(typed, [k.criteria.get(asked, {}).get("statement", "")])):
                 # "Could you explain what you mean by stability here?" at the impact statement asks about
                 # stability, not about this question (REST: it got the impact statement's reason), as does
                 # "what's the expected value of startup equity tho?" at the pace statement (REST); "why do you
@@ -103,7 +108,11 @@ class ExplainWhy(Action):
                 return ExplainFactor().run(dispatcher, tracker, domain)
             # "what would change it?" before there is a result: where the answer will come, not this
             # question's reason (make chat)
-            dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else advice.question_reason(asked, k))
+            # "why do you need that?" gets the question's reason; anything else asks what it means ("does
+            # 'ambiguous' mean unclear goals or unclear tasks?", "how should I read this one as a contractor?")
+            explain = (advice.question_reason if ASKS_WHY.search(typed) and not ASKS_MEANING.search(typed)
+                       else advice.question_meaning)
+            dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else explain(asked, k))
             return []
         if tracker.get_slot("recommendation") is None:
             dispatcher.utter_message(

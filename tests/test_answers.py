@@ -735,6 +735,12 @@ def test_a_new_reader_cache_replaces_the_stale_ones(tmp_path, monkeypatch):
     ("what counts as savings here, does a 401k count?", "ask_factor", 0.9),
     ("how is this going to be weighed against the other answers?", "ask_why", 0.9),
     ("do i have to pick a number or can i just type", "help", 0.9),
+    # asides_probe (fortieth session): read as the pending answer, asked again or given another reply
+    ("just tel me wich one is better for me pls", "ask_recommendation", 0.98),
+    ("Cheerio then!", "goodbye", 0.9),
+    ("brb gotta go, can u hold my answers", "stop", 0.9),
+    ("How fast is 'quickly' here: months, years?", "ask_factor", 0.9),
+    ("Is this statement written with US salaries in mind? Pay over here is rather different.", "ask_factor", 0.9),
 ])
 def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent, confidence):
     assert reader.is_interruption(text, intent, confidence, K)
@@ -2115,6 +2121,19 @@ def test_both_before_what_it_counts_is_no_answer_word_of_the_story():
     ("clear criteria for promotion, as opposed to what?", "ask_why"),
     ("do kaggle comps count as experience lol", "ask_why"),
     ("What do the numbers on the buttons stand for again?", "help"),
+    # how to take the statement, where one's case falls (REST, own words: out of scope, the result asked for)
+    ("How should I read this one if I'm a contractor?", "ask_why"),
+    ("what's the cut-off between early career and mid here?", "ask_why"),
+    ("How does an academic position map onto these categories?", "ask_why"),
+    # a pause, with no question (REST, own words: noted as Strongly agree)
+    ("someone's at the door, hold on", "stop"),
+    ("brb gotta go, can u hold my answers", "stop"),
+    ("Cheerio then!", "goodbye"),
+    ("For which purpose is the career stage needed? I want to understand the logic.", "ask_why"),
+    ("one sec", "stop"),
+    ("hold on, what's the difference between a startup and big tech?", None),
+    ("hang on, no, I hate chaos", None),
+    ("what's the difference between startups and big tech for ML?", None),
     # answers, whatever words they share with an aside
     ("Things change every week, I love it", None),
     ("cliff hits in 4 months and I'm out to start again. all in", None),
@@ -2130,6 +2149,14 @@ def test_an_aside_says_its_intent_in_so_many_words(text, intent):
     ("Define 'structured'.", True),
     ("ngl idk what 'ambiguous environments' means irl, like no PM?", True),
     ("What kind of scale: number of users, data volume, or compute?", True),
+    ("does 'ambiguous' mean unclear goals or unclear tasks?", True),  # REST, own words: the factor menu
+    ("hold on, what does ambiguous mean?", True),
+    ("does it matter?", False),
+    ("jack of all trades vs master of one, is that what this is asking?", True),
+    ("Is this statement written with US salaries in mind? Pay over here is rather different.", True),
+    ("scale = boring. HARD no", False),
+    ("'thrive'? more like survive. disagree", False),
+    ("pace meaning chaos? hell no", False),
     ("what does vesting mean", False),  # no word of the questions: a factor's question
 ])
 def test_a_word_of_the_questions_asked_about(text, asked):

@@ -163,6 +163,14 @@ def test_an_aside_about_the_assessment_is_not_taken_for_the_answer(advisor, type
     assert tracker["slots"]["risk"] is None
 
 
+def test_a_pause_mid_way_stops_with_the_answers_kept(advisor):
+    # REST, in my own words: "someone's at the door, hold on" was noted as Direct impact: 5 (Strongly agree)
+    to_question(advisor, "paused", "impact")
+    replies = advisor.say("paused", "someone's at the door, hold on")
+    assert replies[0]["text"].startswith("Stopped. I've kept your answers")
+    assert advisor.slots("paused")["impact"] is None and advisor.slots("paused")["pace"] is not None
+
+
 def test_back_mid_way_offers_to_change_an_answer(advisor):
     # REST: "back" typed at the pace statement was noted as a neutral answer
     to_question(advisor, "back-mid-way", "pace")
@@ -196,24 +204,31 @@ def test_a_word_outside_the_article_asked_mid_way(advisor, typed):
     assert advisor.slots(sender)["pace"] is None
 
 
-@pytest.mark.parametrize("typed", [
-    "hmm what do you mean by ambiguity here?",
-    "i don't understand the question",  # had been read as an answer that could not be read (REST)
+@pytest.mark.parametrize("question, typed", [
+    ("pace", "hmm what do you mean by ambiguity here?"),
+    ("pace", "i don't understand the question"),  # had been read as an answer that could not be read (REST)
     # a word of the statement asked about: had got the factor menu, the help text and "couldn't read" (REST)
-    "what counts as ambiguous", "what does ambiguous mean here", "define ambiguous",
+    ("pace", "what counts as ambiguous"), ("pace", "what does ambiguous mean here"), ("pace", "define ambiguous"),
+    ("impact", "what does impact mean here?"),  # the classifier calls it a request for help
+    # REST, in my own words: the factor menu, out of scope, "I need a few more answers first"
+    ("pace", "does 'ambiguous' mean unclear goals or unclear tasks?"),
+    ("breadth", "How should I read this one if I'm a contractor?"),
+    ("stage", "what's the cut-off between early career and mid here?"),
+    # asides_probe: the factor's reply
+    ("breadth", "How fast is 'quickly' here: months, years?"),
 ])
-def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, typed):
+def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, question, typed):
+    # what its words mean, from the knowledge file; then the same question
     sender = f"meaning-{abs(hash(typed))}"
-    to_question(advisor, sender, "pace")
+    to_question(advisor, sender, question)
     replies = advisor.say(sender, typed)
-    assert K.criteria["pace"]["reasons"][K.criteria["pace"]["favours"]] in replies[0]["text"]
-    assert asked(replies) == ["pace"]
-    assert advisor.slots(sender)["pace"] is None
+    assert replies[0]["text"] == advice.question_meaning(question, K)
+    assert asked(replies) == [question]
+    assert advisor.slots(sender)[question] is None
 
 
 @pytest.mark.parametrize("slot, typed, factor", [
     ("risk", "what's the pay difference again?", "compensation"),
-    ("impact", "what does impact mean here?", "impact"),  # the classifier calls it a request for help
     # another factor's meaning asked at a statement (REST: it got the impact statement's reason)
     ("impact", "Could you explain what you mean by stability here?", "stability"),
 ])
