@@ -133,6 +133,10 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
+# A stage word after another's possessive: "my manager", "our senior engineers".
+SOMEONE_ELSES = re.compile(r"\b(?:my|our|your|his|her|their)\s+(?:[\w-]+\s+)?$")
+
+
 def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
     """True when the message answered the pending statement or yes/no question with a side (validated
     before the stage) and a stage word comes up in it by the way, while a stage is known: "I interned at a
@@ -185,7 +189,10 @@ class ValidateAssessmentForm(FormValidationAction):
         text = message.get("text") or ""
         if reader.is_interruption(text, intent.get("name"), intent.get("confidence") or 0.0, default()):
             return []
-        stages = [e.get("value") for e in message.get("entities", []) if e.get("entity") == "career_stage"]
+        # someone else's stage is none of the user's: "is the impact one about users or about my manager
+        # noticing?" had made a mid-career user senior (REST, in my own words)
+        stages = [e.get("value") for e in message.get("entities", []) if e.get("entity") == "career_stage"
+                  and not SOMEONE_ELSES.search(text[:e.get("start") or 0].lower())]
         if slot != "stage" and stages:
             # a stage said beside another question's answer: validated with it (_stage_in_passing)
             return [SlotSet("stage", stages[-1]), SlotSet(slot, text)]

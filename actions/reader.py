@@ -3269,13 +3269,23 @@ GOODBYE_ALONE = re.compile(r"^(?:ok(?:ay)? |well |right |alright |anyway )?(?:by
                            r"(?: then| for now| now| all| everyone)?$")
 
 
+# Back from a pause, and nothing else: "ok where were we", "I'm back" (REST: silence, then the apology; "where were
+# we?" counted as a neutral answer)
+RESUMED = re.compile(r"^(?:(?:ok(?:ay)?|so|right|alright|sorry|anyway|hi|hey)\s+)*"
+                     r"(?:where (?:were we|was i|did we (?:leave off|stop))|"
+                     r"let'?s (?:continue|carry on|keep going|resume|go on)|"
+                     r"(?:continue|carry on|resume|keep going)(?: please| then)?|i'?m back(?: now)?|back now)$")
+
+
 def aside_intent(text: str) -> Optional[str]:
-    """The intent an aside says in so many words (ASIDE_INTENTS, PAUSED, GOODBYE_ALONE), or None."""
+    """The intent an aside says in so many words (ASIDE_INTENTS, PAUSED, GOODBYE_ALONE, RESUMED), or None."""
     clean = answers.normalise(text)
     said = next((intent for intent, pattern in ASIDE_INTENTS if pattern.search(clean)), None)
     if said is None and "?" not in text and PAUSED.search(clean):
         said = "stop"
-    return said or ("goodbye" if GOODBYE_ALONE.match(clean) else None)
+    if said is None and GOODBYE_ALONE.match(clean):
+        said = "goodbye"
+    return said or ("start_assessment" if RESUMED.match(clean) else None)
 
 
 GREETING = r"(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening))"
@@ -3589,8 +3599,9 @@ STATEMENT_QUESTION_INTENTS = ("inform_priority", "inform_stage")
 
 QUOTED = re.compile(r"['‘\"“]([\w -]{2,40})['’\"”]")
 # The statement or the question named in a question about it.
-STATEMENT_NAMED = re.compile(r"\b(?:(?:this|that|the) (?:statement|question)|is (?:that|this) what "
-                             r"(?:this|it|you|the (?:question|statement)) (?:is |are )?"
+STATEMENT_NAMED = re.compile(r"\b(?:(?:this|that|the) (?:[\w-]+ )?(?:statement|question)|"
+                             r"(?:is|does|in|for) (?:this|that|the) (?:[\w-]+ )?one|"
+                             r"is (?:that|this) what (?:this|it|you|the (?:question|statement)) (?:is |are )?"
                              r"(?:asking|mean|getting at))\b")
 # What a question about the statement or the question refers to.
 ABOUT_THE_QUESTION = re.compile(r"\b(?:this|here|statement|question|mean|means|meant|meaning|count|counts)\b")
@@ -3673,7 +3684,9 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
                 or any(named_side(stripped, question, k) for question in k.criteria))
 
     if intent == aside_intent(stripped) and (answers.find_phrase(first_clause(stripped), k) is None
-                                             if intent == "change_answer" else not looks_like_answer()):
+                                             if intent == "change_answer"
+                                             # "ok where were we": no agreeing "ok"
+                                             else not looks_like_answer(lead=intent != "start_assessment")):
         # "pls let me change the scale one to a higher number" (the statement named), "when you say stability, do
         # you mean job security?": what to do with the assessment or what the question asks, in so many words
         return True

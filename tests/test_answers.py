@@ -2129,6 +2129,8 @@ def test_both_before_what_it_counts_is_no_answer_word_of_the_story():
     ("someone's at the door, hold on", "stop"),
     ("brb gotta go, can u hold my answers", "stop"),
     ("Cheerio then!", "goodbye"),
+    ("ok where were we", "start_assessment"), ("I'm back", "start_assessment"),
+    ("ok back", None),  # a way back to the last question, or agreeing: not said in so many words
     ("For which purpose is the career stage needed? I want to understand the logic.", "ask_why"),
     ("one sec", "stop"),
     ("hold on, what's the difference between a startup and big tech?", None),

@@ -171,6 +171,18 @@ def test_a_pause_mid_way_stops_with_the_answers_kept(advisor):
     assert advisor.slots("paused")["impact"] is None and advisor.slots("paused")["pace"] is not None
 
 
+@pytest.mark.parametrize("typed", ["/start_assessment", "ok where were we", "where were we?", "I'm back"])
+def test_a_return_mid_way_picks_up_the_pending_question(advisor, typed):
+    # REST, in my own words: the form took nothing and the same rule ran it again, so nothing was said and the
+    # apology came; "where were we?" typed twice was counted as a neutral answer
+    sender = f"resumed-{abs(hash(typed))}"
+    to_question(advisor, sender, "breadth")
+    replies = advisor.say(sender, typed)
+    assert replies[0]["text"] == DOMAIN["responses"]["utter_assessment_continues"][0]["text"]
+    assert asked(replies) == ["breadth"]
+    assert advisor.slots(sender)["breadth"] is None and advisor.slots(sender)["pace"] == 3.0
+
+
 def test_back_mid_way_offers_to_change_an_answer(advisor):
     # REST: "back" typed at the pace statement was noted as a neutral answer
     to_question(advisor, "back-mid-way", "pace")

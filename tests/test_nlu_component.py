@@ -197,6 +197,17 @@ def test_go_on_then_is_consent_not_goodbye(text, expected):
     assert _corrected_intent(text, "goodbye", 0.87)[0] == expected
 
 
+@pytest.mark.parametrize("text, classified, expected", [
+    ("where were we?", "start_assessment", "start_assessment"),  # REST: 0.29, the fallback's
+    ("someone's at the door, hold on", "ask_factor", "stop"),
+    ("Cheerio then!", "thank", "goodbye"),
+])
+def test_an_aside_said_in_so_many_words_is_sure_whatever_the_classifier_said(text, classified, expected):
+    corrected, message = _corrected_intent(text, classified, 0.29)
+    assert corrected == expected
+    assert message.get("intent") == {"name": expected, "confidence": nlu.SAID_IN_WORDS}
+
+
 def test_a_message_with_no_known_word_gets_no_confidence():
     from rasa.shared.nlu.training_data.message import Message
 

@@ -54,6 +54,8 @@ MIN_SURE_FACTOR_QUESTION = 0.5  # the classifier's confidence in a factor questi
 OUT_OF_SCOPE = "out_of_scope"
 MAX_UNSURE_OUT_OF_SCOPE = 0.7
 MAX_UNSURE_UNKNOWN = 0.4
+# The confidence of an aside said in so many words (reader.aside_intent): above the fallback's threshold
+SAID_IN_WORDS = 0.9
 FACTOR_INTENT = "ask_factor"
 # A question about the asker's own choice ("would a startup suit me better?", "which should I take?")
 # asks for a recommendation, whatever factor it names on the way.
@@ -501,7 +503,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                 and not any(word in vocabulary for word in words)):
             _set_intent(message, name, 0.0)
             return name
-        corrected = name
+        corrected, confidence = name, intent.get("confidence")
         if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
                 and any(e["entity"] == "factor" for e in entities) and reader.is_question(text)):
             corrected = FACTOR_INTENT
@@ -509,8 +511,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             corrected = RECOMMENDATION_INTENT
         elif aside := reader.aside_intent(text):
             # "I'd like to correct my response to the structure statement" (read as a priority), "can we pick
-            # this up later" (out of scope): what to do with the assessment, said in so many words
-            corrected = aside
+            # this up later" (out of scope): what to do with the assessment, said in so many words, so sure
+            # whatever the classifier's confidence ("where were we?" had 0.29: the fallback's, REST)
+            corrected, confidence = aside, max(confidence or 0.0, SAID_IN_WORDS)
         elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
               or reader.meaning_asked(text, k or knowledge.default())):
             corrected = WHY_INTENT  # "i don't understand the question", "define ambiguous" ask what it means
@@ -521,8 +524,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # one (REST: it got the pending question's reason); a factor's question if it names a factor, by
             # its words or (process) its meaning
             corrected = FACTOR_INTENT
-        if corrected != name:
-            _set_intent(message, corrected, intent.get("confidence"))
+        if (corrected, confidence) != (name, intent.get("confidence")):
+            _set_intent(message, corrected, confidence)
         return corrected
 
     def _meant(self, text: str, intent: Optional[str], entities: List[Dict[str, Any]],
