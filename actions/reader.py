@@ -3597,7 +3597,8 @@ MAX_SOCIAL_OPENING_REST = 8
 STATEMENT_QUESTION_INTENTS = ("inform_priority", "inform_stage")
 
 
-QUOTED = re.compile(r"['‘\"“]([\w -]{2,40})['’\"”]")
+# A quote opens and closes outside a word: the apostrophe of "What's 'fast-paced' here?" opens none
+QUOTED = re.compile(r"(?<!\w)['‘\"“]([\w -]{2,40})['’\"”](?!\w)")
 # The statement or the question named in a question about it.
 STATEMENT_NAMED = re.compile(r"\b(?:(?:this|that|the) (?:[\w-]+ )?(?:statement|question)|"
                              r"(?:is|does|in|for) (?:this|that|the) (?:[\w-]+ )?one|"
@@ -3636,7 +3637,9 @@ def quotes_statement(text: str, statements: Iterable[str]) -> bool:
     """True when a word of the statements is quoted back ("Is 'thrive' about enjoying it or being effective in
     it?")."""
     said = " ".join(answers.normalise(statement) for statement in statements)
-    return any(word.strip() and word.strip() in said for word in QUOTED.findall(text.lower()))
+    # from a word's start, as meaning_asked: 'pace' is in "fast-paced", 'ace' is not
+    return any(word.strip() and re.search(rf"\b{re.escape(word.strip())}", said)
+               for word in QUOTED.findall(text.lower()))
 
 
 def _quotes_a_statement(question: str, k: Knowledge) -> bool:

@@ -2163,3 +2163,12 @@ def test_an_aside_says_its_intent_in_so_many_words(text, intent):
 ])
 def test_a_word_of_the_questions_asked_about(text, asked):
     assert reader.meaning_asked(text, K) is asked
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Is 'pace' about deadlines?", True), ("What's 'fast-paced' here?", True),
+    ("Is 'ace' a thing here?", False),  # inside a word of the statement, not a word of it
+    ("Is 'equity' part of it?", False),
+])
+def test_a_word_of_a_statement_quoted_back(text, quoted):
+    assert reader.quotes_statement(text, [K.criteria["pace"]["statement"]]) is quoted
