@@ -187,7 +187,7 @@ class ValidateAssessmentForm(FormValidationAction):
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
         text = message.get("text") or ""
-        if reader.is_interruption(text, intent.get("name"), intent.get("confidence") or 0.0, default()):
+        if reader.is_interruption(text, intent.get("name"), intent.get("confidence") or 0.0, default(), slot):
             return []
         # someone else's stage is none of the user's: "is the impact one about users or about my manager
         # noticing?" had made a mid-career user senior (REST, in my own words)

@@ -33,7 +33,7 @@ import numpy as np
 import yaml
 
 from actions import answers, situation
-from actions.knowledge import Knowledge, default
+from actions.knowledge import STAGE_QUESTION, Knowledge, default
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data" / "answers"
@@ -3104,6 +3104,12 @@ def default_reader() -> Reader:
 
 # While a question is pending, a message is its answer unless it is clearly one of these.
 COMMAND_INTENTS = ("stop", "start_over", "change_answer")
+
+
+def stage_told(text: str) -> bool:
+    """True when a message asks nothing and tells a career stage in words of study, work or time (STAGE_CUE)."""
+    return ("?" not in text and bool(situation.STAGE_CUE.search(answers.lowered(text)))
+            and default_reader().read_stage(text).value is not None)
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
 SOCIAL_INTENTS = ("greet", "thank", "goodbye", "bot_challenge")
@@ -3656,12 +3662,17 @@ def statement_questioned(text: str, k: Knowledge) -> bool:
                                   or bool(STATEMENT_NAMED.search(answers.normalise(asked[0]))))
 
 
-def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge) -> bool:
-    """True when a message typed while a question is pending is clearly a question or a command,
-    not an answer: only then does the conversation leave the pending question."""
+def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge,
+                    question: Optional[str] = None) -> bool:
+    """True when a message typed while a question is pending (`question`, where known) is clearly a question or
+    a command, not an answer: only then does the conversation leave the pending question."""
     stripped = (text or "").strip()
     if answers.BUTTON.match(stripped):
         return intent in COMMAND_INTENTS or intent in QUESTION_INTENTS
+    if question == STAGE_QUESTION and intent not in COMMAND_INTENTS and stage_told(stripped):
+        # "4 years at Amazon, now holding an offer from a seed startup" answers where one is, whatever else it
+        # tells (probe30: "I need a few more answers first", and the stage asked again)
+        return False
     clean = answers.normalise(stripped)
     # "let's leave this one blank" is no command
     commanded = intent in COMMAND_INTENTS and bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)

@@ -1697,6 +1697,17 @@ def test_an_answer_to_another_statement_is_not_read_as_this_one():
                                        K) is None
 
 
+def test_a_stage_told_with_an_offer_at_the_stage_question_is_no_interruption():
+    # probe30: "I need a few more answers first", and the stage asked again
+    typed = "4 years at Amazon, now holding an offer from a seed startup"
+    assert reader.is_interruption(typed, "ask_recommendation", 0.95, K)  # typed at a statement: an opener
+    assert not reader.is_interruption(typed, "ask_recommendation", 0.95, K, "stage")
+    # a question, or a command, is still one
+    assert reader.is_interruption("4 years in, should I take the offer from Google?", "ask_recommendation", 0.95,
+                                  K, "stage")
+    assert reader.is_interruption("stop for now, I'm 4 years in", "stop", 0.95, K, "stage")
+
+
 @pytest.mark.parametrize("text", [
     "honestly? depth. i'm tired of being the person who does everything badly",  # was a new grad (REST)
     "im so sick of the routine",  # was senior

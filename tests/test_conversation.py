@@ -104,12 +104,17 @@ def test_a_reading_said_back_can_be_corrected_at_once(advisor):
     ("junior year of college", "student"),
     ("defended my PhD last month", "new_grad"),
     ("staff engineer, 12 years in", "senior"),
+    # with an offer in it, taken for the result asked ("I need a few more answers first") and the stage asked
+    # again (probe30)
+    ("4 years at Amazon, now holding an offer from a seed startup", "mid"),
+    ("just graduated in May, holding offers from AWS and a 12-person robotics startup", "new_grad"),
 ])
 def test_the_stage_is_read_from_free_text(advisor, typed, stage):
     sender = f"stage-{abs(hash(typed))}"
     advisor.say(sender, "/start_assessment")
-    advisor.say(sender, typed)
+    replies = advisor.say(sender, typed)
     assert advisor.slots(sender)["stage"] == stage
+    assert asked(replies) == ["pace"]
 
 
 def test_why_do_you_need_that_explains_the_question_and_asks_it_again(advisor):

@@ -42,6 +42,7 @@ from typing import Any, Dict, List, Optional
 import yaml
 
 from actions import knowledge, questions, reader, scoring
+from actions.knowledge import STAGE_QUESTION
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
@@ -51,7 +52,7 @@ BLIND = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "b
          "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18",
          "blind19", "blind20", "blind21", "blind22", "blind23", "blind24",
          "blind25", "blind26", "blind28", "blind29", "blind30", "blind31", "blind32",
-         "blind33", "blind34", "blind35", "blind36", "blind37", "blind38")
+         "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39")
 # Never tuned on, but seen: blind27's six answers read the wrong way round at its first run were printed by
 # mistake, and a later rule of the same session mends four (built on probe18, whose brief they prompted). Its
 # first run is reported; its figures since are not pooled with BLIND's.
@@ -62,7 +63,7 @@ SEEN = ("blind27",)
 PROBES = ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10",
           "probe11", "probe12", "probe13", "probe14", "probe15", "probe16", "probe17", "probe18", "probe19",
           "probe20", "probe21", "probe22", "probe23", "probe24", "probe25", "probe26", "probe27",
-          "probe28", "probe29")
+          "probe28", "probe29", "probe30")
 # Slices of typed answers only.
 ANSWER_SLICES = ("fresh", "sealed", *PROBES, *BLIND, *SEEN)
 # Slices of asides (questions, commands and remarks typed while a question is pending), two writers' to one
@@ -177,12 +178,13 @@ def answers_taken_for_questions(slice_name: str, model_path: Path = MODEL) -> Di
     by actions/reader.is_interruption for a question or a command (the reader's figures above assume
     every answer reaches it)."""
     data = load(slice_name, "answers")
-    texts = [str(item["text"]) for part in ("answers", "constraints", "stage") for item in data.get(part, [])]
-    parses = asyncio.run(_parse_all(model_path, texts))
+    typed = [(str(item["text"]), item.get("question", STAGE_QUESTION))
+             for part in ("answers", "constraints", "stage") for item in data.get(part, [])]
+    parses = asyncio.run(_parse_all(model_path, [text for text, _ in typed]))
     k = knowledge.default()
-    taken = [(text, parse["intent"]["name"]) for text, parse in zip(texts, parses)
-             if reader.is_interruption(text, parse["intent"]["name"], parse["intent"]["confidence"], k)]
-    return {"typed": len(texts), "taken": len(taken), "taken_examples": taken}
+    taken = [(text, parse["intent"]["name"]) for (text, question), parse in zip(typed, parses)
+             if reader.is_interruption(text, parse["intent"]["name"], parse["intent"]["confidence"], k, question)]
+    return {"typed": len(typed), "taken": len(taken), "taken_examples": taken}
 
 
 # Conversations over REST
@@ -547,6 +549,10 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "the English of where they live or grew up), written apart in the thirty-eighth session "
                         "and committed before its first run (0.9375, two the wrong way round, 14 asked again); "
                         "its misses were read: not reported",
+             "probe30": "typed answers only, a tuning slice to blind39's voice (forty people weighing a concrete "
+                        "choice: two offers, or their job against one), written apart in the forty-first "
+                        "session and committed before its first run (0.975, none the wrong way round, 7 asked "
+                        "again); its misses were read: not reported",
              "sealed": "typed answers only, a fifth writer's, never tuned on and its misses never read; its "
                        "aggregate figures were seen after each round of tuning, so it now guards against "
                        "regressions",
@@ -696,6 +702,11 @@ def markdown(figures: Dict[str, Dict[str, Any]], when: str) -> str:
                         "thirty-eighth session before its first run and run once with the reader as that session "
                         "found it (0.9175, three the wrong way round, 14 asked again); the figures here are with "
                         "that session's last reader: **reported**",
+             "blind39": "typed answers only, a forty-fourth writer's, fifty people weighing a concrete choice "
+                        "(two offers, or their job against one) who answer through the options in front of them, "
+                        "committed at the start of the forty-first session before its first run and run once "
+                        "with the reader as that session found it (0.9175, one the wrong way round, 20 asked "
+                        "again); the figures here are with that session's last reader: **reported**",
              "blind27": "typed answers only, a thirty-second writer's, fifty people, many arguing against the "
                         "other side in their own words, committed at the start of the twenty-seventh session "
                         "before its first run. **Reported at that first run** (after the rule \"no problem at "
