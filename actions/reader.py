@@ -724,6 +724,24 @@ def other_topic_answered(text: str, question: str, k: Knowledge) -> Optional[str
     return other
 
 
+# A statement that weighs its side against another ("rather ... than ...", "matters more ... than ..."): naming
+# one side alone chooses it.
+WEIGHS_TWO_SIDES = re.compile(r"\bthan\b")
+
+
+def own_topic_alone(text: str, question: str, k: Knowledge) -> bool:
+    """True when the answer is only the statement's own topic ("pace", "Scale!") and the statement weighs no
+    other side against it: the topic says what the answer is about, not how much one agrees (REST: "pace" at
+    pace was noted as 4). Where the statement weighs two sides, naming one chooses it ("depth" at breadth is
+    a no)."""
+    criterion = k.criteria.get(question)
+    if not criterion or WEIGHS_TWO_SIDES.search(criterion["statement"]):
+        return False
+    # fillers before it dropped, but not a "please" after it: "ladder pls" asks for one (probe15)
+    said = " ".join(re.findall(r"[\w&'-]+", _topic_opening(text)))
+    return said in {question, *(word.lower() for word in criterion["synonyms"])}
+
+
 def topic_named_first(text: str, question: str, k: Knowledge) -> Optional[Tuple[Optional[int], str]]:
     """(side, rest) when the answer opens with the statement's topic named alone (TOPIC_MARK after it):
     side is +1 for the statement's side, -1 its opposite, 0 both, None for a topic not set apart
@@ -2673,6 +2691,8 @@ class Reader:
             return mirrored
         if other_topic_answered(text, question, self.k):
             return Reading(None, 0.0, "unread")  # "salary? yes." answers another statement, not this one
+        if own_topic_alone(text, question, self.k):
+            return Reading(None, 0.0, "unread")  # "pace" typed at pace: which way, it does not say
         topic = topic_named_first(text, question, self.k)
         if topic is not None:
             side, rest = topic

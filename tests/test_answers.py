@@ -1708,6 +1708,22 @@ def test_a_stage_told_with_an_offer_at_the_stage_question_is_no_interruption():
     assert reader.is_interruption("stop for now, I'm 4 years in", "stop", 0.95, K, "stage")
 
 
+@pytest.mark.parametrize("text, question", [("pace", "pace"), ("Scale!!", "scale"), ("hmm, brand", "brand"),
+                                            ("speed", "pace"), ("salary.", "salary")])
+def test_the_statements_own_topic_alone_is_asked_again(text, question):
+    # "pace" at pace says what the answer is about, not which way (REST: noted as 4)
+    assert reader.own_topic_alone(text, question, K)
+    assert READER.read_agreement(text, question).value is None
+
+
+@pytest.mark.parametrize("text, question, point", [("depth", "breadth", 2), ("direct impact!!!", "impact", 5),
+                                                   ("reach.", "impact", 2)])
+def test_a_side_named_where_the_statement_weighs_two_is_an_answer(text, question, point):
+    # "rather ... than", "more ... than": naming one side chooses it
+    assert not reader.own_topic_alone(text, question, K)
+    assert READER.read_agreement(text, question).value == point
+
+
 @pytest.mark.parametrize("text", [
     "honestly? depth. i'm tired of being the person who does everything badly",  # was a new grad (REST)
     "im so sick of the routine",  # was senior
