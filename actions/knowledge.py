@@ -37,7 +37,9 @@ class KnowledgeError(ValueError):
         self.problem = problem
 
 
-@dataclass(frozen=True)
+# eq=False: hashed by identity (its dicts have no hash), so what is worked out from one knowledge file can be
+# cached per file (reader._question_of)
+@dataclass(frozen=True, eq=False)
 class Knowledge:
     """The checked content of the knowledge file, as plain data."""
 

@@ -3205,8 +3205,7 @@ def meaning_asked(text: str, k: Knowledge) -> bool:
     """True when the message asks what a word of the questions means (word_asked), as a whole or in its first
     sentence or clause ("what counts as savings here, does a 401k count?", "Define fast-paced. Are we talking
     espresso or rocket launch?"), or quotes the word back asking (WORD_QUESTIONED)."""
-    said = " ".join(answers.normalise(text) for text in (*(c["statement"] for c in k.criteria.values()),
-                                                        *(c["question"] for c in k.constraints.values())))
+    said = _said(k, with_questions=True)
     first = re.split(r"[?.,:;!]+\s", text.strip() + " ", maxsplit=1)[0]
     for part in (text, first):
         word = word_asked(part)
@@ -3648,6 +3647,7 @@ def asked_about_statement(text: str, k: Knowledge, last: bool = False) -> bool:
             and (not last or at_end))
 
 
+@functools.lru_cache(maxsize=64)  # asked up to twice for a message (meaning_asked, asked_about_statement)
 def _question_of(text: str, k: Knowledge) -> Optional[Tuple[str, bool]]:
     """The last question a message asks in words, with a question mark, and whether it ends the message; None
     when the message answers (asks_instead_of_answering)."""
@@ -3662,14 +3662,26 @@ def _question_of(text: str, k: Knowledge) -> Optional[Tuple[str, bool]]:
 def quotes_statement(text: str, statements: Iterable[str]) -> bool:
     """True when a word of the statements is quoted back ("Is 'thrive' about enjoying it or being effective in
     it?")."""
-    said = " ".join(answers.normalise(statement) for statement in statements)
+    return _quoted_in(text, " ".join(answers.normalise(statement) for statement in statements))
+
+
+def _quoted_in(text: str, said: str) -> bool:
     # from a word's start, as meaning_asked: 'pace' is in "fast-paced", 'ace' is not
     return any(word.strip() and re.search(rf"\b{re.escape(word.strip())}", said)
                for word in QUOTED.findall(text.lower()))
 
 
 def _quotes_a_statement(question: str, k: Knowledge) -> bool:
-    return quotes_statement(question, (c["statement"] for c in k.criteria.values()))
+    return _quoted_in(question, _said(k))
+
+
+@functools.lru_cache(maxsize=8)
+def _said(k: Knowledge, with_questions: bool = False) -> str:
+    """The statements normalised and joined, with the yes/no questions where asked: the words a word quoted or
+    asked about is looked up in."""
+    texts = [c["statement"] for c in k.criteria.values()]
+    texts += [c["question"] for c in k.constraints.values()] if with_questions else []
+    return " ".join(answers.normalise(text) for text in texts)
 
 
 def statement_questioned(text: str, k: Knowledge) -> bool:

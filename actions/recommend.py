@@ -97,8 +97,11 @@ class ExplainWhy(Action):
         asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
         if tracker.active_loop_name == FORM and asked in k.questions:
             named = latest_value(tracker, "factor")
+            # "why do you need that?" asks for the question's reason; anything else asks what it means ("does
+            # 'ambiguous' mean unclear goals or unclear tasks?", "how should I read this one as a contractor?")
+            asks_meaning = bool(ASKS_MEANING.search(typed)) or not ASKS_WHY.search(typed)
             if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
-                    and is_question(typed) and (ASKS_MEANING.search(typed) or not ASKS_WHY.search(typed))
+                    and is_question(typed) and asks_meaning
                     # "How fast is 'quickly' here: months, years?" quotes this statement (asides_probe)
                     and not quotes_statement(typed, [k.criteria.get(asked, {}).get("statement", "")])):
                 # "Could you explain what you mean by stability here?" at the impact statement asks about
@@ -108,10 +111,7 @@ class ExplainWhy(Action):
                 return ExplainFactor().run(dispatcher, tracker, domain)
             # "what would change it?" before there is a result: where the answer will come, not this
             # question's reason (make chat)
-            # "why do you need that?" gets the question's reason; anything else asks what it means ("does
-            # 'ambiguous' mean unclear goals or unclear tasks?", "how should I read this one as a contractor?")
-            explain = (advice.question_reason if ASKS_WHY.search(typed) and not ASKS_MEANING.search(typed)
-                       else advice.question_meaning)
+            explain = advice.question_meaning if asks_meaning else advice.question_reason
             dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else explain(asked, k))
             return []
         if tracker.get_slot("recommendation") is None:
