@@ -640,7 +640,8 @@ TURNS = (
                r"(?:people|those|folks|anyone|friends|colleagues|coworkers|my \w+)|"
                r"i (?:don'?t|do not) (?:hate|mind|dislike)|[\w' -]{1,40}? "
                r"(?:is|are|sounds|seems|looks|would be) (?:\w+ )?(?:nice|cool|great|fine|ok|okay|interesting|"
-               r"tempting|impressive|appealing|fun|good|a plus|nice to have|"
+               r"tempting|impressive|appealing|fun|good|a plus|nice to have|neat|lovely|exciting|attractive|shiny|"
+               r"fascinating|flashy|"
                # a fault granted first: "promo packet rubric is tedious, but a written ladder beats founder vibes"
                r"tedious|annoying|boring|slow|painful|frustrating|a pain|a drag|overhyped|overrated))\b"
                r"[^.!?;]*?\bbut\b[, ]*"
@@ -2636,7 +2637,10 @@ class Reader:
             # "Nope. ..., but I want my paycheck safe, period.": the answer word decides; a rule that found
             # the answer unreadable (mockery of either side) stands
             return reading
-        concluded = self._side_read(last, question, VERDICT_SURE if verdict else 0.0)
+        # a short verdict with an answer word in it ("... That's a must.", probe30) is the answer as surely as
+        # the model reads it
+        worded = verdict and answers.find_phrase(answers.normalise(verdict), self.k) is not None
+        concluded = self._side_read(last, question, VERDICT_SURE if verdict and not worded else 0.0)
         if concluded is None:
             return reading
         if reading.value in (None, NEUTRAL) or (_other_sides(concluded, reading)

@@ -321,6 +321,8 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
      "myself", "impact", 5),
     # what the person tells themselves or used to think hands the answer on
     ("I tell myself I love freedom, but honestly I do better when I know what's expected of me.", "structure", 4),
+    # a thing called neat or exciting, then the turn (probe30: asked again)
+    ("Nvidia's scale is neat but doesn't pull me much", "scale", 2),
 ])
 def test_a_point_granted_then_the_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -1938,6 +1940,8 @@ def test_a_verdict_before_its_story(text, question, value):
     ("In insurance every process is documented and I loved that. Ambiguity paralyses me completely.", "pace", 1),
     ("One niche forever? Probably not for me.", "breadth", 4),
     ("A chaotic, make-it-up-yourself career path? Love it, no question.", "structure", None),
+    # an answer word in the verdict: as sure as the model reads it (probe30: asked again)
+    ("The Series A's base can't cover my student loans, Meta's can. That's a must.", "salary", 5),
 ])
 def test_a_verdict_after_its_story(text, question, value):
     assert READER.read_agreement(text, question).value == value
