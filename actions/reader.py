@@ -154,6 +154,8 @@ DISLIKING = re.compile(r"\b(hate|hated|miserable|anxious|anxiety|stress\w*|night
                        r"gets? on my nerves|"
                        r"unsettl\w*|freeze|swore off|give a (?:toss|damn|hoot)|care less|not me|wary|"
                        r"cautious|hesitant|reluctant|risk[- ]?averse)\b")
+# How much one agrees, said alone as an amount: "a little" to "how much do you agree?" agrees a little.
+A_LITTLE = re.compile(r"a (?:little|little bit|tad|tiny bit|wee bit|smidge)|slightly")
 # Letters typed three times or more ("nooo", "yesss"): emphasis, read as one.
 STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Long one-word answers whose misspellings are corrected when they open an answer.
@@ -2678,6 +2680,8 @@ class Reader:
         vote = SLACK_VOTE.match(answers.lowered(text))
         if vote:
             return Reading(4 if vote.group("sign") == "+" else 2, 1.0, "rule")  # "+1": a plain agree
+        if A_LITTLE.fullmatch(answers.normalise(text)):
+            return Reading(4, 1.0, "rule")  # "a little", as the knowledge file's "a bit" (REST: asked again)
         said = without_tag(text)
         if said is not None:
             return self.read_agreement(said, question)  # "Stability is what matters, isn't it?"

@@ -1710,6 +1710,13 @@ def test_a_stage_told_with_an_offer_at_the_stage_question_is_no_interruption():
     assert reader.is_interruption("stop for now, I'm 4 years in", "stop", 0.95, K, "stage")
 
 
+@pytest.mark.parametrize("text, point", [("a little", 4), ("A little bit.", 4), ("slightly", 4), ("a tad", 4),
+                                         ("only a little", None), ("not a lot", 2)])
+def test_an_amount_alone_says_how_much_one_agrees(text, point):
+    # "a little" to "how much do you agree?" agrees a little, as "a bit" does (REST: asked again)
+    assert READER.read_agreement(text, "brand").value == point
+
+
 @pytest.mark.parametrize("text, question", [("pace", "pace"), ("Scale!!", "scale"), ("hmm, brand", "brand"),
                                             ("speed", "pace"), ("salary.", "salary")])
 def test_the_statements_own_topic_alone_is_asked_again(text, question):
