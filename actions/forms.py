@@ -204,8 +204,10 @@ class ValidateAssessmentForm(FormValidationAction):
         validated: Dict[Text, Any] = {}
         guessed: Dict[Text, Any] = {}  # answers a model read from the user's own words
         pending = tracker.get_slot("requested_slot")
-        # the pending question's answer first: whether a stage word in it was said by the way depends on it
-        for slot, value in sorted(tracker.slots_to_validate().items(), key=lambda item: item[0] != pending):
+        # the pending question's answer first: whether a stage word in it was said by the way depends on it; which
+        # answer to change last: the new answer may come with it ("actually I'm a new grad")
+        for slot, value in sorted(tracker.slots_to_validate().items(),
+                                  key=lambda item: (item[0] == "answer_to_change", item[0] != pending)):
             if slot not in required:
                 continue
             if slot == pending and consents_to_start(tracker):
@@ -224,7 +226,7 @@ class ValidateAssessmentForm(FormValidationAction):
             elif slot == "stage":
                 result = self._stage(value, dispatcher, tracker, guessed)
             else:
-                result = self._answer_to_change(dispatcher, tracker)
+                result = self._answer_to_change(dispatcher, tracker, validated)
             validated.update(result)
             tracker.slots.update(result)
         self._say_back(guessed, validated, dispatcher, tracker)
@@ -377,13 +379,20 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher.utter_message(text=f"OK, let's redo: {topic_title(topic, default())}.")
         return {topic: None, pending: None}
 
-    def _answer_to_change(self, dispatcher: CollectingDispatcher, tracker: Tracker
+    def _answer_to_change(self, dispatcher: CollectingDispatcher, tracker: Tracker, validated: Dict[Text, Any]
                           ) -> Dict[Text, Any]:
-        topic = resolve_topic(tracker, default())
+        k = default()
+        topic = resolve_topic(tracker, k)
         done = {"answer_to_change": None, "changing": False}
         if topic is None:
             dispatcher.utter_message(text="I couldn't tell which answer, so I've left them all as "
                                           "they were.")
+            return done
+        if validated.get(topic) is not None:
+            # the new answer said with it ("actually I'm a new grad"): taken, not asked for again (REST, in my
+            # own words: "OK, let's redo: Career stage." and the next question)
+            changed = {topic: validated[topic]}
+            dispatcher.utter_message(text=f"Changed: {answers_line(changed, k)}.", **said_privately(changed, k))
             return done
         return {**done, **self._redo(topic, topic, dispatcher)}
 

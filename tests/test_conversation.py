@@ -197,6 +197,20 @@ def test_back_mid_way_offers_to_change_an_answer(advisor):
     assert advisor.slots("back-mid-way")["pace"] is None
 
 
+@pytest.mark.parametrize("typed, reply, stage, pending", [
+    ("actually I'm a new grad", "Changed: Career stage: New grad.", "new_grad", "breadth"),
+    ("career stage", "OK, let's redo: Career stage.", None, "stage"),  # named alone: asked again
+])
+def test_the_new_answer_said_with_which_one_to_change_is_taken(advisor, typed, reply, stage, pending):
+    # REST, in my own words: "OK, let's redo: Career stage." then the next question, the new stage taken unsaid
+    sender = f"change-which-{abs(hash(typed))}"
+    to_question(advisor, sender, "breadth")
+    assert advisor.say(sender, "change an answer")[0]["text"] == "Which answer would you like to change?"
+    replies = advisor.say(sender, typed)
+    assert replies[0]["text"] == reply
+    assert asked(replies) == [pending] and advisor.slots(sender)["stage"] == stage
+
+
 def test_a_change_with_a_rating_in_it_changes_that_answer_not_the_pending_one(advisor):
     # REST: "change my answer on pace to 3/10" typed at the breadth statement was noted as breadth's answer;
     # the new answer is taken, and the pending question asked again
