@@ -3134,10 +3134,11 @@ def default_reader() -> Reader:
 COMMAND_INTENTS = ("stop", "start_over", "change_answer")
 
 
-def stage_told(text: str) -> bool:
-    """True when a message asks nothing and tells a career stage in words of study, work or time (STAGE_CUE)."""
-    return ("?" not in text and bool(situation.STAGE_CUE.search(answers.lowered(text)))
-            and default_reader().read_stage(text).value is not None)
+def stage_told(text: str, k: Knowledge) -> bool:
+    """True when a message asks nothing and states a career stage outright, in years or degrees
+    (situation.stage_stated): not the stage model's guess, which finds one in "Clarify whether 'Senior' is about
+    years or title." (asides_probe)."""
+    return "?" not in text and not is_question(text) and situation.stage_stated(text, k) is not None
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
 SOCIAL_INTENTS = ("greet", "thank", "goodbye", "bot_challenge")
@@ -3282,6 +3283,9 @@ ASIDE_INTENTS = (
         r"what do i get at the end|(?:can|may) i (?:answer|reply|type|write) (?:with|in|instead)|"
         r"write the number or|type (?:the |a )?number or|what are (?:the|my) (?:choices|options) again|"
         r"see what i'?ve answered)\b")),
+    # the hybrid path named: "can you explain the hybrid path thing?" (REST, in my own words: the classifier's
+    # ask_why, for "explain", gave the pending statement's meaning)
+    ("ask_hybrid", re.compile(r"\bhybrid (?:path|option|route|approach|thing|idea|model|plan)\b")),
 )
 
 
@@ -3709,7 +3713,7 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     stripped = (text or "").strip()
     if answers.BUTTON.match(stripped):
         return intent in COMMAND_INTENTS or intent in QUESTION_INTENTS
-    if question == STAGE_QUESTION and intent not in COMMAND_INTENTS and stage_told(stripped):
+    if question == STAGE_QUESTION and intent not in COMMAND_INTENTS and stage_told(stripped, k):
         # "4 years at Amazon, now holding an offer from a seed startup" answers where one is, whatever else it
         # tells (probe30: "I need a few more answers first", and the stage asked again)
         return False

@@ -1708,6 +1708,8 @@ def test_a_stage_told_with_an_offer_at_the_stage_question_is_no_interruption():
     assert reader.is_interruption("4 years in, should I take the offer from Google?", "ask_recommendation", 0.95,
                                   K, "stage")
     assert reader.is_interruption("stop for now, I'm 4 years in", "stop", 0.95, K, "stage")
+    # a stage stated outright, not one the stage model finds in an aside (asides_probe: taken as senior)
+    assert not reader.stage_told("Clarify whether 'Senior' is about years or title.", K)
 
 
 @pytest.mark.parametrize("text, point", [("a little", 4), ("A little bit.", 4), ("slightly", 4), ("a tad", 4),
