@@ -305,8 +305,11 @@ class ValidateAssessmentForm(FormValidationAction):
             stated = stated_priorities(tracker).get(slot)
             if stated is not None and (stated - answers.NEUTRAL) * the_reader.lean(str(value or ""), slot) > 0:
                 # read from the user's own words, so said back ("I like some pace but total ambiguity would
-                # drive me nuts" was noted as a 1 unseen: make chat)
-                guessed[slot] = float(stated)
+                # drive me nuts" was noted as a 1 unseen: make chat); at most a plain agree or disagree, as
+                # the whole read no point ("I am moderately comfortable with ambiguity, though I prefer some
+                # planning" was noted as Strongly agree: REST, in my own words)
+                stated = min(max(float(stated), answers.NEUTRAL - 1.0), answers.NEUTRAL + 1.0)
+                guessed[slot] = stated
                 return self._accept(slot, stated, tracker)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         first = reader.first_clause(str(value or ""))

@@ -211,11 +211,13 @@ def test_a_priority_the_reader_cannot_rate_counts_by_its_keyword(text, found, va
     assert slots[requested] == value
 
 
-@pytest.mark.parametrize("lean, value", [(-1, None), (1, 5.0)])
+@pytest.mark.parametrize("lean, value", [(-1, None), (1, 4.0)])
 def test_a_keyword_counts_only_where_the_reader_leans_its_way(monkeypatch, lean, value):
     # found talking to the bot: the reader could not read "honestly I want to go deep, generalists get
     # spread thin" and the keyword "generalists" counted it as a strong yes. A reader that reads
-    # nothing and leans as given stands in for the model, whose readings move as it learns.
+    # nothing and leans as given stands in for the model, whose readings move as it learns. Where it counts,
+    # it is a plain agree: the whole read no point ("I am moderately comfortable with ambiguity, though I prefer
+    # some planning" had been noted as Strongly agree: REST)
     monkeypatch.setattr(reader.Reader, "read_agreement",
                         lambda self, text, question: reader.Reading(None, 0.0, "unread"))
     monkeypatch.setattr(reader.Reader, "lean", lambda self, text, question: lean)
@@ -225,7 +227,7 @@ def test_a_keyword_counts_only_where_the_reader_leans_its_way(monkeypatch, lean,
     if value is None:
         assert slots["unclear_slot"] == "breadth" and "couldn't read" in messages[0]["text"]
     else:  # read from the user's own words: said back (make chat: such a 1 had been noted unseen)
-        assert [m["text"] for m in messages] == [f"Noted: {K.criteria['breadth']['title']}: 5 (Strongly agree)."]
+        assert [m["text"] for m in messages] == [f"Noted: {K.criteria['breadth']['title']}: 4 (Agree)."]
 
 
 @pytest.mark.parametrize("text, found", [

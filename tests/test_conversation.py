@@ -272,6 +272,17 @@ def test_a_factor_question_mid_way_is_answered_then_the_question_comes_back(advi
     assert advisor.slots(sender)[slot] is None
 
 
+def test_the_hybrid_path_asked_mid_way_is_explained_then_the_question_comes_back(advisor):
+    # REST, in my own words: "can you explain the hybrid path thing?" at the risk statement got the statement's
+    # meaning (the classifier's ask_why, for "explain")
+    sender = "hybrid-mid-way"
+    to_question(advisor, sender, "risk")
+    replies = advisor.say(sender, "can you explain the hybrid path thing?")
+    assert advisor.tracker(sender)["latest_message"]["intent"]["name"] == "ask_hybrid"
+    assert K.criteria["risk"]["meaning"] not in replies[0]["text"]
+    assert asked(replies) == ["risk"] and advisor.slots(sender)["risk"] is None
+
+
 @pytest.mark.parametrize("slot, first", [("pace", "blorp"), ("needs_sponsorship", "hmm")])
 def test_never_stuck_one_specific_reask_then_neutral(advisor, slot, first):
     sender = f"stuck-{slot}"
