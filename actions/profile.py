@@ -91,6 +91,8 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
         if length >= found.get(e["value"], (0,))[0]:
             found[e["value"]] = (length, e.get("role") or "", e)  # the longest mention decides
     for cid, (_, role, e) in found.items():
+        if reader.own_topic_alone(text, cid, k):
+            continue  # "pace" typed at the brand statement names a topic, not a way (make chat: pace 4 -> 5)
         part = scope(tracker, e)
         value = 5.0 if (role != "against") != negated(part) else 1.0
         read = _read_side(part, cid)

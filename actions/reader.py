@@ -3132,13 +3132,6 @@ def default_reader() -> Reader:
 
 # While a question is pending, a message is its answer unless it is clearly one of these.
 COMMAND_INTENTS = ("stop", "start_over", "change_answer")
-
-
-def stage_told(text: str, k: Knowledge) -> bool:
-    """True when a message asks nothing and states a career stage outright, in years or degrees
-    (situation.stage_stated): not the stage model's guess, which finds one in "Clarify whether 'Senior' is about
-    years or title." (asides_probe)."""
-    return "?" not in text and not is_question(text) and situation.stage_stated(text, k) is not None
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
 SOCIAL_INTENTS = ("greet", "thank", "goodbye", "bot_challenge")
@@ -3704,6 +3697,13 @@ def statement_questioned(text: str, k: Knowledge) -> bool:
     asked = _question_of(text, k)
     return asked is not None and (_quotes_a_statement(asked[0], k)
                                   or bool(STATEMENT_NAMED.search(answers.normalise(asked[0]))))
+
+
+def stage_told(text: str, k: Knowledge) -> bool:
+    """True when a message asks nothing and states a career stage outright, in years or degrees
+    (situation.stage_stated): not the stage model's guess, which finds one in "Clarify whether 'Senior' is about
+    years or title." (asides_probe)."""
+    return "?" not in text and not is_question(text) and situation.stage_stated(text, k) is not None
 
 
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge,

@@ -841,6 +841,14 @@ def test_both_sides_named_and_unread_are_no_priority(monkeypatch):
     assert stated_priorities(t) == {}
 
 
+@pytest.mark.parametrize("text, end", [("pace", 4), ("Scale!!", 5)])
+def test_a_statements_topic_alone_is_no_priority(text, end):
+    # make chat: "pace" typed at the brand statement changed the pace answer from 4 to 5
+    found = entity("criterion", text[:end].lower(), start=0, end=end)
+    t = tracker(text, intent="inform_priority", entities=[found])
+    assert stated_priorities(t) == {}
+
+
 def test_a_keyword_the_reader_reads_the_other_way_is_no_priority(monkeypatch):
     # REST: "My risk appetite is a bowl of plain rice." typed at the breadth statement was noted as risk: 5, the
     # keyword's point, where the reader read a no and nothing around the keyword ran it down
