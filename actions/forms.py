@@ -45,10 +45,12 @@ def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
     return None
 
 
-def said_privately(answers_said: Dict[Text, Any], k: Knowledge) -> Dict[Text, Any]:
-    """The message's metadata for answers said back: a constraint's answer goes to its user only, as its
+def say_answers(dispatcher: CollectingDispatcher, lead: str, answers_said: Dict[Text, Any], k: Knowledge
+                ) -> None:
+    """Says answers back ("Noted: ...", "Changed: ..."). A constraint's answer goes to its user only, as its
     question did (bot/channels/slack.py)."""
-    return {"metadata": {"private": True}} if answers_said.keys() & set(k.constraints) else {}
+    private = {"metadata": {"private": True}} if answers_said.keys() & set(k.constraints) else {}
+    dispatcher.utter_message(text=f"{lead}: {answers_line(answers_said, k)}.", **private)
 
 
 # The new answer said with the change: "change my answer on pace to 3/10", "set risk to strongly agree".
@@ -249,7 +251,7 @@ class ValidateAssessmentForm(FormValidationAction):
                     if slot != pending and slot in k.questions and value is not None
                     and value != _before_message(slot, tracker))
         if said:
-            dispatcher.utter_message(text=f"Noted: {answers_line(said, k)}.", **said_privately(said, k))
+            say_answers(dispatcher, "Noted", said, k)
 
     def _accept(self, slot: str, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         # unclear_slot is cleared only when set: clearing it again would be one more event in every
@@ -394,8 +396,7 @@ class ValidateAssessmentForm(FormValidationAction):
         if validated.get(topic) is not None:
             # the new answer said with it ("actually I'm a new grad"): taken, not asked for again (REST, in my
             # own words: "OK, let's redo: Career stage." and the next question)
-            changed = {topic: validated[topic]}
-            dispatcher.utter_message(text=f"Changed: {answers_line(changed, k)}.", **said_privately(changed, k))
+            say_answers(dispatcher, "Changed", {topic: validated[topic]}, k)
             return done
         return {**done, **self._redo(topic, topic, dispatcher)}
 

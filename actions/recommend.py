@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON, ExplainFactor
-from actions.forms import changed_value, resolve_topic, said_privately
+from actions.forms import changed_value, resolve_topic, say_answers
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
@@ -162,9 +162,7 @@ class ChangeAnswer(Action):
             return [SlotSet("changing", True)]
         new = changed_value(topic, (tracker.latest_message or {}).get("text") or "", k)
         if new is not None:
-            changed = {topic: new}
-            dispatcher.utter_message(text=f"Changed: {advice.answers_line(changed, k)}.",
-                                     **said_privately(changed, k))
+            say_answers(dispatcher, "Changed", {topic: new}, k)
             return [SlotSet(topic, new), SlotSet("unclear_slot", None)]
         dispatcher.utter_message(text=f"OK, let's redo: {advice.topic_title(topic, k)}.")
         return [SlotSet(topic, None), SlotSet("unclear_slot", None)]
