@@ -136,7 +136,9 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
 
 
 # A stage word after another's possessive: "my manager", "our senior engineers".
-SOMEONE_ELSES = re.compile(r"\b(?:my|our|your|his|her|their)\s+(?:[\w-]+\s+)?$")
+# "the" too, unless the person is it ("depends on the manager" at the structure statement had made a new grad
+# senior: REST, in my own words; "I'm the manager" is a stage).
+SOMEONE_ELSES = re.compile(r"\b(?:my|our|your|his|her|their|(?<!i'm )(?<!i am )(?<!as )the)\s+(?:[\w-]+\s+)?$")
 
 
 def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
@@ -269,7 +271,11 @@ class ValidateAssessmentForm(FormValidationAction):
             if known and known == others:
                 dispatcher.utter_message(text=f"I have that already: {answers_line(known, default())}.")
             return {slot: None}
-        noted = new_answers(stated_answers(tracker, exclude=slot), tracker)
+        # another statement's priority only by its words: a message the reader could not read at the pending
+        # statement is more likely its answer than another's by meaning ("I hate being micromanaged but I
+        # like knowing the plan" at the structure statement had changed the pace answer from 4 to 1, and
+        # "It is important, though not decisive." at risk noted the salary answer: REST, in my own words)
+        noted = new_answers(stated_answers(tracker, exclude=slot, by_meaning=False), tracker)
         if noted:
             # "money matters most to me" or "I'm on an H-1B" while another question is pending: kept, said
             # back once (_say_back), and the pending question asked again without counting a miss.

@@ -68,11 +68,13 @@ def _read_side(text: str, criterion: str) -> Optional[float]:
     return None if point is None or point == answers.NEUTRAL else float(point)
 
 
-def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, float]:
+def stated_priorities(tracker: Tracker, exclude: Optional[str] = None, by_meaning: bool = True
+                      ) -> Dict[str, float]:
     """criterion -> answer implied by "X matters most to me" (5) or "I don't care about X" (1); a
     priority said in other words ("pivots every week drive me up the wall"), or a keyword the answer
     reader leans against ("promotion committees are theatre"), is read by the answer reader as an
-    answer to that criterion's statement, and left out when it reads no side."""
+    answer to that criterion's statement, and left out when it reads no side. `by_meaning=False` leaves
+    out the priorities said in other words."""
     k = default()
     found: Dict[str, tuple] = {}
     roles: Dict[str, set] = {}
@@ -82,7 +84,7 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None) -> Dict[s
         if e.get("value") not in k.criteria or e.get("value") == exclude:
             continue
         if (e.get("confidence_entity") or 1.0) < 1.0:  # found by meaning (bot/nlu/extractor.py)
-            point = _read_side(text, e["value"])
+            point = _read_side(text, e["value"]) if by_meaning else None
             if point is not None:
                 meant[e["value"]] = point
             continue
@@ -159,7 +161,9 @@ def _said_yes(part: str, constraint: str) -> bool:
     return bool(reading.value) if reading.value is not None else not negated(part)
 
 
-def stated_answers(tracker: Tracker, exclude: Optional[str] = None) -> Dict[str, object]:
+def stated_answers(tracker: Tracker, exclude: Optional[str] = None, by_meaning: bool = True
+                   ) -> Dict[str, object]:
     """Every answer the latest message says in passing: priorities (stated_priorities) and constraints
     (stated_constraints)."""
-    return {**stated_priorities(tracker, exclude=exclude), **stated_constraints(tracker, exclude=exclude)}
+    return {**stated_priorities(tracker, exclude=exclude, by_meaning=by_meaning),
+            **stated_constraints(tracker, exclude=exclude)}

@@ -137,6 +137,8 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
 @pytest.mark.parametrize("text, stage", [
     ("honestly my manager decides that for me", None),  # REST, in my own words: a mid-career user became senior
     ("honestly as a manager I decide that", "senior"),
+    ("depends on the manager", None),  # REST, in my own words: a new grad became senior
+    ("I'm the manager of the team", "senior"),
 ])
 def test_someone_elses_stage_is_not_the_users(text, stage):
     start = text.index("manager")

@@ -453,6 +453,22 @@ def test_a_constraint_said_at_another_question_is_noted_as_that_constraint(advis
         assert slots["risk"] == 3.0  # answered before, with a button
 
 
+@pytest.mark.parametrize("pending, typed, other", [
+    ("structure", "I hate being micromanaged but I like knowing the plan", "pace"),
+    ("risk", "It is important, though not decisive.", "salary"),
+])
+def test_another_statements_priority_found_only_by_meaning_is_not_noted_at_a_pending_statement(
+        advisor, pending, typed, other):
+    # REST, in my own words: the first had changed the pace answer from 3 to 1, the second noted a salary
+    # answer the user never gave; the NLU's meaning model had found those priorities in them
+    sender = f"meaning-aside-{pending}"
+    to_question(advisor, sender, pending)
+    before = advisor.slots(sender)[other]
+    replies = advisor.say(sender, typed)
+    assert advisor.slots(sender)[other] == before, texts(replies)
+    assert "Noted" not in texts(replies)
+
+
 @pytest.mark.parametrize("pending, typed", [("risk", "I'm on an H-1B"), ("pace", "money matters most to me")])
 def test_an_aside_said_again_and_again_is_not_asked_about_forever(advisor, pending, typed):
     # the aside is noted once; said again it is no news, and the pending question is answered or counted
