@@ -889,6 +889,106 @@ RHETORIC = (
 NO_OBJECT = {"", "that", "this", "it", "one"}
 
 
+
+# Another's view, or the person's own of the past, reported first and then answered: "my mentor says big brands
+# are overrated. Completely agree, they mean nothing to me", "I used to find big data exciting. Now it bores me
+# senseless" (probe31). What the person says now is the answer; an answer word in it answers the other person.
+# Who may hold a view of the person: people close to them or at work, and "he", "she", "they"; a name too, said
+# with a capital and a verb of one person ("Dan says", "Priya's obsessed"), not "hard to say" nor "id say".
+PEOPLE = frozenset((
+    "wife husband partner spouse girlfriend boyfriend gf bf fiance fiancee mom mum mother ma dad father parents "
+    "parent folks family brother bro sister sis siblings sibling cousin uncle aunt grandma grandpa friend "
+    "friends bestie roommate flatmate mentor manager boss lead advisor adviser supervisor pi prof professor coach "
+    "therapist recruiter recruiters colleague colleagues coworker coworkers co-worker co-workers teammate "
+    "teammates team peer peers labmate labmates classmate classmates everyone everybody people he she they"
+).split())
+SAYING = (r"(?P<verb>says|said|say|thinks|thought|think|tells me|told me|reckons|reckoned|assumes|assumed|figures|"
+          r"figured|warned(?: me)?|warns(?: me)?|swears|swore|insists|insisted|believes|believed|claims|claimed|"
+          r"jokes|joked|teases(?: me)?|teased(?: me)?|tease me|calls me|called me|asked(?: me)?|asks(?: me)?|"
+          r"wants me|wanted me|expects|expected|pushes me|pushed me|predicted|predicts|advised(?: me)?|"
+          r"advises(?: me)?|suggests|suggested|argues|argued|raised me on|sneered|sneer|(?P<feels>loved|loves|"
+          r"hated|hates|brags about|bragged about)|"
+          r"(?:keeps|kept) (?:telling|saying|reminding|asking|calling|pushing)(?: me)?|(?:always|once|used to) "
+          r"(?:said|say|says|told me|tell me|called|call)|(?:would|'d|will|'ll) (?:say|tell me|call)|"
+          r"(?:would|'d) have said|would've said|(?:is|was|'s|are|were|'re) (?:convinced|sure|obsessed|certain))")
+# Words that open a sentence with a capital and are no name: "Never thought about it", "The thought of ..."
+NO_NAMES = frozenset("i we you it the a an never nobody no not just also still always honestly really so and but "
+                     "then that this what who one some".split())
+# verbs that more than one person or "I" may say: no name before them
+SAYING_OF_MANY = re.compile(r"(?:say|think|tease me|sneer)$")
+REPORTED = re.compile(rf"^\W*(?:(?:honestly|so|well|lol|ok|okay|and|but)\W+)?"
+                      rf"(?:(?:my|our|the|his|her|a|all my)\s+)?"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?P<who>(?:[a-z]+-)?[a-z]+(?: (?:at|from|in) (?:my|the|our) "
+                      rf"(?:\w+ )?\w+)?)(?:\s+|'s\s+|(?='))"
+                      rf"(?:(?:always|also|still|even|really|honestly|literally|constantly|just|often|apparently|"
+                      rf"probably)\s+)?{SAYING}\b(?:\s+(?:that|me))?\W*(?P<view>.*)$")
+# The person's past: a view said to be theirs once ("I used to ...", "at 25 I'd have said ...", "... once").
+PAST_SELF = re.compile(r"\b(?:(?:i|we) (?:used to|once|always thought|thought)|used to|once|"
+                       r"(?:would|'d)(?:'ve| have) said|"
+                       r"(?:the |my )?(?:younger|old|past|former|\d+[- ]year[- ]old) (?:me|self)|younger me|"
+                       r"back (?:then|in \w+)|\w+ (?:years|months) ago|"
+                       r"(?:at|in|during|before|after) (?:\d\d|college|school|uni|grad school|"
+                       r"my (?:twenties|20s|first job|last job|layoff|phd|undergrad)))\b")
+# ... with a view in it, not only a thing that happened ("I once spent a winter on a project where ...", probe4)
+PAST_VIEW = re.compile(r"\b(?:think|thought|love|loved|want|wanted|like|liked|need|needed|crave|craved|care|"
+                       r"cared|believe|believed|enjoy|enjoyed|find|found|hate|hated|said|say|swore|tell myself|"
+                       r"told myself|dream|dreamed|dreamt|would(?:'ve| have) said|'d have said)\b")
+# What the person now says of the view: it stands or falls, and what follows is theirs.
+VERDICT_ON_VIEW = re.compile(
+    r"^\W*(?:(?:and|but|honestly|tbh|lol|well|ok|okay|though|so|i think|i'd say)\W+)*(?:"
+    r"(?:(?:she|he|they|you|[a-z]+)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+|(?:she|he|they)\s+(?:might|may|could)"
+    r"\s+be\s+)?(?:(?:completely|totally|absolutely|dead|so|100%|probably|kind of|kinda|sort of|honestly|mostly|"
+    r"partly|half)\s+)*(?:(?P<wrong>wrong|mistaken|off base|incorrect|(?:has|had|got|gets) it "
+    r"(?:backwards|wrong))"
+    r"|(?P<right>not wrong|right|correct|spot on|onto something|has a point|have a point|got a point))"
+    r"(?:\s+(?:again|about (?:that|it|me)|there))?"
+    r"|(?:i\s+)?(?:(?:completely|totally|fully|strongly|kind of|kinda|sort of|mostly|100%|partly)\s+)*"
+    r"(?:(?P<disagree>disagree)|(?P<agree>agree))(?P<with>\s+with\s+(?:her|him|them|that|this|it|\w+))?"
+    r"|(?P<came>i(?:'ve| have)? c(?:a|o)me (?:a)?round(?: to (?:that|it|the idea))?)"
+    r"|(?P<not_me>not (?:me|for me|anymore|any more)(?: at all)?|no longer|nope|nah|(?:absolutely |hell |"
+    r"definitely )?no|i don'?t(?: think (?:so|i do))?(?=\W*(?:$|[,.;!]))|less so(?: now)?|wouldn'?t again|"
+    r"not again)"
+    r"|(?P<me>me\?|me,|for me|personally|as for me|myself))(?:\b|(?<=\W))\W*(?P<rest>.*)$")
+ONLY_HOW_MUCH = re.compile(rf"(?:(?:{HEDGES.pattern}|{INTENSIFIERS.pattern}|really|now|too)[\s,]*)+")
+NOW_SAID = re.compile(r"\b(?:now|these days|nowadays|lately|today|anymore|any more|no longer|again|turns out|"
+                      r"looking back|since then|not so much|less so|changed)\b")
+
+
+def _someone(reported: re.Match, text: str) -> bool:
+    """True when the view REPORTED found is someone's: one of PEOPLE, or a name said with a capital."""
+    who = reported.group("who").split()[0].split("-")[-1]  # "people at my last place", "ex-manager"
+    if who in PEOPLE:
+        return True
+    return (not SAYING_OF_MANY.search(reported.group("verb")) and who not in NO_NAMES
+            and re.search(rf"\b{who.capitalize()}\b", text) is not None)
+
+
+def view_then_own(text: str) -> Optional[Tuple[str, str, bool]]:
+    """(the view reported, what the person says now, whether the view is their own past one) for an answer
+    that opens with another's view or the person's past one and then answers it in a later sentence or
+    clause; None otherwise."""
+    lower = answers.lowered(text).strip()
+    sentences = story_sentences(text)
+    if len(sentences) >= 2:
+        first, rest = sentences[0], " ".join(sentences[1:])
+    else:
+        split = re.search(r"(?:[,;:—–]\s*|\s+-\s+)(?:(?:and|but|though)\s+)?|\s+but\s+", lower)
+        if split is None:
+            return None
+        first, rest = lower[:split.start()], lower[split.end():]
+    if not rest.strip(" .!") or re.search(r"\bbut\b", first):
+        return None  # "i used to think yes but honestly no. ...": the view turned in its own sentence (probe7)
+    reported = REPORTED.match(first)
+    if reported and _someone(reported, text):
+        feels = reported.group("feels")
+        # "mom loves ladders": the view is a liking of the thing
+        view = (f"i {'hate' if feels.startswith('hate') else 'love'} " if feels else "") + reported.group("view")
+        return view, rest, False
+    if PAST_SELF.search(first) and PAST_VIEW.search(first) and NOW_SAID.search(rest):
+        return re.sub(r"\s+", " ", PAST_SELF.sub(" ", first)).strip(), rest, True
+    return None
+
+
 def rhetoric_said_plainly(text: str) -> Optional[str]:
     """A message that opens with a rhetorical question, said plainly with what follows it; or None."""
     lower = answers.lowered(text).strip()
@@ -2694,6 +2794,9 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        viewed = self._view_answered(text, question)
+        if viewed is not None:
+            return viewed
         mirrored = self._other_side_asked(text, question)
         if mirrored is not None:
             return mirrored
@@ -2809,6 +2912,54 @@ class Reader:
         if _unsure(p):
             return Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
+
+    def _view_answered(self, text: str, question: str) -> Optional[Reading]:
+        """Another's view or the person's past one, then their own (view_then_own): what they say now, read
+        alone, with the verdict on the view set aside ("Completely agree, they mean nothing to me" at brand
+        is 1); where it reads nothing, the view read and kept or turned round by the verdict ("she's right",
+        "he's wrong", "not anymore"), as strongly as the person says it now. Where the two read opposite
+        sides, neither is sure: unread."""
+        found = view_then_own(text)
+        if found is None:
+            return None
+        view, own, past = found
+        verdict = VERDICT_ON_VIEW.match(own)
+        if verdict and (verdict.group("agree") or verdict.group("disagree")) and (
+                own.lstrip().startswith("so ") or not (verdict.group("with") or verdict.group("rest").strip())):
+            # "..., so disagree-ish", "... Strongly disagree.": the statement's answer, not a verdict on the view
+            verdict = None
+        rest = verdict.group("rest") if verdict else own
+        said = None
+        if rest.strip(" .!?,") and not (verdict and ONLY_HOW_MUCH.fullmatch(rest.strip(" .!?,"))):
+            # "..., and I've come around to that, mostly": "mostly" says how much the view stands, no answer
+            said = self.read_agreement(rest, question)
+            said = said if said.value is not None else None
+        if verdict is not None and (verdict.group("right") or verdict.group("agree") or verdict.group("came")):
+            stands = True
+        elif (verdict is not None and (verdict.group("wrong") or verdict.group("disagree")
+                                       or verdict.group("not_me"))) or past:
+            stands = False
+        else:
+            return said
+        viewed = self.read_agreement(view, question)
+        if viewed.value in (None, NEUTRAL):
+            return said
+        point = viewed.value if stands else 6 - viewed.value
+        side = 1 if point > NEUTRAL else -1
+        if said is not None:
+            # the person's own words decide, but a story after "she's right" read by the model alone may read
+            # the other way ("She was right: the bank bored me to tears, and at the fintech ... I flourished",
+            # probe20): then neither is sure
+            # an answer word opening what follows: "a must, 100%"
+            worded = answers.find_phrase(answers.normalise(first_clause(rest)), self.k) is not None
+            sure = said.how != "model" or worded
+            agrees = (said.value - NEUTRAL) * side >= 0
+            return said if agrees or not stands or sure else Reading(None, 0.0, "unread")
+        if STRONG.search(own):
+            point = NEUTRAL + 2 * side
+        elif HEDGES.search(own) or not stands:
+            point = NEUTRAL + side  # a view turned round is plainly so ("he's wrong"), unless said strongly
+        return Reading(point, viewed.confidence, viewed.how)
 
     def _walked_out(self, text: str, question: str) -> Optional[Reading]:
         """A situation the person would leave over (WALKED_OUT, LEFT_IF) is the other side of how the situation
@@ -3151,6 +3302,11 @@ COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s
 # The question not understood, said as a statement: it asks what the question means, as "what do you mean?"
 # does ("i don't understand the question" was read as an unreadable answer: REST, the thirty-first session).
 # The whole message, normalised: "i don't get the appeal" and "i don't follow rules" are answers.
+# The question asked to be said again, not explained: "what was the question again?", "come again?"
+REPEAT = (r"(?:can|could|would) you (?:repeat|say) (?:that|it|this|the question|the statement)(?: again)?"
+          r"|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?")
+REPEAT_ASKED = re.compile(rf"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|er+m?|but)\s+)*(?:{REPEAT})"
+                          r"(?:\s+(?:sorry|then|again|please|pls))?$")
 NOT_UNDERSTOOD = re.compile(
     r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|er+m?|but)\s+)*"
     r"(?:i (?:don'?t|do not|didn'?t|did not|can'?t|cannot|couldn'?t) (?:really |quite |fully |totally )?"
@@ -3158,9 +3314,8 @@ NOT_UNDERSTOOD = re.compile(
     r"asked))| (?:it|that|this)| what you(?:'re| are)? (?:mean|asking|saying)|"
     r" what (?:it|that|this|[\w'-]+(?: [\w'-]+)?) means(?: here)?)?"
     r"|i'?m (?:confused by|lost (?:at|with)|not following) (?:the|this|that) (?:question|statement)"
-    r"|(?:can|could|would) you (?:repeat|rephrase|reword|say) (?:that|it|this|the question|the statement)"
-    r"(?: again)?|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?)"
-    r"(?:\s+(?:sorry|then|again))?$")
+    r"|(?:can|could|would) you (?:rephrase|reword) (?:that|it|this|the question|the statement)"
+    rf"|{REPEAT})(?:\s+(?:sorry|then|again|please|pls))?$")
 
 
 # A word's meaning asked, the whole message: "what counts as ambiguous", "what does ambiguous mean here",
@@ -3176,6 +3331,11 @@ MEANING_ASKED = re.compile(
     r"(?:define|definition of|meaning of) (?P<define>[\w' -]{2,40}?))"
     r"(?:\s+(?:here|in this (?:question|statement|one|context)|exactly|then|again|lol|tho|though|even|irl|"
     r"for you|to you|in this case))*$")
+
+
+def repeat_asked(text: str) -> bool:
+    """True when the whole message asks for the question again (REPEAT_ASKED)."""
+    return bool(REPEAT_ASKED.match(answers.normalise(text)))
 
 
 def not_understood(text: str) -> bool:
@@ -3413,9 +3573,16 @@ def _sentences(text: str) -> List[str]:
 EXCLAIMED_WH = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|so|and)\W+)*(?:what|why)\s*[,!]")
 
 
+# A question someone else asked, reported: "My coach asked: see my model, or have it reach a billion people? The
+# billion, without hesitation." (probe31: taken for a question about impact)
+REPORTED_ASKING = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:asked|asks|wondered|wonders|(?:keeps|kept) asking)"
+                             r"(?:\s+me)?\s*(?::|,|\bwhether\b|\bif\b)", re.I)
+
+
 def _asks(sentence: str) -> bool:
     clean = answers.normalise(sentence)
-    if RHETORICAL.match(clean) or SKIP_ASKED.search(clean) or without_tag(sentence) is not None:
+    if (RHETORICAL.match(clean) or SKIP_ASKED.search(clean) or without_tag(sentence) is not None
+            or REPORTED_ASKING.match(sentence)):
         return False
     if sentence.rstrip().endswith("?"):
         return True

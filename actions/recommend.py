@@ -15,7 +15,7 @@ from actions.forms import changed_value, resolve_topic, say_answers
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
-from actions.reader import is_question, quotes_statement
+from actions.reader import is_question, quotes_statement, repeat_asked
 from actions.replies import recent_bot_texts
 
 
@@ -96,6 +96,11 @@ class ExplainWhy(Action):
         typed = (tracker.latest_message or {}).get("text") or ""
         asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
         if tracker.active_loop_name == FORM and asked in k.questions:
+            if repeat_asked(typed):
+                # "what was the question again?": the question, which the form asks next, not its meaning
+                # (REST, in my own words)
+                dispatcher.utter_message(text="Sure, here it is again.")
+                return []
             named = latest_value(tracker, "factor")
             # "why do you need that?" asks for the question's reason; anything else asks what it means ("does
             # 'ambiguous' mean unclear goals or unclear tasks?", "how should I read this one as a contractor?")

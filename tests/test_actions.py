@@ -414,6 +414,18 @@ def test_why_inside_the_form_explains_the_question():
     assert K.factors["compensation"]["title"] in message["text"]
 
 
+@pytest.mark.parametrize("text, repeated", [
+    ("what was the question again?", True),  # REST, in my own words: it got the statement's meaning
+    ("come again?", True),
+    ("could you rephrase that?", False),  # said in other words: its meaning
+])
+def test_the_question_asked_again_is_said_again_not_explained(text, repeated):
+    t = tracker(text, intent="ask_why", active_loop=ASSESSMENT, requested_slot="scale")
+    _, [message] = run(ExplainWhy(), t)
+    assert (message["text"] == "Sure, here it is again.") == repeated
+    assert (message["text"] == advice.question_meaning("scale", K)) != repeated
+
+
 @pytest.mark.parametrize("text, factor, explains", [
     # what another factor means, asked at a statement: that factor (REST: it got the impact question's reason)
     ("Could you explain what you mean by stability here?", "stability", "stability"),

@@ -328,6 +328,41 @@ def test_a_point_granted_then_the_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
 
 
+@pytest.mark.parametrize("text, question, point", [
+    # another's view, then the person's own: an answer word answers the other person (probe31: read 5)
+    ("My mentor says big brands are overrated. Completely agree, they mean nothing to me.", "brand", 1),
+    ("my manager wants me to specialize. he's wrong. breadth, full stop", "breadth", 5),
+    ("my intern mentor said clear ladders are overrated. I kind of disagree with her, I'd like one", "structure",
+     4),
+    ("my ex-manager thought I'd pick safety. nope, I'd absolutely trade stability for a bigger shot", "risk", 5),
+    # only the verdict said: the view kept or turned round
+    ("my partner says I'd hate the chaos, and she's right", "pace", 1),
+    ("My husband keeps telling me I need a clear ladder. I don't think I do, really.", "structure", 2),
+    ("dad always said reach matters more than credit, and I've come around to that, mostly", "impact", 2),
+    ("mom loves ladders. not me, really", "structure", 2),
+    # the person's own past view, then now
+    ("I used to find big data exciting. Now it bores me senseless, seriously.", "scale", 1),
+    ("I used to love big data. less so now", "scale", 2),
+    ("I used to love chaos and I still do", "pace", 4),  # no change said: read as a whole
+])
+def test_a_view_reported_then_answered(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text", [
+    "hard to say, never worked anywhere like that",  # no one's view: "hard" is no name
+    "id say no but its close",
+    "Never thought about it before. I just take whatever project comes my way.",
+    "The thought of a safe, steady paycheck for thirty years honestly depresses me. I want the big swing.",
+    # a thing that happened, no view held then (probe4)
+    "I once had a manager who made me fill in a 14-page competency matrix. I'd quit before doing that again.",
+    # the view turned in its own sentence (probe7)
+    "i used to think yes but honestly no. three years at a seed stage place cured me of that for good",
+])
+def test_no_view_reported(text):
+    assert reader.view_then_own(text) is None
+
+
 @pytest.mark.parametrize("text, question", [
     ("A ladder makes things predictable, but freedom lets you jump ahead. They balance out.", "structure"),
     ("A famous employer would please my parents and I find that a bit shallow. These cancel out for me.",
