@@ -531,7 +531,8 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False,
 
 # Words that weigh an answer phrase: "mild no", "strong yes", "slightly agree".
 STRENGTH_WORDS = re.compile(r"100 ?%|\b(?:strong|strongly|mild|mildly|slight|slightly|soft|hard|big|totally|"
-                            r"completely|absolutely|definitely|somewhat)\b")
+                            r"completely|absolutely|definitely|somewhat|must|mandatory|indispensable|non-negotiable|"
+                            r"non negotiable)\b")
 
 
 def strength_concluded(text: str, k: Knowledge) -> Optional[int]:

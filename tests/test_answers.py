@@ -1265,6 +1265,8 @@ def test_stated_ratings_skips_leans_and_verbs_denied(text, question, point):
     ("Ten years ago I wanted my fingerprints on everything; now I'm happy being a small part of something huge. "
      "Mild no.", "impact", 2),
     ("I'd rather find my own way than climb someone else's ladder. Strong no.", "structure", 1),
+    # "a must" says how strongly (make chat: "yes, a must" was noted as a 4)
+    ("yes, a must", "salary", 5),
 ])
 def test_answers_a_hasty_reader_turns_round(text, question, point):
     assert READER.read_agreement(text, question).value == point
