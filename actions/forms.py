@@ -135,10 +135,6 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
-# A stage word after another's possessive: "my manager", "our senior engineers".
-# "the" too, unless the person is it ("depends on the manager" at the structure statement had made a new grad
-# senior: REST, in my own words; "I'm the manager" is a stage).
-SOMEONE_ELSES = re.compile(r"\b(?:my|our|your|his|her|their|(?<!i'm )(?<!i am )(?<!as )the)\s+(?:[\w-]+\s+)?$")
 
 
 def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
@@ -193,10 +189,7 @@ class ValidateAssessmentForm(FormValidationAction):
         text = message.get("text") or ""
         if reader.is_interruption(text, intent.get("name"), intent.get("confidence") or 0.0, default(), slot):
             return []
-        # someone else's stage is none of the user's: "is the impact one about users or about my manager
-        # noticing?" had made a mid-career user senior (REST, in my own words)
-        stages = [e.get("value") for e in message.get("entities", []) if e.get("entity") == "career_stage"
-                  and not SOMEONE_ELSES.search(text[:e.get("start") or 0].lower())]
+        stages = [e.get("value") for e in message.get("entities", []) if e.get("entity") == "career_stage"]
         if slot != "stage" and stages:
             # a stage said beside another question's answer: validated with it (_stage_in_passing)
             return [SlotSet("stage", stages[-1]), SlotSet(slot, text)]

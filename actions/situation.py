@@ -211,6 +211,11 @@ def years_since(year: str) -> float:
     return float(max(0, date.today().year - int(year)))
 
 
+# A stage word after another's possessive: "my manager", "our senior engineers"; "the" too, unless the person is it
+# ("depends on the manager"; "I'm the manager" is a stage).
+SOMEONE_ELSES = re.compile(r"\b(?:my|our|your|his|her|their|(?<!i'm )(?<!i am )(?<!as )the)\s+(?:[\w-]+\s+)?$")
+
+
 def stage_stated(text: str, k: Knowledge) -> Optional[str]:
     """The career stage a text states outright: years worked ("2 years into my first job" is early),
     or study ("junior year", "3rd year of my PhD"). None when it states neither."""

@@ -134,22 +134,6 @@ def test_an_answer_changed_by_a_message_for_another_question_is_said_back():
     assert slot_events(events).get("low_runway") is None
 
 
-@pytest.mark.parametrize("text, stage", [
-    ("honestly my manager decides that for me", None),  # REST, in my own words: a mid-career user became senior
-    ("honestly as a manager I decide that", "senior"),
-    ("depends on the manager", None),  # REST, in my own words: a new grad became senior
-    ("I'm the manager of the team", "senior"),
-])
-def test_someone_elses_stage_is_not_the_users(text, stage):
-    start = text.index("manager")
-    t = tracker(text, intent="inform_priority", active_loop=ASSESSMENT, requested_slot="impact",
-                slots={"stage": "mid"},
-                entities=[entity("career_stage", "senior", start=start, end=start + len("manager"))])
-    t.events[:0] = [{"event": "slot", "name": "stage", "value": "mid"}]
-    events, _ = run(ValidateAssessmentForm(), t)
-    assert slot_events(events).get("stage") == stage
-
-
 @pytest.mark.parametrize("text, slot, said", [
     ("chaos stresses me out", "pace", "Fast pace & ambiguity: 1 (Strongly disagree)"),
     ("I've been dreaming of petabytes since my first internship", "scale", "Massive scale: 5 (Strongly agree)"),

@@ -49,6 +49,15 @@ def test_an_opener_about_ones_own_choice_starts_the_assessment(advisor, opener):
     assert advisor.tracker(sender)["active_loop"]["name"] == questions.FORM
 
 
+def test_someone_elses_stage_in_an_opener_is_not_noted(advisor):
+    # REST, in my own words: "my manager" had noted the user as senior, and the stage question was skipped
+    sender = "opener-manager"
+    replies = advisor.say(sender, "hey. my manager thinks I'm wasted at Amazon and should go to a startup. "
+                                  "is she right?")
+    assert asked(replies) == ["stage"], texts(replies)
+    assert advisor.slots(sender)["stage"] is None
+
+
 def test_yes_accepts_the_offer_in_the_greeting(advisor):
     advisor.say("yes-to-offer", "hi")
     replies = advisor.say("yes-to-offer", "sure")

@@ -97,6 +97,19 @@ def test_a_graduation_to_come_is_not_a_new_grad(pipeline):
     assert found(pipeline, "i graduated last month") == {("career_stage", "new_grad")}
 
 
+@pytest.mark.parametrize("text, stage", [
+    # REST, in my own words: each had made a mid-career user or a new grad senior
+    ("honestly my manager decides that for me", None),
+    ("hey. my manager thinks I'm wasted at Amazon and should go to a startup. is she right?", None),
+    ("depends on the manager", None),
+    ("honestly as a manager I decide that", "senior"),
+    ("I'm the manager of the team", "senior"),
+])
+def test_someone_elses_stage_is_not_the_users(pipeline, text, stage):
+    stages = {value for entity, value in found(pipeline, text) if entity == "career_stage"}
+    assert stages == ({stage} if stage else set())
+
+
 @pytest.fixture(scope="module")
 def meaning_models():
     from actions import reader
