@@ -934,6 +934,10 @@ PAST_SELF = re.compile(r"\b(?:(?:i|we) (?:used to|once|always thought|thought)|u
 PAST_VIEW = re.compile(r"\b(?:think|thought|love|loved|want|wanted|like|liked|need|needed|crave|craved|care|"
                        r"cared|believe|believed|enjoy|enjoyed|find|found|hate|hated|said|say|swore|tell myself|"
                        r"told myself|dream|dreamed|dreamt|would(?:'ve| have) said|'d have said)\b")
+PRESENT = {"thought": "think", "loved": "love", "wanted": "want", "liked": "like", "needed": "need",
+           "craved": "crave", "cared": "care", "believed": "believe", "enjoyed": "enjoy", "found": "find",
+           "hated": "hate", "dreamed": "dream", "dreamt": "dream"}
+PAST_TENSE = re.compile(rf"\b(?:{'|'.join(PRESENT)})\b")
 # What the person now says of the view: it stands or falls, and what follows is theirs.
 VERDICT_ON_VIEW = re.compile(
     r"^\W*(?:(?:and|but|honestly|tbh|lol|well|ok|okay|though|so|i think|i'd say)\W+)*(?:"
@@ -986,7 +990,9 @@ def view_then_own(text: str) -> Optional[Tuple[str, str, bool]]:
         view = (f"i {'hate' if feels.startswith('hate') else 'love'} " if feels else "") + reported.group("view")
         return view, rest, False
     if PAST_SELF.search(first) and PAST_VIEW.search(first) and NOW_SAID.search(rest):
-        return re.sub(r"\s+", " ", PAST_SELF.sub(" ", first)).strip(), rest, True
+        view = re.sub(r"\s+", " ", PAST_SELF.sub(" ", first)).strip()
+        # read as if held now, then turned round: "needed promo criteria once" had read as a no (probe31)
+        return PAST_TENSE.sub(lambda verb: PRESENT[verb.group()], view), rest, True
     return None
 
 

@@ -343,6 +343,8 @@ def test_a_point_granted_then_the_answer(text, question, point):
     # the person's own past view, then now
     ("I used to find big data exciting. Now it bores me senseless, seriously.", "scale", 1),
     ("I used to love big data. less so now", "scale", 2),
+    ("loved big-scale stuff once. less so now", "scale", 2),  # the view read as if held now (probe31)
+    ("needed promo criteria once. don't now", "structure", 2),
     ("I used to love chaos and I still do", "pace", 4),  # no change said: read as a whole
 ])
 def test_a_view_reported_then_answered(text, question, point):
