@@ -214,6 +214,17 @@ def years_since(year: str) -> float:
 # A stage word after another's possessive: "my manager", "our senior engineers"; "the" too, unless the person is it
 # ("depends on the manager"; "I'm the manager" is a stage).
 SOMEONE_ELSES = re.compile(r"\b(?:my|our|your|his|her|their|(?<!i'm )(?<!i am )(?<!as )the)\s+(?:[\w-]+\s+)?$")
+# ... unless the stage word names a thing of one's own: "my first job", "my senior year", "my masters"
+OWN_THING = re.compile(r"^[\w' -]*?\b(?:jobs?|roles?|career|degree|masters?|master's|ph\.?d|doctorate|"
+                       r"bachelor'?s?|undergrad\w*|studies|program(?:me)?|course|thesis|internship|years?|semester|"
+                       r"graduation)\b")
+
+
+def someone_elses_stage(before: str, mention: str, after: str) -> bool:
+    """True for a stage word said of someone else: after another's possessive (SOMEONE_ELSES), and naming a
+    person rather than a thing of one's own (OWN_THING, in the mention or the word after it)."""
+    named = " ".join([mention, *after.split()[:1]]).lower()
+    return bool(SOMEONE_ELSES.search(before.lower())) and not OWN_THING.match(named)
 
 
 def stage_stated(text: str, k: Knowledge) -> Optional[str]:

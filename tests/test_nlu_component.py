@@ -104,6 +104,9 @@ def test_a_graduation_to_come_is_not_a_new_grad(pipeline):
     ("depends on the manager", None),
     ("honestly as a manager I decide that", "senior"),
     ("I'm the manager of the team", "senior"),
+    # a thing of one's own is the user's (dev: "i start my first job next month" had lost its stage)
+    ("i start my first job next month", "new_grad"),
+    ("my senior year of college", "student"),
 ])
 def test_someone_elses_stage_is_not_the_users(pipeline, text, stage):
     stages = {value for entity, value in found(pipeline, text) if entity == "career_stage"}

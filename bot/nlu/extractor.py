@@ -284,8 +284,8 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
     # someone else's stage is none of the user's: "my manager thinks I'm wasted at Amazon" in an opener (REST, in
     # my own words) and "is the impact one about users or about my manager noticing?" at a statement had made a
     # mid-career user senior
-    found = [e for e in found if not (e["entity"] == "career_stage"
-                                      and situation.SOMEONE_ELSES.search(lower[:e["start"]]))]
+    found = [e for e in found if not (e["entity"] == "career_stage" and situation.someone_elses_stage(
+        text[:e["start"]], e["text"], text[e["end"]:]))]
     # "phd student, wondering where to go after I graduate": a student, not also a new grad
     future = [match.span() for match in situation.FUTURE_GRADUATION.finditer(lower)]
     found = [e for e in found if not (e["entity"] == "career_stage" and e["value"] == "new_grad" and
