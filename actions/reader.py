@@ -890,7 +890,6 @@ RHETORIC = (
 NO_OBJECT = {"", "that", "this", "it", "one"}
 
 
-
 # Another's view, or the person's own of the past, reported first and then answered: "my mentor says big brands
 # are overrated. Completely agree, they mean nothing to me", "I used to find big data exciting. Now it bores me
 # senseless" (probe31). What the person says now is the answer; an answer word in it answers the other person.
@@ -954,7 +953,9 @@ VERDICT_ON_VIEW = re.compile(
     r"definitely )?no|i don'?t(?: think (?:so|i do))?(?=\W*(?:$|[,.;!]))|less so(?: now)?|wouldn'?t again|"
     r"not again)"
     r"|(?P<me>me\?|me,|for me|personally|as for me|myself))(?:\b|(?<=\W))\W*(?P<rest>.*)$")
+# What follows a verdict and only says how much: "..., and I've come around to that, mostly"
 ONLY_HOW_MUCH = re.compile(rf"(?:(?:{HEDGES.pattern}|{INTENSIFIERS.pattern}|really|now|too)[\s,]*)+")
+# A past view is turned round only where the person says it has changed: "Now it bores me", "not anymore"
 NOW_SAID = re.compile(r"\b(?:now|these days|nowadays|lately|today|anymore|any more|no longer|again|turns out|"
                       r"looking back|since then|not so much|less so|changed)\b")
 
@@ -2938,7 +2939,6 @@ class Reader:
         rest = verdict.group("rest") if verdict else own
         said = None
         if rest.strip(" .!?,") and not (verdict and ONLY_HOW_MUCH.fullmatch(rest.strip(" .!?,"))):
-            # "..., and I've come around to that, mostly": "mostly" says how much the view stands, no answer
             said = self.read_agreement(rest, question)
             said = said if said.value is not None else None
         if verdict is not None and (verdict.group("right") or verdict.group("agree") or verdict.group("came")):
@@ -2954,10 +2954,9 @@ class Reader:
         point = viewed.value if stands else 6 - viewed.value
         side = 1 if point > NEUTRAL else -1
         if said is not None:
-            # the person's own words decide, but a story after "she's right" read by the model alone may read
-            # the other way ("She was right: the bank bored me to tears, and at the fintech ... I flourished",
-            # probe20): then neither is sure
-            # an answer word opening what follows: "a must, 100%"
+            # the person's own words decide, but a story after "she's right" that only the model reads, with no
+            # answer word opening it ("a must, 100%"), may read the other way ("She was right: the bank bored me
+            # to tears, and at the fintech ... I flourished", probe20): then neither is sure
             worded = answers.find_phrase(answers.normalise(first_clause(rest)), self.k) is not None
             sure = said.how != "model" or worded
             agrees = (said.value - NEUTRAL) * side >= 0
@@ -3306,14 +3305,14 @@ COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s
                      r"change|redo|go back|undo|edit|fix|correct|take a break|leave|bye|"
                      # alone: "back", "previous question" (REST: "back" was read as a neutral answer)
                      r"(?:back|previous(?: question| one)?)$)\b")
-# The question not understood, said as a statement: it asks what the question means, as "what do you mean?"
-# does ("i don't understand the question" was read as an unreadable answer: REST, the thirty-first session).
-# The whole message, normalised: "i don't get the appeal" and "i don't follow rules" are answers.
 # The question asked to be said again, not explained: "what was the question again?", "come again?"
 REPEAT = (r"(?:can|could|would) you (?:repeat|say) (?:that|it|this|the question|the statement)(?: again)?"
           r"|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?")
 REPEAT_ASKED = re.compile(rf"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|er+m?|but)\s+)*(?:{REPEAT})"
                           r"(?:\s+(?:sorry|then|again|please|pls))?$")
+# The question not understood, said as a statement: it asks what the question means, as "what do you mean?"
+# does ("i don't understand the question" was read as an unreadable answer: REST, the thirty-first session).
+# The whole message, normalised: "i don't get the appeal" and "i don't follow rules" are answers.
 NOT_UNDERSTOOD = re.compile(
     r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|er+m?|but)\s+)*"
     r"(?:i (?:don'?t|do not|didn'?t|did not|can'?t|cannot|couldn'?t) (?:really |quite |fully |totally )?"
