@@ -664,6 +664,10 @@ TURNS = (
                r"prefer|instead|on balance|what i want)\b)[^.!?]*\w.*)$"),
     # "X? Sure, in theory. In practice ...": the practice is the answer
     re.compile(r"\bin theory\b[^.!?;]*[.!?;,]+\s*(?:but\s+)?in practice[, ]*(?P<rest>.+)$"),
+    # what one is on paper, then what one wants: "I'm a specialist by training but I'd love to broaden" (REST, in
+    # my own words: read 2)
+    re.compile(r"^(?:i'?m|i am|i was)\b[^.!?;]*?\b(?:by (?:training|trade|background|education)|on paper|"
+               r"technically|officially)\b[^.!?;]*?\bbut\b[, ]*(?P<rest>.+)$"),
 )
 # A question back, then the answer: "Stability or a bigger payday? Bigger payday, without hesitation."; not
 # an answer asked ("i think yes? ...").
@@ -3307,7 +3311,10 @@ COMMAND = re.compile(r"^(?:(?:ok(?:ay)?|no|nah|please|pls|can we|could we|let'?s
                      r"(?:back|previous(?: question| one)?)$)\b")
 # The question asked to be said again, not explained: "what was the question again?", "come again?"
 REPEAT = (r"(?:can|could|would) you (?:repeat|say) (?:that|it|this|the question|the statement)(?: again)?"
-          r"|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?")
+          r"|(?:say|repeat) (?:that|it|the question) again|come again|what was the question(?: again)?"
+          # the answer options, not stock options (REST, in my own words: the pay factor's text)
+          r"|(?:(?:can|could) you )?remind me (?:of |what )?the (?:options|choices|buttons)(?: (?:were|are) again|"
+          r" (?:were|are))?|what (?:were|are) the (?:options|choices)(?: again)?")
 REPEAT_ASKED = re.compile(rf"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|er+m?|but)\s+)*(?:{REPEAT})"
                           r"(?:\s+(?:sorry|then|again|please|pls))?$")
 # The question not understood, said as a statement: it asks what the question means, as "what do you mean?"

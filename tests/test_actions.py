@@ -401,6 +401,7 @@ def test_why_inside_the_form_explains_the_question():
 @pytest.mark.parametrize("text, repeated", [
     ("what was the question again?", True),  # REST, in my own words: it got the statement's meaning
     ("come again?", True),
+    ("can you remind me what the options were?", True),  # REST, in my own words: the pay factor's text
     ("could you rephrase that?", False),  # said in other words: its meaning
 ])
 def test_the_question_asked_again_is_said_again_not_explained(text, repeated):
@@ -408,6 +409,14 @@ def test_the_question_asked_again_is_said_again_not_explained(text, repeated):
     _, [message] = run(ExplainWhy(), t)
     assert (message["text"] == "Sure, here it is again.") == repeated
     assert (message["text"] == advice.question_meaning("scale", K)) != repeated
+
+
+def test_the_answer_options_asked_again_are_no_stock_options():
+    # REST, in my own words: "options" found the pay factor, and its text came instead of the question
+    t = tracker("can you remind me what the options were?", intent="ask_why", active_loop=ASSESSMENT,
+                requested_slot="impact", entities=[entity("factor", "compensation")])
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == "Sure, here it is again."
 
 
 @pytest.mark.parametrize("text, factor, explains", [

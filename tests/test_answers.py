@@ -323,6 +323,8 @@ def test_an_opening_that_hands_the_answer_on(text, rest):
     ("I tell myself I love freedom, but honestly I do better when I know what's expected of me.", "structure", 4),
     # a thing called neat or exciting, then the turn (probe30: asked again)
     ("Nvidia's scale is neat but doesn't pull me much", "scale", 2),
+    # what one is on paper, then what one wants (REST, in my own words: read 2)
+    ("I'm a specialist by training but I'd love to broaden", "breadth", 4),
 ])
 def test_a_point_granted_then_the_answer(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -1364,6 +1366,7 @@ def test_a_thing_preferred_or_said_to_be_better(text, question, direction):
 @pytest.mark.parametrize("text, stage", [
     ("been a staff engineer since 2019", "senior"),                     # the level, whatever the years
     ("I report to a staff engineer, I've been here 2 years", "early"),  # someone else's level
+    ("3rd year postdoc after my phd", "early"),  # a postdoc's years are work (REST, in my own words: student)
     ("My first job was on Hadoop clusters back in 2010.", "senior"),
     ("Two years at a startup that died, then three at Microsoft.", "mid"),
 ])
