@@ -91,7 +91,10 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "ninth": 9, "tenth": 10, **{f"{n}{s}": n for n, s in ((1, "st"), (2, "nd"), (3, "rd"), *(
                 (n, "th") for n in range(4, 11)))}}
 YEAR_OF_WORK = re.compile(rf"\b({'|'.join(ORDINALS)}) year (?:of|at|in) (?:my |the |a )?(?:first |current )?"
-                          r"(?:job|work|working|role|position|career|industry)\b")
+                          r"(?:job|work|working|role|position|career|industry)\b"
+                          # a postdoc works after the PhD: "3rd year postdoc after my phd" (REST, in my own words:
+                          # read as a student)
+                          rf"|\b({'|'.join(ORDINALS)})[- ]year (?:of (?:my |a |the )?)?post-?doc\b")
 # More years after the ones stated: "..., then 3 more in ML".
 _AMOUNT = rf"(\d{{1,2}}|{'|'.join(WORD_NUMBERS)})"
 MORE_YEARS = re.compile(rf"\b(?:then|and|plus|another)\s+{_AMOUNT}\s+more\b(?!\s+(?:months?|weeks?|to go|left))|"
@@ -236,7 +239,7 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
     if NEW_GRAD.search(clean):
         return "new_grad"
     # "in the third year of my job": two years done
-    work_years = [float(ORDINALS[m.group(1)] - 1) for m in YEAR_OF_WORK.finditer(clean)]
+    work_years = [float(ORDINALS[m.group(1) or m.group(2)] - 1) for m in YEAR_OF_WORK.finditer(clean)]
     for match in YEARS.finditer(clean):
         after = clean[match.end(): match.end() + 24]
         # "3 years into my PhD" counts study; "4 years out of school" counts work.
