@@ -14,6 +14,13 @@ SIDE_WORD = {"startup": "startup", "big_tech": "Big Tech", EITHER: "neither side
 SIDE_LABEL = {"startup": "a startup", "big_tech": "Big Tech"}
 
 
+def signed(value: float) -> str:
+    """Points with their side's sign, at two decimals; none either way (a neutral answer's -0.0 too) is
+    "\u00b10.00"."""
+    shown = round(value, 2)
+    return f"{shown:+.2f}" if shown else "\u00b10.00"
+
+
 def answer_title(key: str, answer: object, k: Knowledge) -> str:
     """How an answer reads back to the user: '4 (Agree)', 'New grad', 'yes'."""
     if answer is None:
@@ -82,8 +89,8 @@ def _flip_verdict(flip: Flip) -> str:
 def situation_change_text(result: Result, k: Knowledge) -> str:
     """What a situation that decided the result would change: the side the answers alone give."""
     because = " and that ".join(k.constraints[cid]["because"] for cid in result.constraints)
-    side = (f"be a tie ({result.score:+.2f})" if result.lean == EITHER else
-            f"point to {SIDE_LABEL[result.lean]} ({result.score:+.2f})")
+    side = (f"be a tie ({signed(result.score)})" if result.lean == EITHER else
+            f"point to {SIDE_LABEL[result.lean]} ({signed(result.score)})")
     return f"If it were no longer true that {because}, your answers alone would {side}."
 
 
@@ -139,9 +146,9 @@ def headline(result: Result, k: Knowledge) -> str:
 
 def preferences_line(result: Result) -> str:
     if result.lean == EITHER:
-        return f"On your preferences alone it is a tie ({result.score:+.2f})."
+        return f"On your preferences alone it is a tie ({signed(result.score)})."
     return (f"On your preferences alone you lean toward {SIDE_LABEL[result.lean]} "
-            f"({result.score:+.2f} on a scale from -1, Big Tech, to +1, a startup).")
+            f"({signed(result.score)} on a scale from -1, Big Tech, to +1, a startup).")
 
 
 def recommendation_text(result: Result, k: Knowledge) -> str:
@@ -152,7 +159,7 @@ def recommendation_text(result: Result, k: Knowledge) -> str:
         lines.append(preferences_line(result))
     else:
         lines.append(
-            f"Score {result.score:+.2f} on a scale from -1 (Big Tech) to +1 (startup), "
+            f"Score {signed(result.score)} on a scale from -1 (Big Tech) to +1 (startup), "
             f"margin {result.margin:.2f} {direction}, {result.confidence} confidence.".replace("  ", " ")
         )
     if result.reasons:
@@ -181,11 +188,11 @@ def recommendation_text(result: Result, k: Knowledge) -> str:
 
 def breakdown_text(result: Result, answers: Dict[str, object], k: Knowledge) -> str:
     lines = [f"**How each answer counted** (+ toward a startup, - toward Big Tech, total "
-             f"{result.score:+.2f}):"]
+             f"{signed(result.score)}):"]
     for pull in result.pulls:
         lines.append(
             f"- {topic_title(pull.key, k)}: {answer_title(pull.key, pull.answer, k)} -> "
-            f"{pull.points:+.2f}"
+            f"{signed(pull.points)}"
         )
     for cid in k.constraints:
         holds = answers.get(cid)

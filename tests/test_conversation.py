@@ -328,10 +328,10 @@ def test_a_result_decided_by_a_constraint_says_so(advisor):
     headline = (f"**{K.recommendation['constrained_headline']}: "
                 f"{K.constraints['needs_sponsorship']['because']}.**")
     assert replies[0]["text"].startswith(headline)
-    assert "On your preferences alone it is a tie (+0.00)." in replies[0]["text"]
+    assert "On your preferences alone it is a tie (\u00b10.00)." in replies[0]["text"]
     assert K.recommendation["verdicts"]["big_tech"] not in replies[0]["text"]
     assert (f"What would change it: your situation, not your preferences. If it were no longer true that "
-            f"{K.constraints['needs_sponsorship']['because']}, your answers alone would be a tie (+0.00)."
+            f"{K.constraints['needs_sponsorship']['because']}, your answers alone would be a tie (\u00b10.00)."
             in replies[0]["text"])
     chart = next(r["custom"] for r in replies if r.get("custom"))
     assert chart["recommendation"] == "big_tech" and chart["lean"] == "either"

@@ -1,7 +1,7 @@
 """The pure scoring: hand-computed cases, neutral and mirrored profiles, constraints, flip search."""
 import pytest
 
-from actions import knowledge, scoring
+from actions import advice, knowledge, scoring
 from actions.scoring import Profile
 
 K = knowledge.load()
@@ -124,3 +124,13 @@ def test_invalid_answers_are_refused(answers):
 def test_breakdown_lists_every_criterion_and_the_stage():
     result = scoring.recommend(Profile({"risk": 5}, stage="senior"), K)
     assert set(scoring.breakdown(result)) == set(K.criteria) | {"stage"}
+
+
+def test_a_neutral_answer_counts_for_neither_side_in_the_breakdown():
+    # a neutral answer's points are -0.0; they showed as "-> -0.00" in the "why" breakdown (make chat)
+    result = scoring.recommend(Profile({c: 3 for c in K.criteria}), K)
+    text = advice.breakdown_text(result, {}, K)
+    assert "-0.00" not in text and "+0.00" not in text
+    assert text.count("-> \u00b10.00") == len(K.criteria)
+    shown = [advice.signed(v) for v in (0.004, -0.004, -0.006, 0.5)]
+    assert shown == ["\u00b10.00", "\u00b10.00", "-0.01", "+0.50"]

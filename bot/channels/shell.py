@@ -23,6 +23,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
+from actions.advice import signed
+
 EXIT_COMMAND = "/stop"
 TYPE_OWN = "Type out your own message..."
 PROMPT = "Your input -> "
@@ -104,10 +106,6 @@ def text_lines(text: str, screen: Screen) -> List[str]:
             lines.append(first + body)
     joined = "\n".join(lines).replace(BOLD_ON, BOLD).replace(BOLD_OFF, NORMAL)
     return joined.split("\n")
-
-
-def signed(value: float) -> str:
-    return f"{value:+.2f}" if value else "\u00b10.00"
 
 
 def chart_lines(payload: Dict, screen: Screen) -> List[str]:

@@ -151,7 +151,8 @@
   /* ---- the score breakdown: a diverging bar chart, Big Tech left, startup right ---- */
 
   function signed(value) {
-    return (value > 0 ? "+" : value < 0 ? "\u2212" : "\u00b1") + Math.abs(value).toFixed(2);
+    var shown = Math.round(value * 100) / 100;  /* -0.001 shows as none either way, not "-0.00" */
+    return (shown > 0 ? "+" : shown < 0 ? "\u2212" : "\u00b1") + Math.abs(shown).toFixed(2);
   }
 
   function chart(payload) {
