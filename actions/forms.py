@@ -135,8 +135,6 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
-
-
 def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
     """True when the message answered the pending statement or yes/no question with a side (validated
     before the stage) and a stage word comes up in it by the way, while a stage is known: "I interned at a

@@ -23,7 +23,7 @@ import json
 import pickle
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Set, Text, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Text, Tuple
 
 import spacy
 from spacy.language import Language
@@ -272,24 +272,21 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
             entity, _, role = label.partition(":")
             found.append(_entity(entity, span.id_, span.start_char, span.end_char, span.text, role))
     for start, end, years in _years_stated(text):
-        found = [e for e in found if not (e["entity"] == "career_stage" and
-                                          e["start"] < end and start < e["end"])]
+        found = _drop_stages(found, lambda e: e["start"] < end and start < e["end"])
         found.append(_entity("career_stage", k.stage_for_years(years), start, end, text[start:end]))
     lower = text.lower()
     # "I have student loans", "on a student visa": a yes/no answer's phrase that holds a stage's word
     # says nothing of the stage (it had overwritten an early-career stage with student)
     inside = [match.span() for phrase in _answer_phrases(k) for match in phrase.finditer(lower)]
-    found = [e for e in found if not (e["entity"] == "career_stage" and
-                                      any(start <= e["start"] and e["end"] <= end for start, end in inside))]
+    found = _drop_stages(found, lambda e: _within(e, inside))
     # someone else's stage is none of the user's: "my manager thinks I'm wasted at Amazon" in an opener (REST, in
     # my own words) and "is the impact one about users or about my manager noticing?" at a statement had made a
     # mid-career user senior
-    found = [e for e in found if not (e["entity"] == "career_stage" and situation.someone_elses_stage(
-        text[:e["start"]], e["text"], text[e["end"]:]))]
+    found = _drop_stages(found, lambda e: situation.someone_elses_stage(text[:e["start"]], e["text"],
+                                                                        text[e["end"]:]))
     # "phd student, wondering where to go after I graduate": a student, not also a new grad
     future = [match.span() for match in situation.FUTURE_GRADUATION.finditer(lower)]
-    found = [e for e in found if not (e["entity"] == "career_stage" and e["value"] == "new_grad" and
-                                      any(start <= e["start"] and e["end"] <= end for start, end in future))]
+    found = _drop_stages(found, lambda e: e["value"] == "new_grad" and _within(e, future))
     stated = situation.stage_stated(text, k)
     stages = [e for e in found if e["entity"] == "career_stage"]
     if stated is not None and stages:
@@ -299,6 +296,15 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
         found = [e for e in found if e["entity"] != "career_stage"]
         found.append({**first, "value": stated})
     return sorted(found, key=lambda e: (e["start"], e["entity"]))
+
+
+def _drop_stages(found: List[Dict[str, Any]], test: Callable[[Dict[str, Any]], bool]) -> List[Dict[str, Any]]:
+    """The entities found, less the career stages the test picks out."""
+    return [e for e in found if not (e["entity"] == "career_stage" and test(e))]
+
+
+def _within(entity: Dict[str, Any], spans: List[Tuple[int, int]]) -> bool:
+    return any(start <= entity["start"] and entity["end"] <= end for start, end in spans)
 
 
 def _entity(
