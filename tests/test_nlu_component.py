@@ -39,6 +39,13 @@ def test_canonical_ids(pipeline, text, expected):
     assert expected <= found(pipeline, text)
 
 
+@pytest.mark.parametrize("text", ["what if they run out of money?", "what happens if the startup goes under"])
+def test_a_company_running_out_of_money_is_stability_not_pay(pipeline, text):
+    # "what if they run out of money?" typed at the risk statement got the pay factor's text (REST)
+    factors = {value for entity, value in found(pipeline, text) if entity == "factor"}
+    assert factors == {"stability"}
+
+
 @pytest.mark.parametrize("text", [
     "honestly money isn't everything but I do have student loans, so pay matters quite a bit",
     "I'm here on a student visa",
