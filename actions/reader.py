@@ -427,6 +427,10 @@ DIRECTION_IDIOMS = (
     # "no wahala" (not "no drama", which may ask for calm)
     (re.compile(r"^\W*no (?:problem|problemo|worries|bother|dramas|wahala|sweat)(?: at all| whatsoever)?"
                 r"(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    # "couldn't care less", "I couldn't be less interested": opening the answer and ending its clause, not "I
+    # couldn't care less about stability" (probe32, after a thing asked back)
+    (re.compile(r"^\W*(?:i )?(?:couldn'?t|could not) (?:care|be) (?:any )?less(?: interested| bothered)?"
+                r"(?=\s*(?:[,.;:!?—–]|$))"), -1),
     # "I cannot work other way anymore." (probe21: read 1), "wouldn't have it any other way"
     (re.compile(r"\b(?:can'?t|cannot|couldn'?t|could not|wouldn'?t|would not) (?:work|live|function|have it|"
                 r"imagine it|do it) (?:in )?(?:any )?(?:other|another) way\b"), 1),
@@ -1025,9 +1029,11 @@ def asked_back(text: str) -> Optional[str]:
 # ...?" or "A little risk is fine, but trading stability away?".
 ASKED_THING = re.compile(r"^(?!.*\b(?:if|who|what|why|how|would|could|should|do|does|did|is|are|was|were|can|"
                          r"will|but)\b)[^,;:]{1,60}$")
-# A thing asked back without the other side: "Zero routine?", "trading stability away?" ("no-name" names it).
+# A thing asked back without the other side: "Zero routine?", "trading stability away?", "swap a guaranteed
+# place on the team for a long-shot trial?" ("no-name" names it).
 OTHER_SIDE_DENIED = re.compile(r"\b(?:no|zero|without|not|never|less|trad(?:e|ing)|giv(?:e|ing) up|los(?:e|ing)|"
-                               r"sacrific\w*|drop(?:ping)?)\b(?!-)")
+                               r"sacrific\w*|drop(?:ping)?|swap(?:ping)?|exchang(?:e|ing)|leav(?:e|ing)|"
+                               r"quit(?:ting)?|walk(?:ing)? away from)\b(?!-)")
 # An answer word with how much after it, as some languages put it: "Disagree totally, boring for me.",
 # "agree 100%" (probe21): emphatic, as "totally disagree" is.
 WORD_THEN_HOW_MUCH = re.compile(r"^\W*(?:i )?(?:dis)?agree,?\s+(?:totally|completely|fully|entirely|absolutely|"
@@ -1353,6 +1359,18 @@ RATHER_TURN = re.compile(r"^(?P<granted>.+?)\bbut,?\s+(?:(?:honestly|personally|
                          r"(?P<rest>.*)$", re.S)
 
 
+# A preference between two images, the rest of its sentence after it: "I'd much rather be rain watering a whole
+# continent than a puddle someone notices, no contest" (Reader._preferred_image).
+RATHER_IMAGES = re.compile(r"\b(?:i'?d|id|i would) (?P<much>much |far |way )?rather (?P<chosen>[^.;:!?,]+?) than "
+                           r"(?P<other>[^.;:!?,]+)(?P<after>[^.;!?]*)")
+PREFERENCE_STRONG = re.compile(r"\b(?:no contest|no doubt|without (?:a )?doubt|any day|every time|hands down|"
+                               r"in a heartbeat|by a mile)\b")
+# How much more the statement's way the preferred image must read than the other, each alone, from -2 to 2:
+# at 0.8, "I'd rather have three skill trees at level thirty than one at ninety-nine" (1.12) read 2 at breadth
+# (probe28, labelled 4).
+RATHER_SPLIT = 1.2
+
+
 def rather_than_granted(text: str, question: str, k: Knowledge) -> int:
     """-1 when one side of the statement is granted and something that names neither side is then
     preferred ("... but I'd rather ..."): that is the other side; +1 the other way round; 0 otherwise."""
@@ -1622,6 +1640,26 @@ WANT_DENIED = re.compile(r"(?:\b(?:don'?t|do not|doesn'?t|does not|never) (?:thi
                          r"possibly )?(?:take|afford|handle|"
                          r"stand|stomach|deal with|cope with|tolerate))"
                          r"(?: (?:much|a lot of|any|all that much|so much))? (?P<thing>[^,.;:!?—–]{2,50})")
+
+
+# "I could tolerate a moderate amount of risk.", "I can handle some chaos": a side taken in measure, opening the
+# answer, with no turn after it (REST: asked again)
+TAKEN_IN_MEASURE = re.compile(r"^\W*(?:(?:honestly|i think|i guess|yeah|well),? )?i (?:can|could) (?:probably )?"
+                              r"(?:tolerate|handle|live with|stomach|accept|deal with|cope with) (?:a |an )?"
+                              r"(?:some|bit of|little|little bit of|moderate amount of|fair amount of|"
+                              r"certain amount of|reasonable amount of|degree of|moderate|measure of) "
+                              r"(?P<thing>[^,.;:!?—–]{2,40}?)(?=\s*(?:[,.;:!?—–]|$))"
+                              r"(?!.*\b(?:but|though|although|however|yet|so)\b)")
+
+
+def taken_in_measure(text: str, question: str, k: Knowledge) -> int:
+    """+1 when the person can take some of the statement's own side (TAKEN_IN_MEASURE), else 0: some of the
+    other side borne ("I can handle a bit of routine") says less of what they would choose."""
+    criterion = k.criteria.get(question)
+    match = TAKEN_IN_MEASURE.match(answers.lowered(text)) if criterion else None
+    if not match or NEGATION_WORDS.search(match.group("thing")):
+        return 0
+    return max(0, _words_side(answers.normalise(match.group("thing")), criterion, any_form=True))
 
 
 def want_denied(text: str, question: str, k: Knowledge) -> int:
@@ -2864,6 +2902,9 @@ class Reader:
                       or self._weighted(text, question) or self._shared(text, question))
         if of_a_thing is not None:
             return of_a_thing
+        measured = taken_in_measure(text, question, self.k)
+        if measured:
+            return Reading(NEUTRAL + measured, 1.0, "rule")  # "I could tolerate a moderate amount of risk."
         put_down = PUT_DOWN_AS.search(answers.lowered(text))
         if put_down and answers.find_phrase(answers.normalise(put_down.group("rest")), self.k):
             return self.read_agreement(put_down.group("rest"), question)  # "..., put me down as neutral"
@@ -2922,8 +2963,39 @@ class Reader:
             p = self.agreement.probabilities(text.lower(), question)
         best = max(p, key=p.get)
         if _unsure(p):
-            return Reading(None, p[best], "unread")
+            return self._preferred_image(text, question) or Reading(None, p[best], "unread")
         return Reading(int(best), float(p[best]), "model")
+
+    def _preferred_image(self, text: str, question: str) -> Optional[Reading]:
+        """A preference between two things the model cannot place together ("I'd rather know one country well
+        than collect passport stamps" at breadth, probe32): each read alone, the one the person would rather
+        have reading clearly more the statement's way than the other (or less) gives the side; emphatic with
+        "much rather" or "no contest". None otherwise."""
+        lowered = answers.lowered(text)
+        match = RATHER_IMAGES.search(lowered)
+        if not match:
+            return None
+
+        def side(part: str) -> float:
+            p = self.agreement.probabilities(part, question)
+            return p.get(4, 0) + p.get(5, 0) - p.get(1, 0) - p.get(2, 0)
+
+        chosen, other = match.group("chosen"), match.group("other")
+        criterion = self.k.criteria[question]
+        named = [_words_side(answers.normalise(part), criterion, any_form=True) for part in (chosen, other)]
+        if any(named):
+            # a side's word settles it ("invent my own role than climb someone else's ladder" at structure is 1)
+            lean = float(named[0] - named[1])
+        else:
+            lean = side(chosen) - side(other)
+            if abs(lean) < RATHER_SPLIT:
+                return None
+        if not lean:
+            return None
+        # "I'd be completely miserable. I'd rather ...": emphatic around the preference too
+        around = lowered[:match.start()] + " " + match.group("after")
+        strong = match.group("much") or PREFERENCE_STRONG.search(around) or STRONG.search(around)
+        return Reading(NEUTRAL + (2 if strong else 1) * (1 if lean > 0 else -1), abs(lean) / 2, "model")
 
     def _view_answered(self, text: str, question: str) -> Optional[Reading]:
         """Another's view or the person's past one, then their own (view_then_own): what they say now, read
@@ -3133,6 +3205,11 @@ class Reader:
             # "no savings", "EU passport": the question's own answer words, one side only, no answer word
             # leading; before the model, which weighs the "no" of "no savings" as a no
             return Reading(next(iter(said)) == "yes", 1.0, "rule")
+        if (not below and not said and not leads and months is not None
+                and not _names(answers.lowered(text), self.k.constraints[question]["synonyms"])):
+            # "we have maybe four months of savings" typed at the visa question answers the runway one (REST: noted
+            # as a visa needed)
+            return Reading(None, 0.0, "unread")
         if not self.yes_no.knows_a_word(text) or (reads_as_question(text) and not leads):
             return Reading(None, 0.0, "unread")
         if (not said and months is None and not dependants_said(text) and not leads

@@ -68,6 +68,10 @@ def test_answer_words_of_both_sides_are_left_to_the_model():
     # a statement's words that answers to the question use: money and stability
     ("I pay my younger brother's tuition out of my salary", "low_runway", True),
     ("yes, and I love chaos", "low_runway", True),  # an answer word leading answers
+    # the runway's months typed at the visa question (REST: noted as a visa needed); with the visa named, an answer
+    ("we have maybe four months of savings", "needs_sponsorship", None),
+    ("I'm on a visa, savings for 3 months", "needs_sponsorship", True),
+    ("no visa needed, but only 3 months of savings", "needs_sponsorship", False),
 ])
 def test_another_statements_answer_is_no_yes_no_answer(text, question, value):
     assert READER.read_yes_no(text, question).value is value
@@ -1468,6 +1472,12 @@ def test_a_graduation_to_come_is_a_student():
     ("Routine? Never. Strongly agree.", "pace", 5),
     ("A little risk is fine, but trading stability away? Mostly no.", "risk", 2),
     ("Why would I care who sees my work if it helps millions? Definitely disagree.", "impact", 1),
+    # the other side given up for the statement's, asked back and refused (probe32: read 5)
+    ("swap a guaranteed place on the team for a long-shot trial? no chance", "risk", 1),
+    ("leave a safe job for a lottery ticket? never", "risk", 1),
+    # "couldn't care less" ending its clause says no (probe32: asked again)
+    ("small datasets? couldn't be less interested", "scale", 5),
+    ("couldn't care less", "brand", 1),
 ])
 def test_the_other_side_asked_back(text, question, point):
     assert READER.read_agreement(text, question).value == point
@@ -2254,3 +2264,25 @@ def test_a_word_of_the_questions_asked_about(text, asked):
 ])
 def test_a_word_of_a_statement_quoted_back(text, quoted):
     assert reader.quotes_statement(text, [K.criteria["pace"]["statement"]]) is quoted
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a preference between two images, each read alone (probe32: asked again)
+    ("I'd rather know one country well than collect passport stamps", "breadth", 2),
+    ("I'd rather book the safe hotel than gamble on the mystery deal", "risk", 2),
+    # a side's word in either image settles it, "much rather" is emphatic (probe14: 5 at the first try)
+    ("I'd much rather invent my own role than climb someone else's ladder, definitely.", "structure", 1),
+    # two images read too close to each other to tell (probe28: read 2 at a lower bar)
+    ("I'd rather have three skill trees at level thirty than one at ninety-nine.", "breadth", None),
+])
+def test_a_preference_between_two_images(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    ("I could tolerate a moderate amount of risk.", "risk", 4),  # REST, in my own words: asked again
+    ("I can handle some chaos", "pace", 4),
+    ("I can tolerate some risk, but not much", "risk", 2),  # a turn after it: not this rule's
+])
+def test_some_of_the_statements_side_borne_is_a_mild_yes(text, question, point):
+    assert READER.read_agreement(text, question).value == point
