@@ -293,9 +293,13 @@ class ValidateAssessmentForm(FormValidationAction):
             # can only find neutral; said back, and the statement asked again
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if (reading.how == "model" and new_answers(stated_constraints(tracker, exclude=slot), tracker)
-                and not reader.said_outright(str(value or ""), slot, default())):
+                and not reader.said_outright(str(value or ""), slot, default())
+                and (stated_priorities(tracker, by_meaning=False).get(slot, answers.NEUTRAL) - answers.NEUTRAL)
+                * (reading.value - answers.NEUTRAL) <= 0):
             # "I'm on an H-1B" typed at the risk statement answers the visa question; the model's guess
-            # at the statement (2) is not taken (make chat). "on a visa, so no way" answers both.
+            # at the statement (2) is not taken (make chat). "on a visa, so no way" answers both, and so does
+            # "pay matters, I have a mortgage, but it's not the only thing" at salary, which names the
+            # statement's own topic the way the model reads it (REST: only the runway was noted)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if reading.value is None:
             # "money matters most to me" for salary: the keyword's reading, only where the reader's

@@ -796,6 +796,15 @@ def test_a_constraint_said_with_the_answer_keeps_the_answer():
     assert slots["risk"] < 3
 
 
+def test_a_constraint_said_beside_the_statement_s_own_topic_keeps_the_answer():
+    # REST, in my own words: only the runway was noted, and the salary statement asked again
+    text = "pay matters, I have a mortgage, but it's not the only thing"
+    slots, _ = validate(text, "salary", intent="inform_priority",
+                        entities=[entity("criterion", "salary", start=0, end=3),
+                                  entity("constraint", "low_runway", start=21, end=29)])
+    assert slots["salary"] == 4.0
+
+
 @pytest.mark.parametrize("lean, value", [(-1, {}), (1, {"breadth": 4.0})])
 def test_a_hedged_keyword_counts_mildly_only_where_the_reader_leans_its_way(monkeypatch, lean, value):
     # the hedge makes a keyword's point mild; it does not let one through that the reader leans against
