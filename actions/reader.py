@@ -1359,12 +1359,25 @@ RATHER_TURN = re.compile(r"^(?P<granted>.+?)\bbut,?\s+(?:(?:honestly|personally|
                          r"(?P<rest>.*)$", re.S)
 
 
-# A preference between two images, the rest of its sentence after it: "I'd much rather be rain watering a whole
-# continent than a puddle someone notices, no contest" (Reader._preferred_image).
-RATHER_IMAGES = re.compile(r"\b(?:i'?d|id|i would) (?P<much>much |far |way )?rather (?P<chosen>[^.;:!?,]+?) than "
-                           r"(?P<other>[^.;:!?,]+)(?P<after>[^.;!?]*)")
+# A preference between two images, the rest of its sentence after it (Reader._preferred_image): "I'd much rather
+# be rain watering a whole continent than a puddle someone notices, no contest", "I'd leave a calm harbour for a
+# promising trade wind", "I tend to play the percentages rather than go for the wonder shot" (probe32).
+PREFERRED_IMAGES = (
+    re.compile(r"\b(?:i'?d|id|i would) (?P<much>much |far |way )?rather (?P<chosen>[^.;:!?,]+?) than "
+               r"(?P<other>[^.;:!?,]+)(?P<after>[^.;!?]*)"),
+    re.compile(r"\b(?:i'?d|id|i would|i'?ll|i will) (?:happily |gladly )?(?:leave|quit|swap|trade|give up|"
+               r"walk away from|ditch) (?P<other>[^.;:!?,]+?) for (?P<chosen>[^.;:!?,]+)(?P<after>[^.;!?]*)"),
+    re.compile(r"^(?P<chosen>[^.;:!?,]+?) rather than (?P<other>[^.;:!?,]+)(?P<after>[^.;!?]*)"),
+)
 PREFERENCE_STRONG = re.compile(r"\b(?:no contest|no doubt|without (?:a )?doubt|any day|every time|hands down|"
                                r"in a heartbeat|by a mile)\b")
+# "I'm no adrenaline junkie", "I'm not one to sail off the edge of the map", "I'm not a fan of ...": what the
+# person is not, opening the answer (Reader._identity_denied); "I'm no stranger to chaos" says the opposite.
+IDENTITY_DENIED = re.compile(r"^\W*(?:(?:honestly|look|well|nah|no),? )?(?:i'?m|i am|im) (?:no|not an?|not one to|"
+                             r"not the (?:type|kind|sort) (?:of (?:person |guy |girl )?)?(?:to|who))\b"
+                             r"(?! stranger)(?P<thing>[^,.;:!?—–]{2,50})(?P<after>.*)")
+# How clearly the thing denied must read to a side, alone, from -1 to 1.
+IDENTITY_LEAN = 0.8
 # How much more the statement's way the preferred image must read than the other, each alone, from -2 to 2:
 # at 0.8, "I'd rather have three skill trees at level thirty than one at ninety-nine" (1.12) read 2 at breadth
 # (probe28, labelled 4).
@@ -1496,6 +1509,12 @@ def names_another_statement(clean: str, question: str, k: Knowledge) -> bool:
     may_name = set(k.constraints.get(question, {}).get("answers_may_name", []))
     return any(_names(clean, [*c["synonyms"], *c.get("opposite", [])]) for c in k.criteria.values()
                if c["factor"] not in may_name)
+
+
+def names_topic(text: str, question: str, k: Knowledge) -> bool:
+    """True when the text names the statement's topic or its opposite by the knowledge file's words."""
+    criterion = k.criteria[question]
+    return _names(answers.normalise(text), [*criterion["synonyms"], *criterion.get("opposite", [])])
 
 
 def says_undecided(clean: str, k: Knowledge) -> bool:
@@ -2963,7 +2982,8 @@ class Reader:
             p = self.agreement.probabilities(text.lower(), question)
         best = max(p, key=p.get)
         if _unsure(p):
-            return self._preferred_image(text, question) or Reading(None, p[best], "unread")
+            return (self._preferred_image(text, question) or self._identity_denied(text, question)
+                    or Reading(None, p[best], "unread"))
         return Reading(int(best), float(p[best]), "model")
 
     def _preferred_image(self, text: str, question: str) -> Optional[Reading]:
@@ -2972,7 +2992,7 @@ class Reader:
         have reading clearly more the statement's way than the other (or less) gives the side; emphatic with
         "much rather" or "no contest". None otherwise."""
         lowered = answers.lowered(text)
-        match = RATHER_IMAGES.search(lowered)
+        match = next((m for m in (pattern.search(lowered) for pattern in PREFERRED_IMAGES) if m), None)
         if not match:
             return None
 
@@ -2994,8 +3014,25 @@ class Reader:
             return None
         # "I'd be completely miserable. I'd rather ...": emphatic around the preference too
         around = lowered[:match.start()] + " " + match.group("after")
-        strong = match.group("much") or PREFERENCE_STRONG.search(around) or STRONG.search(around)
+        strong = match.groupdict().get("much") or PREFERENCE_STRONG.search(around) or STRONG.search(around)
         return Reading(NEUTRAL + (2 if strong else 1) * (1 if lean > 0 else -1), abs(lean) / 2, "model")
+
+    def _identity_denied(self, text: str, question: str) -> Optional[Reading]:
+        """What the person says they are not, read alone and turned round: "I'm no adrenaline junkie, a stampede
+        in the dark is my absolute nightmare" at pace is 1 (probe32: asked again; the model read the whole 5 at
+        0.51). Only where the thing alone reads clearly to a side; emphatic with a strong word after it."""
+        match = IDENTITY_DENIED.match(answers.lowered(text))
+        if not match:
+            return None
+        thing = match.group("thing")
+        side = _words_side(answers.normalise(thing), self.k.criteria[question], any_form=True)
+        if not side:
+            p = self.agreement.probabilities(thing, question)
+            lean = p.get(4, 0) + p.get(5, 0) - p.get(1, 0) - p.get(2, 0)
+            side = (1 if lean > 0 else -1) if abs(lean) >= IDENTITY_LEAN else 0
+        if not side:
+            return None
+        return Reading(NEUTRAL - (2 if STRONG.search(match.group("after")) else 1) * side, 1.0, "rule")
 
     def _view_answered(self, text: str, question: str) -> Optional[Reading]:
         """Another's view or the person's past one, then their own (view_then_own): what they say now, read

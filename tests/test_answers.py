@@ -2272,6 +2272,10 @@ def test_a_word_of_a_statement_quoted_back(text, quoted):
     ("I'd rather book the safe hotel than gamble on the mystery deal", "risk", 2),
     # a side's word in either image settles it, "much rather" is emphatic (probe14: 5 at the first try)
     ("I'd much rather invent my own role than climb someone else's ladder, definitely.", "structure", 1),
+    # one thing left for another, or chosen "rather than" it (probe32, probe19: asked again)
+    ("I'd leave a calm harbour for a promising trade wind", "risk", 4),
+    ("Honestly the 'see your fingerprints on the product' thing leaves me cold. Millions of people quietly "
+     "benefiting from my work is what I want, absolutely, and I'd trade any visibility for it.", "impact", 1),
     # two images read too close to each other to tell (probe28: read 2 at a lower bar)
     ("I'd rather have three skill trees at level thirty than one at ninety-nine.", "breadth", None),
 ])
@@ -2285,4 +2289,14 @@ def test_a_preference_between_two_images(text, question, point):
     ("I can tolerate some risk, but not much", "risk", 2),  # a turn after it: not this rule's
 ])
 def test_some_of_the_statements_side_borne_is_a_mild_yes(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # what the person is not, read alone and turned round (probe32: asked again; the model read the whole 5)
+    ("I'm no adrenaline junkie, a stampede in the dark is my absolute nightmare", "pace", 1),
+    ("I'm no adrenaline junkie", "pace", 2),
+    ("I'm not one to sail off the edge of the map for treasure", "risk", None),  # the thing alone reads no side
+])
+def test_what_one_is_not(text, question, point):
     assert READER.read_agreement(text, question).value == point
