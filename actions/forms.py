@@ -301,6 +301,14 @@ class ValidateAssessmentForm(FormValidationAction):
             # "pay matters, I have a mortgage, but it's not the only thing" at salary, which names the
             # statement's own topic the way the model reads it (REST: only the runway was noted)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
+        if (reading.how in ("model", "rule") and reading.value is not None
+                and new_answers(stated_priorities(tracker, exclude=slot, by_meaning=False), tracker)
+                and not reader.lead_direction(str(value or ""), default())
+                and not reader.names_topic(str(value or ""), slot, default())):
+            # another statement answered by its words, not this one's, and no answer word opening the message: "the
+            # brand would help my parents understand what I do lol, but for me no" typed ahead at the structure
+            # statement was noted as its answer (REST, in my own words); that one is noted, this one asked again
+            return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if reading.value is None:
             # "money matters most to me" for salary: the keyword's reading, only where the reader's
             # model leans the same way ("I want to go deep, generalists get spread thin" names breadth

@@ -796,6 +796,23 @@ def test_a_constraint_said_with_the_answer_keeps_the_answer():
     assert slots["risk"] < 3
 
 
+@pytest.mark.parametrize("text, start, side", [
+    # REST, in my own words: typed ahead, it was noted as the structure answer (2)
+    ("the brand would help my parents understand what I do lol, but for me no", 4, None),
+    ("no, the brand doesn't matter to me", 8, -1),  # an answer word opening it answers the pending one
+    ("a clear ladder beats any brand", 24, 1),  # the pending statement's own words: its answer
+])
+def test_another_statement_answered_by_its_words_is_noted_there(text, start, side):
+    slots, messages = validate(text, "structure", intent="inform_priority",
+                               entities=[entity("criterion", "brand", start=start, end=start + 5)])
+    if side is None:
+        assert slots["structure"] is None and slots["brand"] < 3
+        assert [m["text"] for m in messages] == [
+            f"Noted: {K.criteria['brand']['title']}: {advice.answer_title('brand', slots['brand'], K)}."]
+    else:
+        assert (slots["structure"] - 3) * side > 0
+
+
 def test_a_constraint_said_beside_the_statement_s_own_topic_keeps_the_answer():
     # REST, in my own words: only the runway was noted, and the salary statement asked again
     text = "pay matters, I have a mortgage, but it's not the only thing"
