@@ -135,6 +135,23 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
+def _answers_it_too(text: str, slot: str, reading: reader.Reading, tracker: Tracker) -> bool:
+    """True when a message that answers a yes/no question in passing answers the pending statement as well: by
+    a rule ("on a visa, so no way"), by naming the statement's topic the way the model reads it ("pay matters, I
+    have a mortgage, but it's not the only thing" at salary), or by a verdict opening it that reads the same
+    alone ("Not essential. We have substantial savings."). The last two had noted only the runway (REST)."""
+    k = default()
+    if reader.said_outright(text, slot, k):
+        return True
+    side = reading.value - answers.NEUTRAL
+    named = stated_priorities(tracker, by_meaning=False).get(slot)
+    if named is not None and (named - answers.NEUTRAL) * side > 0:
+        return True
+    verdict = reader.opening_sentence(text)
+    alone = reader.default_reader().read_agreement(verdict, slot).value if verdict else None
+    return alone is not None and (alone - answers.NEUTRAL) * side > 0
+
+
 def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
     """True when the message answered the pending statement or yes/no question with a side (validated
     before the stage) and a stage word comes up in it by the way, while a stage is known: "I interned at a
@@ -293,13 +310,9 @@ class ValidateAssessmentForm(FormValidationAction):
             # can only find neutral; said back, and the statement asked again
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if (reading.how == "model" and new_answers(stated_constraints(tracker, exclude=slot), tracker)
-                and not reader.said_outright(str(value or ""), slot, default())
-                and (stated_priorities(tracker, by_meaning=False).get(slot, answers.NEUTRAL) - answers.NEUTRAL)
-                * (reading.value - answers.NEUTRAL) <= 0):
+                and not _answers_it_too(str(value or ""), slot, reading, tracker)):
             # "I'm on an H-1B" typed at the risk statement answers the visa question; the model's guess
-            # at the statement (2) is not taken (make chat). "on a visa, so no way" answers both, and so does
-            # "pay matters, I have a mortgage, but it's not the only thing" at salary, which names the
-            # statement's own topic the way the model reads it (REST: only the runway was noted)
+            # at the statement (2) is not taken (make chat)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if (reading.how in ("model", "rule") and reading.value is not None
                 and new_answers(stated_priorities(tracker, exclude=slot, by_meaning=False), tracker)

@@ -813,13 +813,15 @@ def test_another_statement_answered_by_its_words_is_noted_there(text, start, sid
         assert (slots["structure"] - 3) * side > 0
 
 
-def test_a_constraint_said_beside_the_statement_s_own_topic_keeps_the_answer():
+@pytest.mark.parametrize("text, entities, point", [
     # REST, in my own words: only the runway was noted, and the salary statement asked again
-    text = "pay matters, I have a mortgage, but it's not the only thing"
-    slots, _ = validate(text, "salary", intent="inform_priority",
-                        entities=[entity("criterion", "salary", start=0, end=3),
-                                  entity("constraint", "low_runway", start=21, end=29)])
-    assert slots["salary"] == 4.0
+    ("pay matters, I have a mortgage, but it's not the only thing",
+     [entity("criterion", "salary", start=0, end=3), entity("constraint", "low_runway", start=21, end=29)], 4.0),
+    ("Not essential. We have substantial savings.", [entity("constraint", "low_runway", start=35, end=42)], 2.0),
+])
+def test_a_constraint_said_beside_the_statement_s_answer_keeps_the_answer(text, entities, point):
+    slots, _ = validate(text, "salary", intent="inform_priority", entities=entities)
+    assert slots["salary"] == point
 
 
 @pytest.mark.parametrize("lean, value", [(-1, {}), (1, {"breadth": 4.0})])
