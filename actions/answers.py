@@ -19,6 +19,21 @@ BUTTON = re.compile(r"^/\w+(\{.*\})?$", re.DOTALL)
 FILLER = re.compile(r"\b(lol|lmao|haha+|tbh|honestly|i guess|i'd say|id say|i would say|hmm+|um+|uh+|"
                     r"please|pls|i mean)\b")
 TYPO_CUTOFF = 0.84
+# Emoji typed as an answer, as the words they say (a chat widget, Slack): 👍 is a yes, 🤷 unsure. Skin tones,
+# gender signs, joiners and the variation selector are dropped first ("👍🏽", "🤷‍♀️").
+EMOJI_WORDS = {"\U0001F44D": "yes", "\U0001F44E": "no", "\U0001F937": "not sure", "\U0001F4AF": "absolutely",
+               "\U0001F645": "no", "\u2705": "yes", "\u274C": "no"}
+EMOJI_MARKS = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F\u200D\u2640\u2642]")
+EMOJI = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
+
+
+def emoji_as_words(text: str) -> str:
+    """An answer of EMOJI_WORDS' emoji alone as their words ("👍👍" is "yes yes"); any other text as it is:
+    after words an emoji only marks them ("green card 👍" at the visa question is no yes: probe15)."""
+    said = EMOJI.sub(lambda match: f" {EMOJI_WORDS[match.group()]} ", EMOJI_MARKS.sub("", text))
+    if said == text or re.search(r"\w", EMOJI.sub(" ", EMOJI_MARKS.sub("", text))):
+        return text
+    return re.sub(r"\s+", " ", said).strip()
 
 
 @functools.lru_cache(maxsize=4096)  # the reader normalises each part of an answer dozens of times

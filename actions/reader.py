@@ -277,8 +277,8 @@ OTHER_INTENSIFIER = re.compile(
 
 def standard_english(text: str) -> str:
     """The text with other Englishes' negations and intensifiers (OTHER_NEGATIONS, OTHER_INTENSIFIER) as the
-    standard ones."""
-    text = OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], text)
+    standard ones, and emoji as words (answers.emoji_as_words)."""
+    text = OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], answers.emoji_as_words(text))
     return OTHER_INTENSIFIER.sub("very", text)
 
 
@@ -403,6 +403,10 @@ def _weighed_phrase(tail: str, points: Dict[str, int]) -> Optional[int]:
 
 
 # Idioms whose direction the words alone get wrong: "more into it than not" is a mild yes.
+FEELING_CHANGED = (r"\b(?:i find (?:it|that|this)|(?:it|that|this)(?:'s| is| feels| seems)) (?:(?:a lot|much|far|"
+                   r"a bit|somewhat|a little) )?{} (?:interesting|exciting|appealing|important|attractive|fun|"
+                   r"compelling|tempting)(?: to me)? than (?:i used to|it (?:once |used to )?(?:was|did)|before|"
+                   r"in the past|back then|it used to be)\b")
 DIRECTION_IDIOMS = (
     (re.compile(r"\bmore (?:\w+ ){0,3}than not\b"), 1),
     (re.compile(r"\bmore (?:yes|yeah|agree) than (?:no|not|disagree)\b"), 1),
@@ -427,6 +431,10 @@ DIRECTION_IDIOMS = (
     # "no wahala" (not "no drama", which may ask for calm)
     (re.compile(r"^\W*no (?:problem|problemo|worries|bother|dramas|wahala|sweat)(?: at all| whatsoever)?"
                 r"(?=\s*(?:[,.;:!?—–]|$))"), 1),
+    # "I find it less interesting than it once was": a feeling for the statement's thing that has cooled, or
+    # grown (REST, a formal senior: asked again)
+    (re.compile(FEELING_CHANGED.format("less")), -1),
+    (re.compile(FEELING_CHANGED.format("more")), 1),
     # "couldn't care less", "I couldn't be less interested": opening the answer and ending its clause, not "I
     # couldn't care less about stability" (probe32, after a thing asked back)
     (re.compile(r"^\W*(?:i )?(?:couldn'?t|could not) (?:care|be) (?:any )?less(?: interested| bothered)?"

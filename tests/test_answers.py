@@ -2300,3 +2300,27 @@ def test_some_of_the_statements_side_borne_is_a_mild_yes(text, question, point):
 ])
 def test_what_one_is_not(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, point", [
+    # REST, typed as in a chat widget: every emoji answer was asked again, then counted neutral
+    ("\U0001F44D", 4), ("\U0001F44E", 2), ("\U0001F937\u200D\u2642\uFE0F", 3), ("\U0001F4AF!", 5),
+])
+def test_an_emoji_answer_says_its_word(text, point):
+    assert READER.read_agreement(text, "pace").value == point
+
+
+def test_an_emoji_yes_no_answer_says_its_word():
+    assert READER.read_yes_no("\U0001F44D", "low_runway").value is True
+    assert READER.read_yes_no("\U0001F645", "needs_sponsorship").value is False
+    # after words an emoji only marks them (probe15: "green card 👍" had read as a visa needed)
+    assert READER.read_yes_no("green card \U0001F44D", "needs_sponsorship").value is False
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a feeling for the statement's thing that has cooled or grown (REST, a formal senior: asked again)
+    ("Scale is rather what I have now, and I find it less interesting than it once was.", "scale", 2),
+    ("it's more exciting than it used to be", "pace", 4),
+])
+def test_a_feeling_that_has_changed(text, question, point):
+    assert READER.read_agreement(text, question).value == point

@@ -39,6 +39,15 @@ def test_canonical_ids(pipeline, text, expected):
     assert expected <= found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, criteria", [
+    # REST, a formal opener: noted as a structured career path, Strongly agree, and the question skipped
+    ("I would appreciate a structured way to think about it.", set()),
+    ("I like a structured way of working", {"structure"}),
+])
+def test_a_way_to_think_the_choice_through_is_no_criterion(pipeline, text, criteria):
+    assert {value for entity, value in found(pipeline, text) if entity == "criterion"} == criteria
+
+
 @pytest.mark.parametrize("text", ["what if they run out of money?", "what happens if the startup goes under"])
 def test_a_company_running_out_of_money_is_stability_not_pay(pipeline, text):
     # "what if they run out of money?" typed at the risk statement got the pay factor's text (REST)
@@ -218,6 +227,15 @@ def test_what_would_change_or_the_question_not_understood_asks_why(text, classif
 ])
 def test_go_on_then_is_consent_not_goodbye(text, expected):
     assert _corrected_intent(text, "goodbye", 0.87)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # REST: "👍" under the overview's offer got the fallback's "Sorry, I didn't quite get that"
+    ("\U0001F44D", "affirm"), ("\U0001F44D\U0001F3FD\U0001F44D", "affirm"), ("\U0001F44E", "deny"),
+    ("\U0001F937\u200D\u2640\uFE0F", "out_of_scope"),  # a shrug is no yes: the classifier's intent stands
+])
+def test_a_thumb_alone_is_a_yes_or_a_no(text, expected):
+    assert _corrected_intent(text, "out_of_scope", 0.3)[0] == expected
 
 
 @pytest.mark.parametrize("text, classified, expected", [

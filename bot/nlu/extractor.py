@@ -39,7 +39,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, METADAT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions import knowledge, reader, situation
+from actions import answers, knowledge, reader, situation
 
 SPANS_KEY = "knowledge"
 MEANING_MODELS = "meaning_models.pkl"
@@ -56,6 +56,8 @@ MAX_UNSURE_OUT_OF_SCOPE = 0.7
 MAX_UNSURE_UNKNOWN = 0.4
 # The confidence of an aside said in so many words (reader.aside_intent): above the fallback's threshold
 SAID_IN_WORDS = 0.9
+# Emoji alone, as words (answers.emoji_as_words), that say yes.
+EMOJI_YES = {"yes", "absolutely"}
 FACTOR_INTENT = "ask_factor"
 # A question about the asker's own choice ("would a startup suit me better?", "which should I take?")
 # asks for a recommendation, whatever factor it names on the way.
@@ -260,6 +262,13 @@ def _answer_phrases(k: knowledge.Knowledge) -> List[re.Pattern]:
             for phrase in phrases if " " in phrase]
 
 
+# A way to think a choice through, after a criterion's word: "a structured way to think about it", "a clear
+# framework for deciding".
+WAY_TO_DECIDE = re.compile(r"\s+(?:way|approach|framework|method|process)\s+(?:to|of|for)\s+(?:think|decid|"
+                           r"approach|compar|weigh|figur|choos|look|"
+                           r"mak(?:e|ing) (?:the|this|a|my) (?:choice|decision)|go about)", re.I)
+
+
 def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, Any]]:
     """Entities in Rasa's format, values being canonical knowledge ids."""
     doc = nlp(text)
@@ -272,21 +281,24 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
             entity, _, role = label.partition(":")
             found.append(_entity(entity, span.id_, span.start_char, span.end_char, span.text, role))
     for start, end, years in _years_stated(text):
-        found = _drop_stages(found, lambda e: e["start"] < end and start < e["end"])
+        found = _drop(found, "career_stage", lambda e: e["start"] < end and start < e["end"])
         found.append(_entity("career_stage", k.stage_for_years(years), start, end, text[start:end]))
     lower = text.lower()
     # "I have student loans", "on a student visa": a yes/no answer's phrase that holds a stage's word
     # says nothing of the stage (it had overwritten an early-career stage with student)
     inside = [match.span() for phrase in _answer_phrases(k) for match in phrase.finditer(lower)]
-    found = _drop_stages(found, lambda e: _within(e, inside))
+    found = _drop(found, "career_stage", lambda e: _within(e, inside))
     # someone else's stage is none of the user's: "my manager thinks I'm wasted at Amazon" in an opener (REST, in
     # my own words) and "is the impact one about users or about my manager noticing?" at a statement had made a
     # mid-career user senior
-    found = _drop_stages(found, lambda e: situation.someone_elses_stage(text[:e["start"]], e["text"],
-                                                                        text[e["end"]:]))
+    found = _drop(found, "career_stage",
+                  lambda e: situation.someone_elses_stage(text[:e["start"]], e["text"], text[e["end"]:]))
     # "phd student, wondering where to go after I graduate": a student, not also a new grad
     future = [match.span() for match in situation.FUTURE_GRADUATION.finditer(lower)]
-    found = _drop_stages(found, lambda e: e["value"] == "new_grad" and _within(e, future))
+    found = _drop(found, "career_stage", lambda e: e["value"] == "new_grad" and _within(e, future))
+    # "I would appreciate a structured way to think about it" in an opener asks for a way to decide, not for a
+    # structured career path (REST: noted as Strongly agree, and the question skipped)
+    found = _drop(found, "criterion", lambda e: bool(WAY_TO_DECIDE.match(text[e["end"]:])))
     stated = situation.stage_stated(text, k)
     stages = [e for e in found if e["entity"] == "career_stage"]
     if stated is not None and stages:
@@ -298,9 +310,10 @@ def extract(nlp: Language, k: knowledge.Knowledge, text: str) -> List[Dict[str, 
     return sorted(found, key=lambda e: (e["start"], e["entity"]))
 
 
-def _drop_stages(found: List[Dict[str, Any]], test: Callable[[Dict[str, Any]], bool]) -> List[Dict[str, Any]]:
-    """The entities found, less the career stages the test picks out."""
-    return [e for e in found if not (e["entity"] == "career_stage" and test(e))]
+def _drop(found: List[Dict[str, Any]], entity: str, test: Callable[[Dict[str, Any]], bool]
+          ) -> List[Dict[str, Any]]:
+    """The entities found, less those of the kind that the test picks out."""
+    return [e for e in found if not (e["entity"] == entity and test(e))]
 
 
 def _within(entity: Dict[str, Any], spans: List[Tuple[int, int]]) -> bool:
@@ -505,10 +518,16 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         vbnm") that the classifier is unsure of gets no confidence at all, so that the
         FallbackClassifier after this component asks to rephrase: the character n-grams alone find an
         intent in anything, while a sure reading of an unknown word is usually a typo or slang they
-        caught ("henlo", "okie")."""
+        caught ("henlo", "okie"). A 👍 or 👎 alone is a yes or a no."""
         intent = message.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
         text = message.get(TEXT) or ""
+        emoji = set(answers.emoji_as_words(text).split()) if answers.EMOJI.search(text) else set()
+        said = "affirm" if emoji and emoji <= EMOJI_YES else "deny" if emoji == {"no"} else None
+        if said:
+            # "👍" under the overview's offer had the fallback's "Sorry, I didn't quite get that" (REST)
+            _set_intent(message, said, SAID_IN_WORDS)
+            return said
         words = WORD.findall(text.lower())
         if (vocabulary and not entities and (intent.get("confidence") or 0.0) < MAX_UNSURE_UNKNOWN
                 and not any(word in vocabulary for word in words)):
