@@ -19,11 +19,14 @@ BUTTON = re.compile(r"^/\w+(\{.*\})?$", re.DOTALL)
 FILLER = re.compile(r"\b(lol|lmao|haha+|tbh|honestly|i guess|i'd say|id say|i would say|hmm+|um+|uh+|"
                     r"please|pls|i mean)\b")
 TYPO_CUTOFF = 0.84
-# Emoji typed as an answer, as the words they say (a chat widget, Slack): 👍 is a yes, 🤷 unsure. Skin tones,
-# gender signs, joiners and the variation selector are dropped first ("👍🏽", "🤷‍♀️").
+# Emoji typed as an answer, as the words they say (a chat widget; Slack sends its names, ":+1:"): 👍 is a yes,
+# 🤷 unsure. Skin tones, gender signs, joiners and the variation selector are dropped first ("👍🏽", "🤷‍♀️").
 EMOJI_WORDS = {"\U0001F44D": "yes", "\U0001F44E": "no", "\U0001F937": "not sure", "\U0001F4AF": "absolutely",
-               "\U0001F645": "no", "\u2705": "yes", "\u274C": "no"}
-EMOJI_MARKS = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F\u200D\u2640\u2642]")
+               "\U0001F645": "no", "\u2705": "yes", "\u274C": "no",
+               ":+1:": "yes", ":thumbsup:": "yes", ":-1:": "no", ":thumbsdown:": "no", ":shrug:": "not sure",
+               ":100:": "absolutely", ":no_good:": "no", ":white_check_mark:": "yes", ":x:": "no"}
+EMOJI_MARKS = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F\u200D\u2640\u2642]|:skin-tone-[2-6]:|"
+                         ":(?:fe)?male_sign:")
 EMOJI = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 
 

@@ -2305,6 +2305,7 @@ def test_what_one_is_not(text, question, point):
 @pytest.mark.parametrize("text, point", [
     # REST, typed as in a chat widget: every emoji answer was asked again, then counted neutral
     ("\U0001F44D", 4), ("\U0001F44E", 2), ("\U0001F937\u200D\u2642\uFE0F", 3), ("\U0001F4AF!", 5),
+    (":shrug:", 3), (":+1::skin-tone-4:", 4), (":thumbsdown:", 2),  # as Slack sends them
 ])
 def test_an_emoji_answer_says_its_word(text, point):
     assert READER.read_agreement(text, "pace").value == point

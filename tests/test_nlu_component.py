@@ -233,6 +233,7 @@ def test_go_on_then_is_consent_not_goodbye(text, expected):
     # REST: "👍" under the overview's offer got the fallback's "Sorry, I didn't quite get that"
     ("\U0001F44D", "affirm"), ("\U0001F44D\U0001F3FD\U0001F44D", "affirm"), ("\U0001F44E", "deny"),
     ("\U0001F937\u200D\u2640\uFE0F", "out_of_scope"),  # a shrug is no yes: the classifier's intent stands
+    (":+1:", "affirm"), (":thumbsdown::skin-tone-2:", "deny"),  # as Slack sends them
 ])
 def test_a_thumb_alone_is_a_yes_or_a_no(text, expected):
     assert _corrected_intent(text, "out_of_scope", 0.3)[0] == expected
