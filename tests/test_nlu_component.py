@@ -184,6 +184,10 @@ def _corrected_intent(text, classified, confidence):
     ("is equity worth it?", "ask_factor", "ask_factor"),
     ("how fast are promotions at big tech?", "ask_factor", "ask_factor"),
     ("should i go to big tech first and a startup later?", "ask_hybrid", "ask_hybrid"),
+    # not knowing what to do with one's career, whatever the classifier took it for (REST: ask_why, 0.64)
+    ("idk what to do with my career tbh", "ask_why", "ask_recommendation"),
+    ("no idea what my next move should be career-wise", "out_of_scope", "ask_recommendation"),
+    ("not sure what to do here", "ask_why", "ask_why"),
 ])
 def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classified, expected):
     corrected, message = _corrected_intent(text, classified, 0.8)

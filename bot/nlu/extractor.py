@@ -70,6 +70,14 @@ OWN_CHOICE = re.compile(
     r"|\bneed (?:some )?advice\b"
     # "got a Series A offer w/ 0.3% equity. worth the jump?" (REST, typed as an insider: a factor's text)
     r"|\bworth (?:the |making the )?(?:jump|leap|switch|move)\b|\bjump ship\b", re.IGNORECASE)
+# Not knowing what to do next with one's career asks for advice on one's own choice, whatever the classifier
+# took it for: "idk what to do with my career tbh" after the greeting had "I haven't made a recommendation
+# yet" (ask_why, 0.64: REST).
+CAREER_UNSURE = re.compile(
+    r"\b(?:idk|dunno|i don'?t know|i do not know|not sure|no idea|unsure|no clue|confused about|torn (?:on|about))"
+    r"\W+(?:\w+\W+){0,2}?(?:what to do|where to go|which way to go|what path to take|what'?s next|my next move|"
+    r"what to do next)\W+(?:\w+\W+){0,3}?(?:career|job)\b"
+    r"|\b(?:career advice|career help|help with my career|advice (?:on|about) my career)\b", re.IGNORECASE)
 RECOMMENDATION_INTENT = "ask_recommendation"
 # "What would change your answer?" asks why the result is what it is (the breakdown ends with what
 # would change it), not to change an answer: the n-gram model hears "change your answer".
@@ -537,7 +545,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
                 and any(e["entity"] == "factor" for e in entities) and reader.is_question(text)):
             corrected = FACTOR_INTENT
-        elif name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text):
+        elif (name in CHOICE_LOOKALIKES and OWN_CHOICE.search(text)) or CAREER_UNSURE.search(text):
             corrected = RECOMMENDATION_INTENT
         elif aside := reader.aside_intent(text):
             # "I'd like to correct my response to the structure statement" (read as a priority), "can we pick
