@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
-from actions.explain import ASSESSMENT_BUTTON, ExplainFactor
+from actions.explain import ExplainFactor
 from actions.forms import changed_value, resolve_topic, say_answers
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
@@ -33,6 +33,7 @@ CHANGE_AFTER_RESULT = ("The result, once the questions are done, ends with the o
                        "Let's finish them first.")
 # Channels that draw the score breakdown from a custom payload (the terminal shows text only).
 CHART_CHANNELS = ("socketio", "rest", "slack")
+NO_RESULT_YET = "utter_no_result_yet"
 
 
 def profile(tracker: Tracker) -> scoring.Profile:
@@ -120,12 +121,9 @@ class ExplainWhy(Action):
             dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else explain(asked, k))
             return []
         if tracker.get_slot("recommendation") is None:
-            dispatcher.utter_message(
-                text="I haven't made a recommendation yet. Take the assessment and I'll show how "
-                     "each answer counts.",
-                buttons=[ASSESSMENT_BUTTON],
-            )
-            return []
+            # a response of its own, so that a "yes" next accepts its offer (REST: "idk what to do with my career",
+            # then "yes", got "There's no question open right now")
+            return [FollowupAction(NO_RESULT_YET)]
         result = scoring.recommend(profile(tracker), k)
         flip = advice.flip_text(result, k)
         buttons = _change_buttons(result, k, follow_up_buttons(domain))

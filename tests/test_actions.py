@@ -477,8 +477,11 @@ def test_what_would_change_it_inside_the_form_says_where_the_answer_comes():
 
 
 def test_why_before_any_result_offers_the_assessment():
-    _, [message] = run(ExplainWhy(), tracker("why", intent="ask_why"))
-    assert message["buttons"][0]["payload"] == "/start_assessment"
+    # a response of its own, which a "yes" accepts (data/stories/rules.yml)
+    events, messages = run(ExplainWhy(), tracker("why", intent="ask_why"))
+    assert messages == [] and [(e["event"], e["name"]) for e in events] == [("followup", "utter_no_result_yet")]
+    [offer] = DOMAIN["responses"]["utter_no_result_yet"]
+    assert offer["buttons"][0]["payload"] == "/start_assessment"
 
 
 def test_why_after_the_result_shows_each_answer():

@@ -64,6 +64,19 @@ def test_yes_accepts_the_offer_in_the_greeting(advisor):
     assert asked(replies) == ["stage"]
 
 
+@pytest.mark.parametrize("first", ["why?", "idk what to do with my career tbh"])
+def test_yes_accepts_the_offer_before_a_result(advisor, first):
+    # REST: "idk what to do with my career tbh" after the greeting had "I haven't made a recommendation yet"
+    # with the assessment's button, and a "yes" to it "There's no question open right now"
+    sender = f"offer-before-result-{first}"
+    advisor.say(sender, "hi")
+    replies = advisor.say(sender, first)
+    if first == "why?":
+        assert [b["title"] for r in replies for b in r.get("buttons") or []] == ["Take the 2-minute assessment"]
+        replies = advisor.say(sender, "yes")
+    assert asked(replies) == ["stage"], texts(replies)
+
+
 def test_no_to_the_offer_then_the_bot_never_repeats_itself_three_times(advisor):
     sent = [texts(advisor.say("no-repeat", "hi"))]
     for message in ("no thanks", "4", "4", "nope", "ok", "hmm"):
