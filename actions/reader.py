@@ -3004,10 +3004,6 @@ class Reader:
         if not match:
             return None
 
-        def side(part: str) -> float:
-            p = self.agreement.probabilities(part, question)
-            return p.get(4, 0) + p.get(5, 0) - p.get(1, 0) - p.get(2, 0)
-
         chosen, other = match.group("chosen"), match.group("other")
         criterion = self.k.criteria[question]
         named = [_words_side(answers.normalise(part), criterion, any_form=True) for part in (chosen, other)]
@@ -3015,7 +3011,7 @@ class Reader:
             # a side's word settles it ("invent my own role than climb someone else's ladder" at structure is 1)
             lean = float(named[0] - named[1])
         else:
-            lean = side(chosen) - side(other)
+            lean = self.margin(chosen, question) - self.margin(other, question)
             if abs(lean) < RATHER_SPLIT:
                 return None
         if not lean:
@@ -3035,8 +3031,7 @@ class Reader:
         thing = match.group("thing")
         side = _words_side(answers.normalise(thing), self.k.criteria[question], any_form=True)
         if not side:
-            p = self.agreement.probabilities(thing, question)
-            lean = p.get(4, 0) + p.get(5, 0) - p.get(1, 0) - p.get(2, 0)
+            lean = self.margin(thing, question)
             side = (1 if lean > 0 else -1) if abs(lean) >= IDENTITY_LEAN else 0
         if not side:
             return None
@@ -3189,9 +3184,13 @@ class Reader:
 
     def lean(self, text: str, question: str) -> int:
         """+1 or -1 for the side the agreement model finds likelier, however unsure; 0 for neither."""
+        margin = self.margin(text, question)
+        return (margin > 0) - (margin < 0)
+
+    def margin(self, text: str, question: str) -> float:
+        """How much likelier the agreement model finds agreeing than disagreeing, from -1 to 1."""
         p = self.agreement.probabilities(text, question)
-        agree, disagree = float(p.get(4, 0) + p.get(5, 0)), float(p.get(1, 0) + p.get(2, 0))
-        return (agree > disagree) - (agree < disagree)
+        return float(p.get(4, 0) + p.get(5, 0)) - float(p.get(1, 0) + p.get(2, 0))
 
     def read_yes_no(self, text: str, question: str) -> Reading:
         text = standard_english(text)
