@@ -33,8 +33,9 @@ EMOJI = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 def emoji_as_words(text: str) -> str:
     """An answer of EMOJI_WORDS' emoji alone as their words ("👍👍" is "yes yes"); any other text as it is:
     after words an emoji only marks them ("green card 👍" at the visa question is no yes: probe15)."""
-    said = EMOJI.sub(lambda match: f" {EMOJI_WORDS[match.group()]} ", EMOJI_MARKS.sub("", text))
-    if said == text or re.search(r"\w", EMOJI.sub(" ", EMOJI_MARKS.sub("", text))):
+    unmarked = EMOJI_MARKS.sub("", text)
+    said = EMOJI.sub(lambda match: f" {EMOJI_WORDS[match.group()]} ", unmarked)
+    if said == text or re.search(r"\w", EMOJI.sub(" ", unmarked)):
         return text
     return re.sub(r"\s+", " ", said).strip()
 

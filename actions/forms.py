@@ -135,16 +135,16 @@ def _other_answers(slot: str, tracker: Tracker) -> Dict[Text, Any]:
             if name != slot and name in default().questions and value is not None}
 
 
-def _answers_it_too(text: str, slot: str, reading: reader.Reading, tracker: Tracker) -> bool:
+def _answers_it_too(text: str, slot: str, reading: reader.Reading, named: Optional[float]) -> bool:
     """True when a message that answers a yes/no question in passing answers the pending statement as well: by
     a rule ("on a visa, so no way"), by naming the statement's topic the way the model reads it ("pay matters, I
     have a mortgage, but it's not the only thing" at salary), or by a verdict opening it that reads the same
-    alone ("Not essential. We have substantial savings."). The last two had noted only the runway (REST)."""
+    alone ("Not essential. We have substantial savings."). The last two had noted only the runway (REST).
+    `named` is the statement's answer said by its words (stated_priorities), if any."""
     k = default()
     if reader.said_outright(text, slot, k):
         return True
     side = reading.value - answers.NEUTRAL
-    named = stated_priorities(tracker, by_meaning=False).get(slot)
     if named is not None and (named - answers.NEUTRAL) * side > 0:
         return True
     verdict = reader.opening_sentence(text)
@@ -309,13 +309,15 @@ class ValidateAssessmentForm(FormValidationAction):
             # "oh btw I'm defending next month so I'm basically a new grad": a stage, which the model
             # can only find neutral; said back, and the statement asked again
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
+        # priorities named by their words, once: a constraint said in passing and a statement typed ahead use them
+        named = stated_priorities(tracker, by_meaning=False) if reading.how in ("model", "rule") else {}
         if (reading.how == "model" and new_answers(stated_constraints(tracker, exclude=slot), tracker)
-                and not _answers_it_too(str(value or ""), slot, reading, tracker)):
+                and not _answers_it_too(str(value or ""), slot, reading, named.get(slot))):
             # "I'm on an H-1B" typed at the risk statement answers the visa question; the model's guess
             # at the statement (2) is not taken (make chat)
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         if (reading.how in ("model", "rule") and reading.value is not None
-                and new_answers(stated_priorities(tracker, exclude=slot, by_meaning=False), tracker)
+                and new_answers({c: v for c, v in named.items() if c != slot}, tracker)
                 and not reader.lead_direction(str(value or ""), default())
                 and not reader.names_topic(str(value or ""), slot, default())):
             # another statement answered by its words, not this one's, and no answer word opening the message: "the

@@ -1309,6 +1309,11 @@ def _names(text: str, words: Iterable[str]) -> bool:
     return any(answers.whole_words(w.lower()).search(text) for w in words)
 
 
+def _names_criterion(text: str, criterion: Dict[str, Any]) -> bool:
+    """True when the lower-cased text names the criterion's topic or its opposite by the knowledge file's words."""
+    return _names(text, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
+
+
 @functools.lru_cache(maxsize=None)
 def _word_forms(phrase: str) -> Pattern:
     """The phrase as whole words, its last word in any regular form: "specialise" finds "specialising",
@@ -1515,14 +1520,12 @@ def names_another_statement(clean: str, question: str, k: Knowledge) -> bool:
     """True when the normalised text names a statement's topic or its opposite, of a factor that answers
     to the yes/no question don't speak of (the knowledge file's answers_may_name)."""
     may_name = set(k.constraints.get(question, {}).get("answers_may_name", []))
-    return any(_names(clean, [*c["synonyms"], *c.get("opposite", [])]) for c in k.criteria.values()
-               if c["factor"] not in may_name)
+    return any(_names_criterion(clean, c) for c in k.criteria.values() if c["factor"] not in may_name)
 
 
 def names_topic(text: str, question: str, k: Knowledge) -> bool:
     """True when the text names the statement's topic or its opposite by the knowledge file's words."""
-    criterion = k.criteria[question]
-    return _names(answers.normalise(text), [*criterion["synonyms"], *criterion.get("opposite", [])])
+    return _names_criterion(answers.normalise(text), k.criteria[question])
 
 
 def says_undecided(clean: str, k: Knowledge) -> bool:
@@ -2782,10 +2785,9 @@ class Reader:
         first = opening_sentence(text)
         if first is None or (reading.value is not None and reading.how != "model"):
             return reading
-        criterion = self.k.criteria.get(question) or {}
         lowered = answers.lowered(text).strip()
         rest = lowered[lowered.index(first) + len(first):]
-        if ((_names(first, [*criterion.get("synonyms", []), *criterion.get("opposite", [])])
+        if ((_names_criterion(first, self.k.criteria.get(question) or {})
              and not OPENS_WITH_LEAN.search(first))  # "I'd lean towards breadth. Depth gets lonely down there."
                 or re.match(rf"^\W*{GRANTED}\b", first) or MIND_CHANGED.search(text) or TURN_OPENS.match(rest)
                 or answers.find_phrase(answers.normalise(rest), self.k) is not None):
