@@ -898,8 +898,13 @@ RHETORIC = (
     (re.compile(r"^who cares(?: about)?(?P<rest>[^?]*)" + QUESTION_ENDS), "i don't care about{rest}", "no"),
     # "who needs a fat paycheck when the work is fun? not me", "who wants safe and boring?": nobody; not where
     # the person answers it themselves ("who wants scale? me!")
-    (re.compile(r"^who(?:'d| would)? (?P<verb>want|need|trade|pick|choose)s?\b(?P<rest>[^?]*)\?+"
+    (re.compile(r"^who(?:'d| would)? (?P<verb>want|need|trade|pick|choose|enjoy|like|love|get excited about|"
+                r"care about)s?\b(?P<rest>[^?]*)\?+"
                 r"(?!\s*(?:me|i do|i would|i'?d|we do|everyone|everybody)\b)"), "i don't {verb}{rest}", "no"),
+    # "who gets excited about bigger clusters? not me really" (probe33)
+    (re.compile(r"^who (?P<verb>get)s excited about\b(?P<rest>[^?]*)\?+"
+                r"(?!\s*(?:me|i do|i would|i'?d|we do|everyone|everybody)\b)"),
+     "i don't {verb} excited about{rest}", "no"),
 )
 # What a rhetorical question with no object of its own says of the statement: "who wouldn't want
 # that?" is a yes to it.
@@ -1036,7 +1041,7 @@ def asked_back(text: str) -> Optional[str]:
 # A thing asked back, no question of the person's own: "One niche forever?", not "Who cares about reach if
 # ...?" or "A little risk is fine, but trading stability away?".
 ASKED_THING = re.compile(r"^(?!.*\b(?:if|who|what|why|how|would|could|should|do|does|did|is|are|was|were|can|"
-                         r"will|but)\b)[^,;:]{1,60}$")
+                         r"will|but|\w+n'?t)\b)[^,;:]{1,60}$")
 # A thing asked back without the other side: "Zero routine?", "trading stability away?", "swap a guaranteed
 # place on the team for a long-shot trial?" ("no-name" names it).
 OTHER_SIDE_DENIED = re.compile(r"\b(?:no|zero|without|not|never|less|trad(?:e|ing)|giv(?:e|ing) up|los(?:e|ing)|"
@@ -2261,6 +2266,25 @@ def matters_little(text: str, question: str, k: Knowledge) -> Optional[int]:
     return {1: 2, -1: 4}.get(side)
 
 
+# "not the top priority", "stability is low on my list" (REST, in my own words: asked again at salary)
+LOW_PRIORITY = re.compile(r"^\W*(?:(?P<thing>[a-z' -]{2,40}?) (?:is|are|'s) )?(?:it'?s )?"
+                          r"(?:not (?:the|a|my) (?:top |big |main |high |real )?priority|"
+                          r"(?:a )?low(?:er)? priority|(?:low|not high) on my list)"
+                          r"(?:\s+(?:for me|to me|right now|now))?(?=\s*(?:[,;:.!?—–]|$))")
+
+
+def low_priority(text: str, question: str, k: Knowledge) -> Optional[int]:
+    """2 for LOW_PRIORITY said of the statement's side or of nothing named ("not the top priority"), 4 of its
+    opposite ("stability is low on my list" at risk); None otherwise."""
+    match = LOW_PRIORITY.match(answers.lowered(text))
+    criterion = k.criteria.get(question)
+    if not match or not criterion:
+        return None
+    thing = answers.normalise(match.group("thing") or "")
+    side = 1 if not thing or PRONOUN_THING.fullmatch(thing) else _side_named(thing, criterion)
+    return {1: 2, -1: 4}.get(side)
+
+
 BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
 # One of them but "sure" closed by a mark, opening the message: "no. also no savings" answers the yes/no question
 # asked first (read_yes_no). Not after_bare_word: that skips fillers, and "lol no savings" opens with no answer.
@@ -2290,6 +2314,10 @@ def title_said(text: str, k: Knowledge) -> Optional[int]:
 SLACK_VOTE = re.compile(r"^\W*?(?P<sign>[+-])1(?![\d.])(?!\s*(?:/|out of|of)\s*5)")
 
 
+# A number alone that no 1-to-5 rating is: 0 or 6 to 10, read out of ten.
+BARE_TEN_SCALE = re.compile(r"\s*(?:(?:i'?d say|maybe|a|an|like|solid)\s+){0,2}(10|[06-9])\s*[.!]*\s*")
+
+
 def rating_number(text: str) -> Optional[int]:
     """A 1..5 rating typed as a number or percentage, alone or before its reason ("5. already took a
     pay cut once"); None when the text is not one."""
@@ -2299,6 +2327,11 @@ def rating_number(text: str) -> Optional[int]:
     # a ratio is no rating: "I'd weight them 1:1", "call it 60/40" (probe27: "1:1" read 1)
     text = RATIO.sub(" ratio ", text)
     raw = RATIO.sub(" ratio ", raw)
+    above_five = BARE_TEN_SCALE.fullmatch(raw)
+    if above_five:
+        # "7" alone, typed after "8/10" or on its own: no 1-to-5 rating, so one out of ten (REST, in my own words:
+        # "9" read 4 by the model, "7" asked again)
+        return 1 + round(int(above_five.group(1)) / 10 * 4)
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|perhaps|prob|probably|like|"
                     r"solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
@@ -2876,6 +2909,9 @@ class Reader:
         viewed = self._view_answered(text, question)
         if viewed is not None:
             return viewed
+        agreed = self._own_question_agreed(text, question)
+        if agreed is not None:
+            return agreed
         mirrored = self._other_side_asked(text, question)
         if mirrored is not None:
             return mirrored
@@ -2894,7 +2930,8 @@ class Reader:
         titled = title_said(text, self.k)
         if titled is not None:
             return Reading(titled, 1.0, "rule")
-        formal = formal_verdict(text) or matters_little(text, question, self.k)
+        formal = (formal_verdict(text) or matters_little(text, question, self.k)
+                  or low_priority(text, question, self.k))
         if formal is not None and (formal - NEUTRAL) * (conclusion(text, self.k) or 0) >= 0:
             # unless the answer concludes the other way: "I have reservations, but on balance, yes."
             return Reading(formal, 1.0, "rule")  # "By no means. ...", "I should think not, on the whole."
@@ -2957,7 +2994,8 @@ class Reader:
                 not lead and SKIP_ASKED.search(clean)
                 and (answers.find_phrase(clean, self.k) or (NEUTRAL,))[0] == NEUTRAL)):  # "hard pass" is 1
             return Reading(NEUTRAL, 1.0, "rule")  # "can I skip this one?": asked, but an answer
-        if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead):
+        if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead
+                                                     and not own_questions_only(text, self.k)):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
         if stage_alone(text if not lead else after_bare_word(text), self.k):
             # "3 years as an MLE" typed at a statement answers nothing, nor does "yeah i've been working for
@@ -2993,7 +3031,7 @@ class Reader:
         best = max(p, key=p.get)
         if _unsure(p):
             return (self._preferred_image(text, question) or self._identity_denied(text, question)
-                    or Reading(None, p[best], "unread"))
+                    or self._own_question_answered(text, question) or Reading(None, p[best], "unread"))
         return Reading(int(best), float(p[best]), "model")
 
     def _preferred_image(self, text: str, question: str) -> Optional[Reading]:
@@ -3022,6 +3060,64 @@ class Reader:
         around = lowered[:match.start()] + " " + match.group("after")
         strong = match.groupdict().get("much") or PREFERENCE_STRONG.search(around) or STRONG.search(around)
         return Reading(NEUTRAL + (2 if strong else 1) * (1 if lean > 0 else -1), abs(lean) / 2, "model")
+
+    def _own_question(self, text: str) -> Optional[Tuple[str, str]]:
+        """The last question of a message when it is the person's own (OWN_QUESTION, RHETORICAL), normalised,
+        and the statement after it that answers it; None otherwise."""
+        sentences = _sentences(text)
+        asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+        if not asked or asked[-1] == len(sentences) - 1:
+            return None
+        own = answers.normalise(sentences[asked[-1]])
+        if not (OWN_QUESTION.match(own) or RHETORICAL.match(own)):
+            return None
+        return own, " ".join(sentences[asked[-1] + 1:])
+
+    def _own_question_agreed(self, text: str, question: str) -> Optional[Reading]:
+        """A question of the person's own answered by agreeing or not with what it proposes, not with the
+        statement: "isn't reaching millions the bigger deal? I'd lean that way", "doesn't reaching millions count
+        for more? I'd say so, mildly" at impact are 2, "wouldn't it be nicer to see my own work land in the
+        product? I'd pick that over reach" 4 (probe33: read 4 and asked again). The answer, read alone, is
+        turned round where the question proposes the statement's other side."""
+        found = self._own_question(text)
+        if found is None:
+            return None
+        own, rest = found
+        rest = PRONOUN_OVER.sub(lambda match: match.group("it"), answers.lowered(rest))
+        anaphora = PROPOSITION_ANAPHORA.search(rest)
+        # "..., so I disagree a little" answers the statement itself
+        if (not anaphora or re.search(r"\b(?:dis)?agree", rest)
+                or _words_side(answers.normalise(rest), self.k.criteria[question], any_form=True)):
+            return None
+        proposed = self._proposed_side(own, question)
+        if not proposed:
+            return None
+        reading = self.read_agreement(rest, question)
+        if reading.value is None:
+            # "I'd pick that, I think" says nothing of the statement alone: a yes to the proposal unless denied,
+            # emphatic with a strong word
+            side = -1 if NEGATION_WORDS.search(rest[:anaphora.start()]) else 1
+            reading = Reading(NEUTRAL + side * (2 if STRONG.search(rest) else 1), 1.0, "rule")
+        return reading if proposed > 0 else Reading(6 - reading.value, reading.confidence, reading.how)
+
+    def _proposed_side(self, asked: str, question: str) -> int:
+        """+1 or -1 for the side of the statement a question of the person's own proposes: the question said as
+        a statement ("wouldn't it be nicer to see my own work land" is "it be nicer to see ...") read by the
+        model, where it is sure; else the side its words name; else 0."""
+        lean = self.margin(PROPOSAL_ASKED.sub("", asked), question)
+        if abs(lean) >= PROPOSAL_LEAN:
+            return 1 if lean > 0 else -1
+        return _words_side(asked, self.k.criteria[question], any_form=True)
+
+    def _own_question_answered(self, text: str, question: str) -> Optional[Reading]:
+        """A question of the person's own, then its answer, where the model is unsure of the whole: the answer read
+        alone ("why settle for a handful of users ...? Reach wins, easily." at impact is 1; "why not have a
+        recognizable name behind me? it matters a little." at brand 4: probe33, asked again)."""
+        found = self._own_question(text)
+        if found is None:
+            return None
+        reading = self.read_agreement(found[1], question)
+        return reading if reading.value is not None else None
 
     def _identity_denied(self, text: str, question: str) -> Optional[Reading]:
         """What the person says they are not, read alone and turned round: "I'm no adrenaline junkie, a stampede
@@ -3216,6 +3312,20 @@ class Reader:
         settled = self_correction(text, self.k)
         if settled:
             return self.read_yes_no(settled, question)  # "yes, wait no, sorry, misread. no, im a us citizen"
+        back = asked_back(text)
+        if back is not None:
+            # "why would I need a visa? I'm a citizen", "six months? I've got way more than that" (probe33: read as
+            # yes, the need or the months in the question taken for the answer's): what follows answers
+            # the question's own sentence: "three kids and a mortgage. savings? zero" asks back "savings", and its
+            # bare "zero" answers that, not the question (left to what follows)
+            asked = answers.normalise(re.split(r"[.!;]\s+", text.split("?", 1)[0])[-1])
+            reading = self.read_yes_no(back, question)
+            words = constraint_words(answers.normalise(back), question, self.k) & {"yes", "no"}
+            if (reading.value is not None and words != {"no" if reading.value else "yes"}
+                    and answer_word_typed(back, self.k.yes_no_points) is None
+                    and (reading.how == "rule" or OWN_QUESTION.match(asked) or RHETORICAL.match(asked)
+                         or constraint_words(asked, question, self.k))):
+                return reading
         if only_neutral(text, self.k) or answer_word_typed(text, self.k.answer_points) == NEUTRAL:
             # "not sure", "skip", "hard one": the question counts them as no. Before the model, which took
             # "not sure" for "sure"; an answer that goes on ("both lol, savings are thin") is the model's.
@@ -3600,7 +3710,9 @@ GOODBYE_ALONE = re.compile(r"^(?:ok(?:ay)? |well |right |alright |anyway )?(?:by
 RESUMED = re.compile(r"^(?:(?:ok(?:ay)?|so|right|alright|sorry|anyway|hi|hey)\s+)*"
                      r"(?:where (?:were we|was i|did we (?:leave off|stop))|"
                      r"let'?s (?:continue|carry on|keep going|resume|go on)|"
-                     r"(?:continue|carry on|resume|keep going)(?: please| then)?|i'?m back(?: now)?|back now)$")
+                     r"(?:continue|carry on|resume|keep going)(?: please| then)?|i'?m back(?: now)?|back now|"
+                     # "start" alone starts, it clears nothing (REST, in my own words: "Start over?" in a new chat)
+                     r"start(?: now| please)?)$")
 
 
 def aside_intent(text: str) -> Optional[str]:
@@ -3628,7 +3740,42 @@ RHETORICAL = re.compile(
     r"why not(?: both)?$|"
     r"who (?:wouldn'?t|would not|doesn'?t|does not|cares|needs|wants|on earth|"
     r"(?:would|'d) (?:ever |even )?(?:pick|choose|want|say|turn|trade|not))|"
-    r"is that (?:even|really) a question|are you (?:kidding|serious|joking)|you kidding)\b"
+    r"is that (?:even|really) a question|are you (?:kidding|serious|joking)|you kidding|"
+    # probe33: "how could a logo possibly matter?", "why else would I be in ML", "who on earth actually enjoys
+    # chaos?", "what's the point if I can't see ...", "could anything bore me more?", "can't I do a bit of both?"
+    r"how could (?!you (?:tell|know|help|explain|decide|say|score))|why (?:else |on earth )?would (?:i|anyone)|"
+    r"why (?:settle|bother)|who (?:actually|really|even|on earth|in (?:their|his|her) right mind|gets excited|"
+    r"knows|can say|can tell)|what(?:'s| is) the (?:point|harm|use)|what good is|what(?:'s| is)? (?:more|better) "
+    r"(?:\w+ )?than|what could (?:possibly )?(?:beat|top|be better|compare)|what else would i|"
+    r"(?:could|can) anything|"
+    r"does (?:anyone|anybody) (?:actually |really |even )?(?:enjoy|like|love|want|care|remember|miss|need)|"
+    r"(?:can'?t|don'?t|shouldn'?t|wouldn'?t|couldn'?t|won'?t) i|"
+    r"isn'?t (?:it|that) (?:obvious|clear|for everyone|funny|ironic|crazy|wild)|do i look like|"
+    r"(?:does|do|would|will|is) (?:it|that|this) (?:even|really) (?:matter|count|make a difference))\b"
+)
+# What agrees or not with a question's proposal, not with the statement: "I'd lean that way", "I'd say so", "I'd
+# pick that over reach" (what it is picked over set aside: PRONOUN_OVER).
+PROPOSITION_ANAPHORA = re.compile(
+    r"\b(?:that way|(?:say|think|guess|suppose|believe|reckon|hope) so|"
+    r"(?:pick|choose|prefer|want|take|go for|go with|like|love|need|favou?r) (?:that|this)|"
+    r"lean (?:that way|towards? (?:that|it)))\b")
+PRONOUN_OVER = re.compile(
+    r"\b(?P<it>that way|that|this)\s+(?:over|to|rather than|instead of|more than)\s+[^,.;!?]+")
+# A question of one's own as the statement it proposes: "wouldn't it be nicer to ..." is "it be nicer to ...".
+PROPOSAL_ASKED = re.compile(r"^(?:(?:who )?(?:isn'?t|aren'?t|doesn'?t|don'?t|wouldn'?t|won'?t|shouldn'?t|"
+                            r"couldn'?t|can'?t|wasn'?t)|why not|what if)\s+")
+PROPOSAL_LEAN = 0.8
+# A question the person asks of themselves or leads with, then answers: "isn't a reasonable salary enough? it
+# doesn't need to be huge for me", "what if a famous name helps me later on? I'd say it matters somewhat", "Do I
+# want a promotion ladder? At my level it hardly matters either way." (probe33). Asked alone, each may be a
+# question for the bot ("don't startups pay less?"): only with a statement after it is it the person's own.
+OWN_QUESTION = re.compile(
+    r"^(?:(?:oh|ah|well|lol|honestly|i mean|hmm+|um+|like|seriously|and|but|so)\s+)*"
+    r"(?:(?:isn'?t|aren'?t|doesn'?t|don'?t|wouldn'?t|won'?t|shouldn'?t|couldn'?t|can'?t|wasn'?t)\b|what if\b|"
+    r"why (?:not|build|settle|bother|chase|pick|choose|spend|waste|trade|give|risk|sacrifice|gamble|take|join|"
+    r"stay|leave|limit|wait)\b|am i\b|(?:do|would|should|will) i (?:really |even |actually )?(?:want|need|care|"
+    r"like|love|mind|enjoy|thrive|value|trade|give|choose|pick|rather|miss|prefer)\b|"
+    r"(?:does|do|is|are) (?:the |a |an )?[\w' -]{1,60}? (?:matter|a must|important|count)\b)"
 )
 # Without a question mark, "when I ..." or "how we ..." leads a statement, and "did it twice" is a story.
 STATEMENT_START = re.compile(
@@ -3715,9 +3862,35 @@ REPORTED_ASKING = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}?(?:asked|asks|wondered|wo
                              r"(?:\s+me)?\s*(?::|,|\bwhether\b|\bif\b)", re.I)
 
 
+def _rhetorical(sentence: str) -> bool:
+    """True for a rhetorical question, or a sentence whose last clause is one ("I'd hate it, why would anyone
+    want that?", "could go either way, can't I do both?")."""
+    last_clause = answers.normalise(re.split(r"[,;:]\s*", answers.lowered(sentence))[-1])
+    return bool(RHETORICAL.match(answers.normalise(sentence)) or RHETORICAL.match(last_clause))
+
+
+def own_questions_only(text: str, k: Knowledge) -> bool:
+    """True when every question the message asks is the person's own: rhetorical, a thing asked back ("wide or
+    deep?"), or asked of themselves (OWN_QUESTION) or of anyone with an answer after it; the answer is then read
+    with them (probe33: all were asked again)."""
+    sentences = _sentences(text)
+    asked = [i for i, sentence in enumerate(sentences) if "?" in sentence or _asks(sentence)]
+
+    def answered_after(i: int) -> bool:
+        after = sentences[i + 1:]
+        return (_opens_with_answer(" ".join(after), k) or OWN_QUESTION.match(answers.normalise(sentences[i]))
+                is not None and any(not _asks(later) and re.search(r"[^\W\d_]", later) for later in after))
+
+    def asked_back_alone(sentence: str) -> bool:  # "wide or deep?", not "In big company my work is seen ...?"
+        return not _asks_in_words(sentence) and bool(ASKED_THING.match(answers.normalise(sentence)))
+
+    return bool(asked) and all(_rhetorical(sentences[i]) or asked_back_alone(sentences[i]) or answered_after(i)
+                               for i in asked)
+
+
 def _asks(sentence: str) -> bool:
     clean = answers.normalise(sentence)
-    if (RHETORICAL.match(clean) or SKIP_ASKED.search(clean) or without_tag(sentence) is not None
+    if (_rhetorical(sentence) or SKIP_ASKED.search(clean) or without_tag(sentence) is not None
             or REPORTED_ASKING.match(sentence)):
         return False
     if sentence.rstrip().endswith("?"):
@@ -3784,10 +3957,16 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     sentences = _sentences(text)
     # an answer word asked is an answer, unsure of itself: "T-shaped is the goal so... middle?"
     asked = [i for i, sentence in enumerate(sentences) if _asks(sentence) and not answer_word_alone(sentence, k)]
+    # a question of the person's own with a statement after it ("what if ...? I'd say it matters somewhat")
+    asked = [i for i in asked if not (OWN_QUESTION.match(answers.normalise(sentences[i]))
+                                      and any(not _asks(later) and re.search(r"[^\W\d_]", later)
+                                              for later in sentences[i + 1:]))]
     if not asked:
         return False
     last = asked[-1]
-    if last > 0 and lead_direction(sentences[0], k) != 0:
+    if (last > 0 or last < len(sentences) - 1) and lead_direction(sentences[0], k) != 0:
+        # an answer word first, then a question with a statement after it: "strongly disagree, doesn't brand
+        # worship seem silly? it doesn't matter to me at all." (probe33)
         return False
     if last == len(sentences) - 1:
         return True
@@ -4009,6 +4188,15 @@ def stage_told(text: str, k: Knowledge) -> bool:
     return "?" not in text and not is_question(text) and situation.stage_stated(text, k) is not None
 
 
+# A stage told, and the bot asked to place it: "four full years at a big tech company, what would you call that?",
+# "is year two of working still junior? because that's where I am" (probe33).
+SELF_PLACED = re.compile(r"\b(?:what (?:would|do|should) you call (?:that|this|me|it)|does (?:that|this|it) "
+                         r"(?:even |still )?count|where does (?:that|this) (?:put|leave) me|what else would i be|"
+                         r"does anyone call (?:that|this|it)|that'?s where i am|asking for me|"
+                         r"(?:is|am) (?:that|this|it|i) (?:still )?(?:a |an )?(?:junior|senior|early|mid|student|"
+                         r"new grad))\b")
+
+
 def is_interruption(text: str, intent: Optional[str], confidence: float, k: Knowledge,
                     question: Optional[str] = None) -> bool:
     """True when a message typed while a question is pending (`question`, where known) is clearly a question or
@@ -4019,6 +4207,12 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
     if question == STAGE_QUESTION and intent not in COMMAND_INTENTS and stage_told(stripped, k):
         # "4 years at Amazon, now holding an offer from a seed startup" answers where one is, whatever else it
         # tells (probe30: "I need a few more answers first", and the stage asked again)
+        return False
+    if (question == STAGE_QUESTION and intent not in COMMAND_INTENTS
+            and SELF_PLACED.search(answers.lowered(stripped))
+            and default_reader().read_stage(stripped).value is not None):
+        # "about eighteen months at my first real job, what would you call that?" asks the bot to place what it
+        # says: an answer (probe33: taken for a question about a factor)
         return False
     clean = answers.normalise(stripped)
     # "let's leave this one blank" is no command

@@ -2325,3 +2325,82 @@ def test_an_emoji_yes_no_answer_says_its_word():
 ])
 def test_a_feeling_that_has_changed(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a question of the person's own, then its answer (probe33: asked again)
+    ("how could I live without solid benefits? it's an absolute must.", "salary", 5),
+    ("isn't a reasonable salary enough? it doesn't need to be huge for me.", "salary", 2),
+    ("what if a famous name helps me later on? I'd say it matters somewhat.", "brand", 4),
+    ("a checklist for promotion? I'd hate it, why would anyone want that?", "structure", 1),
+    ("why settle for a handful of users when your code can touch a billion people? Reach matters far more to me.",
+     "impact", 1),
+    ("why not have a recognizable name behind me? it matters a little.", "brand", 4),
+    # what follows agrees with what the question proposes, not with the statement (probe33: read 4)
+    ("isn't reaching millions of users kind of the bigger deal? I'd lean that way.", "impact", 2),
+    ("doesn't reaching millions count for more? I'd say so, mildly.", "impact", 2),
+    ("wouldn't it be nicer to see my own work land in the product? I'd pick that over reach, I think.", "impact",
+     4),
+    ("who wouldn't rather reach millions? I lean that way over visible impact.", "impact", 2),
+    # an answer word after it answers the statement itself
+    ("Wouldn't depth serve me better at this point? I'd lean slightly that way, so I disagree a little.",
+     "breadth", 2),
+    # a negative question is no thing asked back: "strongly disagree" is the answer (probe33: read 5)
+    ("strongly disagree. isn't it obvious that stability comes first? never trading it.", "risk", 1),
+])
+def test_a_question_of_ones_own_then_its_answer(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, question, value", [
+    # what follows a question of one's own answers a yes/no question (probe33: the need asked read as a yes)
+    ("why would I need a visa? I'm a citizen", "needs_sponsorship", False),
+    ("do I look like I need a visa? born and raised here", "needs_sponsorship", False),
+    ("six months? I've got way more than that, and no one relies on me", "low_runway", False),
+    ("would a couple months of rent count as runway? because that's all I've got", "low_runway", True),
+])
+def test_a_yes_no_answer_after_a_question_of_ones_own(text, question, value):
+    assert READER.read_yes_no(text, question).value is value
+
+
+@pytest.mark.parametrize("text, intent, question", [
+    ("how could a well-known name hurt? it matters to me somewhat.", "out_of_scope", None),
+    ("Doesn't a recognizable name still open a few doors? I'd say it matters somewhat.", "out_of_scope", None),
+    ("strongly disagree, doesn't brand worship seem silly? it doesn't matter to me at all.", "ask_factor", None),
+    ("massive scale? that's my favorite thing in the world, is that even a question?", "ask_why", None),
+    # a stage told, and the bot asked to place it (probe33)
+    ("about eighteen months at my first real job, what would you call that?", "ask_factor", "stage"),
+])
+def test_an_answer_with_a_question_of_ones_own_is_no_interruption(text, intent, question):
+    assert not reader.is_interruption(text, intent, 0.95, K, question)
+
+
+@pytest.mark.parametrize("text, intent, question", [
+    ("Why does work authorisation come into this? I thought we were talking about preferences.", "ask_why",
+     "needs_sponsorship"),
+    ("Does analytics work count toward years of experience here, or only ML roles?", "ask_why", "stage"),
+    ("Before I answer, could you tell me whether 'fast-paced' refers to tight deadlines or to priorities changing "
+     "all the time? Those feel quite different to me.", "ask_why", "pace"),
+    ("don't startups pay less?", "ask_factor", "salary"),
+])
+def test_a_question_for_the_bot_with_context_is_still_an_interruption(text, intent, question):
+    assert reader.is_interruption(text, intent, 0.95, K, question)
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a priority ranked low (REST, in my own words: "not the top priority" at salary was asked again)
+    ("not the top priority", "salary", 2), ("low priority for me", "brand", 2),
+    ("the brand is not a priority", "brand", 2),
+    ("stability is not the top priority", "risk", 4),  # the other side's
+])
+def test_a_priority_ranked_low(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, point", [
+    # a number alone that no 1-to-5 rating is, out of ten (REST, in my own words: "9" read 4, "7" asked again)
+    ("9", 5), ("7", 4), ("6", 3), ("10!", 5), ("0", 1), ("a 7", 4),
+    ("4", 4),  # a rating of 1 to 5 as it stands
+])
+def test_a_number_above_five_alone_is_out_of_ten(text, point):
+    assert READER.read_agreement(text, "scale").value == point
