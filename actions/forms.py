@@ -28,13 +28,32 @@ MAX_ECHO = 40
 MAX_SAID_WORDS = 3
 
 
+# "go back", "previous question", "undo that": the answer given last (REST, in my own words: "go back" asked which
+# answer, and "disagree" typed next got "I couldn't tell which answer")
+GO_BACK = re.compile(r"^(?!.*\?)\W*(?:(?:ok|oops|sorry|wait|hmm|can we|could we|let'?s|please|pls)\W+)*"
+                     r"(?:go(?:ing)? back|back|previous(?: question| one)?|(?:the )?last (?:question|one|answer)|"
+                     r"undo(?: that| it)?)(?:\s+(?:one|a question|a step|please|pls|"
+                     r"to the (?:last|previous) (?:one|question)))*\W*$", re.I)
+
+
+def last_answered(tracker: Tracker, k: Knowledge) -> Optional[str]:
+    """The question answered last before the latest message, by the slots set; None before any answer."""
+    for event in reversed(tracker.events[:_latest_user_index(tracker.events) or 0]):
+        if event.get("event") == "slot" and event.get("name") in k.questions and event.get("value") is not None:
+            return event["name"]
+    return None
+
+
 def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
-    """Which answer a message names: a criterion, a constraint, or the career stage."""
+    """Which answer a message names: a criterion, a constraint, or the career stage; "go back" names the
+    answer given last."""
     message = tracker.latest_message or {}
     text = message.get("text") or ""
     clicked = answers.button_value(text, "criterion")
     if clicked in k.questions:
         return clicked
+    if GO_BACK.match(text):
+        return last_answered(tracker, k)
     for entity in message.get("entities", []):
         if entity.get("entity") in ("criterion", "constraint") and entity.get("value") in k.questions:
             return entity["value"]
@@ -150,6 +169,15 @@ def _answers_it_too(text: str, slot: str, reading: reader.Reading, named: Option
     verdict = reader.opening_sentence(text)
     alone = reader.default_reader().read_agreement(verdict, slot).value if verdict else None
     return alone is not None and (alone - answers.NEUTRAL) * side > 0
+
+
+BARE_DIGIT = re.compile(r"\s*([1-5])\s*[.!]*\s*")
+
+
+def rated_out_of_ten(tracker: Tracker) -> bool:
+    """True when an earlier message of the user rated out of ten ("8/10", "3 out of 10")."""
+    return any(event.get("event") == "user" and reader.ten_scale_rating(answers.lowered(event.get("text") or ""))
+               is not None for event in _before_latest_user(tracker.events))
 
 
 def _stage_in_passing(tracker: Tracker, validated: Dict[Text, Any], guessed: Dict[Text, Any]) -> bool:
@@ -303,6 +331,11 @@ class ValidateAssessmentForm(FormValidationAction):
                    tracker: Tracker, guessed: Dict[Text, Any]) -> Dict[Text, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= 5:
             return self._accept(slot, float(value), tracker)
+        digit = BARE_DIGIT.fullmatch(str(value or ""))
+        if digit and rated_out_of_ten(tracker):
+            # "2" after "8/10" and "3/10" is two out of ten, not a 2 of 5 (REST, in my own words); said back
+            guessed[slot] = float(1 + round(int(digit.group(1)) / 10 * 4))
+            return self._accept(slot, guessed[slot], tracker)
         the_reader = reader.default_reader()
         reading = the_reader.read_agreement(str(value or ""), slot)
         if reading.how == "model" and reading.value == answers.NEUTRAL and _other_answers(slot, tracker):
@@ -340,10 +373,11 @@ class ValidateAssessmentForm(FormValidationAction):
             return self._unclear(slot, float(answers.NEUTRAL), dispatcher, tracker)
         first = reader.first_clause(str(value or ""))
         said = answers.parse_agreement(first, default()) if len(first.split()) <= MAX_SAID_WORDS else None
-        if reading.how in ("model", "rule") and said != reading.value:
+        if ((reading.how in ("model", "rule") and said != reading.value)
+                or (reading.how == "number" and reader.BARE_TEN_SCALE.fullmatch(answers.lowered(str(value))))):
             # not "kinda" or "no way, ...", whose few first words say their point; a rule's reading of a story
             # is a guess too, and so is a phrase inside a sentence ("It would be an overstatement to call it a
-            # must" was taken as "a must", 5, unseen: REST)
+            # must" was taken as "a must", 5, unseen: REST); a "7" alone was read out of ten
             guessed[slot] = float(reading.value)
         return self._accept(slot, float(reading.value), tracker)
 

@@ -210,13 +210,19 @@ def test_a_return_mid_way_picks_up_the_pending_question(advisor, typed):
     assert advisor.slots(sender)["breadth"] is None and advisor.slots(sender)["pace"] == 3.0
 
 
-def test_back_mid_way_offers_to_change_an_answer(advisor):
-    # REST: "back" typed at the pace statement was noted as a neutral answer
+def test_back_mid_way_asks_the_answer_given_last_again(advisor):
+    # REST: "back" typed at the pace statement was noted as a neutral answer; later (REST, in my own words) "go
+    # back" asked which answer to change, and "disagree" typed next got "I couldn't tell which answer"
     to_question(advisor, "back-mid-way", "pace")
     replies = advisor.say("back-mid-way", "back")
     assert not any(r.get("text", "").startswith("Noted") for r in replies)
-    assert "change" in replies[0]["text"]
+    assert replies[0]["text"] == "OK, let's redo: Career stage." and asked(replies) == ["stage"]
     assert advisor.slots("back-mid-way")["pace"] is None
+    to_question(advisor, "go-back", "impact")
+    replies = advisor.say("go-back", "go back")
+    assert replies[0]["text"] == "OK, let's redo: Breadth over depth." and asked(replies) == ["breadth"]
+    assert asked(advisor.say("go-back", "disagree")) == ["impact"]
+    assert (advisor.slots("go-back")["breadth"], advisor.slots("go-back")["pace"]) == (2.0, 3.0)
 
 
 @pytest.mark.parametrize("typed, reply, stage, pending", [
@@ -500,3 +506,22 @@ def test_an_aside_said_again_and_again_is_not_asked_about_forever(advisor, pendi
     for _ in range(3):
         replies = advisor.say(sender, typed)
     assert advisor.slots(sender)[pending] is not None, texts(replies)
+
+
+def test_a_number_alone_after_ratings_out_of_ten_is_out_of_ten_and_said_back(advisor):
+    # REST, in my own words: after "8/10", "9" read 4 unsaid, "7" was asked again and "4" counted as a 4 of 5
+    sender = "out-of-ten"
+    to_question(advisor, sender, "pace")
+    assert asked(advisor.say(sender, "8/10")) == ["breadth"]
+    replies = advisor.say(sender, "4")
+    assert replies[0]["text"] == "Noted: Breadth over depth: 3 (Neutral)." and asked(replies) == ["impact"]
+    replies = advisor.say(sender, "7")
+    assert replies[0]["text"] == "Noted: Direct impact: 4 (Agree)." and asked(replies) == ["risk"]
+    assert [advisor.slots(sender)[slot] for slot in ("pace", "breadth", "impact")] == [4.0, 3.0, 4.0]
+
+
+def test_start_typed_in_a_new_chat_starts_the_assessment(advisor):
+    # REST, in my own words: "start" in a new chat asked "Start over? That clears all your answers"
+    replies = advisor.say("start-new-chat", "start")
+    assert asked(replies) == ["stage"], texts(replies)
+    assert not any(r.get("text", "").startswith("Start over?") for r in replies)
