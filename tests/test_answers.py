@@ -2404,3 +2404,9 @@ def test_a_priority_ranked_low(text, question, point):
 ])
 def test_a_number_above_five_alone_is_out_of_ten(text, point):
     assert READER.read_agreement(text, "scale").value == point
+
+
+@pytest.mark.parametrize("text", ["postdoc, 2nd year", "I'm a postdoc"])
+def test_a_postdoc_is_early_in_a_career(text):
+    # REST, in my own words: "postdoc, 2nd year" was read as a student
+    assert READER.read_stage(text).value == "early"

@@ -284,8 +284,9 @@ FLOORS = {
     # the forty-fourth session, before it was first run, and run once with the reader as that session found it
     # (10:29 UTC, reader as at c5bb329, whose readings are 72a6fc7's): 0.820 read right, three the wrong way round,
     # 59 asked again; stages 0.967, yes/no 0.725 with four the wrong way round. After the session's rules (from
-    # probe33): 0.875, four, 36.
-    "blind42": {"answer_accuracy": 0.875, "wrong_way": 4, "stage_accuracy": 0.9666, "yes_no_accuracy": 0.825,
+    # probe33): 0.875, four, 36. Stages 0.95 after a postdoc became early career (REST, in my own words: "postdoc,
+    # 2nd year" read as a student), which moved one of blind42's stage statements off and one of blind15's on.
+    "blind42": {"answer_accuracy": 0.875, "wrong_way": 4, "stage_accuracy": 0.95, "yes_no_accuracy": 0.825,
                 "yes_no_wrong": 3},
     # Tuning slices to blind5's brief (2026-12-03's fourth session): their misses were read and rules
     # written for them, so they only guard against regressions. Floors: the figures after the last rule.
