@@ -3762,8 +3762,8 @@ PROPOSITION_ANAPHORA = re.compile(
 PRONOUN_OVER = re.compile(
     r"\b(?P<it>that way|that|this)\s+(?:over|to|rather than|instead of|more than)\s+[^,.;!?]+")
 # A question of one's own as the statement it proposes: "wouldn't it be nicer to ..." is "it be nicer to ...".
-PROPOSAL_ASKED = re.compile(r"^(?:(?:who )?(?:isn'?t|aren'?t|doesn'?t|don'?t|wouldn'?t|won'?t|shouldn'?t|"
-                            r"couldn'?t|can'?t|wasn'?t)|why not|what if)\s+")
+NEGATIVE_ASKING = r"(?:isn'?t|aren'?t|doesn'?t|don'?t|wouldn'?t|won'?t|shouldn'?t|couldn'?t|can'?t|wasn'?t)"
+PROPOSAL_ASKED = re.compile(rf"^(?:(?:who )?{NEGATIVE_ASKING}|why not|what if)\s+")
 PROPOSAL_LEAN = 0.8
 # A question the person asks of themselves or leads with, then answers: "isn't a reasonable salary enough? it
 # doesn't need to be huge for me", "what if a famous name helps me later on? I'd say it matters somewhat", "Do I
@@ -3771,7 +3771,7 @@ PROPOSAL_LEAN = 0.8
 # question for the bot ("don't startups pay less?"): only with a statement after it is it the person's own.
 OWN_QUESTION = re.compile(
     r"^(?:(?:oh|ah|well|lol|honestly|i mean|hmm+|um+|like|seriously|and|but|so)\s+)*"
-    r"(?:(?:isn'?t|aren'?t|doesn'?t|don'?t|wouldn'?t|won'?t|shouldn'?t|couldn'?t|can'?t|wasn'?t)\b|what if\b|"
+    rf"(?:{NEGATIVE_ASKING}\b|what if\b|"
     r"why (?:not|build|settle|bother|chase|pick|choose|spend|waste|trade|give|risk|sacrifice|gamble|take|join|"
     r"stay|leave|limit|wait)\b|am i\b|(?:do|would|should|will) i (?:really |even |actually )?(?:want|need|care|"
     r"like|love|mind|enjoy|thrive|value|trade|give|choose|pick|rather|miss|prefer)\b|"
@@ -3869,6 +3869,12 @@ def _rhetorical(sentence: str) -> bool:
     return bool(RHETORICAL.match(answers.normalise(sentence)) or RHETORICAL.match(last_clause))
 
 
+def _own_question_then_answer(sentences: List[str], i: int) -> bool:
+    """True when sentence i asks a question of the person's own (OWN_QUESTION) and a statement in words follows."""
+    return bool(OWN_QUESTION.match(answers.normalise(sentences[i]))) and any(
+        not _asks(later) and re.search(r"[^\W\d_]", later) for later in sentences[i + 1:])
+
+
 def own_questions_only(text: str, k: Knowledge) -> bool:
     """True when every question the message asks is the person's own: rhetorical, a thing asked back ("wide or
     deep?"), or asked of themselves (OWN_QUESTION) or of anyone with an answer after it; the answer is then read
@@ -3877,9 +3883,7 @@ def own_questions_only(text: str, k: Knowledge) -> bool:
     asked = [i for i, sentence in enumerate(sentences) if "?" in sentence or _asks(sentence)]
 
     def answered_after(i: int) -> bool:
-        after = sentences[i + 1:]
-        return (_opens_with_answer(" ".join(after), k) or OWN_QUESTION.match(answers.normalise(sentences[i]))
-                is not None and any(not _asks(later) and re.search(r"[^\W\d_]", later) for later in after))
+        return _opens_with_answer(" ".join(sentences[i + 1:]), k) or _own_question_then_answer(sentences, i)
 
     def asked_back_alone(sentence: str) -> bool:  # "wide or deep?", not "In big company my work is seen ...?"
         return not _asks_in_words(sentence) and bool(ASKED_THING.match(answers.normalise(sentence)))
@@ -3958,9 +3962,7 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     # an answer word asked is an answer, unsure of itself: "T-shaped is the goal so... middle?"
     asked = [i for i, sentence in enumerate(sentences) if _asks(sentence) and not answer_word_alone(sentence, k)]
     # a question of the person's own with a statement after it ("what if ...? I'd say it matters somewhat")
-    asked = [i for i in asked if not (OWN_QUESTION.match(answers.normalise(sentences[i]))
-                                      and any(not _asks(later) and re.search(r"[^\W\d_]", later)
-                                              for later in sentences[i + 1:]))]
+    asked = [i for i in asked if not _own_question_then_answer(sentences, i)]
     if not asked:
         return False
     last = asked[-1]
