@@ -1031,6 +1031,22 @@ def rhetoric_said_plainly(text: str) -> Optional[str]:
     return None
 
 
+# A thing asked back, then a rhetorical "who needs that": "a ladder? who needs that" is "who needs a ladder?" (make
+# chat on a clean clone: the keyword "ladder" and the model's lean had noted it as a 4)
+THAT_RHETORIC = re.compile(r"^\W*(?:(?:honestly|seriously|lol|like|i mean|but)\W+)?"
+                           r"who (?P<verb>needs|wants|cares about|cares for) (?:that|it|this|them)\W*$")
+
+
+def _thing_into_rhetoric(text: str) -> Optional[str]:
+    """ "X? who needs that" as "who needs X?", for RHETORIC; None for any other text."""
+    rest = asked_back(text)
+    said = THAT_RHETORIC.match(answers.lowered(rest)) if rest else None
+    thing = text.split("?", 1)[0].strip()
+    if not said or not ASKED_THING.match(answers.normalise(thing)):
+        return None
+    return f"who {said.group('verb')} {thing}?"
+
+
 def asked_back(text: str) -> Optional[str]:
     """What follows a question the person asks back before answering, or None; in the case it was typed
     in ("ladders? NO." is emphatic)."""
@@ -2952,7 +2968,7 @@ class Reader:
         rest = answer_part(text)
         if rest is not None:
             return self.read_agreement(rest, question)  # "I get why people love it, but it's not me"
-        plain = rhetoric_said_plainly(text)
+        plain = rhetoric_said_plainly(_thing_into_rhetoric(text) or text)
         if plain is not None:
             # "who wouldn't want clear criteria?": said plainly, and emphatic whichever side it takes
             reading = self.read_agreement(plain, question)

@@ -2410,3 +2410,12 @@ def test_a_number_above_five_alone_is_out_of_ten(text, point):
 def test_a_postdoc_is_early_in_a_career(text):
     # REST, in my own words: "postdoc, 2nd year" was read as a student
     assert READER.read_stage(text).value == "early"
+
+
+@pytest.mark.parametrize("text, question, point", [
+    # a thing asked back, then "who needs that" (make chat on a clean clone: noted as a 4 by the keyword "ladder")
+    ("a ladder? who needs that", "structure", 1),
+    ("stability? who needs that", "risk", 5),  # the other side's thing: a yes
+])
+def test_a_thing_asked_back_then_who_needs_that(text, question, point):
+    assert READER.read_agreement(text, question).value == point
