@@ -40,6 +40,11 @@ def emoji_as_words(text: str) -> str:
     return re.sub(r"\s+", " ", said).strip()
 
 
+def on_five(share: float) -> int:
+    """A share of the whole (0 to 1) as a point from 1 to 5: "70%" and "7/10" are 4, "5/10" is 3."""
+    return 1 + round(share * 4)
+
+
 @functools.lru_cache(maxsize=4096)  # the reader normalises each part of an answer dozens of times
 def lowered(text: str) -> str:
     """Lower case with the typographic apostrophe made plain; one character for one, so places agree."""
@@ -122,7 +127,7 @@ def parse_agreement(text: str, k: Knowledge) -> Optional[int]:
     if number:
         value, unit = float(number.group(1)), number.group(2)
         if unit and "%" in unit or unit == "percent":
-            value = 1 + round(min(value, 100) / 25)
+            value = on_five(min(value, 100) / 100)
         return int(value) if value in SCALE_POINTS else None
     known = phrases(k)
     found = _find(clean, known)

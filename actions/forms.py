@@ -36,10 +36,12 @@ GO_BACK = re.compile(r"^(?!.*\?)\W*(?:(?:ok|oops|sorry|wait|hmm|can we|could we|
                      r"to the (?:last|previous) (?:one|question)))*\W*$", re.I)
 
 
-def last_answered(tracker: Tracker, k: Knowledge) -> Optional[str]:
-    """The question answered last before the latest message, by the slots set; None before any answer."""
-    for event in reversed(tracker.events[:_latest_user_index(tracker.events) or 0]):
-        if event.get("event") == "slot" and event.get("name") in k.questions and event.get("value") is not None:
+def last_answered(tracker: Tracker, k: Knowledge, exclude: Optional[str] = None) -> Optional[str]:
+    """The question answered last before the latest message, by the slots set, other than `exclude`; None before
+    any answer."""
+    for event in reversed(_before_latest_user(tracker.events)):
+        if (event.get("event") == "slot" and event.get("name") in k.questions and event.get("name") != exclude
+                and event.get("value") is not None):
             return event["name"]
     return None
 
@@ -334,7 +336,7 @@ class ValidateAssessmentForm(FormValidationAction):
         digit = BARE_DIGIT.fullmatch(str(value or ""))
         if digit and rated_out_of_ten(tracker):
             # "2" after "8/10" and "3/10" is two out of ten, not a 2 of 5 (REST, in my own words); said back
-            guessed[slot] = float(1 + round(int(digit.group(1)) / 10 * 4))
+            guessed[slot] = float(answers.on_five(int(digit.group(1)) / 10))
             return self._accept(slot, guessed[slot], tracker)
         the_reader = reader.default_reader()
         reading = the_reader.read_agreement(str(value or ""), slot)
@@ -430,11 +432,7 @@ class ValidateAssessmentForm(FormValidationAction):
         next question instead."""
         if not isinstance(value, str) or not reader.corrects_previous(value):
             return None
-        for event in reversed(_before_latest_user(tracker.events)):
-            if (event.get("event") == "slot" and event.get("name") in default().questions
-                    and event.get("name") != slot and event.get("value") is not None):
-                return event["name"]
-        return None
+        return last_answered(tracker, default(), exclude=slot)
 
     @staticmethod
     def _redo(topic: str, pending: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:

@@ -1047,6 +1047,12 @@ def _thing_into_rhetoric(text: str) -> Optional[str]:
     return f"who {said.group('verb')} {thing}?"
 
 
+def _sentence_asked(text: str) -> str:
+    """The sentence the first question mark ends, normalised: "deep credit-risk modelling since 2009. broad and
+    shallow? never" asks "broad and shallow"."""
+    return answers.normalise(re.split(r"[.!;]\s+", text.split("?", 1)[0])[-1])
+
+
 def asked_back(text: str) -> Optional[str]:
     """What follows a question the person asks back before answering, or None; in the case it was typed
     in ("ladders? NO." is emphatic)."""
@@ -2273,12 +2279,19 @@ MATTERS_LITTLE = re.compile(r"^\W*(?P<thing>[a-z' -]{2,40}?) (?:matters?|counts?
 
 def matters_little(text: str, question: str, k: Knowledge) -> Optional[int]:
     """2 or 4 for MATTERS_LITTLE said of the statement's side (or "it") or of its opposite; None otherwise."""
-    match = MATTERS_LITTLE.match(answers.lowered(text))
+    return _little_said_of(MATTERS_LITTLE, text, question, k)
+
+
+def _little_said_of(pattern: Pattern, text: str, question: str, k: Knowledge) -> Optional[int]:
+    """2 where the pattern, matching the answer, says its thing matters little and the thing is the statement's
+    side, "it" ("It matters little to me.") or nothing named ("not the top priority"); 4 where it is the
+    opposite; None otherwise."""
+    match = pattern.match(answers.lowered(text))
     criterion = k.criteria.get(question)
     if not match or not criterion:
         return None
-    thing = answers.normalise(match.group("thing"))
-    side = 1 if PRONOUN_THING.fullmatch(thing) else _side_named(thing, criterion)  # "It matters little to me."
+    thing = answers.normalise(match.group("thing") or "")
+    side = 1 if not thing or PRONOUN_THING.fullmatch(thing) else _side_named(thing, criterion)
     return {1: 2, -1: 4}.get(side)
 
 
@@ -2292,13 +2305,7 @@ LOW_PRIORITY = re.compile(r"^\W*(?:(?P<thing>[a-z' -]{2,40}?) (?:is|are|'s) )?(?
 def low_priority(text: str, question: str, k: Knowledge) -> Optional[int]:
     """2 for LOW_PRIORITY said of the statement's side or of nothing named ("not the top priority"), 4 of its
     opposite ("stability is low on my list" at risk); None otherwise."""
-    match = LOW_PRIORITY.match(answers.lowered(text))
-    criterion = k.criteria.get(question)
-    if not match or not criterion:
-        return None
-    thing = answers.normalise(match.group("thing") or "")
-    side = 1 if not thing or PRONOUN_THING.fullmatch(thing) else _side_named(thing, criterion)
-    return {1: 2, -1: 4}.get(side)
+    return _little_said_of(LOW_PRIORITY, text, question, k)
 
 
 BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
@@ -2347,7 +2354,7 @@ def rating_number(text: str) -> Optional[int]:
     if above_five:
         # "7" alone, typed after "8/10" or on its own: no 1-to-5 rating, so one out of ten (REST, in my own words:
         # "9" read 4 by the model, "7" asked again)
-        return 1 + round(int(above_five.group(1)) / 10 * 4)
+        return answers.on_five(int(above_five.group(1)) / 10)
     lead = re.match(r"^\s*(?:(?:i'?d say|id say|i would say|say|a|an|maybe|perhaps|prob|probably|like|"
                     r"solid)\s+){0,3}"
                     r"([1-5]|one|two|three|four|five)(?:\s+(?:for sure|for me|tbh|honestly|probably|i guess|"
@@ -2387,7 +2394,7 @@ def rating_number(text: str) -> Optional[int]:
     if (percent and len(clean.split()) <= 6 and len(clean[percent.end():].split()) <= 1
             and re.fullmatch(r"(?:(?:i'?d say|id say|i would say|say|maybe|about|around|like|prob|probably|"
                              r"honestly|tbh|um+|hmm+)\s*)*", clean[:percent.start()])):
-        return 1 + round(min(int(percent.group(1)), 100) / 25)
+        return answers.on_five(min(int(percent.group(1)), 100) / 100)
     return None
 
 
@@ -2402,7 +2409,7 @@ def ten_scale_rating(raw: str) -> Optional[int]:
             continue
         whole = 100 if match.group(2) == "100" else 10
         share = min(float(match.group(1)), whole) / whole
-        found.add(1 + round(share * 4))
+        found.add(answers.on_five(share))
     return found.pop() if len(found) == 1 else None
 
 
@@ -2789,7 +2796,7 @@ class Reader:
             return None
         # the thing asked is the question's own sentence: "deep credit-risk modelling since 2009. broad and
         # shallow? never" asks back about breadth, whatever the sentence before says (probe25: read 5)
-        asked = answers.normalise(re.split(r"[.!;]\s+", text.split("?", 1)[0])[-1])
+        asked = _sentence_asked(text)
         # a thing asked back is a few words alone, its side's word in any form ("Specialising early?"); in
         # a sentence such a form is often something else ("promotions are random")
         if (not ASKED_THING.match(asked) or COMPARISON.search(asked) or _words_side(asked, criterion, True) != -1
@@ -3334,7 +3341,7 @@ class Reader:
             # yes, the need or the months in the question taken for the answer's): what follows answers
             # the question's own sentence: "three kids and a mortgage. savings? zero" asks back "savings", and its
             # bare "zero" answers that, not the question (left to what follows)
-            asked = answers.normalise(re.split(r"[.!;]\s+", text.split("?", 1)[0])[-1])
+            asked = _sentence_asked(text)
             reading = self.read_yes_no(back, question)
             words = constraint_words(answers.normalise(back), question, self.k) & {"yes", "no"}
             if (reading.value is not None and words != {"no" if reading.value else "yes"}
