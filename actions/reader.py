@@ -32,7 +32,7 @@ from typing import Any, Dict, Iterable, List, Optional, Pattern, Sequence, Set, 
 import numpy as np
 import yaml
 
-from actions import answers, situation
+from actions import answers, edits, situation
 from actions.knowledge import STAGE_QUESTION, Knowledge, default
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -505,6 +505,16 @@ def conclusion(text: str, k: Knowledge, yes_no: bool = False) -> Optional[int]:
     return found[0] if found else None
 
 
+# Leans that close an answer after its reasons ("The 'reliable' half, sure; the 'must', not really. Leaning
+# against.", probe34): its conclusion there, though no answer words alone. Said of the whole or of the statement
+# ("I lean against the statement", "leaning agree on the whole").
+CLOSING_LEANS = {"leaning against": 2, "lean against": 2, "i lean against": 2, "i'd lean against": 2,
+                 "mildly against": 2, "slightly against": 2, "somewhat against": 2, "mostly not me": 2,
+                 "not really me": 2, "leaning agree": 4, "lean agree": 4, "leaning towards agree": 4,
+                 "leaning toward agree": 4, "mostly me": 4, "rejected outright": 1, "firmly no": 1, "flatly no": 1}
+OF_THE_WHOLE = re.compile(r"\s+(?:on the whole|overall|on balance|all in all|(?:with |to )?the statement|it)$")
+
+
 def _concluding(text: str, k: Knowledge, yes_no: bool = False,
                 plain: bool = False) -> Optional[Tuple[int, int, str]]:
     """(direction, where the conclusion starts, its answer phrase) for `conclusion`. With `plain`, any answer
@@ -531,6 +541,8 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False,
             point = _weighed_phrase(tail, points)
             if point is None and unsaid not in (None, NEUTRAL):
                 point = unsaid  # not "i'd pass", which declines (DIRECTION_IDIOMS)
+        if point is None and tail and not plain and not yes_no:
+            point = CLOSING_LEANS.get(OF_THE_WHOLE.sub("", tail))
         if point is None and tail and not plain and not yes_no and pattern is CONCLUSIONS[0]:
             # "I've only just started earning, so I'd be reluctant." (probe23): the words after the "so"
             point = formal_verdict(SO_LEAD.sub("", lower[match.start():], count=1))
@@ -555,6 +567,9 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     phrase = found[2]  # after a comma, or after "so" ("... so strong disagree", probe22)
     if phrase in ("+1", "-1"):
         return 4 if phrase == "+1" else 2  # a vote is a plain agree or disagree, as one alone is
+    lean = CLOSING_LEANS.get(OF_THE_WHOLE.sub("", phrase))
+    if lean is not None and phrase not in k.answer_points:
+        return lean  # "... leaning agree on the whole": a lean weighs itself
     point = k.answer_points.get(phrase)
     if point is None:
         point = _weighed_phrase(phrase, k.answer_points)  # "strongly no", "mostly agree"
@@ -2114,6 +2129,10 @@ NEUTRAL_ENDING = re.compile(
     r"mixed|mixed feelings|mid|(?:nets?|netting) (?:out )?(?:to )?zero|net zero|"
     # "... honestly no take", "... could matter could not", "... scale is just a thing" (probe26)
     r"(?:i have |i've got |i got )?no (?:real |strong |hot )?takes?|could (?:matter|go),? (?:or )?could not|"
+    # "... it evens out. No real lean.", "Net effect roughly zero.", "..., same pull" (probe34)
+    r"no (?:real |strong |clear )?lean(?: either way)?|"
+    r"net (?:effect|result) (?:is )?(?:roughly |about )?(?:zero|nil)|"
+    r"(?:the )?same pull|"
     r"(?:[\w' -]{2,30} )?(?:is|are) just (?:a thing|there|a fact of life)|"
     # "scale is fine, doesn't excite me or bore me": a liking and a dislike, both denied (probe26)
     r"(?:it |that )?(?:doesn'?t|does not|neither) (?:(?:excite|thrill|interest|energi[sz]e)s? me,? (?:or|nor) "
@@ -2821,6 +2840,7 @@ class Reader:
         reading = self._concluded_story(text, question, reading)
         reading = self._so_concluded(text, question, reading)
         reading = exclaimed(text, reading)
+        reading = self._edit_weighed(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2831,6 +2851,20 @@ class Reader:
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
         return after if reading.value is None or _other_sides(after, reading) else reading
+
+    def _edit_weighed(self, text: str, question: str, reading: Reading) -> Reading:
+        """A statement's word toned down ("'comfortable' is pushing it") is less than the statement as worded: a
+        mild no where nothing else reads, at most a mild yes otherwise; a word taken as it stands ("'must' fits,
+        mostly") is a yes where nothing else reads."""
+        if edits.toned_down(text, question, self.k):
+            if reading.value is None:
+                return Reading(2, 1.0, "rule")
+            return Reading(4, reading.confidence, reading.how) if reading.value == 5 else reading
+        if reading.value is None:
+            accepted = edits.taken_as_worded(text, question, self.k)
+            if accepted is not None:
+                return Reading(accepted, 1.0, "rule")
+        return reading
 
     def _opened_story(self, text: str, question: str, reading: Reading) -> Reading:
         """A verdict in a short sentence of its own before a story that the model could not read ("I tolerate
@@ -2929,6 +2963,12 @@ class Reader:
         number = rating_number(text)
         if number is not None:
             return Reading(number, 1.0, "number")
+        edited = edits.edited_point(text, question, self.k)
+        concluded = conclusion(text, self.k) if edited is not None else None
+        if edited is not None and (concluded is None or concluded * (edited - NEUTRAL) > 0):
+            # "not just 'rather'", "'comfortable' is pushing it": how far the person goes with the statement's own
+            # words, unless the answer concludes otherwise ("'massive' is strong, but so yes")
+            return Reading(edited, 1.0, "rule")
         viewed = self._view_answered(text, question)
         if viewed is not None:
             return viewed
@@ -4058,7 +4098,11 @@ CORRECTION = re.compile(
     r"\b(?:(?:that'?s|thats|that was) (?:wrong|not right|not what i (?:meant|said))"
     r"|not what i (?:meant|said)|you (?:misunderstood|got (?:it|that|me) wrong)|misread"
     r"|wrong (?:answer|reading)|(?:the|my|your) (?:last|previous|prior) (?:answer|question|reading)"
-    r"|previous one)\b")
+    r"|previous one"
+    # "wait, I meant agree on the last one" (REST, in my own words: read as the next question's answer)
+    r"|meant\b[^.!?]*\b(?:the|that) (?:last|previous|prior) one|(?:the|that) last one\b[^.!?]*\bi meant"
+    # "wait, no, I meant disagree": opening the message, before any answer to the pending question (REST)
+    r"|^\W*(?:(?:wait|oops|sorry|hold on|no|nope|ugh)\W+)+i meant)\b")
 SAME_AS = re.compile(r"\bsame as\b")
 
 

@@ -1075,6 +1075,9 @@ def test_the_year_of_work_one_is_in(text, stage):
 @pytest.mark.parametrize("text, corrects", [
     ("wait, that's wrong", True), ("no no, you misread me", True), ("not what I meant!", True),
     ("my last answer should be a 2", True),
+    ("wait, I meant agree on the last one", True), ("that last one, I meant neutral", True),
+    ("wait, no, I meant disagree. I like knowing what's expected", True),
+    ("what I meant is that I like speed", False),    # an answer explained
     ("I lost my savings on the last one", False),     # an answer: the last venture
     ("same as the previous question", False),         # an answer, if a lazy one
     ("it's wrong to chase logos", False),
