@@ -261,13 +261,18 @@ def answers_missing_text(result: Result, k: Knowledge) -> str:
             "questions. Let's keep going.")
 
 
+def assessment_intro(k: Knowledge) -> str:
+    """How the assessment is introduced to someone who asks for help with their choice."""
+    return (f"Happy to help you decide. It depends on what matters to you, so let me ask "
+            f"{len(k.questions)} quick questions; then you get a straight "
+            "answer and why. Answer in your own words or with the buttons.")
+
+
 def assessment_offer_text(result: Result, k: Knowledge) -> str:
     """The reply to "which should I take?" before the assessment: it starts right away."""
     if any(p.answer is not None for p in result.pulls if p.key in k.criteria):
         return "Let's finish your assessment first; then I'll give you a straight answer and why."
-    text = (f"Happy to help you decide. It depends on what matters to you, so let me ask "
-            f"{len(k.questions)} quick questions; then you get a straight "
-            "answer and why. Answer in your own words or with the buttons.")
+    text = assessment_intro(k)
     stage = next((p.answer for p in result.pulls if p.key == "stage"), None)
     if stage is not None:
         # "6 yrs at a bank" in the opener: the stage question is skipped, so say what was taken

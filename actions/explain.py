@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.advice import answers_line, factor_text, hybrid_text, overview_text
+from actions.advice import answers_line, assessment_intro, factor_text, hybrid_text, overview_text
 from actions.profile import latest_entities, latest_value, stated_answers
 from actions.questions import FORM, payload
 from actions.reader import is_question
@@ -104,9 +104,10 @@ class NoteProfile(Action):
         if tracker.get_slot("recommendation") is None:
             # Someone telling us about themselves wants advice: the assessment goes on from here,
             # without asking again what they just said.
-            noted_text = f"Noted: {lines}. " if lines else ""
-            dispatcher.utter_message(text=noted_text + "Let's see which side fits you; I'll ask "
-                                                       "about the rest.")
+            # a priority word with no side to it ("a structured way to think about it") notes nothing
+            text = (f"Noted: {lines}. Let's see which side fits you; I'll ask about the rest." if lines
+                    else assessment_intro(k))
+            dispatcher.utter_message(text=text)
             return [*events, FollowupAction(FORM)]
         if not lines:
             dispatcher.utter_message(

@@ -4,7 +4,7 @@ The questions themselves are responses made from the knowledge file (actions/que
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -36,6 +36,12 @@ GO_BACK = re.compile(r"^(?!.*\?)\W*(?:(?:ok|oops|sorry|wait|hmm|can we|could we|
                      r"to the (?:last|previous) (?:one|question)))*\W*$", re.I)
 
 
+# "change that to 5", "make it a 2", "redo the last one": the answer given last (REST, in my own words: "change
+# that to 5" asked which answer)
+THAT_ANSWER = re.compile(r"\b(?:change|make|set|switch|update|redo|fix)\s+(?:that|it|this|the last (?:one|answer)|"
+                         r"my last answer|the previous (?:one|answer)|my previous answer)\b", re.I)
+
+
 def last_answered(tracker: Tracker, k: Knowledge, exclude: Optional[str] = None) -> Optional[str]:
     """The question answered last before the latest message, by the slots set, other than `exclude`; None before
     any answer."""
@@ -47,8 +53,8 @@ def last_answered(tracker: Tracker, k: Knowledge, exclude: Optional[str] = None)
 
 
 def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
-    """Which answer a message names: a criterion, a constraint, or the career stage; "go back" names the
-    answer given last."""
+    """Which answer a message names: a criterion, a constraint, or the career stage; "go back" and "change that"
+    name the answer given last."""
     message = tracker.latest_message or {}
     text = message.get("text") or ""
     clicked = answers.button_value(text, "criterion")
@@ -63,7 +69,7 @@ def resolve_topic(tracker: Tracker, k: Knowledge) -> Optional[str]:
         e.get("entity") == "career_stage" for e in message.get("entities", [])
     ):
         return "stage"
-    return None
+    return last_answered(tracker, k) if THAT_ANSWER.search(text) else None
 
 
 def say_answers(dispatcher: CollectingDispatcher, lead: str, answers_said: Dict[Text, Any], k: Knowledge
@@ -74,14 +80,18 @@ def say_answers(dispatcher: CollectingDispatcher, lead: str, answers_said: Dict[
     dispatcher.utter_message(text=f"{lead}: {answers_line(answers_said, k)}.", **private)
 
 
-# The new answer said with the change: "change my answer on pace to 3/10", "set risk to strongly agree".
+# The new answer said with the change: "change my answer on pace to 3/10", "set risk to strongly agree"; or with
+# a correction: "wait, I meant agree on the last one", "my last answer should be a 2".
 NEW_VALUE = re.compile(r"\b(?:to|into|as)\s+(?P<value>[^.!?]+?)\W*$")
+MEANT_VALUE = re.compile(r"\b(?:i meant(?: to (?:say|put|pick|click|answer|type))?|"
+                         r"should(?:'?ve| have)? (?:been|said)|should be|make it)\s+(?:i\s+)?(?P<value>[^.!?;]+?)"
+                         r"(?=\s+(?:on|for|to|in|with) (?:the|that|my) (?:last|previous|prior)\b|\s*[.!?;]|\s*$)")
 
 
 def changed_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
     """The new answer a change of `topic` says, when the words say it outright (a number, an answer word or
     phrase, a stage, a yes or no); None when they do not ("change my answer to the risk question")."""
-    said = NEW_VALUE.search(text.lower())
+    said = MEANT_VALUE.search(text.lower()) or NEW_VALUE.search(text.lower())
     if said is None:
         return None
     value = said.group("value")
@@ -245,6 +255,7 @@ class ValidateAssessmentForm(FormValidationAction):
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         validated: Dict[Text, Any] = {}
         guessed: Dict[Text, Any] = {}  # answers a model read from the user's own words
+        said_already: Set[Text] = set()  # answers whose change a message of its own says
         pending = tracker.get_slot("requested_slot")
         # the pending question's answer first: whether a stage word in it was said by the way depends on it; which
         # answer to change last: the new answer may come with it ("actually I'm a new grad")
@@ -258,7 +269,8 @@ class ValidateAssessmentForm(FormValidationAction):
                 dispatcher.utter_message(text="Great, let's go.")
                 result = {slot: None}
             elif slot == pending and (misread := self._misread(slot, value, tracker)):
-                result = self._redo(misread, slot, dispatcher)
+                result = self._corrected(misread, slot, str(value), dispatcher)
+                said_already.update(result)
             elif slot == "stage" and _stage_in_passing(tracker, validated, guessed):
                 result = {"stage": _before_message("stage", tracker)}
             elif slot in default().criteria:
@@ -271,7 +283,8 @@ class ValidateAssessmentForm(FormValidationAction):
                 result = self._answer_to_change(dispatcher, tracker, validated)
             validated.update(result)
             tracker.slots.update(result)
-        self._say_back(guessed, validated, dispatcher, tracker)
+        self._say_back(guessed, {key: value for key, value in validated.items() if key not in said_already},
+                       dispatcher, tracker)
         return [SlotSet(slot, value) for slot, value in validated.items()]
 
     @staticmethod
@@ -433,6 +446,16 @@ class ValidateAssessmentForm(FormValidationAction):
         if not isinstance(value, str) or not reader.corrects_previous(value):
             return None
         return last_answered(tracker, default(), exclude=slot)
+
+    def _corrected(self, topic: str, pending: str, text: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        """A misread answer: changed to the answer the correction says ("I meant strongly disagree"), or asked
+        again; the pending question is asked after it."""
+        k = default()
+        new = changed_value(topic, text, k)
+        if new is None:
+            return self._redo(topic, pending, dispatcher)
+        say_answers(dispatcher, "Changed", {topic: new}, k)
+        return {topic: new, pending: None}
 
     @staticmethod
     def _redo(topic: str, pending: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:

@@ -152,19 +152,39 @@ def test_an_answer_read_from_reasons_alone_is_said_back(text, slot, said):
     assert messages[0].get("metadata") == ({"private": True} if private else None)
 
 
-@pytest.mark.parametrize("text", ["wait, that's wrong, I meant I strongly disagree",
-                                  "no, you misread my last answer"])
-def test_a_misread_answer_said_back_is_asked_again(text):
-    # found in `make chat`: typed after "Noted: Fast pace & ambiguity: 2 (Disagree).", the correction was
-    # read as the answer to the next question
+def correcting(text):
+    """The form with pace answered 2 and breadth pending, validating `text`."""
     t = tracker(text, active_loop=ASSESSMENT, requested_slot="breadth", slots={"stage": "early", "pace": 2.0},
                 extracted={"breadth": text})
     t.events[:0] = [{"event": "slot", "name": "stage", "value": "early"},
                     {"event": "slot", "name": "pace", "value": 2.0}]
-    events, messages = run(ValidateAssessmentForm(), t)
+    return run(ValidateAssessmentForm(), t)
+
+
+@pytest.mark.parametrize("text", ["no, you misread my last answer", "wait, that's not what I meant"])
+def test_a_misread_answer_said_back_is_asked_again(text):
+    # found in `make chat`: typed after "Noted: Fast pace & ambiguity: 2 (Disagree).", the correction was
+    # read as the answer to the next question
+    events, messages = correcting(text)
     slots = slot_events(events)
     assert slots["pace"] is None and slots["breadth"] is None and slots["requested_slot"] == "pace"
     assert [m["text"] for m in messages] == ["OK, let's redo: Fast pace & ambiguity."]
+
+
+@pytest.mark.parametrize("text, point", [
+    ("wait, that's wrong, I meant I strongly disagree", 1.0),
+    # REST, in my own words: read as the answer to the pending impact question
+    ("wait, I meant agree on the last one", 4.0),
+    ("oops, I meant to click neutral for the previous one", 3.0),
+    ("my last answer should be a 5", 5.0),
+    # REST, in my own words: read as the answer to the pending breadth statement
+    ("wait, no, I meant disagree. I like knowing what's expected", 2.0),
+])
+def test_a_correction_that_says_the_answer_changes_it(text, point):
+    events, messages = correcting(text)
+    slots = slot_events(events)
+    assert slots["pace"] == point and slots["breadth"] is None
+    assert [m["text"] for m in messages] == [f"Changed: {answers_line({'pace': point}, K)}."]
 
 
 def test_an_answer_about_a_last_venture_is_no_correction():
@@ -601,6 +621,16 @@ def test_change_to_words_that_say_no_answer_asks_again():
     assert slot_events(events) == {"risk": None, "unclear_slot": None}
 
 
+@pytest.mark.parametrize("text", ["change that to 5", "make it a 5", "set the last one to strongly agree"])
+def test_change_that_names_the_answer_given_last(text):
+    t = tracker(text, intent="change_answer", slots={"stage": "early", "pace": 4.0})
+    t.events[:0] = [{"event": "slot", "name": "stage", "value": "early"},
+                    {"event": "slot", "name": "pace", "value": 4.0}]
+    events, [message] = run(ChangeAnswer(), t)
+    assert slot_events(events) == {"pace": 5.0, "unclear_slot": None}
+    assert message["text"] == f"Changed: {answers_line({'pace': 5.0}, K)}."
+
+
 def test_change_without_a_name_asks_which():
     t = tracker("i want to change an answer", intent="change_answer", slots=STARTUP_PROFILE)
     events, messages = run(ChangeAnswer(), t)
@@ -702,6 +732,17 @@ def test_a_priority_found_by_meaning_is_read_by_the_answer_reader(text, criterio
     events, _ = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
     value = slot_events(events)[criterion]
     assert value < 3 if side == "disagree" else value > 3
+
+
+def test_an_opener_that_names_a_priority_without_a_side_starts_the_assessment_plainly():
+    # found talking to the bot: "I'll ask about the rest" came when nothing had been noted
+    text = ("Good afternoon. I lead a research group at a large company and have been approached by an "
+            "early-stage company to be their head of ML. I would appreciate a structured way to think about it.")
+    found = {**entity("criterion", "structure", end=len(text)), "confidence_entity": 0.97}
+    events, [message] = run(NoteProfile(), tracker(text, intent="inform_priority", entities=[found]))
+    assert slot_events(events) == {}
+    assert events[-1] == {"event": "followup", "name": "assessment_form", "timestamp": None}
+    assert message["text"].startswith("Happy to help you decide.")
 
 
 def test_a_keyword_run_down_without_a_negation_word_is_not_noted_as_a_yes():

@@ -114,11 +114,17 @@ def test_a_reading_said_back_can_be_corrected_at_once(advisor):
     title = K.criteria["pace"]["title"]
     assert said < 3 and replies[0]["text"] == f"Noted: {title}: {advice.answer_title('pace', said, K)}."
     assert asked(replies) == ["breadth"]
-    # the correction is not the next question's answer: the misread one is asked again, then the next
+    # the correction is not the next question's answer: the answer it says is taken, and the pending question
+    # asked again
     replies = advisor.say(sender, "wait, that's wrong, I meant I strongly disagree")
+    assert replies[0]["text"] == f"Changed: {title}: {advice.answer_title('pace', 1.0, K)}."
+    assert asked(replies) == ["breadth"] and advisor.slots(sender)["pace"] == 1.0
+    assert advisor.slots(sender)["breadth"] is None
+    # one that says no answer asks the misread question again, then the next
+    replies = advisor.say(sender, "no, you misread my last answer")
     assert asked(replies) == ["pace"] and advisor.slots(sender)["breadth"] is None
-    replies = advisor.say(sender, "strongly disagree")
-    assert advisor.slots(sender)["pace"] == 1.0 and asked(replies) == ["breadth"]
+    replies = advisor.say(sender, "disagree")
+    assert advisor.slots(sender)["pace"] == 2.0 and asked(replies) == ["breadth"]
 
 
 @pytest.mark.parametrize("typed, stage", [
@@ -223,6 +229,16 @@ def test_back_mid_way_asks_the_answer_given_last_again(advisor):
     assert replies[0]["text"] == "OK, let's redo: Breadth over depth." and asked(replies) == ["breadth"]
     assert asked(advisor.say("go-back", "disagree")) == ["impact"]
     assert (advisor.slots("go-back")["breadth"], advisor.slots("go-back")["pace"]) == (2.0, 3.0)
+
+
+def test_change_that_changes_the_answer_given_last(advisor):
+    # REST, in my own words: "change that to 5" typed after answering pace asked which answer to change
+    sender = "change-that"
+    to_question(advisor, sender, "impact")
+    replies = advisor.say(sender, "change that to 5")
+    title = K.criteria["breadth"]["title"]
+    assert replies[0]["text"] == f"Changed: {title}: {advice.answer_title('breadth', 5, K)}."
+    assert asked(replies) == ["impact"] and advisor.slots(sender)["breadth"] == 5.0
 
 
 @pytest.mark.parametrize("typed, reply, stage, pending", [
