@@ -44,7 +44,9 @@ WEAKER = (
     # the word quoted first, then edited as "it": "'must' — i'd downgrade it to 'nice to have'"
     re.compile(rf"^\W*{QUOTED}\W[^.!?]*\b(?:{TONE_DOWN}|{STRIKE}) (?:it|that)\b"),
 )
-STRUCK_WHOLE = re.compile(rf"\b{STRIKE} (?:the whole thing|all of it|everything|it all)\b")
+# Not "lose it all", "drop everything": a loss or a rush, not an edit.
+STRUCK_WHOLE = re.compile(r"\b(?:strike|cross out|scratch) (?:out )?(?:the whole (?:thing|sentence|statement)|"
+                          r"all of it|it all)\b")
 # A word swapped for another: "change 'matters more' to 'matters a bit more'", "make it 'nice to have' instead of
 # 'very important'".
 SWAPPED = (

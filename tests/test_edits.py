@@ -31,6 +31,7 @@ def test_a_statement_s_words_stop_at_its_other_side():
     ("the opposite for me, mostly", "pace", 2),
     ("flip it. reach is everything to me", "impact", 1),
     ("Strike 'must'. Strike the whole thing.", "salary", 1),
+    ("cross out the whole sentence, I hate ladders", "structure", 1),
     ("every word fits, strongly", "pace", 5),
     ("Neither half. Brand and network are irrelevant to me.", "brand", 2),
     # part by part: another word taken instead, or the part said to weigh
@@ -48,6 +49,7 @@ def test_an_edit_that_settles_the_answer(text, question, point):
     ("'fast-paced' yes, 'ambiguous' not so much", "pace"),     # both ways, neither said to weigh
     ("Structured path: no. Clear promotion criteria: no.", "structure"),  # one way: the reader weighs it
     ("'Clear criteria' sounds nice on paper", "structure"),
+    ("Fair, I might lose it all. I'd do it again tomorrow for a chance at the big one.", "risk"),  # probe18
 ])
 def test_no_edit_settles_it(text, question):
     assert edits.edited_point(text, question, K) is None
