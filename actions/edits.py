@@ -108,10 +108,15 @@ def _of_statement(words: str, statement: str) -> bool:
     return bool(said) and all(word in own or word.rstrip("s") in own or word + "s" in own for word in said)
 
 
+def _statement(question: str, k: Knowledge) -> Optional[str]:
+    """The statement a criterion's question asks about; None for the stage and yes/no questions."""
+    return (k.criteria.get(question) or {}).get("statement")
+
+
 def edited_point(text: str, question: str, k: Knowledge) -> Optional[int]:
     """The 1-5 point of an answer that edits the statement's own words in a way that settles it (made stronger,
-    swapped, turned round, struck out as a whole, every word taken), or None."""
-    statement = (k.criteria.get(question) or {}).get("statement")
+    swapped, turned round, struck out as a whole, every word or neither half taken), or None."""
+    statement = _statement(question, k)
     if not statement:
         return None
     lower = answers.lowered(text)
@@ -145,9 +150,10 @@ def _same_word(one: str, other: str) -> bool:
 
 
 def _parts_answered(lower: str, statement: str) -> Optional[int]:
-    """The statement answered part by part: a mild no when every part is refused, or another word taken instead
-    of the statement's ("'thrive' no, 'tolerate' yes"); where the parts go both ways, the side of the part said
-    to weigh ("'fast-paced' yes, 'ambiguous' no, and the ambiguity is the part that matters"); None otherwise."""
+    """The statement answered part by part: a mild no when another word, quoted, is taken instead of the
+    statement's and no part of it is ("'thrive' no, 'tolerate' yes"); where the parts go both ways, the side of
+    the part said to weigh ("'fast-paced' yes, 'ambiguous' no, and the ambiguity is the part that matters"); None
+    otherwise (the reader weighs parts that all go one way)."""
     sides, instead = [], False
     for match in PART.finditer(lower):
         side = -1 if match.group("verdict") in PART_AGAINST else 1
@@ -170,7 +176,7 @@ def _parts_answered(lower: str, statement: str) -> Optional[int]:
 def toned_down(text: str, question: str, k: Knowledge) -> bool:
     """True when the answer tones down or strikes a word of the statement ("'comfortable' is pushing it"): less
     than the statement as worded, but not a no by itself ("'must' is strong but close. i'd want it")."""
-    statement = (k.criteria.get(question) or {}).get("statement")
+    statement = _statement(question, k)
     lower = answers.lowered(text)
     return bool(statement) and any((match := pattern.search(lower))
                                    and _of_statement(match.group("said"), statement) for pattern in WEAKER)
@@ -179,7 +185,7 @@ def toned_down(text: str, question: str, k: Knowledge) -> bool:
 def taken_as_worded(text: str, question: str, k: Knowledge) -> Optional[int]:
     """4, or 5 said emphatically, when the answer takes a quoted word of the statement as it stands ("'must'
     fits, mostly", "'thrive' is about right"); None otherwise."""
-    statement = (k.criteria.get(question) or {}).get("statement")
+    statement = _statement(question, k)
     accepted = ACCEPTED.search(answers.lowered(text))
     if not statement or not accepted or not _of_statement(accepted.group("said"), statement):
         return None

@@ -2225,6 +2225,8 @@ FORMAL_VERDICTS = (
         r"i (?:would |do )?concur (?:entirely|completely|wholeheartedly)"),
     (1, r"emphatically not|decidedly not|(?:most )?certainly not|far from it|"
         r"(?:i )?(?:could(?:n'?t| not| hardly)|can(?:'?t|not)) disagree more|by no means|"
+        # "In no sense a must. ..." (probe27: read 5 by its "a must")
+        r"in no (?:sense|way)(?: (?:a |an )?[a-z-]+)?|"
         r"not in the (?:least|slightest)|not (?:even )?remotely|under no circumstances|"
         r"(?:i )?could(?:n'?t| not) care less|not for a (?:moment|second|minute)|"
         r"quite the (?:opposite|reverse|contrary)|(?:i )?(?:could(?:n'?t| not)|can(?:'?t|not)) possibly|"

@@ -1609,6 +1609,9 @@ def test_a_swear_word_inside_the_opening_answer_only():
     ("I am by no means averse to a measure of risk.", "risk", 4),  # was 1
     ("I would not be opposed to it.", "risk", 4),  # was 2
     ("By no means. I would much prefer to become very good at one thing.", "breadth", 1),  # was 2
+    ("In no sense a must. My last base was 40% under market and I never noticed.", "salary", 1),  # was 5 (probe27)
+    ("In no way important to me.", "brand", 1),
+    ("I am in no way averse to it.", "risk", 4),  # a no denied (NOT_REFUSED) stays a yes
     ("I could not care less, frankly. Reputation in my field rests on one's papers.", "brand", 1),  # was 2
     ("Entirely. I would not consider a role without it.", "salary", 5),  # was asked again
     ("I would be rather reluctant to, I must admit.", "risk", 2),  # was asked again
