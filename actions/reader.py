@@ -2857,15 +2857,14 @@ class Reader:
     def _edit_weighed(self, text: str, question: str, reading: Reading) -> Reading:
         """A statement's word toned down ("'comfortable' is pushing it") is less than the statement as worded: a
         mild no where nothing else reads, at most a mild yes otherwise; a word taken as it stands ("'must' fits,
-        mostly") is a yes where nothing else reads."""
+        mostly") is a yes where nothing else reads, and taken exactly ("'fascinated' nails it") an emphatic one."""
         if edits.toned_down(text, question, self.k):
             if reading.value is None:
                 return Reading(2, 1.0, "rule")
             return Reading(4, reading.confidence, reading.how) if reading.value == 5 else reading
-        if reading.value is None:
-            accepted = edits.taken_as_worded(text, question, self.k)
-            if accepted is not None:
-                return Reading(accepted, 1.0, "rule")
+        accepted = edits.taken_as_worded(text, question, self.k) if reading.value in (None, 4) else None
+        if accepted is not None and (reading.value is None or accepted == 5):
+            return Reading(accepted, 1.0, "rule")  # "'fascinated' nails it" is emphatic (make chat: read 4)
         return reading
 
     def _opened_story(self, text: str, question: str, reading: Reading) -> Reading:

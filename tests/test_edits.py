@@ -85,6 +85,7 @@ def test_a_word_taken_as_worded(text, question, point):
     # ... but no more than a mild yes where the rest agrees
     ("Keep it, though I'd soften 'must' a touch. I do want the base and the benefits.", "salary", 4),
     ("'Must' fits, mostly — I'd bend a little for the right role.", "salary", 4),
+    ("'fascinated' nails it", "scale", 5),  # a clean clone's make chat: read 4
     # a lean closing the answer after its parts (probe34: "... sure; ... not really. Leaning against." read 5)
     ("The 'reliable' half, sure; the 'high' half and the 'must', not really. Leaning against.", "salary", 2),
     ("brand not much, network def. leaning agree on the whole", "brand", 4),
