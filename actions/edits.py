@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import FrozenSet, Optional
+from typing import FrozenSet, Optional, Tuple
 
 from actions import answers
 from actions.knowledge import Knowledge
@@ -79,6 +79,8 @@ EVERY_WORD = re.compile(r"\b(?:every (?:single )?word|each word|all of it|the wh
                         r"rings true|is true|holds)\b")
 # No part of it taken: "Neither half. Brand and network are irrelevant to me."
 NEITHER_PART = re.compile(r"^\W*(?:honestly,? )?neither (?:half|part|of the (?:two )?(?:halves|parts))\b")
+# A turn after a word taken: "'thrive' is about right — maybe 'do well' is more modest, but ...".
+TURNED = re.compile(r"\b(?:but|though|although|however|except|yet|still)\b")
 EXACTLY = re.compile(r"\b(?:exactly|spot on|dead on|perfectly|nails it)\b")
 # One part of the statement answered on its own: "'fast-paced' yes", "brand: nope", "the network part, a little".
 PART = re.compile(rf"(?:^|[.;,—–]\s*|\band\s+|\bbut\s+)(?:the\s+)?{QUOTE_OPEN}?"
@@ -182,11 +184,20 @@ def toned_down(text: str, question: str, k: Knowledge) -> bool:
                                    and _of_statement(match.group("said"), statement) for pattern in WEAKER)
 
 
-def taken_as_worded(text: str, question: str, k: Knowledge) -> Optional[int]:
-    """4, or 5 said emphatically, when the answer takes a quoted word of the statement as it stands ("'must'
-    fits, mostly", "'thrive' is about right"); None otherwise."""
-    statement = _statement(question, k)
-    accepted = ACCEPTED.search(answers.lowered(text))
-    if not statement or not accepted or not _of_statement(accepted.group("said"), statement):
+def _accepted(lower: str, statement: str) -> Optional[Tuple[int, int]]:
+    """(4, or 5 said emphatically, and where the words end) when the answer takes a quoted word of the statement
+    as it stands; None otherwise."""
+    accepted = ACCEPTED.search(lower)
+    if not accepted or not _of_statement(accepted.group("said"), statement):
         return None
-    return 5 if EXACTLY.search(accepted.group()) else 4
+    return (5 if EXACTLY.search(accepted.group()) else 4), accepted.end()
+
+
+def taken_as_worded(text: str, question: str, k: Knowledge) -> Optional[Tuple[int, bool]]:
+    """(4, or 5 said emphatically, and whether the answer turns after it) when the answer takes a quoted word of
+    the statement as it stands ("'must' fits, mostly"; "'thrive' is about right — ..., but ..." turns); None
+    otherwise."""
+    statement = _statement(question, k)
+    lower = answers.lowered(text)
+    accepted = _accepted(lower, statement) if statement else None
+    return (accepted[0], bool(TURNED.search(lower[accepted[1]:]))) if accepted else None

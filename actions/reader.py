@@ -2857,14 +2857,20 @@ class Reader:
     def _edit_weighed(self, text: str, question: str, reading: Reading) -> Reading:
         """A statement's word toned down ("'comfortable' is pushing it") is less than the statement as worded: a
         mild no where nothing else reads, at most a mild yes otherwise; a word taken as it stands ("'must' fits,
-        mostly") is a yes where nothing else reads, and taken exactly ("'fascinated' nails it") an emphatic one."""
+        mostly") is a yes, and taken exactly ("'fascinated' nails it") an emphatic one, unless the answer turns
+        after it and the reader reads the rest."""
         if edits.toned_down(text, question, self.k):
             if reading.value is None:
                 return Reading(2, 1.0, "rule")
             return Reading(4, reading.confidence, reading.how) if reading.value == 5 else reading
-        accepted = edits.taken_as_worded(text, question, self.k) if reading.value in (None, 4) else None
-        if accepted is not None and (reading.value is None or accepted == 5):
-            return Reading(accepted, 1.0, "rule")  # "'fascinated' nails it" is emphatic (make chat: read 4)
+        taken = edits.taken_as_worded(text, question, self.k)
+        if taken is None or reading.value == 5:
+            return reading
+        point, turned = taken
+        if reading.value is None or (not turned and (reading.value < 4 or point == 5)):
+            # "'must' fits, mostly" had read 2, the wrong way round, and "'fascinated' nails it" 4 (a clean clone's
+            # make chat); after a turn ("..., but ...") the rest is the reader's where it reads
+            return Reading(point, 1.0, "rule")
         return reading
 
     def _opened_story(self, text: str, question: str, reading: Reading) -> Reading:

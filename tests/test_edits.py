@@ -68,13 +68,14 @@ def test_a_word_toned_down(text, question, toned):
     assert edits.toned_down(text, question, K) is toned
 
 
-@pytest.mark.parametrize("text, question, point", [
-    ("'Must' fits, mostly", "salary", 4), ("'thrive' is about right", "pace", 4),
-    ("'fascinated' nails it", "scale", 5),
+@pytest.mark.parametrize("text, question, taken", [
+    ("'Must' fits, mostly", "salary", (4, False)), ("'thrive' is about right", "pace", (4, False)),
+    ("'fascinated' nails it", "scale", (5, False)),
+    ("'thrive' is about right, but only on good days", "pace", (4, True)),
     ("'rather' is the word i'd cross out", "breadth", None), ("'lunch' fits", "salary", None),
 ])
-def test_a_word_taken_as_worded(text, question, point):
-    assert edits.taken_as_worded(text, question, K) == point
+def test_a_word_taken_as_worded(text, question, taken):
+    assert edits.taken_as_worded(text, question, K) == taken
 
 
 @pytest.mark.parametrize("text, question, point", [
@@ -85,7 +86,9 @@ def test_a_word_taken_as_worded(text, question, point):
     # ... but no more than a mild yes where the rest agrees
     ("Keep it, though I'd soften 'must' a touch. I do want the base and the benefits.", "salary", 4),
     ("'Must' fits, mostly — I'd bend a little for the right role.", "salary", 4),
-    ("'fascinated' nails it", "scale", 5),  # a clean clone's make chat: read 4
+    # a clean clone's make chat: read 4, and 2 the wrong way round
+    ("'fascinated' nails it", "scale", 5), ("'must' fits, mostly", "salary", 4),
+    ("'fascinated' is the right word, maybe too weak. billions of tokens, yes please.", "scale", 5),  # not less
     # a lean closing the answer after its parts (probe34: "... sure; ... not really. Leaning against." read 5)
     ("The 'reliable' half, sure; the 'high' half and the 'must', not really. Leaning against.", "salary", 2),
     ("brand not much, network def. leaning agree on the whole", "brand", 4),
