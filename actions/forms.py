@@ -91,7 +91,8 @@ MEANT_VALUE = re.compile(r"\b(?:i meant(?: to (?:say|put|pick|click|answer|type)
 def changed_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
     """The new answer a change of `topic` says, when the words say it outright (a number, an answer word or
     phrase, a stage, a yes or no); None when they do not ("change my answer to the risk question")."""
-    said = MEANT_VALUE.search(text.lower()) or NEW_VALUE.search(text.lower())
+    lower = text.lower()
+    said = MEANT_VALUE.search(lower) or NEW_VALUE.search(lower)
     if said is None:
         return None
     value = said.group("value")
@@ -102,6 +103,22 @@ def changed_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
     if topic in k.constraints:
         return the_reader.read_yes_no(value, topic).value
     return the_reader.read_stage(value).value if topic == "stage" else None
+
+
+def say_redo(dispatcher: CollectingDispatcher, topic: str, k: Knowledge) -> None:
+    """Says that the answer to `topic` is asked again."""
+    dispatcher.utter_message(text=f"OK, let's redo: {topic_title(topic, k)}.")
+
+
+def change_said(dispatcher: CollectingDispatcher, topic: str, text: str, k: Knowledge) -> Optional[Any]:
+    """The new answer to `topic` that a change or a correction says, said back ("Changed: ..."); None, with the
+    answer to be asked again said ("OK, let's redo: ..."), when it says none."""
+    new = changed_value(topic, text, k)
+    if new is None:
+        say_redo(dispatcher, topic, k)
+    else:
+        say_answers(dispatcher, "Changed", {topic: new}, k)
+    return new
 
 
 class AskAnswerToChange(Action):
@@ -447,20 +464,16 @@ class ValidateAssessmentForm(FormValidationAction):
             return None
         return last_answered(tracker, default(), exclude=slot)
 
-    def _corrected(self, topic: str, pending: str, text: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+    @staticmethod
+    def _corrected(topic: str, pending: str, text: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
         """A misread answer: changed to the answer the correction says ("I meant strongly disagree"), or asked
-        again; the pending question is asked after it."""
-        k = default()
-        new = changed_value(topic, text, k)
-        if new is None:
-            return self._redo(topic, pending, dispatcher)
-        say_answers(dispatcher, "Changed", {topic: new}, k)
-        return {topic: new, pending: None}
+        again before the pending question, which comes after it in the form's order."""
+        return {topic: change_said(dispatcher, topic, text, default()), pending: None}
 
     @staticmethod
     def _redo(topic: str, pending: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
         # asked again before the pending question, which comes after it in the form's order
-        dispatcher.utter_message(text=f"OK, let's redo: {topic_title(topic, default())}.")
+        say_redo(dispatcher, topic, default())
         return {topic: None, pending: None}
 
     def _answer_to_change(self, dispatcher: CollectingDispatcher, tracker: Tracker, validated: Dict[Text, Any]

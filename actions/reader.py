@@ -515,6 +515,12 @@ CLOSING_LEANS = {"leaning against": 2, "lean against": 2, "i lean against": 2, "
 OF_THE_WHOLE = re.compile(r"\s+(?:on the whole|overall|on balance|all in all|(?:with |to )?the statement|it)$")
 
 
+def closing_lean(phrase: str) -> Optional[int]:
+    """The point of a CLOSING_LEANS phrase, said of the whole or not ("leaning agree on the whole"); None for any
+    other phrase."""
+    return CLOSING_LEANS.get(OF_THE_WHOLE.sub("", phrase))
+
+
 def _concluding(text: str, k: Knowledge, yes_no: bool = False,
                 plain: bool = False) -> Optional[Tuple[int, int, str]]:
     """(direction, where the conclusion starts, its answer phrase) for `conclusion`. With `plain`, any answer
@@ -542,7 +548,7 @@ def _concluding(text: str, k: Knowledge, yes_no: bool = False,
             if point is None and unsaid not in (None, NEUTRAL):
                 point = unsaid  # not "i'd pass", which declines (DIRECTION_IDIOMS)
         if point is None and tail and not plain and not yes_no:
-            point = CLOSING_LEANS.get(OF_THE_WHOLE.sub("", tail))
+            point = closing_lean(tail)
         if point is None and tail and not plain and not yes_no and pattern is CONCLUSIONS[0]:
             # "I've only just started earning, so I'd be reluctant." (probe23): the words after the "so"
             point = formal_verdict(SO_LEAD.sub("", lower[match.start():], count=1))
@@ -567,7 +573,7 @@ def strength_concluded(text: str, k: Knowledge) -> Optional[int]:
     phrase = found[2]  # after a comma, or after "so" ("... so strong disagree", probe22)
     if phrase in ("+1", "-1"):
         return 4 if phrase == "+1" else 2  # a vote is a plain agree or disagree, as one alone is
-    lean = CLOSING_LEANS.get(OF_THE_WHOLE.sub("", phrase))
+    lean = closing_lean(phrase)
     if lean is not None and phrase not in k.answer_points:
         return lean  # "... leaning agree on the whole": a lean weighs itself
     point = k.answer_points.get(phrase)

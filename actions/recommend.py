@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
 from actions.explain import ExplainFactor
-from actions.forms import changed_value, resolve_topic, say_answers
+from actions.forms import change_said, resolve_topic
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
@@ -163,9 +163,5 @@ class ChangeAnswer(Action):
         topic = resolve_topic(tracker, k)
         if topic is None:
             return [SlotSet("changing", True)]
-        new = changed_value(topic, (tracker.latest_message or {}).get("text") or "", k)
-        if new is not None:
-            say_answers(dispatcher, "Changed", {topic: new}, k)
-            return [SlotSet(topic, new), SlotSet("unclear_slot", None)]
-        dispatcher.utter_message(text=f"OK, let's redo: {advice.topic_title(topic, k)}.")
-        return [SlotSet(topic, None), SlotSet("unclear_slot", None)]
+        new = change_said(dispatcher, topic, (tracker.latest_message or {}).get("text") or "", k)
+        return [SlotSet(topic, new), SlotSet("unclear_slot", None)]
