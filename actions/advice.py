@@ -5,10 +5,10 @@ widget renders safely.
 """
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from actions.knowledge import Knowledge
-from actions.scoring import EITHER, Flip, Result
+from actions.scoring import EITHER, Flip, Profile, Result, recommend
 
 SIDE_WORD = {"startup": "startup", "big_tech": "Big Tech", EITHER: "neither side"}
 SIDE_LABEL = {"startup": "a startup", "big_tech": "Big Tech"}
@@ -279,3 +279,56 @@ def assessment_offer_text(result: Result, k: Knowledge) -> str:
         text += (f" From what you said, I've noted {topic_title('stage', k).lower()}: "
                  f"{answer_title('stage', stage, k)}.")
     return text
+
+
+def side_meaning_text(sides: List[str], k: Knowledge) -> str:
+    """What "a startup" and "Big Tech" mean here, for "what counts as big tech?" or "is a scaleup a startup?"."""
+    lines = [f"**{k.sides[side]['title']}**, as I use the word: {k.sides[side]['meaning']}" for side in sides]
+    if len(sides) > 1:
+        lines.append("A company between the two has some of each: go by which of these fits it better.")
+    return "\n".join(lines)
+
+
+def _share(weight: float, base: float) -> str:
+    return "half" if weight * 2 == base else f"{weight / base:g} times"
+
+
+def scoring_text(k: Knowledge) -> str:
+    """How the answers become a result (actions/scoring.py), in words and from the knowledge file's figures,
+    for "how is this scored?" or "what happens if I say neutral to everything?"."""
+    weights = [c["weight"] for c in k.criteria.values()]
+    base = max(set(weights), key=weights.count)
+    shares: Dict[str, List[str]] = {}
+    for c in k.criteria.values():
+        if c["weight"] != base:
+            shares.setdefault(_share(c["weight"], base), []).append(c["title"])
+    weighed = ", ".join(f"{' and '.join(f'**{title}**' for title in titles)} {share} as much"
+                        for share, titles in shares.items())
+    leans: Dict[float, List[str]] = {}
+    for value in k.stage["values"].values():
+        if value["lean"] > 0:
+            leans.setdefault(value["lean"], []).append(value["title"])
+    top = max(leans) if leans else 0.0
+    stage = ", ".join(f"{'fully' if lean == top else _share(lean, top) + ' as much'} for {' and '.join(titles)}"
+                      for lean, titles in sorted(leans.items(), reverse=True))
+    rec = k.recommendation
+    neutral = {recommend(Profile({}, stage=sid), k).recommendation for sid in [*k.stage["values"], None]}
+    everything_neutral = ("a tie at every career stage, and I suggest the hybrid path" if neutral == {EITHER}
+                          else "your career stage alone decides")
+    constraints = ", or if ".join(c["because"] for c in k.constraints.values())
+    lines = [
+        "**How your answers count**",
+        "- Each statement pulls toward the side it describes: a 5 hardest, a 4 half as hard, a 3 or a skip not "
+        "at all, a 2 or a 1 toward the other side.",
+        f"- Most statements weigh the same; {weighed}." if weighed else "- Every statement weighs the same.",
+    ]
+    if stage:
+        lines.append(f"- Your career stage pulls toward a startup: {stage}.")
+    lines += [
+        f"- The total runs from -1 (all Big Tech) to +1 (all startup). Within \u00b1{rec['either_below']:g} it is "
+        f"a tie; within \u00b1{rec['hybrid_below']:g} I also suggest the hybrid path.",
+        f"- If {constraints}, that is a hard constraint, not a preference: the result is "
+        f"{rec['constrained_headline']}, whatever the score.",
+        f"- Neutral to everything: {everything_neutral}.",
+    ]
+    return "\n".join(lines)

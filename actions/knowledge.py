@@ -191,10 +191,11 @@ def _check(raw: Any, path: Path) -> Knowledge:
     sides = c.mapping(top["sides"], "sides")
     c.exact_ids(sides, "sides", SIDES)
     for sid, side in sides.items():
-        c.mapping(side, f"sides.{sid}", ("label", "title", "synonyms"))
+        c.mapping(side, f"sides.{sid}", ("label", "title", "synonyms", "meaning"))
         c.text(side["label"], f"sides.{sid}.label")
         c.text(side["title"], f"sides.{sid}.title")
         c.texts(side["synonyms"], f"sides.{sid}.synonyms")
+        c.text(side["meaning"], f"sides.{sid}.meaning")
 
     factors = c.mapping(top["factors"], "factors")
     c.exact_ids(factors, "factors", FACTOR_IDS)

@@ -3601,6 +3601,11 @@ def default_reader() -> Reader:
 
 
 # While a question is pending, a message is its answer unless it is clearly one of these.
+# The assessment asked for in so many words, the whole message.
+ASSESSMENT_ASKED_FOR = re.compile(
+    r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|right|cool|great|fine|so)\s+)*(?:(?:let'?s|lets|can we|could we|"
+    r"i want to|i'?d like to|i wanna|please)\s+)?(?:do|start|begin|take|try|go with|continue|get on with)\s+"
+    r"(?:the|this|your|that|an?)\s+(?:assessment|quiz|questions|questionnaire|test)(?:\s+(?:then|now|please|pls))*$")
 COMMAND_INTENTS = ("stop", "start_over", "change_answer")
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
@@ -3673,6 +3678,94 @@ def word_asked(text: str) -> Optional[str]:
         return None
     # quoted or not: "define 'structured'"
     return re.sub(r"^(?:an?|the) ", "", next(group for group in match.groups() if group)).strip("'\"‘’“” ")
+
+
+# What one of the two sides is, asked: "is a 500-person scaleup a startup or big tech?", "does a series C
+# company count as a startup?", "what do you mean by a startup?" (REST, in my own words: "I need a few more answers
+# first", out of scope). Not a choice between them: "is it better to join a startup or big tech?" asks for advice.
+SIDE_CLASSED = (r"^(?:(?:so|but|and|ok|okay|wait|q|quick question|hm+)\s+)*(?:is|are|would|does|do|will|could)\s+"
+                r"(?P<subject>(?!(?:it|this|that)\b)[\w'&.%-]+(?:\s+[\w'&.%-]+){{0,7}}?)\s+"
+                r"(?:(?:still\s+)?(?:count|counts|qualify|qualifies|be (?:called|counted|classed|considered)|"
+                r"classed|considered|called)\s+(?:as\s+)?)?{one}(?:\s+or\s+{other})?"
+                r"(?:\s+(?:then|here|exactly|really|still|in your (?:book|terms)|for you|by your definition|"
+                r"by this definition|in this context))*$")
+SIDE_MEANT = (r"^(?:(?:so|but|and|ok|okay|wait|q|quick question|hm+|sorry)\s+)*"
+              r"(?:what (?:exactly )?do you mean by|what is|what'?s|whats|what are|what exactly is)\s+"
+              r"{one}(?:\s+(?:then|here|exactly|really|in your (?:book|terms)|for you|in this context))*$")
+NOT_CLASSING = re.compile(r"\b(?:better|best|worse|should|join|work|go|choose|pick|take|apply|move|stay|fit|"
+                          r"suit|worth|smarter|wiser|safer|easier|harder|recommend|i|me|my|you)\b")
+
+
+@functools.lru_cache(maxsize=4)
+def _side_words(k: Knowledge) -> Dict[str, str]:
+    """Each side's title and synonyms, normalised, with the side they name."""
+    return {answers.normalise(word): sid
+            for sid, side in k.sides.items() for word in (side["title"], *side["synonyms"])}
+
+
+@functools.lru_cache(maxsize=4)
+def _side_patterns(k: Knowledge) -> Tuple[Pattern, Pattern]:
+    words = "|".join(re.escape(word) for word in sorted(_side_words(k), key=len, reverse=True))
+
+    def side(name: str) -> str:
+        return (rf"(?:an?\s+|the\s+)?(?P<{name}>(?:{words})(?:s|es)?"
+                r"(?:\s+(?:compan(?:y|ies)|firms?|corps?|world))?)")
+
+    one, other = side("one"), side("other")
+    return re.compile(SIDE_CLASSED.format(one=one, other=other)), re.compile(SIDE_MEANT.format(one=one))
+
+
+def _side_called(phrase: str, k: Knowledge) -> Optional[str]:
+    """The side a phrase names as a whole ("big tech", "a startup", "startups", "big tech companies")."""
+    phrase = re.sub(r"^(?:an?|the) ", "", phrase.strip("'\"‘’“” ").strip())
+    candidates = (phrase, re.sub(r"e?s$", "", phrase),
+                  re.sub(r"e?s?\s+(?:compan(?:y|ies)|firms?|corps?|world|thing|here)$", "", phrase))
+    return next((_side_words(k)[candidate] for candidate in candidates if candidate in _side_words(k)), None)
+
+
+def sides_asked(text: str, k: Knowledge) -> List[str]:
+    """The sides whose meaning the message asks, in the knowledge file's order: the word asked about
+    (word_asked, "what counts as big tech?", or SIDE_MEANT) in the whole message or its first sentence, or a
+    company classed as one side or the other (SIDE_CLASSED); none when it asks nothing of the kind."""
+    classed, meant = _side_patterns(k)
+    first = re.split(r"[?.!]+\s", text.strip() + " ", maxsplit=1)[0]
+    for part in (text, first):
+        clean = answers.normalise(part)
+        word = word_asked(part)
+        named = [_side_called(word, k)] if word is not None else []
+        if (found := meant.match(clean)) is not None:
+            named = [_side_called(found.group("one"), k)]
+        elif (found := classed.match(clean)) is not None and not NOT_CLASSING.search(found.group("subject")):
+            named = [_side_called(found.group(group) or "", k) for group in ("one", "other") if found.group(group)]
+        if named and all(named):
+            return [sid for sid in k.sides if sid in named]
+    return []
+
+
+# How the answers become a result, asked: "how is this scored?", "what happens if I say neutral to everything?"
+# (REST, in my own words: the pending statement's meaning, "couldn't read").
+SCORING_ASKED = re.compile(
+    r"\bhow (?:is|are|do you|does (?:it|this|that|the (?:bot|assessment|quiz|test)))\s+"
+    r"(?:(?:this|it|that|my|the|each|an?|your)\s+)?(?:(?:answers?|responses?|ratings?|questions?|statements?|results?|"
+    r"recommendations?|verdict|scores?|quiz|assessment|test)\s+)?"
+    r"(?:scored|score|calculated|calculate|computed|compute|weighed|weigh|weighted|weight|counted|count|tallied|"
+    r"tally|added up|add up|combined|combine)\b"
+    r"|\bhow (?:does|do) (?:the |your |this )?(?:scoring|score|weighting|weights|algorithm|formula|maths?|"
+    r"calculation)\s+work\b"
+    r"|\bwhat(?:'s| is| are)? (?:the |your )?(?:formula|algorithm|scoring|weighting|weights|maths?|scoring rule)"
+    r"(?: here| behind (?:it|this|the result))?$"
+    r"|\bwhat (?:happens|would happen|if|will happen|do you do) (?:if |when )?i (?:say|answer|pick|choose|click|"
+    r"put|select|go|stay|press|hit|give|rate)\s+(?:\w+\s+)?(?:neutral|3|three|the middle|middle|skip|"
+    r"the same)\b"
+    r"|\bwhat (?:happens|would happen|if|will happen) (?:if |when )?i (?:skip|leave (?:it|one|some|them|this) "
+    r"(?:blank|empty|out))\b"
+    r"|\b(?:do|does|are|is) (?:all |some |any |the )*(?:questions?|answers?|statements?)\s+"
+    r"(?:count|weigh|matter|worth|weighted|counted)\s+(?:the same|equally|more|less|differently)\b")
+
+
+def scoring_asked(text: str) -> bool:
+    """True when the message asks how the answers are scored (SCORING_ASKED)."""
+    return bool(SCORING_ASKED.search(answers.normalise(text)))
 
 
 # A word of the question asked about by quoting it back: "When you say ambiguous, do you mean ...?", "what kind
@@ -4296,6 +4389,14 @@ def is_interruption(text: str, intent: Optional[str], confidence: float, k: Know
         # "about eighteen months at my first real job, what would you call that?" asks the bot to place what it
         # says: an answer (probe33: taken for a question about a factor)
         return False
+    if intent == "start_assessment" and ASSESSMENT_ASKED_FOR.match(answers.normalise(stripped)):
+        # "ok let's do the assessment" typed at a question had read 4 at the pace statement, and "couldn't read" at
+        # the stage (REST, in my own words): the assessment goes on
+        return True
+    if sides_asked(stripped, k) or scoring_asked(stripped):
+        # "what counts as big tech?", "what if I answer 3 to all of them?": what the words or the scoring mean,
+        # whatever rating they name
+        return True
     clean = answers.normalise(stripped)
     # "let's leave this one blank" is no command
     commanded = intent in COMMAND_INTENTS and bool(COMMAND.match(clean)) and not NOT_ANSWERING.search(clean)

@@ -10,12 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
-from actions.explain import ExplainFactor
+from actions.explain import ASSESSMENT_BUTTON, ExplainFactor
 from actions.forms import change_said, resolve_topic
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
-from actions.reader import is_question, quotes_statement, repeat_asked
+from actions.reader import is_question, quotes_statement, repeat_asked, scoring_asked, sides_asked
 from actions.replies import recent_bot_texts
 
 
@@ -96,6 +96,14 @@ class ExplainWhy(Action):
         asked = tracker.get_slot("requested_slot")
         typed = (tracker.latest_message or {}).get("text") or ""
         asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
+        sides = sides_asked(typed, k)
+        if sides or scoring_asked(typed):
+            # "what counts as big tech?", "how is this scored?": the same answer before, during and after the
+            # assessment (REST, in my own words: out of scope, the pending statement's meaning)
+            text = advice.side_meaning_text(sides, k) if sides else advice.scoring_text(k)
+            offer = tracker.active_loop_name != FORM and tracker.get_slot("recommendation") is None
+            dispatcher.utter_message(text=text, buttons=[ASSESSMENT_BUTTON] if offer else [])
+            return []
         if tracker.active_loop_name == FORM and asked in k.questions:
             if repeat_asked(typed):
                 # "what was the question again?": the question, which the form asks next, not its meaning

@@ -439,6 +439,55 @@ def test_the_answer_options_asked_again_are_no_stock_options():
     assert message["text"] == "Sure, here it is again."
 
 
+@pytest.mark.parametrize("active_loop, recommendation, offered", [
+    (ASSESSMENT, None, False),  # the form asks its question again after it
+    (None, None, True),  # before any assessment: the assessment offered
+    (None, "startup", False),  # after a result
+])
+@pytest.mark.parametrize("text, sides", [
+    ("what counts as big tech?", ["big_tech"]),
+    ("is a 500 person scaleup a startup or big tech?", ["startup", "big_tech"]),
+])
+def test_what_a_side_means_gets_the_knowledge_files_meaning(text, sides, active_loop, recommendation, offered):
+    # REST, in my own words: out of scope, and at the stage question that question's meaning
+    t = tracker(text, intent="ask_why", active_loop=active_loop, requested_slot="stage" if active_loop else None,
+                slots={"recommendation": recommendation})
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == advice.side_meaning_text(sides, K)
+    for side in K.sides:
+        assert (K.sides[side]["meaning"] in message["text"]) == (side in sides)
+    assert bool(message["buttons"]) == offered
+
+
+@pytest.mark.parametrize("text", ["how is this scored?", "what happens if I say neutral to everything?"])
+def test_how_the_answers_count_asked_inside_the_form(text):
+    # REST, in my own words: the pending statement's meaning, and "couldn't read"
+    t = tracker(text, intent="ask_why", active_loop=ASSESSMENT, requested_slot="pace")
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == advice.scoring_text(K) != advice.question_meaning("pace", K)
+
+
+def test_how_the_answers_count_follows_the_knowledge_file():
+    text = advice.scoring_text(K)
+    weights = [c["weight"] for c in K.criteria.values()]
+    base = max(set(weights), key=weights.count)
+    for c in K.criteria.values():
+        assert (f"**{c['title']}**" in text) == (c["weight"] != base)
+        share = "half" if c["weight"] * 2 == base else f"{c['weight'] / base:g} times"
+        assert (f"**{c['title']}** {share} as much" in text
+                or f"**{c['title']}** and " in text and f"{share} as much" in text) == (c["weight"] != base)
+    assert f"\u00b1{K.recommendation['either_below']:g} it is a tie" in text
+    assert K.recommendation["constrained_headline"] in text
+    for c in K.constraints.values():
+        assert c["because"] in text
+    # neutral to everything is a tie at every stage, by the scoring itself
+    assert all(scoring.recommend(scoring.Profile({}, stage=s), K).recommendation == scoring.EITHER
+               for s in [*K.stage["values"], None])
+    assert "Neutral to everything: a tie at every career stage" in text
+    heavier = dataclasses.replace(K, stage={**K.stage, "weight": 5.0})  # a stage that outweighs the tie line
+    assert "Neutral to everything: your career stage alone decides" in advice.scoring_text(heavier)
+
+
 @pytest.mark.parametrize("text, factor, explains", [
     # what another factor means, asked at a statement: that factor (REST: it got the impact question's reason)
     ("Could you explain what you mean by stability here?", "stability", "stability"),

@@ -2425,3 +2425,54 @@ def test_a_postdoc_is_early_in_a_career(text):
 ])
 def test_a_thing_asked_back_then_who_needs_that(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, sides", [
+    # what a side is, asked (REST, in my own words: out of scope, the stage question's meaning, "I need a few
+    # more answers first")
+    ("what counts as big tech?", ["big_tech"]),
+    ("what do you mean by a startup?", ["startup"]),
+    ("what does big tech even mean here", ["big_tech"]),
+    ("define startup", ["startup"]),
+    ("what do you mean by big tech companies?", ["big_tech"]),
+    ("does a series C company count as a startup?", ["startup"]),
+    ("is a 500 person scaleup a startup or big tech?", ["startup", "big_tech"]),
+    ("is Stripe big tech or a startup in your book?", ["startup", "big_tech"]),
+    # a choice between them asks for advice, and a word of the statements is the statement's
+    ("is it better to join a startup or big tech?", []),
+    ("should I join a startup or big tech?", []),
+    ("is a startup or big tech better for me?", []),
+    ("is big tech worth it", []),
+    ("what counts as ambiguous", []),
+    ("startup or big tech?", []),
+])
+def test_what_a_side_means_asked(text, sides):
+    assert reader.sides_asked(text, K) == sides
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("how is this scored?", True), ("how are my answers weighted?", True), ("how does the scoring work", True),
+    ("what happens if I say neutral to everything?", True), ("what if I answer 3 to all of them", True),
+    ("do all questions count the same?", True), ("what happens if I skip", True),
+    ("how do you decide which one fits me?", False),  # asks for the assessment
+    ("how is equity taxed", False), ("how does a startup score on pay", False),
+])
+def test_how_the_answers_are_scored_asked(text, asked):
+    assert reader.scoring_asked(text) is asked
+
+
+@pytest.mark.parametrize("text, question", [
+    ("what counts as big tech?", "pace"),
+    ("what if I answer 3 to all of them", "pace"),  # a rating named, but no answer
+    ("is a 500 person scaleup a startup or big tech?", "stage"),
+])
+def test_what_a_side_or_the_scoring_means_is_no_answer(text, question):
+    assert reader.is_interruption(text, "ask_why", 0.9, K, question)
+
+
+@pytest.mark.parametrize("text, asked_for", [
+    ("ok let's do the assessment", True), ("start the quiz", True), ("Let's take the quiz then", True),
+    ("let's do it", False),  # no assessment named: the reader's
+])
+def test_the_assessment_asked_for_at_a_question_is_no_answer(text, asked_for):
+    assert reader.is_interruption(text, "start_assessment", 0.9, K, "pace") is asked_for

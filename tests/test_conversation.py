@@ -216,6 +216,19 @@ def test_a_return_mid_way_picks_up_the_pending_question(advisor, typed):
     assert advisor.slots(sender)["breadth"] is None and advisor.slots(sender)["pace"] == 3.0
 
 
+@pytest.mark.parametrize("slot, typed", [
+    # REST, in my own words: read 4 at the pace statement, "couldn't read" at the stage
+    ("pace", "ok let's do the assessment"), ("stage", "ok let's do the assessment"), ("pace", "start the quiz"),
+])
+def test_the_assessment_asked_for_again_mid_way_is_no_answer(advisor, slot, typed):
+    sender = f"again-{slot}-{abs(hash(typed))}"
+    to_question(advisor, sender, slot)
+    replies = advisor.say(sender, typed)
+    assert replies[0]["text"] == DOMAIN["responses"]["utter_assessment_continues"][0]["text"]
+    assert asked(replies) == [slot]
+    assert advisor.slots(sender)[slot] is None and advisor.slots(sender)["unclear_slot"] is None
+
+
 def test_back_mid_way_asks_the_answer_given_last_again(advisor):
     # REST: "back" typed at the pace statement was noted as a neutral answer; later (REST, in my own words) "go
     # back" asked which answer to change, and "disagree" typed next got "I couldn't tell which answer"
@@ -300,6 +313,33 @@ def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, ques
     assert replies[0]["text"] == advice.question_meaning(question, K)
     assert asked(replies) == [question]
     assert advisor.slots(sender)[question] is None
+
+
+@pytest.mark.parametrize("question, typed, reply", [
+    # REST, in my own words: out of scope, the stage question's meaning, "I need a few more answers first"
+    ("stage", "what counts as big tech?", advice.side_meaning_text(["big_tech"], K)),
+    ("stage", "what do you mean by a startup?", advice.side_meaning_text(["startup"], K)),
+    ("breadth", "is a 500 person scaleup a startup or big tech?",
+     advice.side_meaning_text(["startup", "big_tech"], K)),
+    # REST, in my own words: the pace statement's meaning, and "couldn't read" (then counted neutral)
+    ("pace", "how is this scored?", advice.scoring_text(K)),
+    ("pace", "what happens if I say neutral to everything?", advice.scoring_text(K)),
+])
+def test_what_a_side_or_the_scoring_means_mid_way_is_answered_then_the_question_comes_back(advisor, question,
+                                                                                              typed, reply):
+    sender = f"terms-{abs(hash(typed))}"
+    to_question(advisor, sender, question)
+    replies = advisor.say(sender, typed)
+    assert replies[0]["text"] == reply
+    assert asked(replies) == [question]
+    assert advisor.slots(sender)[question] is None
+    assert advisor.slots(sender)["unclear_slot"] is None  # no step toward "counted as neutral"
+
+
+def test_what_a_side_means_before_any_assessment_offers_it(advisor):
+    replies = advisor.say("side-first", "what does big tech even mean here")
+    assert [r["text"] for r in replies] == [advice.side_meaning_text(["big_tech"], K)]
+    assert replies[0]["buttons"][0]["payload"] == "/start_assessment"
 
 
 @pytest.mark.parametrize("slot, typed, factor", [

@@ -70,6 +70,8 @@ def test_stage_for_years_follows_the_bounds():
          "constraints.low_runway.answers_may_name"),
         (lambda d: d["recommendation"].pop("either_below"), "recommendation.either_below"),
         (lambda d: d["factors"]["learning"]["sides"].update(big_tech=""), "factors.learning.sides.big_tech"),
+        (lambda d: d["sides"]["startup"].pop("meaning"), "sides.startup.meaning"),
+        (lambda d: d["sides"]["big_tech"].update(meaning=" "), "sides.big_tech.meaning"),
         # criterion and constraint ids become slots of the form: a slot name, each once, never the stage
         (lambda d: d["criteria"].update({"Work Life": d["criteria"]["pace"]}), "criteria.Work Life"),
         (lambda d: d["criteria"].update(stage=d["criteria"]["pace"]), "criteria.stage"),

@@ -553,8 +553,11 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # whatever the classifier's confidence ("where were we?" had 0.29: the fallback's, REST)
             corrected, confidence = aside, max(confidence or 0.0, SAID_IN_WORDS)
         elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
-              or reader.meaning_asked(text, k or knowledge.default())):
-            corrected = WHY_INTENT  # "i don't understand the question", "define ambiguous" ask what it means
+              or reader.meaning_asked(text, k or knowledge.default())
+              or reader.sides_asked(text, k or knowledge.default()) or reader.scoring_asked(text)):
+            # "i don't understand the question", "define ambiguous", "what counts as big tech?", "how is this
+            # scored?" ask what the words or the result mean
+            corrected = WHY_INTENT
         elif name == "goodbye" and GO_ON.match(text):
             corrected = "affirm"
         elif name == WHY_INTENT and reader.word_asked(text):
