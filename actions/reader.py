@@ -3073,9 +3073,10 @@ class Reader:
         if not self.agreement.knows_a_word(text) or (reads_as_question(text) and not lead
                                                      and not own_questions_only(text, self.k)):
             return Reading(None, 0.0, "unread")  # gibberish, or a question rather than an answer
-        if stage_alone(text if not lead else after_bare_word(text), self.k):
+        if stage_alone(text if not lead else after_bare_word(text), self.k) or stage_word_alone(text, self.k):
             # "3 years as an MLE" typed at a statement answers nothing, nor does "yeah i've been working for
-            # three years", whatever the "yeah" says yes to (REST, typed a question late)
+            # three years", whatever the "yeah" says yes to (REST, typed a question late), nor "senior obviously"
+            # typed at the first statement after the opener had told the stage (REST, in my own words: read 5)
             return Reading(None, 0.0, "unread")
         p = self.agreement.probabilities(text, question)
         if lead:
@@ -3601,6 +3602,19 @@ def default_reader() -> Reader:
 
 
 # While a question is pending, a message is its answer unless it is clearly one of these.
+# Words beside a career stage that say nothing else: "senior obviously", "new grad lol", "I'm mid, like I said".
+STAGE_FILLER = re.compile(r"\b(?:obviously|clearly|duh|lol|haha|tbh|i guess|i think|probably|basically|honestly|"
+                          r"definitely|i'?m|i am|im|already|still|now|like i said|as i said|told you|"
+                          r"remember|yeah|yes|yep|so|just|a|an)\b")
+
+
+def stage_word_alone(text: str, k: Knowledge) -> bool:
+    """True when a message is a career stage's title or word and nothing else but STAGE_FILLER."""
+    said = re.sub(r"\s+", " ", STAGE_FILLER.sub(" ", answers.normalise(text))).strip()
+    return bool(said) and any(said in {answers.normalise(word) for word in (value["title"], *value["synonyms"])}
+                              for value in k.stage["values"].values())
+
+
 # The assessment asked for in so many words, the whole message.
 ASSESSMENT_ASKED_FOR = re.compile(
     r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|right|cool|great|fine|so)\s+)*(?:(?:let'?s|lets|can we|could we|"
@@ -3692,8 +3706,11 @@ SIDE_CLASSED = (r"^(?:(?:so|but|and|ok|okay|wait|q|quick question|hm+)\s+)*(?:is
 SIDE_MEANT = (r"^(?:(?:so|but|and|ok|okay|wait|q|quick question|hm+|sorry)\s+)*"
               r"(?:what (?:exactly )?do you mean by|what is|what'?s|whats|what are|what exactly is)\s+"
               r"{one}(?:\s+(?:then|here|exactly|really|in your (?:book|terms)|for you|in this context))*$")
-NOT_CLASSING = re.compile(r"\b(?:better|best|worse|should|join|work|go|choose|pick|take|apply|move|stay|fit|"
-                          r"suit|worth|smarter|wiser|safer|easier|harder|recommend|i|me|my|you)\b")
+# ... nor a factor asked of a side ("is the pay higher at big tech?"): a place or a comparison in the subject
+NOT_CLASSING = re.compile(r"\b(?:better|best|worse|should|join|work|working|go|choose|pick|take|apply|move|stay|"
+                          r"fit|suit|worth|smarter|wiser|safer|easier|harder|recommend|i|me|my|you|at|in|for|with|than|"
+                          r"from|on|of|to|about|between|vs|versus|like|higher|lower|more|less|bigger|smaller|"
+                          r"faster|slower|riskier|safer|stable|secure)\b")
 
 
 @functools.lru_cache(maxsize=4)
@@ -3759,6 +3776,9 @@ SCORING_ASKED = re.compile(
     r"the same)\b"
     r"|\bwhat (?:happens|would happen|if|will happen) (?:if |when )?i (?:skip|leave (?:it|one|some|them|this) "
     r"(?:blank|empty|out))\b"
+    # "does the stage matter?" after the result (REST, in my own words: "Your result is above")
+    r"|\b(?:does|do|will|would|how much does) (?:my |the )?(?:career )?(?:stage|seniority|experience level|"
+    r"years of experience)\s+(?:even\s+)?(?:matter|count|change|affect|make a difference)\b"
     r"|\b(?:do|does|are|is) (?:all |some |any |the )*(?:questions?|answers?|statements?)\s+"
     r"(?:count|weigh|matter|worth|weighted|counted)\s+(?:the same|equally|more|less|differently)\b")
 

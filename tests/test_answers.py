@@ -2443,6 +2443,7 @@ def test_a_thing_asked_back_then_who_needs_that(text, question, point):
     ("should I join a startup or big tech?", []),
     ("is a startup or big tech better for me?", []),
     ("is big tech worth it", []),
+    ("is the pay higher at big tech?", []),  # a factor asked of a side
     ("what counts as ambiguous", []),
     ("startup or big tech?", []),
 ])
@@ -2454,6 +2455,7 @@ def test_what_a_side_means_asked(text, sides):
     ("how is this scored?", True), ("how are my answers weighted?", True), ("how does the scoring work", True),
     ("what happens if I say neutral to everything?", True), ("what if I answer 3 to all of them", True),
     ("do all questions count the same?", True), ("what happens if I skip", True),
+    ("does the stage matter?", True),  # after a result (REST, in my own words: "Your result is above")
     ("how do you decide which one fits me?", False),  # asks for the assessment
     ("how is equity taxed", False), ("how does a startup score on pay", False),
 ])
@@ -2476,3 +2478,9 @@ def test_what_a_side_or_the_scoring_means_is_no_answer(text, question):
 ])
 def test_the_assessment_asked_for_at_a_question_is_no_answer(text, asked_for):
     assert reader.is_interruption(text, "start_assessment", 0.9, K, "pace") is asked_for
+
+
+@pytest.mark.parametrize("text", ["senior obviously", "new grad lol", "I'm mid-career, like I said"])
+def test_a_career_stage_alone_is_no_answer_to_a_statement(text):
+    # REST, in my own words: "senior obviously" typed at the first statement after the opener told the stage read 5
+    assert READER.read_agreement(text, "pace").value is None

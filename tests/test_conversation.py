@@ -336,6 +336,17 @@ def test_what_a_side_or_the_scoring_means_mid_way_is_answered_then_the_question_
     assert advisor.slots(sender)["unclear_slot"] is None  # no step toward "counted as neutral"
 
 
+def test_the_stage_said_again_at_a_statement_is_no_answer_to_it(advisor):
+    # REST, in my own words: the opener told the stage, so the first statement came first, and "senior obviously"
+    # typed at it was noted as a 5
+    advisor.say("stage-again", "hey. 38, two kids, been at Microsoft 9 years. a friend's startup wants me as "
+                               "head of ML")
+    replies = advisor.say("stage-again", "senior obviously")
+    assert replies[0]["text"].startswith("I have that already")
+    assert asked(replies) == ["pace"]
+    assert advisor.slots("stage-again")["pace"] is None and advisor.slots("stage-again")["stage"] == "senior"
+
+
 def test_what_a_side_means_before_any_assessment_offers_it(advisor):
     replies = advisor.say("side-first", "what does big tech even mean here")
     assert [r["text"] for r in replies] == [advice.side_meaning_text(["big_tech"], K)]
