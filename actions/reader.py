@@ -298,6 +298,13 @@ def exclaimed(text: str, reading: Reading) -> Reading:
     return Reading(reading.value + side, 1.0, "rule") if (reading.value - NEUTRAL) == side else reading
 
 
+# The question's own verb said back, ending its clause: "it does", "still does, sadly", "doesn't anymore". Not a
+# question ("does a permanent resident need sponsorship?", probe33).
+AUX_ECHO = re.compile(r"^\W*(?:(?:it|that|they|yes|yeah|yep|sadly|unfortunately|still|definitely|totally|"
+                      r"absolutely|sure|oh|well)\W+)*(?:(?P<no>doesn'?t|does not|don'?t|do not)|does|do)"
+                      r"(?!n'?t)(?:\s+(?:anymore|any more|now|yet|sadly|unfortunately|still|though|"
+                      r"at the moment))*"
+                      r"\s*(?:[,.;:!—–-]|$)")
 # Australian and New Zealand English: "yeah nah" is a no, "nah yeah" a yes.
 YEAH_NAH = {"yeah": 1, "yea": 1, "ya": 1, "nah": -1}
 
@@ -407,6 +414,11 @@ FEELING_CHANGED = (r"\b(?:i find (?:it|that|this)|(?:it|that|this)(?:'s| is| fee
                    r"a bit|somewhat|a little) )?{} (?:interesting|exciting|appealing|important|attractive|fun|"
                    r"compelling|tempting)(?: to me)? than (?:i used to|it (?:once |used to )?(?:was|did)|before|"
                    r"in the past|back then|it used to be)\b")
+MATTERS_CHANGED = (r"\b(?:it|that|this|they|the \w+) (?:matters?|counts?|appeals?)(?: to me)? "
+                   r"(?:(?:a lot|much|far|a bit|somewhat|a little|even) )?{} (?:to me )?"
+                   r"(?:now |these days |today )?"
+                   r"than (?:when i (?:started|began|was \w+)|at first|before|in the past|back then|"
+                   r"it (?:used to|once did|did))\b")
 DIRECTION_IDIOMS = (
     (re.compile(r"\bmore (?:\w+ ){0,3}than not\b"), 1),
     (re.compile(r"\bmore (?:yes|yeah|agree) than (?:no|not|disagree)\b"), 1),
@@ -435,6 +447,9 @@ DIRECTION_IDIOMS = (
     # grown (REST, a formal senior: asked again)
     (re.compile(FEELING_CHANGED.format("less")), -1),
     (re.compile(FEELING_CHANGED.format("more")), 1),
+    # "It matters to me more now than when I started" (probe35: read 2, the wrong way round)
+    (re.compile(MATTERS_CHANGED.format("less")), -1),
+    (re.compile(MATTERS_CHANGED.format("more")), 1),
     # "couldn't care less", "I couldn't be less interested": opening the answer and ending its clause, not "I
     # couldn't care less about stability" (probe32, after a thing asked back)
     (re.compile(r"^\W*(?:i )?(?:couldn'?t|could not) (?:care|be) (?:any )?less(?: interested| bothered)?"
@@ -966,6 +981,11 @@ REPORTED = re.compile(rf"^\W*(?:(?:honestly|so|well|lol|ok|okay|and|but)\W+)?"
                       rf"probably)\s+)?{SAYING}\b(?:\s+(?:that|me))?\W*(?P<view>.*)$")
 # The person's past: a view said to be theirs once ("I used to ...", "at 25 I'd have said ...", "... once").
 PAST_SELF = re.compile(r"\b(?:(?:i|we) (?:used to|once|always thought|thought)|used to|once|"
+                       # "... thrilled me at first, these days ...", "For ten years I was proud of ...", "I cared
+                       # about ... . Lately ..." (probe35)
+                       r"at first|in the beginning|early on|when i (?:started|began|joined|was (?:younger|junior|"
+                       r"new|starting out))|for (?:\w+ )?(?:years|a decade|decades|a long time|ages)|"
+                       r"(?:i|we) (?:cared|loved|wanted|liked|needed|craved|enjoyed|hated)|"
                        r"(?:would|'d)(?:'ve| have) said|"
                        r"(?:the |my )?(?:younger|old|past|former|\d+[- ]year[- ]old) (?:me|self)|younger me|"
                        r"back (?:then|in \w+)|\w+ (?:years|months) ago|"
@@ -974,6 +994,11 @@ PAST_SELF = re.compile(r"\b(?:(?:i|we) (?:used to|once|always thought|thought)|u
 # ... with a view in it, not only a thing that happened ("I once spent a winter on a project where ...", probe4)
 PAST_VIEW = re.compile(r"\b(?:think|thought|love|loved|want|wanted|like|liked|need|needed|crave|craved|care|"
                        r"cared|believe|believed|enjoy|enjoyed|find|found|hate|hated|said|say|swore|tell myself|"
+                       # a feeling about the thing, or who the person was: "scale was exciting at first", "used to
+                       # be a generalist", "I was desperate for them once" (probe35)
+                       r"thrilled|excited|bored|appealed|attracted|mattered|(?:was|were) (?:\w+ )?(?:exciting|"
+                       r"thrilling|desperate|proud|keen|into|sure|convinced|obsessed|hooked|drawn|happy|excited|"
+                       r"fine|content|comfortable|fun|everything|all about)|be an?|"
                        r"told myself|dream|dreamed|dreamt|would(?:'ve| have) said|'d have said)\b")
 PRESENT = {"thought": "think", "loved": "love", "wanted": "want", "liked": "like", "needed": "need",
            "craved": "crave", "cared": "care", "believed": "believe", "enjoyed": "enjoy", "found": "find",
@@ -999,7 +1024,9 @@ VERDICT_ON_VIEW = re.compile(
 ONLY_HOW_MUCH = re.compile(rf"(?:(?:{HEDGES.pattern}|{INTENSIFIERS.pattern}|really|now|too)[\s,]*)+")
 # A past view is turned round only where the person says it has changed: "Now it bores me", "not anymore"
 NOW_SAID = re.compile(r"\b(?:now|these days|nowadays|lately|today|anymore|any more|no longer|again|turns out|"
-                      r"looking back|since then|not so much|less so|changed)\b")
+                      r"looking back|since then|not so much|less so|changed|"
+                      # "Since leaving I'd say no", "Two years at a startup later, I ..." (probe35)
+                      r"since|(?:\w+ ){1,5}later|at this (?:point|stage)|currently|right now)\b")
 
 
 def _someone(reported: re.Match, text: str) -> bool:
@@ -1032,10 +1059,15 @@ def view_then_own(text: str) -> Optional[Tuple[str, str, bool]]:
         # "mom loves ladders": the view is a liking of the thing
         view = (f"i {'hate' if feels.startswith('hate') else 'love'} " if feels else "") + reported.group("view")
         return view, rest, False
-    if PAST_SELF.search(first) and PAST_VIEW.search(first) and NOW_SAID.search(rest):
-        view = re.sub(r"\s+", " ", PAST_SELF.sub(" ", first)).strip()
-        # read as if held now, then turned round: "needed promo criteria once" had read as a no (probe31)
-        return PAST_TENSE.sub(lambda verb: PRESENT[verb.group()], view), rest, True
+    # the past view in the first sentence or clause, or in a later sentence after what the answer is about
+    # ("Ladders and rubrics? I was desperate for them once. Now I'd run a mile.", probe35)
+    splits = [(first, rest)] + [(sentences[i - 1], " ".join(sentences[i:])) for i in range(2, len(sentences))]
+    for before, after in splits:
+        if (PAST_SELF.search(before) and PAST_VIEW.search(before) and NOW_SAID.search(after)
+                and not re.search(r"\bbut\b", before)):
+            view = re.sub(r"\s+", " ", PAST_SELF.sub(" ", before)).strip()
+            # read as if held now, then turned round: "needed promo criteria once" had read as a no (probe31)
+            return PAST_TENSE.sub(lambda verb: PRESENT[verb.group()], view), after, True
     return None
 
 
@@ -2849,6 +2881,7 @@ class Reader:
         reading = self._so_concluded(text, question, reading)
         reading = exclaimed(text, reading)
         reading = self._edit_weighed(text, question, reading)
+        reading = self._lean_opened(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2859,6 +2892,19 @@ class Reader:
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
         return after if reading.value is None or _other_sides(after, reading) else reading
+
+    def _lean_opened(self, text: str, question: str, reading: Reading) -> Reading:
+        """An answer left unread that opens with a lean toward one of the statement's sides, its reason after it
+        ("Leaning toward breadth these days, since going deep boxed me in", probe35: the reason names the other
+        side): a mild answer that way."""
+        criterion = self.k.criteria.get(question)
+        if reading.value is not None or not criterion:
+            return reading
+        clause = re.split(r"[,;:.!?—–]|\b(?:since|because|as|cause|cos|coz|but|though)\b", answers.lowered(text),
+                          maxsplit=1)[0]
+        lean = OPENS_WITH_LEAN.search(clause)
+        side = _words_side(answers.normalise(clause[lean.end() - 1:]), criterion) if lean else 0
+        return Reading(NEUTRAL + side, 1.0, "rule") if side else reading
 
     def _edit_weighed(self, text: str, question: str, reading: Reading) -> Reading:
         """A statement's word toned down ("'comfortable' is pushing it") is less than the statement as worded: a
@@ -3380,6 +3426,10 @@ class Reader:
         vote = SLACK_VOTE.match(answers.lowered(text))
         if vote:
             return Reading(vote.group("sign") == "+", 1.0, "rule")
+        echoed = AUX_ECHO.match(answers.lowered(text))
+        if echoed and re.match(r"(?:does|do)\b", self.k.constraints[question]["question"].lower()):
+            # "still does, unfortunately; my green card is years away" (probe35: "green card" read no)
+            return Reading(echoed.group("no") is None, 1.0, "rule")
         said = without_tag(text)
         if said is not None:
             return self.read_yes_no(said, question)  # "I'm on an H-1B, so yes, right?"
@@ -3477,6 +3527,11 @@ class Reader:
             then = self.read_stage(taken_back.group("rest"))
             if then.value is not None:
                 return then  # "new grad... well no, its been fourteen months now so early career i guess"
+        then_now = situation.STAGE_THEN_NOW.search(lower)
+        if then_now:
+            now = self.read_stage(then_now.group("now"))
+            if now.value is not None:
+                return now
         stated = situation.stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")

@@ -34,6 +34,12 @@ STAGE_DENIED = re.compile(r"\b(?:not|no longer) (?:a |an )?(?:new grad|new gradu
 # A stage taken back in the same message: "new grad... well no, ...", "student, wait no, ...".
 STAGE_TAKEN_BACK = re.compile(r"[,.;:!?…—–]\s*(?:(?:well|hmm+|um+|oh|wait|actually)[, ]+)+"
                               r"no\b(?!\s+(?:longer|more))[\s,.!]*(?P<rest>\w.*)$", re.S)
+# A stage said of the past, then where one is now: "I called myself a new grad for ages, but I'm two years in
+# now" (probe35: new grad).
+STAGE_THEN_NOW = re.compile(r"\b(?:used to|called myself|call(?:ed)? me|was (?:a|an|still)|for ages|back then|"
+                            r"once|at first)\b.*?(?:[,.;:!?—–]|\bbut\b)\s*"
+                            r"(?:(?:but|and|though)\s+)*"
+                            r"(?P<now>[^,.;:!?]*\b(?:now|these days|nowadays|today|anymore|currently)\b.*)$", re.S)
 STUDYING = re.compile(
     r"\b(freshman|sophomore|junior year|senior year|final year|(?:1st|2nd|3rd|4th|5th|first|second|"
     r"third|fourth|fifth|last) year (?:of|in)?\s*(?:my |the )?(?:phd|ph\.d|masters?|msc|bsc|undergrad|"
@@ -63,6 +69,9 @@ NEW_GRAD = re.compile(
     r"(?:week|month|weeks|months)|graduated (?:last|this) (?:month|week|spring|summer|semester|year)|"
     r"starting my first (?:job|role|position)|about to start my first|no (?:work |industry )?"
     r"experience yet|haven'?t (?:worked|had a job)|(?:few|couple of|two|three|\d) months into my first|"
+    # "finished my degree this year and I'm in my first job, not even half a year yet" (probe35: early)
+    r"(?:finished|completed|got|wrapped up) my (?:degree|masters?|phd|ph\.d|bachelors?|msc|bsc|undergrad) this "
+    r"(?:year|month|spring|summer|semester|fall|autumn|winter)|half a year\b(?! ago)|"
     # "PhD done in March, L4 IC since May", "grad'd in Dec, ..., 6 wks in" (probe25): a degree finished in a month
     # named without a year, or weeks into work
     rf"(?:(?:phd|ph\.d|degree|masters?|msc|bsc|thesis|dissertation|undergrad|bachelors?) (?:done|finished|"
@@ -70,7 +79,7 @@ NEW_GRAD = re.compile(
     r"summer|fall|autumn|winter|month)\b(?!,? (?:19|20)\d\d)|\d+ (?:wks|weeks) (?:in|into)\b)\b"
 )
 YEARS = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\w.])(?<!half )(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty)(?P<half>\s+and\s+a\s+half)?\s*\+?\s*(?:-\s*\w+\s*)?(?:yoe\b|years?\b|yrs?\b|y\.?o\.?e\.?)"
 )
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

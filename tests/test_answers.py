@@ -2472,6 +2472,43 @@ def test_what_a_side_or_the_scoring_means_is_no_answer(text, question):
     assert reader.is_interruption(text, "ask_why", 0.9, K, question)
 
 
+@pytest.mark.parametrize("text, question, point", [
+    # where the person stood once, then where they stand now: now is the answer (probe35)
+    ("huge-compute problems thrilled me at first, these days they mostly bore me", "scale", 2),
+    ("Scale was exciting at first. Now I'd say no, it's not that interesting to me.", "scale", 2),
+    ("Used to hate the chaos at my big-co job. Two years at a startup later, I absolutely live for it.", "pace",
+     5),
+    ("I used to think the big base was non-negotiable. Since leaving I'd say no, I can manage without it, mostly.",
+     "salary", 2),
+    ("Ladders and rubrics? I was desperate for them once. Now I'd run a mile.", "structure", 1),
+    ("Used to be a generalist, now slightly more drawn to depth.", "breadth", 2),
+    ("It matters to me more now than when I started; the network pays off.", "brand", 4),
+    # a lean that opens the answer, its reason naming the other side
+    ("Leaning toward breadth these days, since going deep boxed me in at my last job.", "breadth", 4),
+])
+def test_then_and_now(text, question, point):
+    assert READER.read_agreement(text, question).value == point
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("I called myself a new grad for ages, but I'm two years in now", "early"),  # probe35: new grad
+    ("finished my degree this year and I'm in my first job, not even half a year yet", "new_grad"),  # early
+    ("first job, half a year in", "new_grad"),
+    ("a year and a half into my first job", "early"),
+])
+def test_a_stage_then_and_now(text, stage):
+    assert READER.read_stage(text).value == stage
+
+
+@pytest.mark.parametrize("text, value", [
+    ("still does, unfortunately; my green card is years away", True),  # probe35: "green card" read no
+    ("it does", True), ("doesn't anymore, got my green card", False),
+    ("does a permanent resident need sponsorship? don't think so, so no", False),  # a question, then the answer
+])
+def test_the_questions_verb_said_back(text, value):
+    assert READER.read_yes_no(text, "needs_sponsorship").value is value
+
+
 @pytest.mark.parametrize("text, asked_for", [
     ("ok let's do the assessment", True), ("start the quiz", True), ("Let's take the quiz then", True),
     ("let's do it", False),  # no assessment named: the reader's
