@@ -298,6 +298,14 @@ def exclaimed(text: str, reading: Reading) -> Reading:
     return Reading(reading.value + side, 1.0, "rule") if (reading.value - NEUTRAL) == side else reading
 
 
+# Savings judged in a word: "savings are ok", "my cushion is pretty thin", "runway isn't great".
+RUNWAY_JUDGED = re.compile(
+    r"\b(?:savings|runway|cushion|emergency fund|finances|buffer)\s+"
+    r"(?:are|is|'s|look|looks|seem|seems|feel|feels)(?P<not>\s+not|n'?t)?\s+"
+    r"(?:(?:pretty|quite|really|very|fairly|totally|reasonably|kinda|kind of|more than)\s+)?"
+    r"(?:(?P<fine>ok|okay|fine|good|decent|solid|healthy|alright|all right|enough|sufficient|comfortable|great|"
+    r"strong|covered|sorted)|(?P<short>low|thin|tight|short|small|limited|bad|poor|gone|nonexistent|non-existent|"
+    r"shaky))\b")
 # The question's own verb said back, ending its clause: "it does", "still does, sadly", "doesn't anymore". Not a
 # question ("does a permanent resident need sponsorship?", probe33).
 AUX_ECHO = re.compile(r"^\W*(?:(?:it|that|they|yes|yeah|yep|sadly|unfortunately|still|definitely|totally|"
@@ -3469,6 +3477,10 @@ class Reader:
             return Reading(not done.group("not"), 1.0, "rule")
         leads = lead_direction(text, self.k)
         below = self.k.constraints.get(question, {}).get("yes_below_months")
+        judged = RUNWAY_JUDGED.search(answers.lowered(text)) if below else None
+        if judged and not dependants_said(text):
+            # "savings are ok" had read yes by its "ok" (REST, in my own words): the savings judged
+            return Reading(bool(judged.group("short")) != bool(judged.group("not")), 1.0, "rule")
         months = situation.runway_months(text)
         if below and months is not None and months < below:
             return Reading(True, 1.0, "rule")  # "savings would last about 2 months"

@@ -2521,3 +2521,12 @@ def test_the_assessment_asked_for_at_a_question_is_no_answer(text, asked_for):
 def test_a_career_stage_alone_is_no_answer_to_a_statement(text):
     # REST, in my own words: "senior obviously" typed at the first statement after the opener told the stage read 5
     assert READER.read_agreement(text, "pace").value is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("savings are ok", False),  # REST, in my own words: read yes by its "ok"
+    ("my savings are pretty thin", True), ("runway isn't great", True),
+    ("savings are ok but two kids depend on me", True),  # people who depend on the income decide
+])
+def test_savings_judged_in_a_word(text, value):
+    assert READER.read_yes_no(text, "low_runway").value is value

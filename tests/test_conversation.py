@@ -347,6 +347,13 @@ def test_the_stage_said_again_at_a_statement_is_no_answer_to_it(advisor):
     assert advisor.slots("stage-again")["pace"] is None and advisor.slots("stage-again")["stage"] == "senior"
 
 
+def test_savings_said_to_be_ok_is_no_short_runway(advisor):
+    # REST, in my own words: "savings are ok" was noted as "Financial runway: yes" and the result went by it
+    to_question(advisor, "savings-ok", "low_runway")
+    advisor.say("savings-ok", "savings are ok")
+    assert advisor.slots("savings-ok")["low_runway"] is False
+
+
 def test_what_a_side_means_before_any_assessment_offers_it(advisor):
     replies = advisor.say("side-first", "what does big tech even mean here")
     assert [r["text"] for r in replies] == [advice.side_meaning_text(["big_tech"], K)]
