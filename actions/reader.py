@@ -3669,6 +3669,14 @@ def default_reader() -> Reader:
 
 
 # While a question is pending, a message is its answer unless it is clearly one of these.
+@functools.lru_cache(maxsize=16)
+def _phrase_ids(k: Knowledge, entity: str) -> Dict[str, str]:
+    """An entity's phrases (Knowledge.entity_synonyms), normalised, with the id each names: "big tech" ->
+    big_tech, "new grad" -> new_grad."""
+    return {answers.normalise(phrase): eid for eid, phrases in k.entity_synonyms()[entity].items()
+            for phrase in phrases}
+
+
 # Words beside a career stage that say nothing else: "senior obviously", "new grad lol", "I'm mid, like I said".
 STAGE_FILLER = re.compile(r"\b(?:obviously|clearly|duh|lol|haha|tbh|i guess|i think|probably|basically|honestly|"
                           r"definitely|i'?m|i am|im|already|still|now|like i said|as i said|told you|"
@@ -3678,8 +3686,7 @@ STAGE_FILLER = re.compile(r"\b(?:obviously|clearly|duh|lol|haha|tbh|i guess|i th
 def stage_word_alone(text: str, k: Knowledge) -> bool:
     """True when a message is a career stage's title or word and nothing else but STAGE_FILLER."""
     said = re.sub(r"\s+", " ", STAGE_FILLER.sub(" ", answers.normalise(text))).strip()
-    return bool(said) and any(said in {answers.normalise(word) for word in (value["title"], *value["synonyms"])}
-                              for value in k.stage["values"].values())
+    return said in _phrase_ids(k, "career_stage")
 
 
 # The assessment asked for in so many words, the whole message.
@@ -3775,21 +3782,14 @@ SIDE_MEANT = (r"^(?:(?:so|but|and|ok|okay|wait|q|quick question|hm+|sorry)\s+)*"
               r"{one}(?:\s+(?:then|here|exactly|really|in your (?:book|terms)|for you|in this context))*$")
 # ... nor a factor asked of a side ("is the pay higher at big tech?"): a place or a comparison in the subject
 NOT_CLASSING = re.compile(r"\b(?:better|best|worse|should|join|work|working|go|choose|pick|take|apply|move|stay|"
-                          r"fit|suit|worth|smarter|wiser|safer|easier|harder|recommend|i|me|my|you|at|in|for|with|than|"
+                          r"fit|suit|worth|smarter|wiser|easier|harder|recommend|i|me|my|you|at|in|for|with|than|"
                           r"from|on|of|to|about|between|vs|versus|like|higher|lower|more|less|bigger|smaller|"
                           r"faster|slower|riskier|safer|stable|secure)\b")
 
 
 @functools.lru_cache(maxsize=4)
-def _side_words(k: Knowledge) -> Dict[str, str]:
-    """Each side's title and synonyms, normalised, with the side they name."""
-    return {answers.normalise(word): sid
-            for sid, side in k.sides.items() for word in (side["title"], *side["synonyms"])}
-
-
-@functools.lru_cache(maxsize=4)
 def _side_patterns(k: Knowledge) -> Tuple[Pattern, Pattern]:
-    words = "|".join(re.escape(word) for word in sorted(_side_words(k), key=len, reverse=True))
+    words = "|".join(re.escape(word) for word in sorted(_phrase_ids(k, "company_type"), key=len, reverse=True))
 
     def side(name: str) -> str:
         return (rf"(?:an?\s+|the\s+)?(?P<{name}>(?:{words})(?:s|es)?"
@@ -3804,7 +3804,8 @@ def _side_called(phrase: str, k: Knowledge) -> Optional[str]:
     phrase = re.sub(r"^(?:an?|the) ", "", phrase.strip("'\"‘’“” ").strip())
     candidates = (phrase, re.sub(r"e?s$", "", phrase),
                   re.sub(r"e?s?\s+(?:compan(?:y|ies)|firms?|corps?|world|thing|here)$", "", phrase))
-    return next((_side_words(k)[candidate] for candidate in candidates if candidate in _side_words(k)), None)
+    sides = _phrase_ids(k, "company_type")
+    return next((sides[candidate] for candidate in candidates if candidate in sides), None)
 
 
 def sides_asked(text: str, k: Knowledge) -> List[str]:

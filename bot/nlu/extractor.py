@@ -542,6 +542,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             _set_intent(message, name, 0.0)
             return name
         corrected, confidence = name, intent.get("confidence")
+        known = k or knowledge.default()  # lru-cached: no load per message
         if (name == OUT_OF_SCOPE and (intent.get("confidence") or 0.0) < MAX_UNSURE_OUT_OF_SCOPE
                 and any(e["entity"] == "factor" for e in entities) and reader.is_question(text)):
             corrected = FACTOR_INTENT
@@ -553,8 +554,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # whatever the classifier's confidence ("where were we?" had 0.29: the fallback's, REST)
             corrected, confidence = aside, max(confidence or 0.0, SAID_IN_WORDS)
         elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
-              or reader.meaning_asked(text, k or knowledge.default())
-              or reader.sides_asked(text, k or knowledge.default()) or reader.scoring_asked(text)):
+              or reader.meaning_asked(text, known) or reader.sides_asked(text, known)
+              or reader.scoring_asked(text)):
             # "i don't understand the question", "define ambiguous", "what counts as big tech?", "how is this
             # scored?" ask what the words or the result mean
             corrected = WHY_INTENT
