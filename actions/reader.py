@@ -32,7 +32,7 @@ from typing import Any, Dict, Iterable, List, Optional, Pattern, Sequence, Set, 
 import numpy as np
 import yaml
 
-from actions import answers, edits, situation
+from actions import answers, conditions, edits, situation
 from actions.knowledge import STAGE_QUESTION, Knowledge, default
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -280,6 +280,9 @@ def standard_english(text: str) -> str:
     standard ones, and emoji as words (answers.emoji_as_words)."""
     text = OTHER_NEGATION.sub(lambda match: OTHER_NEGATIONS[match.group().lower()], answers.emoji_as_words(text))
     return OTHER_INTENSIFIER.sub("very", text)
+
+
+LONE_LETTERS = {"y": "yes", "n": "no"}
 
 
 # An answer word opened by an exclamation: "Lord no.", "Oh heavens, no." (probe29, read 2), "God yes".
@@ -2884,12 +2887,15 @@ class Reader:
 
     def read_agreement(self, text: str, question: str) -> Reading:
         text = standard_english(text)
+        # "y" and "n" alone, as typed in chat: yes and no (REST, in my own words: "y" was unread, "n" read 3)
+        text = LONE_LETTERS.get(text.strip(" .!").lower(), text)
         reading = self._opened_story(text, question, self._read_agreement(text, question))
         reading = self._concluded_story(text, question, reading)
         reading = self._so_concluded(text, question, reading)
         reading = exclaimed(text, reading)
         reading = self._edit_weighed(text, question, reading)
         reading = self._lean_opened(text, question, reading)
+        reading = self._condition_weighed(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2900,6 +2906,23 @@ class Reader:
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
         return after if reading.value is None or _other_sides(after, reading) else reading
+
+    def _condition_weighed(self, text: str, question: str, reading: Reading) -> Reading:
+        """An answer given through a condition ("I'd say yes if I were 23. At this stage, depth", probe36): what
+        it says outside the condition (conditions.reality), where that reads surely."""
+        led_to = [self.read_agreement(verdict, question) for verdict in conditions.verdicts_under_conditions(text)]
+        if any(_other_sides(one, other) for one, other in itertools.combinations(led_to, 2)):
+            # one condition leads to a yes and another to a no, and nothing else is said: it depends (REST, in my
+            # own words: "depends how fast. if fast means shipping weekly, yes. if it means chaos, no" read 1)
+            return Reading(NEUTRAL, 1.0, "rule")
+        rest = conditions.reality(text) or ""
+        # a conclusion closing what is left first ("I'm not, so I'd rather not trade stability"), then all of it,
+        # then its parts ("At this stage, depth, though I still dabble")
+        for said in filter(None, (conditions.conclusion(rest), rest, *conditions.parts_of(rest))):
+            real = self.read_agreement(said, question)
+            if real.value is not None:
+                return real
+        return reading
 
     def _lean_opened(self, text: str, question: str, reading: Reading) -> Reading:
         """An answer left unread that opens with a lean toward one of the statement's sides, its reason after it

@@ -2015,13 +2015,16 @@ def test_a_verdict_after_its_story(text, question, value):
 
 
 # The conclusion drawn after "so" decides an answer the model could not read whole (probe28, probe14, probe23);
-# not a conclusion that goes on into another sentence, which may take it back (probe19)
+# not a conclusion that goes on into another sentence, which may take it back (probe19), unless that sentence only
+# says what another life would give (actions/conditions.py)
 @pytest.mark.parametrize("text, question, value", [
     ("Beer is cheap here, children are not, so a steady salary matters.", "salary", 4),
     ("I don't really trust paper money, so a good base matters to me.", "salary", 4),
     ("I haven't yet found the one area I'd want to specialise in, so I'd probably favour breadth.", "breadth", 4),
     ("I'm saving to buy a flat, so right now I lean toward a high, predictable salary with good benefits. If I "
-     "were younger and renting, I might care less.", "salary", None),
+     "were younger and renting, I might care less.", "salary", 4),
+    ("I'm saving to buy a flat, so right now I lean toward a high, predictable salary. Then again, I might care "
+     "less soon.", "salary", None),
 ])
 def test_a_conclusion_after_so(text, question, value):
     assert READER.read_agreement(text, question).value == value
