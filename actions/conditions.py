@@ -28,7 +28,7 @@ NOT_A_CONDITION = re.compile(
 COUNTERFACTUAL = re.compile(
     r"\b(?:(?:if|unless|only if)\s+(?:i|we|you|it|they|that|he|she|my \w+)\s+(?:were|weren'?t|was|wasn'?t|had|"
     r"hadn'?t|didn'?t|did|'d|still|ever|cared|wanted|lived|worked|got|went)|(?:if|unless)\s+\w+'d|"
-    r"only if (?:i|we) could|were i|had i)\b")
+    r"only if (?:i|we) could|(?:if|unless)\b[^,.;]*\b(?:would|could) (?:i|we)|were i|had i)\b")
 # How a condition stands, said in a few words: "I don't", "they do", "It is", "I have both", "I don't, ever".
 SUBJECT = r"(?:i|it|they|that|he|she|we|none|nobody|neither|both)"
 STANDS = (r"(?:'m|am|is|'s|are|'re|do|does|did|have|has|was|were|will|won'?t|can'?t|don'?t|doesn'?t|isn'?t|"
@@ -123,3 +123,18 @@ def verdicts_under_conditions(text: str) -> List[str]:
 # "It depends", "depends how fast": the answer's frame, not a part of its own.
 DEPENDS = re.compile(r"^\W*(?:it\s+)?(?:all\s+)?depends\b")
 
+
+# Years counted another way than as work since one's studies: "if you count the PhD as a job, four years",
+# "counting the PhD it's eight years", "if the PhD counts as work". Counting only what counts is the count:
+# "counting only full-time, 9".
+COUNTED_OTHERWISE = re.compile(r"\b(?:if (?:you|we|i|one) counts?|if (?:the |my |that |this )?[\w-]+(?: [\w-]+)? "
+                               r"counts?|counting(?! only)|including)\b", re.I)
+
+
+def counted_as_work(text: str) -> Optional[str]:
+    """A career stage said with years counted another way and then, after a "but", as work since one's studies
+    ("counting the PhD it's eight years in research, but in industry I've been at it for two"): what follows
+    the "but"; None otherwise."""
+    counted = COUNTED_OTHERWISE.search(text)
+    turn = re.search(r"\bbut\b", text[counted.end():], re.I) if counted else None
+    return text[counted.end() + turn.end():].strip() if turn else None

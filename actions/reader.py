@@ -3451,6 +3451,12 @@ class Reader:
             return Reading(stripped == "/affirm", 1.0, "button")
         if not stripped or stripped.startswith("/"):
             return Reading(None, 0.0, "unread")  # a payload, well-formed or not ("/answer{broken")
+        real = conditions.reality(text)
+        if real:
+            # "I'd say yes if I had kids. no kids, and about a year of expenses in the bank" (probe36: read yes)
+            answered = self.read_yes_no(real, question)
+            if answered.value is not None:
+                return answered
         word = answer_word_typed(text, self.k.yes_no_points)
         if word is not None:
             return Reading(word > NEUTRAL, 1.0, "rule")  # "nope": the knowledge file's word, no model
@@ -3567,6 +3573,12 @@ class Reader:
             now = self.read_stage(then_now.group("now"))
             if now.value is not None:
                 return now
+        as_work = conditions.counted_as_work(text)
+        if as_work:
+            # "counting the PhD it's eight years in research, but in industry I've been at it for two" (probe36)
+            counted = self.read_stage(as_work)
+            if counted.value is not None:
+                return counted
         stated = situation.stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")

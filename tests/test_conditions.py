@@ -78,3 +78,31 @@ def test_conditions_that_lead_both_ways_are_neutral():
 def test_a_lone_letter_is_yes_or_no(text, point):
     # REST, in my own words: "y" was unread and "n" read 3
     assert READER.read_agreement(text, "pace").value == point
+
+
+@pytest.mark.parametrize("text, value", [
+    # probe36: the "yes" of another life had read yes
+    ("I'd say yes if I had kids. no kids, and about a year of expenses in the bank", False),
+    ("if you'd asked before the acquisition, yes. now I've got years of runway", False),
+    ("I'd have a year saved if I hadn't just paid off my car. right now it's like 2 months", True),
+])
+def test_a_yes_or_no_through_a_condition(text, value):
+    assert READER.read_yes_no(text, "low_runway").value is value
+
+
+def test_a_sponsor_needed_only_in_another_life():
+    text = ("I'm on my wife's open work permit. only if her job ended would I need a sponsor, and she's a tenured "
+            "prof")
+    assert READER.read_yes_no(text, "needs_sponsorship").value is False
+
+
+@pytest.mark.parametrize("text, stage", [
+    # probe36: the years counted another way had been read
+    ("counting the PhD it's eight years in research, but in industry I've been at it for two", "early"),
+    ("if you count the PhD as a job, four years in — but technically I'm still a student, defending next spring",
+     "student"),
+    ("finished my PhD last month. if the PhD counts as work it's five years, but this will be my first industry "
+     "job", "new_grad"),
+])
+def test_a_stage_counted_as_work(text, stage):
+    assert READER.read_stage(text).value == stage
