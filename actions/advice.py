@@ -129,6 +129,18 @@ def said_above_text(result: Result, k: Knowledge) -> str:
             "below, or start over.")
 
 
+def what_if_text(key: str, current: object, supposed: object, result: Result, k: Knowledge) -> str:
+    """Another answer supposed after a result ("what if I had said yes to the visa one?"): the result it would
+    give, worked out by the scoring itself, and how to make it so; the answers stay as they are."""
+    title = topic_title(key, k)
+    if supposed == current:
+        return f"That is your answer already ({title}: {answer_title(key, current, k)}): the result above stands."
+    verdict = headline(result, k)
+    return (f"With {title}: {answer_title(key, supposed, k)} instead of {answer_title(key, current, k)}, the "
+            f"result would be: **{verdict}** (score {signed(result.score)}). Nothing is changed yet: say \"change "
+            f"{title.lower()} to {answer_title(key, supposed, k)}\" to make it so.")
+
+
 def decided_by_constraint(result: Result) -> bool:
     """True when a hard constraint, not the score, chose the side."""
     return bool(result.constraints) and result.lean != result.recommendation
@@ -242,15 +254,21 @@ def question_meaning(key: str, k: Knowledge) -> str:
     """What a question's words mean, for "what do you mean by ...?" in the middle of the assessment; its
     reason where the knowledge file says no more."""
     if key == "stage":
-        titles = [value["title"] for value in k.stage["values"].values()]
-        return (f"Go by where you are now: {', '.join(titles[:-1])} or {titles[-1]}. Count the years you have "
-                "worked since your studies, and pick the nearest if you fall between two.")
+        stages = "".join(f"\n- {value['title']}: {value['meaning']}" for value in k.stage["values"].values())
+        return (f"Go by where you are now:{stages}\nCount the years you have worked since your studies, and pick "
+                "the nearest if you fall between two.")
     asked = k.criteria.get(key) or k.constraints.get(key) or {}
     if "meaning" not in asked:
         return question_reason(key, k)
     if key in k.constraints:
         return asked["meaning"]
     return f"{asked['meaning']} Agreeing points toward {k.sides[asked['favours']]['label']}."
+
+
+def statement_meaning_text(key: str, k: Knowledge) -> str:
+    """What a statement's words mean, asked while another question is pending or none is: the statement named
+    first, so that it is clear which one is meant."""
+    return f'From "{k.criteria[key]["statement"]}": {question_meaning(key, k)}'
 
 
 def answers_missing_text(result: Result, k: Knowledge) -> str:

@@ -93,9 +93,25 @@ def changed_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
     phrase, a stage, a yes or no); None when they do not ("change my answer to the risk question")."""
     lower = text.lower()
     said = MEANT_VALUE.search(lower) or NEW_VALUE.search(lower)
-    if said is None:
-        return None
-    value = said.group("value")
+    return None if said is None else value_said(topic, said.group("value"), k)
+
+
+# Another answer supposed: "what if I had said yes to the visa one?", "what if my scale answer was a 5?"
+WHAT_IF_VALUE = re.compile(
+    r"\bwhat if (?:i|i'd|i had)? ?(?:had )?(?:said|answered|put|picked|chose|chosen|selected|clicked|say|answer|"
+    r"pick|went with|gone with)\s+(?P<value>[^.!?]+?)\s+(?:to|for|on|at|in)\s+(?:the|my|that|this)\b|"
+    r"\bwhat if (?:my|the) [^.!?]+? (?:answer|one|question) (?:was|were|is|had been)\s+(?P<was>[^.!?]+?)\W*$")
+
+
+def what_if_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
+    """The answer to `topic` that a message supposes (WHAT_IF_VALUE), or None."""
+    said = WHAT_IF_VALUE.search(text.lower())
+    return None if said is None else value_said(topic, said.group("value") or said.group("was"), k)
+
+
+def value_said(topic: str, value: str, k: Knowledge) -> Optional[Any]:
+    """An answer to `topic` said outright in a few words: a number, an answer word or phrase, a stage, a yes or
+    no; None otherwise."""
     the_reader = reader.default_reader()
     if topic in k.criteria:
         reading = the_reader.read_agreement(value, topic)

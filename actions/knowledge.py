@@ -247,8 +247,9 @@ def _check(raw: Any, path: Path) -> Knowledge:
     c.exact_ids(values, "stage.values", STAGE_IDS)
     for sid, value in values.items():
         key = f"stage.values.{sid}"
-        c.mapping(value, key, ("title", "lean", "synonyms"))
+        c.mapping(value, key, ("title", "meaning", "lean", "synonyms"))
         c.text(value["title"], f"{key}.title")
+        c.text(value["meaning"], f"{key}.meaning")
         c.number(value["lean"], f"{key}.lean", -1, 1)
         c.texts(value["synonyms"], f"{key}.synonyms")
     if not isinstance(stage["years"], list) or not stage["years"]:

@@ -3778,7 +3778,9 @@ MEANING_ASKED = re.compile(
     r"what (?:counts|would count|qualifies|would qualify|passes) as (?:an? |the )?(?P<counts>[\w' -]{2,40}?)|"
     r"what (?:does|do|would) (?P<means>[\w' -]{2,40}?) (?:even )?(?:mean|refer to)|"
     r"(?:what is|what'?s|whats) (?:meant by|the meaning of|the definition of) (?P<meant>[\w' -]{2,40}?)|"
-    r"(?:define|definition of|meaning of) (?P<define>[\w' -]{2,40}?))"
+    r"(?:define|definition of|meaning of) (?P<define>[\w' -]{2,40}?)|"
+    r"what (?:exactly )?do you mean (?:by|with) (?!(?:that|this|it|the question|this question)$)"
+    r"(?P<by>[\w' -]{2,40}?))"
     r"(?:\s+(?:here|in this (?:question|statement|one|context)|exactly|then|again|lol|tho|though|even|irl|"
     r"for you|to you|in this case))*$")
 
@@ -3862,6 +3864,21 @@ def sides_asked(text: str, k: Knowledge) -> List[str]:
     return []
 
 
+# Two things set side by side: "what's the difference between new grad and early career?"
+COMPARED = re.compile(r"\bdifferences? between (?P<one>[\w' -]+?) (?:and|vs|versus|or) (?P<other>[\w' -]+?)"
+                      r"(?: (?:here|exactly|then|again|for you))*$")
+
+
+def stages_asked(text: str, k: Knowledge) -> bool:
+    """True when the message asks what a career stage means ("what counts as early career?") or how two differ
+    (COMPARED; REST, in my own words: the pending statement's meaning, and after a result the breakdown)."""
+    stages = _phrase_ids(k, "career_stage")
+    word = word_asked(text)
+    compared = COMPARED.search(answers.normalise(text))
+    said = [word] if word else [compared.group("one"), compared.group("other")] if compared else []
+    return any(answers.normalise(re.sub(r"^(?:an?|the) ", "", phrase)) in stages for phrase in said)
+
+
 # How the answers become a result, asked: "how is this scored?", "what happens if I say neutral to everything?"
 # (REST, in my own words: the pending statement's meaning, "couldn't read").
 SCORING_ASKED = re.compile(
@@ -3901,6 +3918,29 @@ WORD_QUESTIONED = re.compile(
     r"what (?:kind|sort|type|level|amount) of (?P<kind>[\w' -]{2,40}?)$)")
 
 
+def _stems(text: str) -> List[str]:
+    """The words of a text without their common endings, so that "going deep" meets "go deep" and "rewards"
+    "reward"."""
+    return [re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word
+            for word in re.findall(r"[a-z0-9]+", answers.normalise(text))]
+
+
+def statement_asked(text: str, k: Knowledge) -> Optional[str]:
+    """The criterion whose statement holds the word or phrase a message asks the meaning of, whatever its ending
+    ("what counts as going deep?" asks about breadth's "go deep"; REST, in my own words: out of scope at the
+    impact statement); None when it asks of no statement's words."""
+    word = word_asked(text) or word_asked(re.split(r"[?.,:;!]+\s", text.strip() + " ", maxsplit=1)[0])
+    asked = _stems(word) if word else []
+    if not asked:
+        return None
+    for key, criterion in k.criteria.items():
+        said = [stem[:6] for stem in _stems(criterion["statement"])]
+        # six letters: "ambiguity" meets "ambiguous", "structure" "structured"
+        if any(said[start:start + len(asked)] == [stem[:6] for stem in asked] for start in range(len(said))):
+            return key
+    return None
+
+
 def meaning_asked(text: str, k: Knowledge) -> bool:
     """True when the message asks what a word of the questions means (word_asked), as a whole or in its first
     sentence or clause ("what counts as savings here, does a 401k count?", "Define fast-paced. Are we talking
@@ -3915,7 +3955,7 @@ def meaning_asked(text: str, k: Knowledge) -> bool:
             word = word.strip("'\"‘’“” ") if word else None
         if word is not None and re.search(rf"\b{re.escape(word.strip())}", said):
             return True
-    return statement_questioned(text, k)
+    return statement_asked(text, k) is not None or statement_questioned(text, k)
 
 
 # Asides that say what they want with the assessment in so many words, whatever the classifier makes of them

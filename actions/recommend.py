@@ -1,8 +1,9 @@
 """The recommendation and its explanation: thin wrappers around actions.scoring and actions.advice."""
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Dict, List, Text
+from typing import Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -11,11 +12,12 @@ from rasa_sdk.types import DomainDict
 
 from actions import advice, scoring
 from actions.explain import ASSESSMENT_BUTTON, ExplainFactor
-from actions.forms import change_said, resolve_topic
+from actions.forms import change_said, resolve_topic, what_if_value
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
-from actions.reader import is_question, quotes_statement, repeat_asked, scoring_asked, sides_asked
+from actions.reader import (is_question, quotes_statement, repeat_asked, scoring_asked, sides_asked,
+                            stages_asked, statement_asked)
 from actions.replies import recent_bot_texts
 
 
@@ -28,7 +30,7 @@ def follow_up_buttons(domain: DomainDict) -> List[Dict[str, str]]:
 # "what would change it?" after a result asks for the one change, not the whole breakdown again.
 ASKS_WHAT_CHANGES = re.compile(
     r"\bwhat(?:'?d| would| could| will|'?ll)? (?:it )?(?:change|flip|take|make (?:it|you) (?:change|say))\b|"
-    r"\b(?:change|flip) (?:it|this|that|the (?:result|answer|recommendation))\b|\bwhat if i\b")
+    r"\b(?:change|flip) (?:it|this|that|the (?:result|answer|recommendation))\b|\bwhat if (?:i|my)\b", re.I)
 CHANGE_AFTER_RESULT = ("The result, once the questions are done, ends with the one answer that would change it. "
                        "Let's finish them first.")
 # Channels that draw the score breakdown from a custom payload (the terminal shows text only).
@@ -97,10 +99,13 @@ class ExplainWhy(Action):
         typed = (tracker.latest_message or {}).get("text") or ""
         asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
         sides = sides_asked(typed, k)
-        if sides or scoring_asked(typed):
-            # "what counts as big tech?", "how is this scored?": the same answer before, during and after the
-            # assessment (REST, in my own words: out of scope, the pending statement's meaning)
-            text = advice.side_meaning_text(sides, k) if sides else advice.scoring_text(k)
+        stages = stages_asked(typed, k)
+        if sides or stages or scoring_asked(typed):
+            # "what counts as big tech?", "what's the difference between new grad and early career?", "how is this
+            # scored?": the same answer before, during and after the assessment (REST, in my own words: out of
+            # scope, the pending statement's meaning, the breakdown)
+            text = (advice.side_meaning_text(sides, k) if sides else advice.question_meaning("stage", k) if stages
+                    else advice.scoring_text(k))
             offer = tracker.active_loop_name != FORM and tracker.get_slot("recommendation") is None
             dispatcher.utter_message(text=text, buttons=[ASSESSMENT_BUTTON] if offer else [])
             return []
@@ -123,10 +128,23 @@ class ExplainWhy(Action):
                 # "what's the expected value of startup equity tho?" at the pace statement (REST); "why do you
                 # need to know that? I thought this was about stability" asks about the question
                 return ExplainFactor().run(dispatcher, tracker, domain)
+            meant = statement_asked(typed, k)
+            if meant is not None and meant != asked and asks_meaning and not asks_change:
+                # "what counts as going deep?" at the impact statement asks about breadth's words (REST, in my
+                # own words: out of scope)
+                dispatcher.utter_message(text=advice.statement_meaning_text(meant, k))
+                return []
             # "what would change it?" before there is a result: where the answer will come, not this
             # question's reason (make chat)
             explain = advice.question_meaning if asks_meaning else advice.question_reason
             dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else explain(asked, k))
+            return []
+        meant = statement_asked(typed, k)
+        if meant is not None and not asks_change:
+            # a statement's words asked about with no question pending: what they mean, and the way to answer it
+            offer = tracker.active_loop_name != FORM and tracker.get_slot("recommendation") is None
+            dispatcher.utter_message(text=advice.statement_meaning_text(meant, k),
+                                     buttons=[ASSESSMENT_BUTTON] if offer else [])
             return []
         if tracker.get_slot("recommendation") is None:
             # a response of its own, so that a "yes" next accepts its offer (REST: "idk what to do with my career",
@@ -135,6 +153,17 @@ class ExplainWhy(Action):
         result = scoring.recommend(profile(tracker), k)
         flip = advice.flip_text(result, k)
         buttons = _change_buttons(result, k, follow_up_buttons(domain))
+        supposed = what_if_supposed(tracker, k)
+        if supposed is not None:
+            # "what if I had said yes to the visa one?" (REST, in my own words: the hybrid path, the result again)
+            key, value = supposed
+            then = scoring.recommend(supposing(profile(tracker), key, value), k)
+            text = advice.what_if_text(key, tracker.get_slot(key), value, then, k)
+            change = {"title": f"Change: {advice.topic_title(key, k)}",
+                      "payload": payload("change_answer", criterion=key)}
+            buttons = [change] if value != tracker.get_slot(key) else follow_up_buttons(domain)
+            dispatcher.utter_message(text=text, buttons=buttons, metadata={"private": True})
+            return []
         if asks_change:
             text = f'{flip} Say "why" for the full breakdown.'
         else:
@@ -147,6 +176,23 @@ class ExplainWhy(Action):
             text = advice.said_above_text(result, k)
         dispatcher.utter_message(text=text, buttons=buttons, metadata={"private": True})  # to its user only
         return []
+
+
+def what_if_supposed(tracker: Tracker, k: Knowledge) -> Optional[Tuple[str, object]]:
+    """The answer a message supposes and the question it answers ("what if I had said yes to the visa one?"),
+    or None when it names no question or no answer outright."""
+    key = resolve_topic(tracker, k)
+    value = what_if_value(key, (tracker.latest_message or {}).get("text") or "", k) if key else None
+    return None if value is None else (key, value)
+
+
+def supposing(answered: scoring.Profile, key: str, value: object) -> scoring.Profile:
+    """The profile with one answer supposed otherwise."""
+    if key == "stage":
+        return dataclasses.replace(answered, stage=value)
+    if key in answered.constraints:
+        return dataclasses.replace(answered, constraints={**answered.constraints, key: value is True})
+    return dataclasses.replace(answered, answers={**answered.answers, key: float(value)})
 
 
 def _change_buttons(result: scoring.Result, k: Knowledge, follow_up: List[Dict[str, str]]) -> List[Dict[str, str]]:

@@ -9,6 +9,7 @@ from actions.advice import answers_line
 from actions.explain import ExplainFactor, ExplainHybrid, HelpInAssessment, NoteProfile, Overview
 from actions.forms import AskAnswerToChange, ValidateAssessmentForm
 from actions.profile import stated_constraints, stated_priorities
+from actions import recommend
 from actions.recommend import ChangeAnswer, ExplainWhy, Recommend
 from actions.replies import NothingPending
 from tests.actions_support import (ASSESSMENT, DOMAIN, entity, run, scored, slot_events, statements_in,
@@ -543,6 +544,71 @@ def test_what_would_change_it_inside_the_form_says_where_the_answer_comes():
     _, [message] = run(ExplainWhy(), t)
     assert "the one answer that would change it" in message["text"]
     assert message["text"] != advice.question_reason("brand", K)
+
+
+@pytest.mark.parametrize("active_loop, requested_slot, recommendation, offered", [
+    (ASSESSMENT, "impact", None, False),  # another statement pending: the form asks it again after
+    (None, None, None, True),  # before any assessment: the assessment offered
+    (None, None, "startup", False),  # after a result
+])
+def test_a_statement_s_words_asked_about_get_that_statement_s_meaning(active_loop, requested_slot, recommendation,
+                                                                      offered):
+    # REST, in my own words: "what counts as going deep?" at the impact statement got the out-of-scope reply
+    t = tracker("what counts as going deep?", intent="ask_why", active_loop=active_loop,
+                requested_slot=requested_slot, slots={"recommendation": recommendation})
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == advice.statement_meaning_text("breadth", K)
+    assert K.criteria["breadth"]["statement"] in message["text"]
+    assert bool(message.get("buttons")) == offered
+
+
+@pytest.mark.parametrize("text", ["what's the difference between new grad and early career?",
+                                  "what counts as early career?"])
+@pytest.mark.parametrize("active_loop, requested_slot, recommendation", [
+    (ASSESSMENT, "pace", None), (ASSESSMENT, "stage", None), (None, None, "startup")])
+def test_what_a_career_stage_means(text, active_loop, requested_slot, recommendation):
+    # REST, in my own words: the pending statement's meaning, and after a result the breakdown
+    t = tracker(text, intent="ask_why", active_loop=active_loop, requested_slot=requested_slot,
+                slots={"recommendation": recommendation})
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == advice.question_meaning("stage", K)
+    for value in K.stage["values"].values():
+        assert f"{value['title']}: {value['meaning']}" in message["text"]
+
+
+@pytest.mark.parametrize("text, entities, key, supposed", [
+    ("what if I had said yes to the visa one?", [entity("constraint", "needs_sponsorship")], "needs_sponsorship",
+     True),
+    ("what if I'd said 1 to the risk one?", [entity("criterion", "risk")], "risk", 1.0),
+    ("what if my brand answer was strongly agree?", [entity("criterion", "brand")], "brand", 5.0),
+])
+def test_another_answer_supposed_after_a_result(text, entities, key, supposed):
+    # REST, in my own words: "what if I had said yes to the visa one?" got the hybrid path
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    _, [message] = run(ExplainWhy(), tracker(text, intent="ask_why", entities=entities, slots=slots))
+    answered = scoring.Profile(answers={c: STARTUP_PROFILE[c] for c in K.criteria}, stage=STARTUP_PROFILE["stage"],
+                               constraints={c: STARTUP_PROFILE[c] for c in K.constraints})
+    then = scoring.recommend(recommend.supposing(answered, key, supposed), K)
+    assert message["text"] == advice.what_if_text(key, STARTUP_PROFILE[key], supposed, then, K)
+    assert f"**{advice.headline(then, K)}**" in message["text"] and "Nothing is changed yet" in message["text"]
+    assert [b["title"] for b in message["buttons"]] == [f"Change: {advice.topic_title(key, K)}"]
+
+
+def test_a_supposed_answer_changes_no_answer_and_the_visa_one_says_so():
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    t = tracker("what if I had said yes to the visa one?", intent="ask_why",
+                entities=[entity("constraint", "needs_sponsorship")], slots=slots)
+    events, [message] = run(ExplainWhy(), t)
+    assert events == []
+    assert "Big Tech, or a well-funded later-stage startup, for now" in message["text"]
+
+
+def test_the_same_answer_supposed_says_the_result_stands():
+    slots = {**STARTUP_PROFILE, "recommendation": "startup"}
+    _, [message] = run(ExplainWhy(), tracker("what if I said no to the visa one?", intent="ask_why",
+                                             entities=[entity("constraint", "needs_sponsorship")], slots=slots))
+    assert message["text"].startswith("That is your answer already")
+    assert message["buttons"] == recommend.follow_up_buttons(DOMAIN)
 
 
 def test_why_before_any_result_offers_the_assessment():

@@ -2454,6 +2454,29 @@ def test_what_a_side_means_asked(text, sides):
     assert reader.sides_asked(text, K) == sides
 
 
+@pytest.mark.parametrize("text, criterion", [
+    # REST, in my own words: "what counts as going deep?" got the out-of-scope reply
+    ("what counts as going deep?", "breadth"), ("what do you mean by go deep", "breadth"),
+    ("define fast-paced", "pace"), ("what does ambiguous mean here", "pace"),
+    ("hmm what do you mean by ambiguity here?", "pace"),  # another form of the statement's word
+    ("what counts as a bigger reward?", "risk"),
+    ("what does vesting mean", None),  # no statement's word
+    ("what do you mean by that?", None),  # the pending question's
+])
+def test_a_statement_s_words_asked_about(text, criterion):
+    assert reader.statement_asked(text, K) == criterion
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("what's the difference between new grad and early career?", True), ("what counts as early career?", True),
+    ("whats the difference between mid and senior", True), ("what does senior mean here", True),
+    ("what's the difference between startups and big tech", False), ("what counts as going deep?", False),
+])
+def test_what_a_career_stage_means_asked(text, asked):
+    # REST, in my own words: the pending statement's meaning, and after a result the breakdown
+    assert reader.stages_asked(text, K) is asked
+
+
 @pytest.mark.parametrize("text, asked", [
     ("how is this scored?", True), ("how are my answers weighted?", True), ("how does the scoring work", True),
     ("what happens if I say neutral to everything?", True), ("what if I answer 3 to all of them", True),

@@ -3,7 +3,7 @@ offers accepted by a yes, answers with reasons and hedges read first, questions 
 and a result that agrees with itself when a constraint decides it."""
 import pytest
 
-from actions import advice, knowledge, questions, scoring
+from actions import advice, knowledge, questions, recommend, scoring
 from tests.actions_support import DOMAIN
 from tests.servers import texts
 
@@ -324,6 +324,12 @@ def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, ques
     # REST, in my own words: the pace statement's meaning, and "couldn't read" (then counted neutral)
     ("pace", "how is this scored?", advice.scoring_text(K)),
     ("pace", "what happens if I say neutral to everything?", advice.scoring_text(K)),
+    # REST, in my own words: out of scope; the pending statement's meaning
+    ("impact", "what counts as going deep?", advice.statement_meaning_text("breadth", K)),
+    ("pace", "what's the difference between new grad and early career?", advice.question_meaning("stage", K)),
+    ("stage", "what counts as early career?", advice.question_meaning("stage", K)),
+    # REST, in my own words: a whole result in the middle of the assessment
+    ("low_runway", "what if I said yes to the second one", recommend.CHANGE_AFTER_RESULT),
 ])
 def test_what_a_side_or_the_scoring_means_mid_way_is_answered_then_the_question_comes_back(advisor, question,
                                                                                               typed, reply):
@@ -345,6 +351,27 @@ def test_the_stage_said_again_at_a_statement_is_no_answer_to_it(advisor):
     assert replies[0]["text"].startswith("I have that already")
     assert asked(replies) == ["pace"]
     assert advisor.slots("stage-again")["pace"] is None and advisor.slots("stage-again")["stage"] == "senior"
+
+
+@pytest.mark.parametrize("typed, point", [("y", 4.0), ("n", 2.0)])
+def test_a_lone_letter_answers_a_statement(advisor, typed, point):
+    # REST, in my own words: "y" was not read, and "n", typed next, was counted neutral
+    to_question(advisor, f"letter-{typed}", "pace")
+    advisor.say(f"letter-{typed}", typed)
+    assert advisor.slots(f"letter-{typed}")["pace"] == point
+
+
+def test_another_answer_supposed_after_a_result_changes_nothing(advisor):
+    # REST, in my own words: "what if I had said yes to the visa one?" got the hybrid path
+    to_question(advisor, "what-if", "low_runway")
+    advisor.say("what-if", "/deny")
+    before = advisor.slots("what-if")["recommendation"]
+    replies = advisor.say("what-if", "what if I had said yes to the visa one?")
+    assert replies[0]["text"].startswith("With Visa sponsorship: yes instead of no, the result would be: "
+                                         f"**{K.recommendation['constrained_headline']}")
+    assert replies[0]["buttons"][0]["payload"] == questions.payload("change_answer", criterion="needs_sponsorship")
+    assert advisor.slots("what-if")["needs_sponsorship"] is False
+    assert advisor.slots("what-if")["recommendation"] == before != K.recommendation["constrained_headline"]
 
 
 def test_savings_said_to_be_ok_is_no_short_runway(advisor):

@@ -309,3 +309,20 @@ def test_knowledge_words_add_no_entity_to_the_held_out_set(pipeline):
                  for e in nlu.extract(pipeline, K, example["text"])}
         extra |= {(example["text"], entity[:2]) for entity in found - example["entities"]}
     assert extra <= KNOWN_EXTRA_ENTITIES, sorted(extra - KNOWN_EXTRA_ENTITIES)
+
+
+@pytest.mark.parametrize("text, classified", [
+    # REST, in my own words: the hybrid path, and a whole result in the middle of the assessment
+    ("what if I had said yes to the visa one?", "ask_hybrid"),
+    ("what if I said yes to the second one", "ask_recommendation"),
+    ("what if my brand answer was strongly agree?", "inform_priority"),
+    ("what counts as going deep?", "out_of_scope"),  # a statement's words, whatever their ending
+    ("what's the difference between new grad and early career?", "inform_stage"),
+])
+def test_another_answer_supposed_or_a_word_asked_is_a_why_question(text, classified):
+    corrected, _ = _corrected_intent(text, classified, 0.8)
+    assert corrected == "ask_why"
+
+
+def test_what_if_the_startup_runs_out_of_money_is_no_answer_supposed():
+    assert not nlu.WHAT_IF_SAID.search("what if they run out of money")

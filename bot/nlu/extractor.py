@@ -86,6 +86,10 @@ WHAT_WOULD_CHANGE = re.compile(
     r"(?:your|the|my) (?:answer|mind|recommendation|result|verdict|advice|outcome|call))\b"
     r"|\b(?:which|what) (?:answers? |one )?would (?:change|flip) (?:it|that|the (?:result|outcome|answer))\b",
     re.IGNORECASE)
+# Another answer supposed: "what if I had said yes to the visa one?" (REST, in my own words: the hybrid path, and a
+# whole result in the middle of the assessment).
+WHAT_IF_SAID = re.compile(r"\bwhat (?:if|would (?:it|the result) be if) (?:i|i'?d|my|the)\b[^?]*\b(?:said|"
+                          r"answered|put|picked|chose|chosen|answer|say|pick|was|were|had been)\b", re.IGNORECASE)
 WHY_INTENT = "ask_why"
 # "Go on then" is consent in British and Irish English; the n-gram model hears a goodbye in it (REST: "aye go
 # on then" typed under the first question had no answer, and "go on then" read goodbye 0.87).
@@ -553,9 +557,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # this up later" (out of scope): what to do with the assessment, said in so many words, so sure
             # whatever the classifier's confidence ("where were we?" had 0.29: the fallback's, REST)
             corrected, confidence = aside, max(confidence or 0.0, SAID_IN_WORDS)
-        elif (WHAT_WOULD_CHANGE.search(text) or reader.not_understood(text)
+        elif (WHAT_WOULD_CHANGE.search(text) or WHAT_IF_SAID.search(text) or reader.not_understood(text)
               or reader.meaning_asked(text, known) or reader.sides_asked(text, known)
-              or reader.scoring_asked(text)):
+              or reader.scoring_asked(text) or reader.stages_asked(text, known)):
             # "i don't understand the question", "define ambiguous", "what counts as big tech?", "how is this
             # scored?" ask what the words or the result mean
             corrected = WHY_INTENT
