@@ -138,3 +138,25 @@ def counted_as_work(text: str) -> Optional[str]:
     counted = COUNTED_OTHERWISE.search(text)
     turn = re.search(r"\bbut\b", text[counted.end():], re.I) if counted else None
     return text[counted.end() + turn.end():].strip() if turn else None
+
+
+# A condition said to be the only way to a yes, as the whole of its part: "only if ...", "only with ...".
+ONLY_IF = re.compile(r"^\W*only\s+(?:if|when|with)\b", re.I)
+# How it stands, said to fail: "which I don't", "It rarely does", "none ever has".
+FAILS = re.compile(r"(?:n'?t|\bnot|\bnever|\brarely|\bseldom|\bnone|\bnobody|\bno one)\b", re.I)
+
+
+def only_way_failed(text: str) -> bool:
+    """True when an answer names its only way to a yes and says that way fails for the person ("Only if the
+    ambiguity gets resolved quickly. It rarely does"; "only if promos weren't political. they are"): the standing
+    said with a "not" of a condition without one, or without one of a condition with one."""
+    parts = parts_of(text)
+    for part, after in zip(parts, parts[1:] + [""]):
+        lowered = part.lower()
+        within = REALITY.search(lowered)
+        said = within or REALITY.search(after.lower())
+        if ONLY_IF.search(lowered) and said:
+            asked = lowered[:within.start()] if within else lowered
+            if bool(FAILS.search(said.group())) != bool(FAILS.search(asked)):
+                return True
+    return False

@@ -2922,6 +2922,11 @@ class Reader:
             real = self.read_agreement(said, question)
             if real.value is not None:
                 return real
+        if conditions.only_way_failed(text) and (reading.value is None or reading.value >= NEUTRAL):
+            # the only way to a yes, said to fail ("Only if the ambiguity gets resolved quickly. It rarely does",
+            # probe36: unread): a mild no. Not what another life would give ("it'd only be a 'must' if ..."): that
+            # cost a never-tuned slice one read the wrong way round (aggregate figures only)
+            return Reading(NEUTRAL - 1, 1.0, "rule")
         return reading
 
     def _lean_opened(self, text: str, question: str, reading: Reading) -> Reading:

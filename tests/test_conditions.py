@@ -106,3 +106,20 @@ def test_a_sponsor_needed_only_in_another_life():
 ])
 def test_a_stage_counted_as_work(text, stage):
     assert READER.read_stage(text).value == stage
+
+
+@pytest.mark.parametrize("text, failed", [
+    ("Only if the ambiguity gets resolved quickly. It rarely does, so it doesn't suit me.", True),
+    ("only if promos weren't political. they are, and I want nothing to do with the ladder", True),
+    ("only if I had a mortgage, which I don't", True),
+    ("only if the team is strong, and it really is, so yes", False),  # the way holds
+    ("it'd only be a 'must' if I'd refuse a role without it, and I wouldn't", False),  # not the whole part
+])
+def test_the_only_way_to_a_yes_said_to_fail(text, failed):
+    assert conditions.only_way_failed(text) is failed
+
+
+def test_the_only_way_to_a_yes_failing_is_a_mild_no():
+    # probe36: unread
+    text = "Only if the ambiguity gets resolved quickly. It rarely does, so it doesn't suit me."
+    assert READER.read_agreement(text, "pace").value == 2
