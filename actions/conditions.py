@@ -32,8 +32,8 @@ COUNTERFACTUAL = re.compile(
 # How a condition stands, said in a few words: "I don't", "they do", "It is", "I have both", "I don't, ever".
 SUBJECT = r"(?:i|it|they|that|he|she|we|none|nobody|neither|both)"
 STANDS = (r"(?:'m|am|is|'s|are|'re|do|does|did|have|has|was|were|will|won'?t|can'?t|don'?t|doesn'?t|isn'?t|"
-          r"aren'?t|"
-          r"never|rarely|seldom|always|usually|ever)\b(?:\s+(?:not|n't|both|all|either|ever|at all|really)\b)?")
+          r"aren'?t|never|rarely|seldom|always|usually|ever)\b"
+          r"(?:\s+(?:not|n't|both|all|either|ever|at all|really)\b)?")
 ECHO = re.compile(rf"^(?:and\s+)?{SUBJECT}\s+{STANDS}\W*(?:ever)?\W*$")
 # The same opening a part that goes on: "they are, and I want nothing to do with the ladder".
 ECHO_OPENS = re.compile(

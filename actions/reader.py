@@ -2918,7 +2918,8 @@ class Reader:
         rest = conditions.reality(text) or ""
         # a conclusion closing what is left first ("I'm not, so I'd rather not trade stability"), then all of it,
         # then its parts ("At this stage, depth, though I still dabble")
-        for said in filter(None, (conditions.conclusion(rest), rest, *conditions.parts_of(rest))):
+        said_parts = dict.fromkeys((conditions.conclusion(rest), rest, *conditions.parts_of(rest)))  # each once
+        for said in filter(None, said_parts):
             real = self.read_agreement(said, question)
             if real.value is not None:
                 return real
@@ -3708,7 +3709,6 @@ def default_reader() -> Reader:
     return build()
 
 
-# While a question is pending, a message is its answer unless it is clearly one of these.
 @functools.lru_cache(maxsize=16)
 def _phrase_ids(k: Knowledge, entity: str) -> Dict[str, str]:
     """An entity's phrases (Knowledge.entity_synonyms), normalised, with the id each names: "big tech" ->
@@ -3734,6 +3734,7 @@ ASSESSMENT_ASKED_FOR = re.compile(
     r"^(?:(?:ok|okay|yes|yeah|yep|sure|alright|right|cool|great|fine|so)\s+)*(?:(?:let'?s|lets|can we|could we|"
     r"i want to|i'?d like to|i wanna|please)\s+)?(?:do|start|begin|take|try|go with|continue|get on with)\s+"
     r"(?:the|this|your|that|an?)\s+(?:assessment|quiz|questions|questionnaire|test)(?:\s+(?:then|now|please|pls))*$")
+# While a question is pending, a message is its answer unless it is clearly one of these.
 COMMAND_INTENTS = ("stop", "start_over", "change_answer")
 QUESTION_INTENTS = ("ask_factor", "compare_overall", "ask_hybrid", "ask_why", "help", "bot_challenge",
                     "out_of_scope", "ask_recommendation", "start_assessment")
@@ -3923,6 +3924,13 @@ WORD_QUESTIONED = re.compile(
     r"what (?:kind|sort|type|level|amount) of (?P<kind>[\w' -]{2,40}?)$)")
 
 
+def _asked_first(text: str) -> str:
+    """The message as typed up to the end of its first sentence or clause, where a question of words often stops:
+    "what counts as savings here" in "what counts as savings here, does a 401k count?" (first_clause splits at
+    more, and normalises)."""
+    return re.split(r"[?.,:;!]+\s", text.strip() + " ", maxsplit=1)[0]
+
+
 def _stems(text: str) -> List[str]:
     """The words of a text without their common endings, so that "going deep" meets "go deep" and "rewards"
     "reward"."""
@@ -3934,7 +3942,7 @@ def statement_asked(text: str, k: Knowledge) -> Optional[str]:
     """The criterion whose statement holds the word or phrase a message asks the meaning of, whatever its ending
     ("what counts as going deep?" asks about breadth's "go deep"; REST, in my own words: out of scope at the
     impact statement); None when it asks of no statement's words."""
-    word = word_asked(text) or word_asked(re.split(r"[?.,:;!]+\s", text.strip() + " ", maxsplit=1)[0])
+    word = word_asked(text) or word_asked(_asked_first(text))
     asked = _stems(word) if word else []
     if not asked:
         return None
@@ -3951,8 +3959,7 @@ def meaning_asked(text: str, k: Knowledge) -> bool:
     sentence or clause ("what counts as savings here, does a 401k count?", "Define fast-paced. Are we talking
     espresso or rocket launch?"), or quotes the word back asking (WORD_QUESTIONED)."""
     said = _said(k, with_questions=True)
-    first = re.split(r"[?.,:;!]+\s", text.strip() + " ", maxsplit=1)[0]
-    for part in (text, first):
+    for part in (text, _asked_first(text)):
         word = word_asked(part)
         if word is None:
             quoted = WORD_QUESTIONED.match(answers.normalise(part))

@@ -100,6 +100,7 @@ class ExplainWhy(Action):
         asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
         sides = sides_asked(typed, k)
         stages = stages_asked(typed, k)
+        meant = statement_asked(typed, k)  # the criterion whose statement's words are asked about, if any
         if sides or stages or scoring_asked(typed):
             # "what counts as big tech?", "what's the difference between new grad and early career?", "how is this
             # scored?": the same answer before, during and after the assessment (REST, in my own words: out of
@@ -128,7 +129,6 @@ class ExplainWhy(Action):
                 # "what's the expected value of startup equity tho?" at the pace statement (REST); "why do you
                 # need to know that? I thought this was about stability" asks about the question
                 return ExplainFactor().run(dispatcher, tracker, domain)
-            meant = statement_asked(typed, k)
             if meant is not None and meant != asked and asks_meaning and not asks_change:
                 # "what counts as going deep?" at the impact statement asks about breadth's words (REST, in my
                 # own words: out of scope)
@@ -139,7 +139,6 @@ class ExplainWhy(Action):
             explain = advice.question_meaning if asks_meaning else advice.question_reason
             dispatcher.utter_message(text=CHANGE_AFTER_RESULT if asks_change else explain(asked, k))
             return []
-        meant = statement_asked(typed, k)
         if meant is not None and not asks_change:
             # a statement's words asked about with no question pending: what they mean, and the way to answer it
             offer = tracker.active_loop_name != FORM and tracker.get_slot("recommendation") is None
