@@ -41,6 +41,10 @@ def negated(text: str) -> bool:
 
 
 JUDGED = ("criterion", "constraint")
+# A criterion named as what another thing is measured against ("definitely more than brand" at the scale statement,
+# "second after salary") is no priority stated: REST, in my own words, it noted brand 5 and asked scale again.
+MEASURED_AGAINST = re.compile(r"\b(?:than|above|below|behind|after|next to|second to)\W+(?:the\W+|my\W+|a\W+)?$",
+                              re.IGNORECASE)
 
 
 def scope(tracker: Tracker, found: Dict[str, Any]) -> str:
@@ -87,6 +91,8 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None, by_meanin
             point = _read_side(text, e["value"]) if by_meaning else None
             if point is not None:
                 meant[e["value"]] = point
+            continue
+        if MEASURED_AGAINST.search(text[:e.get("start", 0)]):
             continue
         length = e.get("end", 0) - e.get("start", 0)
         roles.setdefault(e["value"], set()).add(e.get("role") or "")

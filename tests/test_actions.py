@@ -1035,6 +1035,19 @@ def test_both_sides_named_and_unread_are_no_priority(monkeypatch):
     assert stated_priorities(t) == {}
 
 
+@pytest.mark.parametrize("text, start, end", [
+    # REST, in my own words: brand 5 noted, and the scale statement asked again
+    ("definitely more than brand", 21, 26),
+    ("it ranks second after salary for me", 22, 28),
+])
+def test_a_criterion_measured_against_is_no_priority(text, start, end):
+    named = entity("criterion", text[start:end], start=start, end=end)
+    assert named["value"] in K.criteria
+    assert stated_priorities(tracker(text, intent="inform_priority", entities=[named])) == {}
+    slots, _ = validate(text, "scale", entities=[named])
+    assert named["value"] not in slots and slots["scale"] is not None  # this statement's answer, read
+
+
 @pytest.mark.parametrize("text, end", [("pace", 4), ("Scale!!", 5)])
 def test_a_statements_topic_alone_is_no_priority(text, end):
     # make chat: "pace" typed at the brand statement changed the pace answer from 4 to 5

@@ -188,11 +188,27 @@ def _corrected_intent(text, classified, confidence):
     ("idk what to do with my career tbh", "ask_why", "ask_recommendation"),
     ("no idea what my next move should be career-wise", "out_of_scope", "ask_recommendation"),
     ("not sure what to do here", "ask_why", "ask_why"),
+    # help with one's own offers (REST, in my own words: the help paragraph)
+    ("can you help me think through two offers", "help", "ask_recommendation"),
+    ("I have two offers, a seed startup and meta. thoughts?", "compare_overall", "ask_recommendation"),
+    ("what can you help me with?", "help", "help"),
 ])
 def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classified, expected):
     corrected, message = _corrected_intent(text, classified, 0.8)
     assert corrected == expected
     assert message.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, classified, expected", [
+    # what one side gives that the other doesn't, in general (REST, in my own words: "I haven't made a
+    # recommendation yet")
+    ("what does a startup give me that google doesn't?", "ask_why", "compare_overall"),
+    ("what would big tech teach me that a small startup can't", "ask_why", "compare_overall"),
+    ("why does a startup give me more to do than google?", "ask_why", "ask_why"),
+    ("what did my answers give that made it big tech?", "ask_why", "ask_why"),
+])
+def test_what_one_side_gives_that_the_other_does_not_is_a_comparison(text, classified, expected):
+    assert _corrected_intent(text, classified, 0.7)[0] == expected
 
 
 @pytest.mark.parametrize("text, classified, expected", [

@@ -67,7 +67,7 @@ OWN_CHOICE = re.compile(
     r"|\bshould i (?:take|join|go|pick|choose|accept|leave|stay|jump|move|switch|quit)\b"
     r"|\bhelp me (?:decide|choose|pick|think)\b|\bwhat would you do\b"
     r"|\bam i (?:crazy|naive|being naive|dumb|stupid)\b|\bsanity check\b|\btalk me (?:out of|into)\b"
-    r"|\bneed (?:some )?advice\b"
+    r"|\bneed (?:some )?advice\b|\b(?:two|2|both|competing|multiple) (?:job )?offers\b"
     # "got a Series A offer w/ 0.3% equity. worth the jump?" (REST, typed as an insider: a factor's text)
     r"|\bworth (?:the |making the )?(?:jump|leap|switch|move)\b|\bjump ship\b", re.IGNORECASE)
 # Not knowing what to do next with one's career asks for advice on one's own choice, whatever the classifier
@@ -95,9 +95,17 @@ WHY_INTENT = "ask_why"
 # on then" typed under the first question had no answer, and "go on then" read goodbye 0.87).
 GO_ON = re.compile(r"^\W*(?:(?:aye|yeah|ok(?:ay)?|oh|fine|right)\W+)*go on(?:\W+(?:then|so|ahead|mate))*\W*$",
                    re.IGNORECASE)
-CHOICE_LOOKALIKES = (FACTOR_INTENT, "compare_overall")
+COMPARE_INTENT = "compare_overall"
+# "can you help me think through two offers" (REST, in my own words: the help paragraph) asks for advice too
+CHOICE_LOOKALIKES = (FACTOR_INTENT, COMPARE_INTENT, "help")
+# What one side gives that the other does not, asked in general: a comparison ("what does a startup give me that
+# google doesn't?", REST in my own words: ask_why, "I haven't made a recommendation yet").
+SIDES_CONTRASTED = re.compile(
+    r"\bwhat (?:do|does|would|will|can|could) (?:a |an |the )?\w+(?:\W+\w+){0,2}? "
+    r"(?:give|offer|teach|bring|have)\b[^?]{0,40}?\bthat (?:a |an |the )?\w+(?:\W+\w+){0,2}? "
+    r"(?:doesn'?t|don'?t|does not|do not|can'?t|cannot|won'?t|wouldn'?t)\b", re.IGNORECASE)
 # Messages that ask about a factor, whether or not they name it: the learned model is asked which.
-FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", "compare_overall")
+FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", COMPARE_INTENT)
 PRIORITY_INTENT = "inform_priority"
 STAGE_INTENT = "inform_stage"
 MIN_CRITERION_PROBABILITY = 0.6
@@ -563,6 +571,8 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # "i don't understand the question", "define ambiguous", "what counts as big tech?", "how is this
             # scored?" ask what the words or the result mean
             corrected = WHY_INTENT
+        elif name == WHY_INTENT and SIDES_CONTRASTED.search(text):
+            corrected = COMPARE_INTENT
         elif name == "goodbye" and GO_ON.match(text):
             corrected = "affirm"
         elif name == WHY_INTENT and reader.word_asked(text):
