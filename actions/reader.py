@@ -32,7 +32,7 @@ from typing import Any, Dict, Iterable, List, Optional, Pattern, Sequence, Set, 
 import numpy as np
 import yaml
 
-from actions import answers, conditions, edits, situation
+from actions import answers, comparisons, conditions, edits, situation
 from actions.knowledge import STAGE_QUESTION, Knowledge, default
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1388,10 +1388,11 @@ def named_side(text: str, question: str, k: Knowledge) -> int:
 # A preference between two things: "depth over breadth any day", "versatility beats specialisation",
 # "reach matters more to me than credit"; "I'd trade some reach for more ownership" names the preferred
 # one second.
-COMPARISON = re.compile(r"\b(?:over|beats?|trumps?|rather than|instead of|more than|before|ahead of|"
+COMPARISON = re.compile(r"\b(?:over|beats?|trumps?|outranks?|outweighs?|edges? out|wins? over|rather than|"
+                        r"instead of|more than|before|ahead of|"
                         r"(?P<less>less than))\b|\s>+\s|\s(?P<less_sign><)\s")
 # The comparisons that say a thing wins whatever it is set against; "over" is often an amount ("over the years")
-BEATS = re.compile(r"\b(?:beats?|trumps?)\b|\s>+\s")
+BEATS = re.compile(r"\b(?:beats?|trumps?|outranks?|outweighs?|edges? out)\b|\s>+\s")
 TRADE = re.compile(r"\btrade (?P<given>[\w' -]{1,40}?) for (?P<taken>.+)")
 
 
@@ -1598,8 +1599,19 @@ def _named_alone(words: str, criterion: Dict[str, Any]) -> int:
     """+1 or -1 when the words are one of the knowledge file's words that name a side only alone: the
     whole first clause ("wide for sure") or the one word next to a comparison ("wide over deep"); else 0."""
     alone = criterion.get("named_alone", {})
-    return ((words in {w.lower() for w in alone.get("side", [])})
-            - (words in {w.lower() for w in alone.get("opposite", [])}))
+    forms = {words, *_plain_forms(words)}
+    return (bool(forms & {w.lower() for w in alone.get("side", [])})
+            - bool(forms & {w.lower() for w in alone.get("opposite", [])}))
+
+
+def _plain_forms(word: str) -> Set[str]:
+    """What a one-word comparative may be the comparative of: "wider" wide, "deeper" deep, "bigger" big,
+    "riskier" risky ("wider over deeper, a little" at breadth read 2, the wrong way round: probe37)."""
+    if " " in word or not word.endswith("er") or len(word) < 5:
+        return set()
+    stem = word[:-2]
+    undoubled = stem[:-1] if stem[-1:] == stem[-2:-1] else stem  # "bigger"
+    return {stem, stem + "e", undoubled, stem[:-1] + "y" if stem.endswith("i") else stem}
 
 
 # "more structure than freedom", "I'm more of a risk-taker than most": one side named is enough here
@@ -2114,6 +2126,14 @@ def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
     match = found[0]
     rest = match.string[match.end():].strip(" .!;—–-")
     return rest if len(rest.split()) >= 2 else None
+
+
+# What is compared, when it is the statement's topic without naming it: "it matters, just less than nearly
+# everything else", "I handle it as well as most"
+COMPARED_IT = re.compile(r"\b(?:it|it'?s|its|that|that'?s|this|i|i'?m|i'?d)\b")
+# A comparison between two things, whose margin says how strongly the winner is preferred (Reader._compared)
+SIDES_WEIGHED = re.compile(r"\b(?:over|than|beats?|trumps?|outranks?|outweighs?|edges? out|wins? over|instead of|"
+                           r"rather|prefer|trade|swap|give up)\b|>")
 
 
 # A comparison whose subject is left out, opening the answer: "Edges out reach for me" (probe27: read 2, the
@@ -2896,6 +2916,7 @@ class Reader:
         reading = self._edit_weighed(text, question, reading)
         reading = self._lean_opened(text, question, reading)
         reading = self._condition_weighed(text, question, reading)
+        reading = self._compared(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2906,6 +2927,41 @@ class Reader:
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
         return after if reading.value is None or _other_sides(after, reading) else reading
+
+    def _compared(self, text: str, question: str, reading: Reading) -> Reading:
+        """An answer given by comparison (actions/comparisons.py, probe37): weighed even, neutral where no answer
+        word leads; the topic measured against other people or placed among the person's priorities, where no
+        other statement's topic is named and no answer word leads the other way; a comparison of the sides won
+        by far or narrowly, that strongly or mildly."""
+        if reading.how in ("number", "button"):
+            return reading
+        lowered = answers.lowered(text)
+        lead = stated_direction(text, question, self.k)
+        if comparisons.even(lowered) and not lead:
+            return Reading(NEUTRAL, 1.0, "rule")  # "impact vs reach is a dead heat for me" (read 2)
+        clean = answers.normalise(text)
+        other_topic = any(_names_criterion(clean, criterion) for cid, criterion in self.k.criteria.items()
+                          if cid != question) and not names_topic(text, question, self.k)
+        for found in (comparisons.against_people(lowered), comparisons.ranked(lowered)):
+            if found is None or other_topic or lead:
+                continue
+            point, subject = found
+            subject = answers.normalise(subject)
+            if len(subject.split()) > 2 and not COMPARED_IT.search(subject) and not names_topic(subject, question,
+                                                                                                  self.k):
+                continue  # "the team is top of my list": something else is placed
+            # what is compared named as the statement's other side: "Stability over everything" at risk
+            point *= -1 if _words_side(subject, self.k.criteria[question]) < 0 else 1
+            if reading.value is None or (reading.how == "model" and (reading.value - NEUTRAL) * point <= 0):
+                # "More than anyone I've ever worked with. Chaos is home." (unread), "Brand matters, just less
+                # than literally everything else." (read 5); where the model reads the same way, its strength
+                return Reading(NEUTRAL + point, 1.0, "rule")
+        if reading.value in (None, NEUTRAL) or not SIDES_WEIGHED.search(lowered):
+            return reading
+        side = 1 if reading.value > NEUTRAL else -1
+        by = comparisons.margin(lowered)
+        # "Deep over wide and it isn't close." (read 2), "wider over deeper, a little" (read 4 where it reads)
+        return Reading(NEUTRAL + (2 if by > 0 else 1) * side, reading.confidence, reading.how) if by else reading
 
     def _condition_weighed(self, text: str, question: str, reading: Reading) -> Reading:
         """An answer given through a condition ("I'd say yes if I were 23. At this stage, depth", probe36): what
@@ -3585,6 +3641,12 @@ class Reader:
             counted = self.read_stage(as_work)
             if counted.value is not None:
                 return counted
+        unmeasured = comparisons.without_measures(lower)
+        if unmeasured != lower and answers.normalise(unmeasured):
+            # "a year and a half. more than a new grad, way less than my manager" (probe37: new grad)
+            measured = self.read_stage(unmeasured)
+            if measured.value is not None:
+                return measured
         stated = situation.stage_stated(text, self.k)
         if stated is not None:
             return Reading(stated, 1.0, "rule")

@@ -157,6 +157,7 @@ ZERO_RUNWAY = re.compile(r"(?:^|[\s~≈])(?:0|zero|nil)\s+(?:in\s+)?(?:savings|s
                          r"\W+)*(?:0|zero|nil)(?![\w.,]*\d)(?!\s*(?:months?|weeks?|years?|k\b|%))")
 # "less than six months saved" is below six, whatever number follows.
 AT_MOST = re.compile(r"\b(?:less than|under|fewer than|not even|barely|at most|short of|below|up to)\b")
+AT_MOST_BEFORE = re.compile(r"\b(?:less than|under|fewer than|not even|not quite|short of|just shy of)\s+$")
 def _count(word: str) -> float:
     """A number said in digits or words ("8", "eight", "a few", "a couple of")."""
     return float(FEW.get(word) or WORD_NUMBERS.get(word) or word)
@@ -258,8 +259,10 @@ def stage_stated(text: str, k: Knowledge) -> Optional[str]:
         if YEARS_NOT_WORKED.match(clean, match.end()):
             continue  # "studying stats, 2 years left": years still to come
         amount = match.group(1)
+        # "less than a year in" is under one (probe37: read early), "under 4 years" three: stages count whole years
+        short_of = 1.0 if AT_MOST_BEFORE.search(clean[:match.start()]) else 0.0
         work_years.append(float(WORD_NUMBERS.get(amount, 0) if amount in WORD_NUMBERS else amount)
-                          + (0.5 if match.group("half") else 0.0))  # "six and a half years"
+                          + (0.5 if match.group("half") else 0.0) - short_of)  # "six and a half years"
     if work_years:
         # "3 years as a software engineer, then 3 more in ML": the years after add up
         work_years = [max(work_years) + sum(_count(m.group(1) or m.group(2)) for m in MORE_YEARS.finditer(clean))]

@@ -2090,7 +2090,8 @@ def test_a_ratio_is_no_rating():
     ("At my stage going wide would just dilute things; mild preference for depth.", "breadth", 2),
     ("zero weight on the brand", "brand", 1),
     ("I'd leave immediately if someone handed me a rubric.", "structure", 1),
-    ("Edges out reach for me, call it 60/40.", "impact", 5),  # read 2, the wrong way round
+    ("Edges out reach for me, call it 60/40.", "impact", 4),  # read 2, the wrong way round; 5 before "edges out"
+    # was a narrow margin (probe27 labels it 4)
 ])
 def test_a_weight_a_preference_or_a_comparison_said_of_a_thing(text, question, value):
     assert READER.read_agreement(text, question).value == value
