@@ -22,6 +22,14 @@ MEASURED = re.compile(
     r"(?P<how>more|less)\b(?P<between>[\w' -]{0,30}?) than (?P<who>" + PEOPLE + r")"
     # "worth more than people think" measures nothing against them
     r"(?![\w' ]{0,20}?\b(?:think|thinks|say|says|expect|expects|realise|realize|assume|believe|imagine|give)\b)")
+# The people named first: "compared to most PhDs I know I'm way more into chaos"
+COMPARED_TO = re.compile(
+    r"\b(?:compared (?:to|with)|next to|relative to|unlike)\s+" + PEOPLE + r"[^,.;:!?]{0,40}?[,;:]?\s*"
+    r"(?:i'?m|i am|i)\s+(?P<degree>(?:a (?:bit|little|lot|tad)|slightly|somewhat|much|far|way|a lot) )?"
+    r"(?P<how>more|less)\b(?P<between>[\w' -]{0,30})")
+# How the person is more or less moved, where less is the yes: "less bothered by chaos than most"
+TROUBLED = re.compile(r"^\W*(?:\w+ )?(?:bothered|stressed|scared|worried|anxious|afraid|uncomfortable|annoyed|"
+                      r"fazed|thrown|put off|nervous|frightened|troubled|rattled)\b")
 AS_MUCH_AS = re.compile(r"\b(?P<negated>not |isn'?t |doesn'?t [\w]+ )?(?:about |roughly |just |exactly )?"
                         r"as (?:much|well|little|well or badly) as (?:" + PEOPLE + r")")
 # Measured against everyone: "more than anyone I know" is as far as it goes.
@@ -94,13 +102,16 @@ def against_people(lowered: str) -> Optional[Tuple[int, str]]:
     """-2 to +2 for the topic measured against other people ("More than anyone I know." +2, "less than most
     startup folks" -1, "about as well as the average PhD, no better, no worse" 0), and what is measured (the
     words before it); None when no one is, or the comparison is denied or turned."""
-    match = MEASURED.search(lowered)
+    matches = [m for m in MEASURED.finditer(lowered) if not _concessive(lowered, m)]
+    if len({m.group("how") for m in matches}) > 1:
+        # "more comfortable than my labmates, less than my startup friends": in between
+        return 0, _subject(lowered, matches[0].start())
+    match = matches[0] if matches else COMPARED_TO.search(lowered)
     if match:
-        if _concessive(lowered, match):
-            return None
-        sign = 1 if match.group("how") == "more" else -1
+        sign = (1 if match.group("how") == "more" else -1) * (-1 if TROUBLED.match(match.group("between")) else 1)
         degree = match.group("degree") and match.group("degree").strip()
-        strong = degree in STRONG_DEGREE or (EVERYONE.match(match.group("who")) and degree not in MILD_DEGREE)
+        strong = degree in STRONG_DEGREE or (EVERYONE.match(match.groupdict().get("who") or "")
+                                             and degree not in MILD_DEGREE)
         return sign * (2 if strong else 1), _subject(lowered, match.start())
     same = AS_MUCH_AS.search(lowered)
     # not "As much as my parents want me somewhere safe, ...", a concession opening the answer

@@ -106,7 +106,10 @@ WHAT_IF_VALUE = re.compile(
 def what_if_value(topic: str, text: str, k: Knowledge) -> Optional[Any]:
     """The answer to `topic` that a message supposes (WHAT_IF_VALUE), or None."""
     said = WHAT_IF_VALUE.search(text.lower())
-    return None if said is None else value_said(topic, said.group("value") or said.group("was"), k)
+    if said is not None:
+        return value_said(topic, said.group("value") or said.group("was"), k)
+    supposed = reader.supposed_self(text)  # "what if I didn't need the visa"
+    return None if supposed is None else value_said(topic, supposed, k)
 
 
 def value_said(topic: str, value: str, k: Knowledge) -> Optional[Any]:

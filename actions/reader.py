@@ -2131,6 +2131,8 @@ def after_refusal(text: str, question: str, k: Knowledge) -> Optional[str]:
 # What is compared, when it is the statement's topic without naming it: "it matters, just less than nearly
 # everything else", "I handle it as well as most"
 COMPARED_IT = re.compile(r"\b(?:it|it'?s|its|that|that'?s|this|i|i'?m|i'?d)\b")
+# A figure typed alone: "2", "4.", "10/10"
+BARE_FIGURE = re.compile(r"\s*\d+(?:[.,/]\d+)?[\s.!?]*")
 # A comparison between two things, whose margin says how strongly the winner is preferred (Reader._compared)
 SIDES_WEIGHED = re.compile(r"\b(?:over|than|beats?|trumps?|outranks?|outweighs?|edges? out|wins? over|instead of|"
                            r"rather|prefer|trade|swap|give up)\b|>")
@@ -2402,6 +2404,9 @@ BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
 # One of them but "sure" closed by a mark, opening the message: "no. also no savings" answers the yes/no question
 # asked first (read_yes_no). Not after_bare_word: that skips fillers, and "lol no savings" opens with no answer.
 BARE_ANSWER_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah)\s*[,.!;:—–-]")
+BARE_YES_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea)\s*[,.!;:—–-]")
+# Another thing said besides the answer: "no. also no savings"
+ALSO = re.compile(r"\b(?:also|too|as well|plus|besides|on top of that)\b")
 
 
 def after_bare_word(text: str) -> str:
@@ -3513,6 +3518,10 @@ class Reader:
             return Reading(stripped == "/affirm", 1.0, "button")
         if not stripped or stripped.startswith("/"):
             return Reading(None, 0.0, "unread")  # a payload, well-formed or not ("/answer{broken")
+        if BARE_FIGURE.fullmatch(stripped):
+            # a figure alone says neither yes nor no (REST, in my own words: "2" typed at the visa question, a
+            # rating meant for the statements, was noted as yes)
+            return Reading(None, 0.0, "unread")
         real = conditions.reality(text)
         if real:
             # "I'd say yes if I had kids. no kids, and about a year of expenses in the bank" (probe36: read yes)
@@ -3608,6 +3617,16 @@ class Reader:
             # "lol no savings, living paycheck to paycheck rn" typed at the visa question answers the runway
             # one, in its answer words and none of this one's (REST: noted as a visa needed); not "no. also no
             # savings", whose bare "no" answers this one first
+            return Reading(None, 0.0, "unread")
+        bare_rest = after_bare_word(text) if BARE_YES_OPENING.match(answers.lowered(text)) else ""
+        if (bare_rest and not said and not ALSO.search(bare_rest.lower())
+                and not constraint_words(answers.normalise(bare_rest), question, self.k)
+                and not _names(answers.lowered(bare_rest), self.k.constraints[question]["synonyms"])
+                and any(constraint_words(answers.normalise(bare_rest), other, self.k)
+                        for other in self.k.constraints if other != question)):
+            # "yes, F-1" typed at the runway question: the "yes" is said of the other question, whose words are
+            # all its reason (REST, in my own words: noted as a short runway); not "yes. also no savings". A "no"
+            # so said stays this question's ("nope, I'm a citizen"): it adds no constraint the person lacks
             return Reading(None, 0.0, "unread")
         p = self.yes_no.probabilities(text, question)
         best = max(p, key=p.get)
@@ -3841,7 +3860,8 @@ NOT_UNDERSTOOD = re.compile(
 # word of the statements: "what does vesting mean" asks about pay.
 MEANING_ASKED = re.compile(
     r"^(?:(?:sorry|wait|ok|okay|so|hm+|huh|but|and|um+|uh+|quick question|q|like|ngl|idk|honestly|hold on|"
-    r"hang on|i (?:don'?t|do not) (?:know|get)|not sure)\s+)*"
+    r"hang on|i (?:don'?t|do not) (?:know|get)|(?:i'?m |i am )?not (?:sure|clear(?: on)?)|"
+    r"i'?m unsure(?: of)?)\s+)*"
     r"(?:what (?P<plain>[\w' -]{2,40}?) means|"
     r"what (?:counts|would count|qualifies|would qualify|passes) as (?:an? |the )?(?P<counts>[\w' -]{2,40}?)|"
     r"what (?:does|do|would) (?P<means>[\w' -]{2,40}?) (?:even )?(?:mean|refer to)|"
@@ -3851,6 +3871,34 @@ MEANING_ASKED = re.compile(
     r"(?P<by>[\w' -]{2,40}?))"
     r"(?:\s+(?:here|in this (?:question|statement|one|context)|exactly|then|again|lol|tho|though|even|irl|"
     r"for you|to you|in this case))*$")
+
+
+# Another situation of one's own supposed, opening the message: "ok what if I didn't need the visa", "and if I had
+# no kid coming?" (REST, in my own words: read as an answer to the pending question). What follows "if" is the
+# answer supposed.
+SUPPOSED_SELF = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|hmm+|but|and|well|wait)\W+)*(?:what|and|but) if "
+                           r"(?P<supposed>(?:i|i'?d|i'?m|my|we)\b[^?!.]*)")
+
+
+def supposed_self(text: str) -> Optional[str]:
+    """What a message opening "what if I ..." supposes of the person (SUPPOSED_SELF), or None."""
+    match = SUPPOSED_SELF.match(answers.lowered(text))
+    return match.group("supposed").strip() if match else None
+
+
+# What the pending question has to do with the choice: "what does this have to do with startups" (REST, in my own
+# words: the startup's stability text), "how is that relevant?"
+RELEVANCE_ASKED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|hmm+|but|and|wait|sorry|um+)\W+)*(?:what (?:does|has|do) (?:this|that|it|"
+    r"this question|that question|this one) (?:got )?(?:to do|have to do|got to do) with\b|"
+    r"how (?:is|does|would) (?:this|that|it|this question|that question|this one) (?:even )?"
+    r"(?:relevant|relate|matter|connect|help|tie in)\b|"
+    r"why (?:does|would) (?:this|that|it) (?:even )?matter\b)")
+
+
+def relevance_asked(text: str) -> bool:
+    """True when the message asks what the pending question has to do with the choice (RELEVANCE_ASKED)."""
+    return bool(RELEVANCE_ASKED.match(answers.lowered(text)))
 
 
 def repeat_asked(text: str) -> bool:
@@ -3933,8 +3981,8 @@ def sides_asked(text: str, k: Knowledge) -> List[str]:
 
 
 # Two things set side by side: "what's the difference between new grad and early career?"
-COMPARED = re.compile(r"\bdifferences? between (?P<one>[\w' -]+?) (?:and|vs|versus|or) (?P<other>[\w' -]+?)"
-                      r"(?: (?:here|exactly|then|again|for you))*$")
+COMPARED = re.compile(r"\bdifferences? (?:is |are )?between (?P<one>[\w' -]+?) (?:and|vs|versus|or) "
+                      r"(?P<other>[\w' -]+?)(?: (?:here|exactly|then|again|for you))*$")
 
 
 def stages_asked(text: str, k: Knowledge) -> bool:
@@ -4006,10 +4054,17 @@ def statement_asked(text: str, k: Knowledge) -> Optional[str]:
     impact statement); None when it asks of no statement's words."""
     word = word_asked(text) or word_asked(_asked_first(text))
     asked = _stems(word) if word else []
+    pair = COMPARED.search(answers.normalise(text))
+    if not asked and pair:
+        # "I'm not sure what the difference is between breadth and depth here" (REST, in my own words: read as a
+        # neutral answer to another statement): the statement whose side and other side they are
+        return next((key for key, criterion in k.criteria.items()
+                     if all(_names_criterion(pair.group(part), criterion) for part in ("one", "other"))), None)
     if not asked:
         return None
     for key, criterion in k.criteria.items():
-        said = [stem[:6] for stem in _stems(criterion["statement"])]
+        # its title's words too: "breadth" is no word of its statement
+        said = [stem[:6] for stem in _stems(criterion["statement"] + " " + criterion["title"])]
         # six letters: "ambiguity" meets "ambiguous", "structure" "structured"
         if any(said[start:start + len(asked)] == [stem[:6] for stem in asked] for start in range(len(said))):
             return key

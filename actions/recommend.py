@@ -16,8 +16,8 @@ from actions.forms import change_said, resolve_topic, what_if_value
 from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
-from actions.reader import (is_question, quotes_statement, repeat_asked, scoring_asked, sides_asked,
-                            stages_asked, statement_asked)
+from actions.reader import (is_question, quotes_statement, relevance_asked, repeat_asked, scoring_asked,
+                            sides_asked, stages_asked, statement_asked, supposed_self)
 from actions.replies import recent_bot_texts
 
 
@@ -97,7 +97,7 @@ class ExplainWhy(Action):
         k = default()
         asked = tracker.get_slot("requested_slot")
         typed = (tracker.latest_message or {}).get("text") or ""
-        asks_change = bool(ASKS_WHAT_CHANGES.search(typed))
+        asks_change = bool(ASKS_WHAT_CHANGES.search(typed) or supposed_self(typed))
         sides = sides_asked(typed, k)
         stages = stages_asked(typed, k)
         meant = statement_asked(typed, k)  # the criterion whose statement's words are asked about, if any
@@ -119,7 +119,9 @@ class ExplainWhy(Action):
             named = latest_value(tracker, "factor")
             # "why do you need that?" asks for the question's reason; anything else asks what it means ("does
             # 'ambiguous' mean unclear goals or unclear tasks?", "how should I read this one as a contractor?")
-            asks_meaning = bool(ASKS_MEANING.search(typed)) or not ASKS_WHY.search(typed)
+            # "what does this have to do with startups?" asks for its reason (REST, in my own words)
+            asks_meaning = ((bool(ASKS_MEANING.search(typed)) or not ASKS_WHY.search(typed))
+                            and not relevance_asked(typed))
             if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
                     and is_question(typed) and asks_meaning
                     # "How fast is 'quickly' here: months, years?" quotes this statement (asides_probe)

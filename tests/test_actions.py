@@ -546,6 +546,23 @@ def test_what_would_change_it_inside_the_form_says_where_the_answer_comes():
     assert message["text"] != advice.question_reason("brand", K)
 
 
+def test_what_a_question_has_to_do_with_the_choice_gets_its_reason():
+    # REST, in my own words: "what does this have to do with startups" at the pace statement got the startup's
+    # stability text (a factor found by meaning)
+    t = tracker("what does this have to do with startups", intent="ask_why", active_loop=ASSESSMENT,
+                requested_slot="pace", entities=[entity("factor", "stability"), entity("company_type", "startup")])
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == advice.question_reason("pace", K)
+
+
+def test_two_words_of_another_statement_set_side_by_side_get_its_meaning():
+    # REST, in my own words: read as a neutral answer to the impact statement
+    t = tracker("I'm not sure what the difference is between breadth and depth here", intent="ask_why",
+                active_loop=ASSESSMENT, requested_slot="impact", entities=[entity("criterion", "breadth")])
+    _, [message] = run(ExplainWhy(), t)
+    assert message["text"] == advice.statement_meaning_text("breadth", K)
+
+
 @pytest.mark.parametrize("active_loop, requested_slot, recommendation, offered", [
     (ASSESSMENT, "impact", None, False),  # another statement pending: the form asks it again after
     (None, None, None, True),  # before any assessment: the assessment offered
@@ -581,6 +598,8 @@ def test_what_a_career_stage_means(text, active_loop, requested_slot, recommenda
      True),
     ("what if I'd said 1 to the risk one?", [entity("criterion", "risk")], "risk", 1.0),
     ("what if my brand answer was strongly agree?", [entity("criterion", "brand")], "brand", 5.0),
+    # another situation supposed, the answer in it (REST, in my own words: read as an answer)
+    ("ok what if I did need a visa", [entity("constraint", "needs_sponsorship")], "needs_sponsorship", True),
 ])
 def test_another_answer_supposed_after_a_result(text, entities, key, supposed):
     # REST, in my own words: "what if I had said yes to the visa one?" got the hybrid path

@@ -72,6 +72,9 @@ def test_answer_words_of_both_sides_are_left_to_the_model():
     ("we have maybe four months of savings", "needs_sponsorship", None),
     ("I'm on a visa, savings for 3 months", "needs_sponsorship", True),
     ("no visa needed, but only 3 months of savings", "needs_sponsorship", False),
+    # a "yes" whose reason is all the other question's (REST, in my own words: noted as a short runway)
+    ("yes, F-1", "low_runway", None), ("yes, on an H-1B", "low_runway", None),
+    ("yes, two kids. also on an H-1B", "low_runway", True),
 ])
 def test_another_statements_answer_is_no_yes_no_answer(text, question, value):
     assert READER.read_yes_no(text, question).value is value
@@ -91,7 +94,8 @@ def test_an_answer_word_shouted_is_emphatic(text, point):
     assert READER.read_agreement(text, "pace").value == point
 
 
-@pytest.mark.parametrize("text", ["", "/inform{\"low_runway\": true}", "/answer{broken"])
+# a figure alone: "2" at the visa question had been noted as yes (REST, in my own words)
+@pytest.mark.parametrize("text", ["", "/inform{\"low_runway\": true}", "/answer{broken", "2", "0", "4."])
 def test_unreadable_yes_no(text):
     assert READER.read_yes_no(text, "low_runway").value is None
 
@@ -703,6 +707,7 @@ def test_runway_answers_in_their_own_words(text, value):
     ("yes, I am from Poland, EU, I don't need visa", False), ("yes, no visa needed", False),
     ("no, I need a visa", True),
     ("yes, I don't need a visa yet", True), ("yes, I don't need a visa for now", True),  # only for now
+    ("F-1 student, graduating in May", True),  # a student visa, whose work needs a sponsor after it
 ])
 def test_sponsorship_answers_in_their_own_words(text, value):
     assert READER.read_yes_no(text, "needs_sponsorship").value is value

@@ -374,6 +374,24 @@ def test_another_answer_supposed_after_a_result_changes_nothing(advisor):
     assert advisor.slots("what-if")["recommendation"] == before != K.recommendation["constrained_headline"]
 
 
+def test_another_situation_supposed_before_the_result_is_no_answer(advisor):
+    # REST, in my own words: "ok what if I didn't need the visa" at the runway question was an unread answer
+    to_question(advisor, "suppose-early", "low_runway")
+    replies = advisor.say("suppose-early", "ok what if I didn't need the visa")
+    assert replies[0]["text"] == recommend.CHANGE_AFTER_RESULT
+    assert K.constraints["low_runway"]["question"] in replies[-1]["text"]
+    slots = advisor.slots("suppose-early")
+    assert slots["low_runway"] is None and slots["needs_sponsorship"] is False
+
+
+def test_a_figure_at_a_yes_no_question_is_asked_again(advisor):
+    # REST, in my own words: "2" at the visa question was noted as yes
+    to_question(advisor, "figure-yes-no", "needs_sponsorship")
+    replies = advisor.say("figure-yes-no", "2")
+    assert "couldn't read" in replies[0]["text"]
+    assert advisor.slots("figure-yes-no")["needs_sponsorship"] is None
+
+
 def test_savings_said_to_be_ok_is_no_short_runway(advisor):
     # REST, in my own words: "savings are ok" was noted as "Financial runway: yes" and the result went by it
     to_question(advisor, "savings-ok", "low_runway")

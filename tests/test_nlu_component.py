@@ -334,6 +334,13 @@ def test_knowledge_words_add_no_entity_to_the_held_out_set(pipeline):
     ("what if my brand answer was strongly agree?", "inform_priority"),
     ("what counts as going deep?", "out_of_scope"),  # a statement's words, whatever their ending
     ("what's the difference between new grad and early career?", "inform_stage"),
+    # REST, in my own words: read as an answer to the pending question
+    ("ok what if I didn't need the visa", "inform_priority"),
+    ("and if I had no kid coming?", "inform_stage"),
+    ("I'm not sure what the difference is between breadth and depth here", "compare_overall"),
+    # REST, in my own words: the startup's stability text
+    ("what does this have to do with startups", "help"),
+    ("how is that relevant?", "ask_factor"),
 ])
 def test_another_answer_supposed_or_a_word_asked_is_a_why_question(text, classified):
     corrected, _ = _corrected_intent(text, classified, 0.8)
@@ -342,3 +349,11 @@ def test_another_answer_supposed_or_a_word_asked_is_a_why_question(text, classif
 
 def test_what_if_the_startup_runs_out_of_money_is_no_answer_supposed():
     assert not nlu.WHAT_IF_SAID.search("what if they run out of money")
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("what if I join a startup and it fails?", "ask_factor"),  # a factor's question
+    ("what if I do big tech first and then a startup?", "ask_hybrid"),
+])
+def test_a_question_about_what_would_happen_is_no_answer_supposed(text, classified):
+    assert _corrected_intent(text, classified, 0.8)[0] == classified

@@ -91,6 +91,9 @@ WHAT_WOULD_CHANGE = re.compile(
 WHAT_IF_SAID = re.compile(r"\bwhat (?:if|would (?:it|the result) be if) (?:i|i'?d|my|the)\b[^?]*\b(?:said|"
                           r"answered|put|picked|chose|chosen|answer|say|pick|was|were|had been)\b", re.IGNORECASE)
 WHY_INTENT = "ask_why"
+# "what if I join a startup and it fails?" asks about a factor, and "what if I do big tech first?" about the hybrid
+# path, not what another answer would give (reader.supposed_self)
+NOT_SUPPOSING = (FACTOR_INTENT, "ask_hybrid", "compare_overall", "ask_recommendation")
 # "Go on then" is consent in British and Irish English; the n-gram model hears a goodbye in it (REST: "aye go
 # on then" typed under the first question had no answer, and "go on then" read goodbye 0.87).
 GO_ON = re.compile(r"^\W*(?:(?:aye|yeah|ok(?:ay)?|oh|fine|right)\W+)*go on(?:\W+(?:then|so|ahead|mate))*\W*$",
@@ -566,6 +569,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
             # whatever the classifier's confidence ("where were we?" had 0.29: the fallback's, REST)
             corrected, confidence = aside, max(confidence or 0.0, SAID_IN_WORDS)
         elif (WHAT_WOULD_CHANGE.search(text) or WHAT_IF_SAID.search(text) or reader.not_understood(text)
+              or (name not in NOT_SUPPOSING and reader.supposed_self(text)) or reader.relevance_asked(text)
               or reader.meaning_asked(text, known) or reader.sides_asked(text, known)
               or reader.scoring_asked(text) or reader.stages_asked(text, known)):
             # "i don't understand the question", "define ambiguous", "what counts as big tech?", "how is this
