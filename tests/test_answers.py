@@ -844,6 +844,8 @@ def test_a_question_or_a_social_message_leaves_the_pending_question(text, intent
      "directions", "start_over", 0.45),
     ("Granted, people light up when you say you work at Google. Doesn't move me at all.", "ask_why", 0.96),
     ("user numbers mean nothing to me, I want to see the faces", "help", 0.9),
+    # probe37's: "at the top of the list" is no "from the top", "full stop" no stop
+    ("Three kids. It's at the top of the list, full stop.", "stop", 0.9),
 ])
 def test_an_answer_that_sounds_like_a_question_or_a_goodbye_stays_an_answer(text, intent, confidence):
     assert not reader.is_interruption(text, intent, confidence, K)
@@ -1291,6 +1293,9 @@ def test_answers_a_hasty_reader_turns_round(text, question, point):
 @pytest.mark.parametrize("text, question, value", [
     ("No green card yet, so yes, I'd need sponsoring.", "needs_sponsorship", True),   # the "so" answers
     ("I wish I had a cushion, but no, barely any savings.", "low_runway", True),    # a "but no" need not
+    # the model unsure of the whole (probe36: 0.59), sure of the conclusion
+    ("it'd be no if my partner's permit covered me, but we're not married yet, so right now my permit comes "
+     "through my job", "needs_sponsorship", True),
 ])
 def test_a_yes_no_answered_after_so(text, question, value):
     assert READER.read_yes_no(text, question).value is value

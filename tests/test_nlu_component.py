@@ -192,6 +192,8 @@ def _corrected_intent(text, classified, confidence):
     ("can you help me think through two offers", "help", "ask_recommendation"),
     ("I have two offers, a seed startup and meta. thoughts?", "compare_overall", "ask_recommendation"),
     ("what can you help me with?", "help", "help"),
+    # two offers, told of: no request (probe30's, typed at a statement)
+    ("The two offers pay about the same, so I have no opinion on this one.", "compare_overall", "compare_overall"),
 ])
 def test_a_question_about_ones_own_choice_asks_for_a_recommendation(text, classified, expected):
     corrected, message = _corrected_intent(text, classified, 0.8)

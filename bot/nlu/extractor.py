@@ -67,7 +67,10 @@ OWN_CHOICE = re.compile(
     r"|\bshould i (?:take|join|go|pick|choose|accept|leave|stay|jump|move|switch|quit)\b"
     r"|\bhelp me (?:decide|choose|pick|think)\b|\bwhat would you do\b"
     r"|\bam i (?:crazy|naive|being naive|dumb|stupid)\b|\bsanity check\b|\btalk me (?:out of|into)\b"
-    r"|\bneed (?:some )?advice\b|\b(?:two|2|both|competing|multiple) (?:job )?offers\b"
+    r"|\bneed (?:some )?advice\b"
+    # two offers, asked about ("I have two offers, a seed startup and meta. thoughts?"); not "The two offers pay
+    # about the same, so I have no opinion on this one." (probe30: taken for a request)
+    r"|\b(?:two|2|both|competing|multiple) (?:job )?offers\b(?=.*\?\W*$)"
     # "got a Series A offer w/ 0.3% equity. worth the jump?" (REST, typed as an insider: a factor's text)
     r"|\bworth (?:the |making the )?(?:jump|leap|switch|move)\b|\bjump ship\b", re.IGNORECASE)
 # Not knowing what to do next with one's career asks for advice on one's own choice, whatever the classifier
