@@ -2934,23 +2934,24 @@ class Reader:
         return after if reading.value is None or _other_sides(after, reading) else reading
 
     def _compared(self, text: str, question: str, reading: Reading) -> Reading:
-        """An answer given by comparison (actions/comparisons.py, probe37): weighed even, neutral where no answer
-        word leads; the topic measured against other people or placed among the person's priorities, where no
-        other statement's topic is named and no answer word leads the other way; a comparison of the sides won
-        by far or narrowly, that strongly or mildly."""
+        """An answer given by comparison (actions/comparisons.py, probe37), where no answer word leads: weighed
+        even, neutral; the topic measured against other people or placed among the person's priorities, that
+        point where no other statement's topic is named and the model reads nothing or the other way; a comparison
+        of the sides won by far or narrowly, that strongly or mildly."""
         if reading.how in ("number", "button"):
             return reading
         lowered = answers.lowered(text)
-        lead = stated_direction(text, question, self.k)
-        if comparisons.even(lowered) and not lead:
+        even = comparisons.even(lowered)
+        found = [f for f in (comparisons.against_people(lowered), comparisons.ranked(lowered)) if f is not None]
+        # the answer's own words first; asked only where a comparison is found, as it tries every rule
+        lead = stated_direction(text, question, self.k) if even or found else 0
+        if even and not lead:
             return Reading(NEUTRAL, 1.0, "rule")  # "impact vs reach is a dead heat for me" (read 2)
         clean = answers.normalise(text)
-        other_topic = any(_names_criterion(clean, criterion) for cid, criterion in self.k.criteria.items()
-                          if cid != question) and not names_topic(text, question, self.k)
-        for found in (comparisons.against_people(lowered), comparisons.ranked(lowered)):
-            if found is None or other_topic or lead:
-                continue
-            point, subject = found
+        other_topic = found and (any(_names_criterion(clean, criterion)
+                                     for cid, criterion in self.k.criteria.items() if cid != question)
+                                 and not names_topic(text, question, self.k))
+        for point, subject in ([] if lead or other_topic else found):
             subject = answers.normalise(subject)
             if len(subject.split()) > 2 and not COMPARED_IT.search(subject) and not names_topic(subject, question,
                                                                                                   self.k):

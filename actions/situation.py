@@ -157,6 +157,7 @@ ZERO_RUNWAY = re.compile(r"(?:^|[\s~≈])(?:0|zero|nil)\s+(?:in\s+)?(?:savings|s
                          r"\W+)*(?:0|zero|nil)(?![\w.,]*\d)(?!\s*(?:months?|weeks?|years?|k\b|%))")
 # "less than six months saved" is below six, whatever number follows.
 AT_MOST = re.compile(r"\b(?:less than|under|fewer than|not even|barely|at most|short of|below|up to)\b")
+# ... just before a number of years: "less than a year in", "not quite two years"
 AT_MOST_BEFORE = re.compile(r"\b(?:less than|under|fewer than|not even|not quite|short of|just shy of)\s+$")
 def _count(word: str) -> float:
     """A number said in digits or words ("8", "eight", "a few", "a couple of")."""
