@@ -2936,7 +2936,7 @@ class Reader:
     def _compared(self, text: str, question: str, reading: Reading) -> Reading:
         """An answer given by comparison (actions/comparisons.py, probe37), where no answer word leads: weighed
         even, neutral; the topic measured against other people or placed among the person's priorities, that
-        point where no other statement's topic is named and the model reads nothing or the other way; a comparison
+        point where no other statement's topic is named and no rule read it; a comparison
         of the sides won by far or narrowly, that strongly or mildly."""
         if reading.how in ("number", "button"):
             return reading
@@ -2945,12 +2945,13 @@ class Reader:
         found = [f for f in (comparisons.against_people(lowered), comparisons.ranked(lowered)) if f is not None]
         # the answer's own words first; asked only where a comparison is found, as it tries every rule
         lead = stated_direction(text, question, self.k) if even or found else 0
-        if even and not lead:
-            return Reading(NEUTRAL, 1.0, "rule")  # "impact vs reach is a dead heat for me" (read 2)
         clean = answers.normalise(text)
-        other_topic = found and (any(_names_criterion(clean, criterion)
-                                     for cid, criterion in self.k.criteria.items() if cid != question)
-                                 and not names_topic(text, question, self.k))
+        # another statement's topic named, and not this one's: "salary and brand weigh the same" at the scale one
+        other_topic = (even or found) and (any(_names_criterion(clean, criterion)
+                                               for cid, criterion in self.k.criteria.items() if cid != question)
+                                           and not names_topic(text, question, self.k))
+        if even and not lead and not other_topic:
+            return Reading(NEUTRAL, 1.0, "rule")  # "impact vs reach is a dead heat for me" (read 2)
         for point, subject in ([] if lead or other_topic else found):
             subject = answers.normalise(subject)
             if len(subject.split()) > 2 and not COMPARED_IT.search(subject) and not names_topic(subject, question,
@@ -2958,9 +2959,10 @@ class Reader:
                 continue  # "the team is top of my list": something else is placed
             # what is compared named as the statement's other side: "Stability over everything" at risk
             point *= -1 if _words_side(subject, self.k.criteria[question]) < 0 else 1
-            if reading.value is None or (reading.how == "model" and (reading.value - NEUTRAL) * point <= 0):
+            if reading.value is None or reading.how == "model":
                 # "More than anyone I've ever worked with. Chaos is home." (unread), "Brand matters, just less
-                # than literally everything else." (read 5); where the model reads the same way, its strength
+                # than literally everything else." (read 5), and how far: "less than most people I know" (REST, in
+                # my own words: the model's 1)
                 return Reading(NEUTRAL + point, 1.0, "rule")
         if reading.value in (None, NEUTRAL) or not SIDES_WEIGHED.search(lowered):
             return reading

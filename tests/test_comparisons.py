@@ -83,6 +83,8 @@ def test_the_margin_of_a_comparison(text, by):
     ("wider over deeper, a little", "breadth", 4),
     # probe37: one point off
     ("Deep over wide and it isn't close.", "breadth", 1),
+    ("More than most robotics people I know, I do love big data and big compute", "scale", 4),
+    ("less than most people I know", "risk", 2),  # REST, in my own words: read 1
     ("impact vs reach is a dead heat for me", "impact", 3),
     ("I'd trade the safe offer for upside without blinking.", "risk", 5),
     # what is placed is the statement's other side: the place turned round
@@ -90,6 +92,13 @@ def test_the_margin_of_a_comparison(text, by):
 ])
 def test_an_answer_by_comparison(text, question, point):
     assert READER.read_agreement(text, question).value == point
+
+
+def test_other_statements_weighed_even_answer_nothing_here():
+    # "salary and brand weigh the same for me" at the scale statement weighs two other statements
+    unread = reader.Reading(None, 0.0, "unread")
+    assert READER._compared("salary and brand weigh the same for me", "scale", unread) == unread
+    assert READER._compared("salary and brand weigh the same for me", "brand", unread).value == 3
 
 
 def test_something_else_placed_is_no_answer():
