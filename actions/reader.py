@@ -2404,8 +2404,9 @@ BARE_ANSWER_WORDS = {"yes", "yeah", "yep", "yup", "sure", "no", "nope", "nah"}
 # One of them but "sure" closed by a mark, opening the message: "no. also no savings" answers the yes/no question
 # asked first (read_yes_no). Not after_bare_word: that skips fillers, and "lol no savings" opens with no answer.
 BARE_ANSWER_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah)\s*[,.!;:—–-]")
+# ... its yes only: "yes, F-1" (a "no" so said adds no constraint the person lacks)
 BARE_YES_OPENING = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea)\s*[,.!;:—–-]")
-# Another thing said besides the answer: "no. also no savings"
+# Another thing said besides the answer: "yes. also no savings"
 ALSO = re.compile(r"\b(?:also|too|as well|plus|besides|on top of that)\b")
 
 
