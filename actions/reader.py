@@ -2944,22 +2944,25 @@ class Reader:
         lowered = answers.lowered(text)
         even = comparisons.even(lowered)
         found = [f for f in (comparisons.against_people(lowered), comparisons.ranked(lowered)) if f is not None]
-        # the answer's own words first; asked only where a comparison is found, as it tries every rule
-        lead = stated_direction(text, question, self.k) if even or found else 0
-        clean = answers.normalise(text)
-        # another statement's topic named, and not this one's: "salary and brand weigh the same" at the scale one
-        other_topic = (even or found) and (any(_names_criterion(clean, criterion)
-                                               for cid, criterion in self.k.criteria.items() if cid != question)
-                                           and not names_topic(text, question, self.k))
+        criterion = self.k.criteria[question]
+        # the answer's own words and topics, asked only where a comparison is found: stated_direction tries every
+        # rule, and this runs for every typed answer
+        lead, other_topic = 0, False
+        if even or found:
+            lead = stated_direction(text, question, self.k)
+            clean = answers.normalise(text)
+            # another statement's topic named, and not this one's: "salary and brand weigh the same" at scale
+            other_topic = (any(_names_criterion(clean, other) for cid, other in self.k.criteria.items()
+                               if cid != question) and not _names_criterion(clean, criterion))
         if even and not lead and not other_topic:
             return Reading(NEUTRAL, 1.0, "rule")  # "impact vs reach is a dead heat for me" (read 2)
         for point, subject in ([] if lead or other_topic else found):
             subject = answers.normalise(subject)
-            if len(subject.split()) > 2 and not COMPARED_IT.search(subject) and not names_topic(subject, question,
-                                                                                                  self.k):
+            if len(subject.split()) > 2 and not COMPARED_IT.search(subject) and not _names_criterion(subject,
+                                                                                                     criterion):
                 continue  # "the team is top of my list": something else is placed
             # what is compared named as the statement's other side: "Stability over everything" at risk
-            point *= -1 if _words_side(subject, self.k.criteria[question]) < 0 else 1
+            point *= -1 if _words_side(subject, criterion) < 0 else 1
             if reading.value is None or reading.how == "model":
                 # "More than anyone I've ever worked with. Chaos is home." (unread), "Brand matters, just less
                 # than literally everything else." (read 5), and how far: "less than most people I know" (REST, in
@@ -3616,18 +3619,17 @@ class Reader:
             # "ngl the chaos sounds kinda fun" typed at the runway question answers a statement, not it
             return Reading(None, 0.0, "unread")
         if (not said and not BARE_ANSWER_OPENING.match(answers.lowered(text))
-                and any(constraint_words(answers.normalise(text), other, self.k)
-                        for other in self.k.constraints if other != question)):
+                and self._other_constraint_said(answers.normalise(text), question)):
             # "lol no savings, living paycheck to paycheck rn" typed at the visa question answers the runway
             # one, in its answer words and none of this one's (REST: noted as a visa needed); not "no. also no
             # savings", whose bare "no" answers this one first
             return Reading(None, 0.0, "unread")
         bare_rest = after_bare_word(text) if BARE_YES_OPENING.match(answers.lowered(text)) else ""
+        rest_clean = answers.normalise(bare_rest)
         if (bare_rest and not said and not ALSO.search(bare_rest.lower())
-                and not constraint_words(answers.normalise(bare_rest), question, self.k)
+                and not constraint_words(rest_clean, question, self.k)
                 and not _names(answers.lowered(bare_rest), self.k.constraints[question]["synonyms"])
-                and any(constraint_words(answers.normalise(bare_rest), other, self.k)
-                        for other in self.k.constraints if other != question)):
+                and self._other_constraint_said(rest_clean, question)):
             # "yes, F-1" typed at the runway question: the "yes" is said of the other question, whose words are
             # all its reason (REST, in my own words: noted as a short runway); not "yes. also no savings". A "no"
             # so said stays this question's ("nope, I'm a citizen"): it adds no constraint the person lacks
@@ -3643,6 +3645,10 @@ class Reader:
                 return concluded
             return Reading(None, p[best], "unread")
         return Reading(bool(best), float(p[best]), "model")
+
+    def _other_constraint_said(self, clean: str, question: str) -> bool:
+        """True when the normalised text has an answer word of another yes/no question than `question`."""
+        return any(constraint_words(clean, other, self.k) for other in self.k.constraints if other != question)
 
     def read_stage(self, text: str) -> Reading:
         clicked = answers.button_value(text, "career_stage")

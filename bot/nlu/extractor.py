@@ -94,14 +94,14 @@ WHAT_WOULD_CHANGE = re.compile(
 WHAT_IF_SAID = re.compile(r"\bwhat (?:if|would (?:it|the result) be if) (?:i|i'?d|my|the)\b[^?]*\b(?:said|"
                           r"answered|put|picked|chose|chosen|answer|say|pick|was|were|had been)\b", re.IGNORECASE)
 WHY_INTENT = "ask_why"
+COMPARE_INTENT = "compare_overall"
 # "what if I join a startup and it fails?" asks about a factor, and "what if I do big tech first?" about the hybrid
 # path, not what another answer would give (reader.supposed_self)
-NOT_SUPPOSING = (FACTOR_INTENT, "ask_hybrid", "compare_overall", "ask_recommendation")
+NOT_SUPPOSING = (FACTOR_INTENT, "ask_hybrid", COMPARE_INTENT, RECOMMENDATION_INTENT)
 # "Go on then" is consent in British and Irish English; the n-gram model hears a goodbye in it (REST: "aye go
 # on then" typed under the first question had no answer, and "go on then" read goodbye 0.87).
 GO_ON = re.compile(r"^\W*(?:(?:aye|yeah|ok(?:ay)?|oh|fine|right)\W+)*go on(?:\W+(?:then|so|ahead|mate))*\W*$",
                    re.IGNORECASE)
-COMPARE_INTENT = "compare_overall"
 # "can you help me think through two offers" (REST, in my own words: the help paragraph) asks for advice too
 CHOICE_LOOKALIKES = (FACTOR_INTENT, COMPARE_INTENT, "help")
 # What one side gives that the other does not, asked in general: a comparison ("what does a startup give me that
@@ -111,7 +111,7 @@ SIDES_CONTRASTED = re.compile(
     r"(?:give|offer|teach|bring|have)\b[^?]{0,40}?\bthat (?:a |an |the )?\w+(?:\W+\w+){0,2}? "
     r"(?:doesn'?t|don'?t|does not|do not|can'?t|cannot|won'?t|wouldn'?t)\b", re.IGNORECASE)
 # Messages that ask about a factor, whether or not they name it: the learned model is asked which.
-FACTOR_INTENTS = (FACTOR_INTENT, "ask_recommendation", COMPARE_INTENT)
+FACTOR_INTENTS = (FACTOR_INTENT, RECOMMENDATION_INTENT, COMPARE_INTENT)
 PRIORITY_INTENT = "inform_priority"
 STAGE_INTENT = "inform_stage"
 MIN_CRITERION_PROBABILITY = 0.6
