@@ -265,10 +265,11 @@ def question_meaning(key: str, k: Knowledge) -> str:
     return f"{asked['meaning']} Agreeing points toward {k.sides[asked['favours']]['label']}."
 
 
-def statement_meaning_text(key: str, k: Knowledge) -> str:
-    """What a statement's words mean, asked while another question is pending or none is: the statement named
-    first, so that it is clear which one is meant."""
-    return f'From "{k.criteria[key]["statement"]}": {question_meaning(key, k)}'
+def quoted_meaning_text(key: str, k: Knowledge) -> str:
+    """What a question's words mean, asked while another question is pending or none is: the statement or yes/no
+    question quoted first, so that it is clear which one is meant."""
+    asked = k.criteria[key]["statement"] if key in k.criteria else k.constraints[key]["question"]
+    return f'From "{asked}": {question_meaning(key, k)}'
 
 
 def answers_missing_text(result: Result, k: Knowledge) -> str:

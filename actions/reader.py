@@ -32,7 +32,7 @@ from typing import Any, Dict, Iterable, List, Optional, Pattern, Sequence, Set, 
 import numpy as np
 import yaml
 
-from actions import answers, comparisons, conditions, edits, situation
+from actions import answers, comparisons, conditions, edits, situation, thinking
 from actions.knowledge import STAGE_QUESTION, Knowledge, default
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -742,6 +742,15 @@ TOPIC_MARK = re.compile(r"\s*(?:\.{2,}|…|[:?]+|[.,;!]+|\s[-—–]+)\s*")
 TOPIC_APART = re.compile(r"\s*(?:\.{2,}|…|[:?]+)")
 TOPIC_FILLER = re.compile(r"^(?:(?:hm+|um+|uh+|ok(?:ay)?|so|ugh+|ah+|oh+|well|sigh|lol|honestly|tbh|ngl|"
                           r"frankly)\W+)+")
+# Indifference said alone: "I don't really care", "dont care much".
+INDIFFERENT_ALONE = re.compile(r"^\W*(?:(?:honestly|tbh|eh|meh|ngl|ok|well|i mean)\W+)*(?:i )?(?:don'?t|do not) "
+                               r"(?:really |much |particularly |actually |even )?care(?: (?:much|that much|a lot|"
+                               r"about (?:it|that|this)))?\W*$")
+# A clause with a subject of its own, after fillers: "I don't really care", "ugh, I used to want it", "it's nice";
+# not a hedge on the topic named ("Breadth, I think, though I used to want depth").
+OWN_CLAUSE = re.compile(r"^(?:(?:ugh+|hm+|um+|meh|well|honestly|tbh|ok(?:ay)?|so|lol|oh)\W+)*"
+                        r"(?:i|i'm|im|i'd|id|i've|ive|it|it's|its|that|that's|thats)\b"
+                        r"(?! (?:think|guess|suppose|reckon|believe|say|mean)\b)")
 TOPIC_PARTS = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*")
 NOT_A_TOPIC_WORD = re.compile(r"^(?:more|less|most|least|much|too|enough|very|so|only|just|high|higher|low|lower|"
                               r"small|little|zero|any|some|all|every|lots|lot|i|me|it|is|was|are)$")
@@ -828,7 +837,10 @@ def topic_named_first(text: str, question: str, k: Knowledge) -> Optional[Tuple[
         if sides and None not in sides:
             # a topic set apart ("Brand? ...", "Brand... ", "Brand: ...") is answered by what follows; after a
             # comma or a full stop what follows may go on with it, so only its undecided answer is taken
-            side = (sides[0] if len(set(sides)) == 1 else 0) if TOPIC_APART.match(mark.group()) else None
+            # so is one followed by a clause with a subject of its own ("salary, I don't really care", "structure,
+            # ugh, I used to want it, now no": REST, in my own words, both read 5 by the topic's words)
+            apart = TOPIC_APART.match(mark.group()) or OWN_CLAUSE.match(rest)
+            side = (sides[0] if len(set(sides)) == 1 else 0) if apart else None
             return side, text[len(text) - len(rest):]
         if mark.group().strip() in (",", "/") or " or " in mark.group():
             continue  # "Breadth, depth... ": the topic may go on after a comma
@@ -892,6 +904,7 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
     # for one, so that places in `lower` are places in `text`; a ratio ("1:1") is no number said
     split = RATIO.sub(lambda ratio: "r" * len(ratio.group()), MIND_CHANGES_HERE.sub(",", lower))
     said: List[Tuple[int, str, int, int]] = []  # (answer starts, "number" or "side", value, clause ends)
+    points: Dict[int, Optional[int]] = {}  # the point of a side's answer phrase, by where it starts
     for clause in CLAUSE_SPAN.finditer(split):
         body = clause.group().strip()
         opened = CORRECTING.sub("", body)
@@ -911,6 +924,7 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
             said.append((where, "side", 0, clause.end()))
         elif side := lead_direction(opened, k):
             said.append((where, "side", side, clause.end()))
+            points[where] = phrase[1] if phrase else None
     source = text if len(text) == len(lower) else lower  # the person's capitals, where places agree
     retracted = RETRACTION.search(lower)
     if said and retracted and said[0][0] < retracted.start():
@@ -925,6 +939,15 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
     for where, then_kind, value, _ in said[1:]:
         if then_kind == kind and value != current:
             current, changed = value, where  # the start of the last run of answers on one side
+    if current == first and kind == "side":
+        # the same side said again, more or less strongly: "agree. no, strongly agree", "disagree — no, strongly
+        # disagree", "hard no - ok, a soft no" (probe38: each read at the first one's strength)
+        last = said[-1][0]
+        was, now = points.get(said[0][0]), points.get(last)
+        if (said[-1][1] == "side" and said[-1][2] == first and None not in (was, now) and now != was
+                and CHANGE_OF_MIND.search(lower[first_ends:last])):
+            return source[last:].strip() or None
+        return None
     if current == first or not CHANGE_OF_MIND.search(lower[first_ends:changed]):
         return None
     return source[changed:].strip() or None
@@ -2923,6 +2946,7 @@ class Reader:
         reading = self._lean_opened(text, question, reading)
         reading = self._condition_weighed(text, question, reading)
         reading = self._compared(text, question, reading)
+        reading = self._thought_again(text, question, reading)
         rest = after_never_again(text)
         if not rest or never_again_opens(text, self.k):
             # "Never again! In my first job was total chaos ...": opening the answer, it is the answer, and
@@ -2933,6 +2957,40 @@ class Reader:
         # is unread, or where it says the other side ("... used by millions and nobody knew my name. never
         # again, i need to see my fingerprints on the thing")
         return after if reading.value is None or _other_sides(after, reading) else reading
+
+    def _thought_again(self, text: str, question: str, reading: Reading) -> Reading:
+        """An answer thought out loud (actions/thinking.py, probe38): what follows the last doubt, where it reads
+        and the answer before the doubt read otherwise or not at all; after an answer only planned ("I thought I'd
+        say yes, but ...", "I was going to say 5 but honestly 4"), what follows the turn wherever it reads."""
+        if reading.how == "button":
+            return reading
+        thought = thinking.second_thought(answers.lowered(text))
+        own = self._own_question(text) if thought is None else None
+        if own is not None:
+            # a question of the person's own, answered: "clear criteria sounds nice. do I need it though? ...I'd be
+            # fine without it, honestly" (read 4)
+            sentences = _sentences(text)
+            last_asked = max(i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?"))
+            thought = (" ".join(sentences[:last_asked]), own[1], False)
+        if thought is None:
+            return reading
+        before, after, only_planned = thought
+        if reading.how == "number" and not only_planned:
+            return reading  # a number taken back by another: self_correction's ("5. sorry, I mean 2")
+        landed = self.read_agreement(after, question)
+        if landed.value is None or landed.value == reading.value:
+            return reading
+        if own is not None and not before:
+            return reading  # a question of one's own opening the answer is read by the rules for it
+        started = self.read_agreement(before, question)
+        # after a question of one's own, only an answer that turns round what was said before it; where the whole
+        # is unread, what the person landed on ("my gut says no. thinking about it more... still no")
+        if (only_planned or reading.value is None or (started.value is None and own is None)
+                or _other_sides(started, landed)):
+            # "agree - no wait. millions of users, that's the whole reason I do this" (read 4), "structure!
+            # hmm... I hate ladders" (read 5)
+            return landed
+        return reading
 
     def _compared(self, text: str, question: str, reading: Reading) -> Reading:
         """An answer given by comparison (actions/comparisons.py, probe37), where no answer word leads: weighed
@@ -3258,6 +3316,10 @@ class Reader:
             p = self.agreement.probabilities(text.lower(), question)
         best = max(p, key=p.get)
         if _unsure(p):
+            if best in (2, NEUTRAL) and INDIFFERENT_ALONE.match(answers.lowered(text)):
+                # "I don't really care" can only be a no or neither: the model's pick of the two, however unsure
+                # (REST, in my own words: asked again at salary, where the model gave 2 at 0.90)
+                return Reading(int(best), float(p[best]), "model")
             return (self._preferred_image(text, question) or self._identity_denied(text, question)
                     or self._own_question_answered(text, question) or Reading(None, p[best], "unread"))
         return Reading(int(best), float(p[best]), "model")
@@ -3662,7 +3724,12 @@ class Reader:
                 return rest  # "Not a new grad anymore, I've been working for 3 years"
         taken_back = situation.STAGE_TAKEN_BACK.search(lower) or RETRACTION.search(lower)
         if taken_back and taken_back.start() > 0:
-            then = self.read_stage(taken_back.group("rest"))
+            rest = taken_back.group("rest")
+            again = situation.COUNT_AGAIN.match(rest)
+            unit = re.search(r"\b(?:years?|months?)\b", lower[:taken_back.start()])
+            if again and unit:
+                rest = f"{rest[:again.end()]} {unit.group()}{rest[again.end():]}"  # "... no, more like five" years
+            then = self.read_stage(rest)
             if then.value is not None:
                 return then  # "new grad... well no, its been fourteen months now so early career i guess"
         then_now = situation.STAGE_THEN_NOW.search(lower)
@@ -4064,26 +4131,53 @@ def _stems(text: str) -> List[str]:
             for word in re.findall(r"[a-z0-9]+", answers.normalise(text))]
 
 
-def statement_asked(text: str, k: Knowledge) -> Optional[str]:
-    """The criterion whose statement holds the word or phrase a message asks the meaning of, whatever its ending
-    ("what counts as going deep?" asks about breadth's "go deep"; REST, in my own words: out of scope at the
-    impact statement); None when it asks of no statement's words."""
-    word = word_asked(text) or word_asked(_asked_first(text))
-    asked = _stems(word) if word else []
+# A question referred to by its topic: "the visa one", "the runway question" (REST, in my own words: "what does the
+# visa one mean" at the visa question got the impact factor's text)
+QUESTION_REFERRED = re.compile(r"^(?:(?:the|that|this) )?(?P<topic>[\w' -]+?) (?:one|question|bit)$")
+# The person's words for what the questions say of "you": "depending on my income" asks about "depend on your
+# income"
+AS_ASKED = {"my": "your", "me": "you", "i": "you", "mine": "yours", "im": "you're"}
+
+
+def _asked_parts(text: str) -> List[str]:
+    """Where in a message a word's meaning is asked: up to its first question mark ("hmm, what counts as
+    sponsorship? I'm on a green card"), its first sentence or clause, the whole."""
+    return list(dict.fromkeys((text.split("?")[0], _asked_first(text), text)))
+
+
+def _question_with_words(word: str, k: Knowledge) -> Optional[str]:
+    """The statement or yes/no question whose words, title or (for a yes/no question, or one referred to as "the X
+    one") synonyms hold a word or phrase, whatever its ending; None when none does."""
+    referred = QUESTION_REFERRED.match(word)
+    asked = [AS_ASKED.get(stem, stem)[:6] for stem in _stems(referred.group("topic") if referred else word)]
+    questions = [(key, c["statement"], c["synonyms"] if referred else []) for key, c in k.criteria.items()]
+    questions += [(key, c["question"], c["synonyms"]) for key, c in k.constraints.items()]
+    for key, words, synonyms in questions:
+        item = k.criteria.get(key) or k.constraints[key]
+        # its title's words too: "breadth" is no word of its statement; six letters: "ambiguity" meets "ambiguous",
+        # "structure" "structured"
+        for said in (_stems(f"{words} {item['title']}"), *(_stems(synonym) for synonym in synonyms)):
+            said = [stem[:6] for stem in said]
+            if any(said[start:start + len(asked)] == asked for start in range(len(said))):
+                return key
+    return None
+
+
+def question_asked(text: str, k: Knowledge) -> Optional[str]:
+    """The statement or yes/no question holding the word or phrase a message asks the meaning of ("what counts as
+    going deep?" asks about breadth's "go deep"; REST, in my own words: out of scope at the impact statement; "what
+    does the runway one mean": a factor's text at that question); None when it asks of no question's words."""
+    for part in _asked_parts(text):
+        word = word_asked(part)
+        key = _question_with_words(word, k) if word else None
+        if key is not None:
+            return key
     pair = COMPARED.search(answers.normalise(text))
-    if not asked and pair:
+    if pair and not any(word_asked(part) for part in _asked_parts(text)):
         # "I'm not sure what the difference is between breadth and depth here" (REST, in my own words: read as a
         # neutral answer to another statement): the statement whose side and other side they are
         return next((key for key, criterion in k.criteria.items()
                      if all(_names_criterion(pair.group(part), criterion) for part in ("one", "other"))), None)
-    if not asked:
-        return None
-    for key, criterion in k.criteria.items():
-        # its title's words too: "breadth" is no word of its statement
-        said = [stem[:6] for stem in _stems(criterion["statement"] + " " + criterion["title"])]
-        # six letters: "ambiguity" meets "ambiguous", "structure" "structured"
-        if any(said[start:start + len(asked)] == [stem[:6] for stem in asked] for start in range(len(said))):
-            return key
     return None
 
 
@@ -4100,7 +4194,7 @@ def meaning_asked(text: str, k: Knowledge) -> bool:
             word = word.strip("'\"‘’“” ") if word else None
         if word is not None and re.search(rf"\b{re.escape(word.strip())}", said):
             return True
-    return statement_asked(text, k) is not None or statement_questioned(text, k)
+    return question_asked(text, k) is not None or statement_questioned(text, k)
 
 
 # Asides that say what they want with the assessment in so many words, whatever the classifier makes of them
@@ -4538,9 +4632,13 @@ ULTIMATUM = re.compile(r"\bor (?:else|i(?:'?m| am| will|'?ll)? (?:walk|walking|l
                        r"pass|walk away))\b")
 
 
+# Words that close a "so" conclusion without changing it: "so no I guess", "so yes, I think" (REST, in my own
+# words: "... she has her own pension. so no I guess" was read yes at the runway question)
+CLOSING_HEDGE = r"(?:then|lol|i guess|i think|i suppose|i reckon|probably|honestly|tbh)"
 # "No green card yet, so yes, I'd need sponsoring": the "so" answers, wherever it stands. Not a "but no",
 # which may deny the thing asked about ("I wish I had a cushion, but no, barely any savings").
-SO_ANSWER = re.compile(r"(?:^|[,.;:!?—–]\s*|\s)so,? (yes|yeah|yep|yup|no|nope|nah)\b(?=\s*[,.;:!—–]|$)")
+SO_ANSWER = re.compile(r"(?:^|[,.;:!?—–]\s*|\s)so,? (yes|yeah|yep|yup|no|nope|nah)\b"
+                       rf"(?=(?:,?\s+{CLOSING_HEDGE})*\s*(?:[,.;:!—–]|$))")
 
 
 # The assessment itself spoken of, not the person: "my answers", "the quiz", "the skills one", "this statement",

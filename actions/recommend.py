@@ -17,7 +17,7 @@ from actions.questions import FORM, payload
 from actions.knowledge import Knowledge, default
 from actions.profile import latest_value
 from actions.reader import (is_question, quotes_statement, relevance_asked, repeat_asked, scoring_asked,
-                            sides_asked, stages_asked, statement_asked, supposed_self)
+                            sides_asked, stages_asked, question_asked, supposed_self)
 from actions.replies import recent_bot_texts
 
 
@@ -100,7 +100,7 @@ class ExplainWhy(Action):
         asks_change = bool(ASKS_WHAT_CHANGES.search(typed) or supposed_self(typed))
         sides = sides_asked(typed, k)
         stages = stages_asked(typed, k)
-        meant = statement_asked(typed, k)  # the criterion whose statement's words are asked about, if any
+        meant = question_asked(typed, k)  # the statement or yes/no question whose words are asked about
         if sides or stages or scoring_asked(typed):
             # "what counts as big tech?", "what's the difference between new grad and early career?", "how is this
             # scored?": the same answer before, during and after the assessment (REST, in my own words: out of
@@ -123,18 +123,19 @@ class ExplainWhy(Action):
             asks_meaning = ((bool(ASKS_MEANING.search(typed)) or not ASKS_WHY.search(typed))
                             and not relevance_asked(typed))
             if (named in k.factors and named != k.criteria.get(asked, {}).get("factor") and not asks_change
-                    and is_question(typed) and asks_meaning
+                    and is_question(typed) and asks_meaning and meant is None
                     # "How fast is 'quickly' here: months, years?" quotes this statement (asides_probe)
                     and not quotes_statement(typed, [k.criteria.get(asked, {}).get("statement", "")])):
                 # "Could you explain what you mean by stability here?" at the impact statement asks about
                 # stability, not about this question (REST: it got the impact statement's reason), as does
                 # "what's the expected value of startup equity tho?" at the pace statement (REST); "why do you
-                # need to know that? I thought this was about stability" asks about the question
+                # need to know that? I thought this was about stability" asks about the question, as does "what
+                # does the runway one mean" at the runway question (REST, in my own words: the stability text)
                 return ExplainFactor().run(dispatcher, tracker, domain)
             if meant is not None and meant != asked and asks_meaning and not asks_change:
                 # "what counts as going deep?" at the impact statement asks about breadth's words (REST, in my
                 # own words: out of scope)
-                dispatcher.utter_message(text=advice.statement_meaning_text(meant, k))
+                dispatcher.utter_message(text=advice.quoted_meaning_text(meant, k))
                 return []
             # "what would change it?" before there is a result: where the answer will come, not this
             # question's reason (make chat)
@@ -144,7 +145,7 @@ class ExplainWhy(Action):
         if meant is not None and not asks_change:
             # a statement's words asked about with no question pending: what they mean, and the way to answer it
             offer = tracker.active_loop_name != FORM and tracker.get_slot("recommendation") is None
-            dispatcher.utter_message(text=advice.statement_meaning_text(meant, k),
+            dispatcher.utter_message(text=advice.quoted_meaning_text(meant, k),
                                      buttons=[ASSESSMENT_BUTTON] if offer else [])
             return []
         if tracker.get_slot("recommendation") is None:

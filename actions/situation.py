@@ -32,8 +32,13 @@ STAGE_DENIED = re.compile(r"\b(?:not|no longer) (?:a |an )?(?:new grad|new gradu
                           r"student|grad student|junior|senior|fresher)\b"
                           r"(?:[\s,]*(?:anymore|any more|any longer|yet|not yet|now))*")
 # A stage taken back in the same message: "new grad... well no, ...", "student, wait no, ...".
-STAGE_TAKEN_BACK = re.compile(r"[,.;:!?…—–]\s*(?:(?:well|hmm+|um+|oh|wait|actually)[, ]+)+"
+STAGE_TAKEN_BACK = re.compile(r"(?:[,.;:!?…—–]\s*(?:(?:well|hmm+|um+|oh|wait|actually)[, ]+)+|(?:\.\.+|…)\s*)"
                               r"no\b(?!\s+(?:longer|more))[\s,.!]*(?P<rest>\w.*)$", re.S)
+# A count said again without its unit, after one taken back: "a couple of years... no, more like five" (probe38).
+COUNT_AGAIN = re.compile(r"^(?:(?:more like|closer to|nearer|make (?:it|that)|actually|like|about|around|"
+                         r"probably)\s+)*"
+                         r"(?P<count>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"fifteen|twenty)\b(?!\s+(?:years?|yrs?|months?|y|yoe))")
 # A stage said of the past, then where one is now: "I called myself a new grad for ages, but I'm two years in
 # now" (probe35: new grad).
 STAGE_THEN_NOW = re.compile(r"\b(?:used to|called myself|call(?:ed)? me|was (?:a|an|still)|for ages|back then|"

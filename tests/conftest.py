@@ -26,7 +26,7 @@ TIERS = ("unit", "e2e", "browser")
 MODULE_TIERS = {
     "unit": {"test_actions", "test_answers", "test_comparisons", "test_conditions", "test_edits",
              "test_knowledge", "test_layout", "test_nlu_component", "test_patches", "test_questions",
-             "test_rasa_cli", "test_scoring", "test_system_deps", "test_tracker_store"},
+             "test_thinking", "test_rasa_cli", "test_scoring", "test_system_deps", "test_tracker_store"},
     # test_intents trains two NLU pipelines: a third of the unit tier's time, so it runs with these;
     # test_deploy checks the deploy files against the trained model, which `make check` does not build
     "e2e": {"test_benchmark_smoke", "test_chat", "test_conversation", "test_deploy", "test_e2e_rest",

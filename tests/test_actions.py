@@ -560,7 +560,7 @@ def test_two_words_of_another_statement_set_side_by_side_get_its_meaning():
     t = tracker("I'm not sure what the difference is between breadth and depth here", intent="ask_why",
                 active_loop=ASSESSMENT, requested_slot="impact", entities=[entity("criterion", "breadth")])
     _, [message] = run(ExplainWhy(), t)
-    assert message["text"] == advice.statement_meaning_text("breadth", K)
+    assert message["text"] == advice.quoted_meaning_text("breadth", K)
 
 
 @pytest.mark.parametrize("active_loop, requested_slot, recommendation, offered", [
@@ -574,7 +574,7 @@ def test_a_statement_s_words_asked_about_get_that_statement_s_meaning(active_loo
     t = tracker("what counts as going deep?", intent="ask_why", active_loop=active_loop,
                 requested_slot=requested_slot, slots={"recommendation": recommendation})
     _, [message] = run(ExplainWhy(), t)
-    assert message["text"] == advice.statement_meaning_text("breadth", K)
+    assert message["text"] == advice.quoted_meaning_text("breadth", K)
     assert K.criteria["breadth"]["statement"] in message["text"]
     assert bool(message.get("buttons")) == offered
 

@@ -2473,9 +2473,15 @@ def test_what_a_side_means_asked(text, sides):
     ("what counts as a bigger reward?", "risk"),
     ("what does vesting mean", None),  # no statement's word
     ("what do you mean by that?", None),  # the pending question's
+    # REST, in my own words, at the yes/no questions: the impact factor's text, out of scope, pay's text
+    ("what does the visa one mean", "needs_sponsorship"), ("what does the runway one mean", "low_runway"),
+    ("hmm, what counts as sponsorship? I'm on a green card", "needs_sponsorship"),
+    ("what counts as depending on my income?", "low_runway"),
+    ("what does the chaos one mean", "pace"),  # a statement referred to by its topic
+    ("what does the second one mean", None),
 ])
-def test_a_statement_s_words_asked_about(text, criterion):
-    assert reader.statement_asked(text, K) == criterion
+def test_a_question_s_words_asked_about(text, criterion):
+    assert reader.question_asked(text, K) == criterion
 
 
 @pytest.mark.parametrize("text, asked", [

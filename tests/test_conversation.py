@@ -325,11 +325,18 @@ def test_what_do_you_mean_explains_the_statement_and_asks_it_again(advisor, ques
     ("pace", "how is this scored?", advice.scoring_text(K)),
     ("pace", "what happens if I say neutral to everything?", advice.scoring_text(K)),
     # REST, in my own words: out of scope; the pending statement's meaning
-    ("impact", "what counts as going deep?", advice.statement_meaning_text("breadth", K)),
+    ("impact", "what counts as going deep?", advice.quoted_meaning_text("breadth", K)),
     ("pace", "what's the difference between new grad and early career?", advice.question_meaning("stage", K)),
     ("stage", "what counts as early career?", advice.question_meaning("stage", K)),
     # REST, in my own words: a whole result in the middle of the assessment
     ("low_runway", "what if I said yes to the second one", recommend.CHANGE_AFTER_RESULT),
+    # REST, in my own words: the impact and stability factors' texts, out of scope, pay's text
+    ("needs_sponsorship", "what does the visa one mean", advice.question_meaning("needs_sponsorship", K)),
+    ("low_runway", "what does the runway one mean", advice.question_meaning("low_runway", K)),
+    ("needs_sponsorship", "hmm, what counts as sponsorship? I'm on a green card",
+     advice.question_meaning("needs_sponsorship", K)),
+    ("low_runway", "what counts as depending on my income?", advice.question_meaning("low_runway", K)),
+    ("pace", "sorry, what does the runway question mean?", advice.quoted_meaning_text("low_runway", K)),
 ])
 def test_what_a_side_or_the_scoring_means_mid_way_is_answered_then_the_question_comes_back(advisor, question,
                                                                                               typed, reply):
