@@ -2964,6 +2964,8 @@ class Reader:
         say yes, but ...", "I was going to say 5 but honestly 4"), what follows the turn wherever it reads."""
         if reading.how == "button":
             return reading
+        if reading.how != "number" and thinking.tried_both_undecided(answers.lowered(text)):
+            return Reading(NEUTRAL, 1.0, "rule")  # "yes? no? ugh I genuinely don't know" (probe38: read 1)
         thought = thinking.second_thought(answers.lowered(text))
         own = self._own_question(text) if thought is None else None
         if own is not None:

@@ -21,11 +21,12 @@ DOUBT = re.compile(
     r"the more i think about it|i take (?:it|that) back)\b[\s,.;:!?…—–-]*")
 
 # An answer the person meant to give and did not: "I thought I'd say yes, but ...", "I was going to say 5 but
-# honestly 4", "I'd like to say yes. I really would ... but realistically ..."; the "but" after it turns.
+# honestly 4", "I'd like to say yes. I really would ... but realistically ...", "I didn't think so, but honestly it
+# matters a lot"; the "but" after it turns.
 PLANNED = re.compile(r"\bi(?: thought i'?d| was going to| was gonna| was about to| wanted to|'?d like to|"
                      r" would like to| almost)(?: have)? (?:say|answer|put|pick|click)\b|"
                      r"\byou'?d (?:think|expect|guess) (?:i'?d )?"
-                     r"(?:say )?(?:yes|no)\b")
+                     r"(?:say )?(?:yes|no)\b|\bi (?:didn'?t|did not|wouldn'?t have) (?:think|thought) so\b")
 TURN = re.compile(r"\bbut\b[\s,]*")
 # A turn opening a sentence of its own after a thought trails off: "breadth - tempting. but I think I'd still pick
 # depth", "the mortgage... but I could handle a pay cut for a while"
@@ -51,3 +52,23 @@ def second_thought(lowered: str) -> Optional[Tuple[str, str, bool]]:
         if re.search(r"\w", before) and re.search(r"\w", after):
             return None if GRANTING.match(after) else (before, after, only_planned)
     return None
+
+
+# Both answers tried in a row, then no landing: "yes? no? ugh I genuinely don't know", "yes. no. depends on the
+# week, really", "yes... no... somewhere in between" (probe38: read 1 and 4).
+YES_WORDS, NO_WORDS = ("yes", "yeah", "yep", "agree"), ("no", "nope", "nah", "disagree")
+TRIED = re.compile(r"(?:^|[\s,.;:!?…—–-])(?P<one>yes|yeah|yep|no|nope|nah|agree|disagree)\s*(?:\?+|\.+|…|,|!)\s*"
+                   r"(?:(?:or|um+|uh+|hm+|ugh)\W+)?(?P<other>yes|yeah|yep|no|nope|nah|agree|disagree)\s*"
+                   r"(?:\?+|\.+|…|,|!|$)")
+UNDECIDED = re.compile(r"\b(?:(?:i )?(?:genuinely |really |honestly |just )?(?:don'?t|do not) know|dunno|idk|"
+                       r"no idea|not sure|unsure|depends|can'?t (?:decide|say|tell)|torn|either way|in between|"
+                       r"in the middle|who knows|no clue)\b")
+
+
+def tried_both_undecided(lowered: str) -> bool:
+    """True when a yes and a no are tried in a row and what follows says the person does not know (TRIED,
+    UNDECIDED)."""
+    tried = TRIED.search(lowered)
+    if not tried or (tried.group("one") in YES_WORDS) == (tried.group("other") in YES_WORDS):
+        return False
+    return bool(UNDECIDED.search(lowered[tried.end():]))

@@ -58,6 +58,7 @@ def test_no_second_thought(text):
     ("I work at a bank, so you'd think no. but the bits I love are the firefights. I come alive in those, nothing "
      "beats it", "pace", 5),
     ("I thought I'd hate structure. but I'd want it, I think", "structure", 4),
+    ("brand — I didn't think so, but honestly it matters a lot. like, a lot a lot", "brand", 5),  # read 2
     # an answer planned, then another number
     ("salary must... I was going to say 5 but honestly 4", "salary", 4),
     # REST, in my own words: read 2
@@ -107,3 +108,16 @@ def test_a_so_conclusion_hedged_answers_a_yes_no_question():
 ])
 def test_a_stage_taken_back_after_it_trails_off(text, stage):
     assert READER.read_stage(text).value == stage
+
+
+@pytest.mark.parametrize("text, undecided", [
+    ("brand... yes? no? ugh I genuinely don't know", True),  # probe38: read 1
+    ("breadth - yes. no. depends on the week, really", True),  # probe38: read 4
+    ("yes... no... somewhere in between", True),  # in my own words: read 4
+    ("yes? no? no. definitely no", False),  # the person lands
+    ("no. no, I don't know why you'd ask", False),  # one side only
+])
+def test_both_answers_tried_then_no_landing(text, undecided):
+    assert thinking.tried_both_undecided(answers.lowered(text)) is undecided
+    if undecided:
+        assert READER.read_agreement(text, "brand").value == 3
