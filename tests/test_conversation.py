@@ -41,6 +41,8 @@ def to_question(advisor, sender: str, slot: str) -> None:
     "Google offer. Honestly I can't decide, what would you do in my place?",
     # a factor named on the way does not make it a factor question
     "two years into my first ML job at a big company, promotions look glacial. would a startup suit me better?",
+    # a person described (REST, in my own words: "Which factor would you like to compare?")
+    "which is better for a phd grad in NLP",
 ])
 def test_an_opener_about_ones_own_choice_starts_the_assessment(advisor, opener):
     sender = f"opener-{abs(hash(opener))}"

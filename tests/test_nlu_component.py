@@ -192,6 +192,9 @@ def _corrected_intent(text, classified, confidence):
     ("can you help me think through two offers", "help", "ask_recommendation"),
     ("I have two offers, a seed startup and meta. thoughts?", "compare_overall", "ask_recommendation"),
     ("what can you help me with?", "help", "help"),
+    # a person described (REST, in my own words: "Which factor would you like to compare?")
+    ("which is better for a phd grad in NLP", "ask_factor", "ask_recommendation"),
+    ("which is better for pay?", "ask_factor", "ask_factor"),
     # two offers, told of: no request (probe30's, typed at a statement)
     ("The two offers pay about the same, so I have no opinion on this one.", "compare_overall", "compare_overall"),
 ])

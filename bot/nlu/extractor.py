@@ -64,6 +64,9 @@ FACTOR_INTENT = "ask_factor"
 OWN_CHOICE = re.compile(
     r"\b(?:suits?|fits?|right (?:move |place |choice |call |step )?for) me\b|\bbetter (?:fit )?for me\b"
     r"|\bwhich (?:one |offer |path |way )?(?:should|would) (?:i|you)\b"
+    # a person described: "which is better for a phd grad in NLP" (REST, in my own words: "which factor?")
+    r"|\bwhich (?:one |option |path |side )?(?:is|'s|would be) (?:better|best|the better (?:fit|choice|option)) "
+    r"for (?:a|an|someone|somebody)\b"
     r"|\bshould i (?:take|join|go|pick|choose|accept|leave|stay|jump|move|switch|quit)\b"
     r"|\bhelp me (?:decide|choose|pick|think)\b|\bwhat would you do\b"
     r"|\bam i (?:crazy|naive|being naive|dumb|stupid)\b|\bsanity check\b|\btalk me (?:out of|into)\b"
