@@ -16,6 +16,8 @@ DOUBT = re.compile(
     r"(?:(?:(?:hm+|um+|uh+|ok|okay)\W+)?(?:but\W+)?(?:no,? )?(?:wait|actually)(?:,? (?:no|nah)(?=[,.]?\s+\w))?|"
     # "hmm, no, I'm 22, ...": the "no" takes back what came before; said alone after it, it is the answer
     r"hm+(?:\W+(?:no|nah)(?=,\s*\w))?(?=\s*(?:\.\.\.|…|[.,]))|"
+    # "depth I think? or... no, breadth" (REST, in my own words: read 2): a "no" opening a clause that goes on
+    r"(?:or\W+)?(?:no|nah)(?=,\s*\w)|"
     r"re-?reading (?:it|that|this|the (?:question|statement))|(?:on )?second thoughts?|"
     r"(?:thinking|now that i think) about it(?: (?:more|again|properly|harder))?|come to think of it|"
     r"the more i think about it|i take (?:it|that) back)\b[\s,.;:!?…—–-]*")
@@ -31,6 +33,9 @@ TURN = re.compile(r"\bbut\b[\s,]*")
 # A turn opening a sentence of its own after a thought trails off: "breadth - tempting. but I think I'd still pick
 # depth", "the mortgage... but I could handle a pay cut for a while"
 TURNED_SENTENCE = re.compile(r"(?:[.!?]|\.\.\.|…)\s+but\b[\s,]*")
+# Words that only weigh the answer before them: "so... no, mostly." (probe10) lands on the "no".
+WEIGHING_ONLY = re.compile(r"^(?:(?:mostly|definitely|really|probably|absolutely|totally|certainly|for sure|"
+                           r"of course|i guess|i think|i suppose|i'?d say|honestly|tbh|though|then|lol)\W*)+$")
 CLOSING_DOUBT = re.compile(r"[\s,]+actually\W*$")
 # What opens a part that grants a point rather than answering: "yes. hmm, though the ladder can feel rigid".
 GRANTING = re.compile(r"^(?:though|although|even so|except|unless|if)\b")
@@ -49,7 +54,7 @@ def second_thought(lowered: str) -> Optional[Tuple[str, str, bool]]:
         before, after = lowered[:start].strip(" ,.;:!?…—–-"), lowered[end:].strip()
         # a doubt closing the answer is no word of it: "reaching millions sounds a bit better, actually"
         after = CLOSING_DOUBT.sub("", after)
-        if re.search(r"\w", before) and re.search(r"\w", after):
+        if re.search(r"\w", before) and re.search(r"\w", after) and not WEIGHING_ONLY.match(after):
             return None if GRANTING.match(after) else (before, after, only_planned)
     return None
 

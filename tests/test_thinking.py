@@ -68,6 +68,9 @@ def test_no_second_thought(text):
     ("agree. no, strongly agree. seeing my model change the product on a tuesday is the best feeling", "impact",
      5),
     ("breadth? I'm a specialist and proud of it. disagree — no, strongly disagree", "breadth", 1),
+    # REST, in my own words: read 2; a "no" that only takes back what came before
+    ("depth I think? or... no, breadth, I'm still figuring out what I like", "breadth", 4),
+    ("I'm more on the careful side, so... no, mostly.", "risk", 2),  # probe10: the "no" is the answer
     # kept after thinking, and rhetoric opening the answer left to its own rules
     ("my gut says no. thinking about it more... still no", "risk", 2),
     ("who needs a fat paycheck when the work is fun? not me", "salary", 1),
