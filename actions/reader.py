@@ -4533,7 +4533,8 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
         return False  # "savings? what savings lol", "Which ladder? I no fit wait five years": an answer
     sentences = _sentences(text)
     # an answer word asked is an answer, unsure of itself: "T-shaped is the goal so... middle?"
-    asked = [i for i, sentence in enumerate(sentences) if _asks(sentence) and not answer_word_alone(sentence, k)]
+    asked = [i for i, sentence in enumerate(sentences) if _asks(sentence) and not answer_word_alone(sentence, k)
+             and not SELF_DOUBT.match(answers.normalise(sentence))]
     # a question of the person's own with a statement after it ("what if ...? I'd say it matters somewhat")
     asked = [i for i in asked if not _own_question_then_answer(sentences, i)]
     if not asked:
@@ -4551,6 +4552,11 @@ def asks_instead_of_answering(text: str, k: Knowledge) -> bool:
     return _asks_in_words(sentences[last]) and not _opens_with_answer(" ".join(sentences[last + 1:]), k)
 
 
+# A doubt thought out loud, asking nobody: "clear promotion criteria would be nice. or would it? I've never had
+# it" (probe38: taken for a question), "or not?", "do I?".
+SELF_DOUBT = re.compile(r"^(?:(?:or|but|hm+|well|wait)\s+)*(?:(?:would|is|do|does|did|am|will|could|can|should|"
+                        r"was|has|have)\s+(?:it|i|that|this|they)(?:\s+(?:really|though|tho|actually|even|now))?|"
+                        r"not)$")
 # A word asked back and mocked: "savings? what savings", "ladder?? what ladder lol".
 ECHO_MOCKED = re.compile(r"^\W*(?:[\w']+\s+){0,3}?(?P<word>[\w']+)\s*\?+\s*what\s+(?P=word)"
                          r"(?:\s+(?:lol|lmao|haha|lmfao|xd))*[\W_]*$")

@@ -124,3 +124,14 @@ def test_both_answers_tried_then_no_landing(text, undecided):
     assert thinking.tried_both_undecided(answers.lowered(text)) is undecided
     if undecided:
         assert READER.read_agreement(text, "brand").value == 3
+
+
+@pytest.mark.parametrize("text, taken", [
+    # probe38: taken for a question, so never read
+    ("clear promotion criteria would be nice. or would it? I've never had it, so I can't really tell what I'd "
+     "think", False),
+    ("brand matters. or does it? yes, it does", False),
+    ("how big is the reward?", True),  # a question to the bot
+])
+def test_a_doubt_asking_nobody_is_no_question(text, taken):
+    assert reader.is_interruption(text, "ask_recommendation", 0.9, K, "structure") is taken
