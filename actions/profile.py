@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions import answers, reader
+from actions import answers, reader, thinking
 from actions.knowledge import default
 
 
@@ -98,9 +98,19 @@ def stated_priorities(tracker: Tracker, exclude: Optional[str] = None, by_meanin
         roles.setdefault(e["value"], set()).add(e.get("role") or "")
         if length >= found.get(e["value"], (0,))[0]:
             found[e["value"]] = (length, e.get("role") or "", e)  # the longest mention decides
+    lowered = answers.lowered(text)
+    thought_out = bool(thinking.second_thought(lowered) or thinking.tried_both_undecided(lowered))
     for cid, (_, role, e) in found.items():
         if reader.own_topic_alone(text, cid, k):
             continue  # "pace" typed at the brand statement names a topic, not a way (make chat: pace 4 -> 5)
+        if thought_out:
+            # thought out loud, a message lands where it ends, not in the clause around the keyword:
+            # "structure - yes. hmm, actually, the ladder here drives me nuts" typed at the scale statement (a
+            # clean clone's make chat: noted 4), "brand... yes? no? ugh I genuinely don't know" (noted 1)
+            landed = reader.default_reader().read_agreement(text, cid).value
+            if landed is not None:
+                meant[cid] = float(landed)
+            continue
         part = scope(tracker, e)
         value = 5.0 if (role != "against") != negated(part) else 1.0
         read = _read_side(part, cid)

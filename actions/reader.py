@@ -941,7 +941,7 @@ def self_correction(text: str, k: Knowledge) -> Optional[str]:
             current, changed = value, where  # the start of the last run of answers on one side
     if current == first and kind == "side":
         # the same side said again, more or less strongly: "agree. no, strongly agree", "disagree — no, strongly
-        # disagree", "hard no - ok, a soft no" (probe38: each read at the first one's strength)
+        # disagree" (probe38: each read at the first one's strength)
         last = said[-1][0]
         was, now = points.get(said[0][0]), points.get(last)
         if (said[-1][1] == "side" and said[-1][2] == first and None not in (was, now) and now != was
@@ -2967,13 +2967,11 @@ class Reader:
         if reading.how != "number" and thinking.tried_both_undecided(answers.lowered(text)):
             return Reading(NEUTRAL, 1.0, "rule")  # "yes? no? ugh I genuinely don't know" (probe38: read 1)
         thought = thinking.second_thought(answers.lowered(text))
-        own = self._own_question(text) if thought is None else None
+        own = _own_question_in(text) if thought is None else None
         if own is not None:
             # a question of the person's own, answered: "clear criteria sounds nice. do I need it though? ...I'd be
             # fine without it, honestly" (read 4)
-            sentences = _sentences(text)
-            last_asked = max(i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?"))
-            thought = (" ".join(sentences[:last_asked]), own[1], False)
+            thought = (own[0], own[2], False)
         if thought is None:
             return reading
         before, after, only_planned = thought
@@ -3353,28 +3351,16 @@ class Reader:
         strong = match.groupdict().get("much") or PREFERENCE_STRONG.search(around) or STRONG.search(around)
         return Reading(NEUTRAL + (2 if strong else 1) * (1 if lean > 0 else -1), abs(lean) / 2, "model")
 
-    def _own_question(self, text: str) -> Optional[Tuple[str, str]]:
-        """The last question of a message when it is the person's own (OWN_QUESTION, RHETORICAL), normalised,
-        and the statement after it that answers it; None otherwise."""
-        sentences = _sentences(text)
-        asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
-        if not asked or asked[-1] == len(sentences) - 1:
-            return None
-        own = answers.normalise(sentences[asked[-1]])
-        if not (OWN_QUESTION.match(own) or RHETORICAL.match(own)):
-            return None
-        return own, " ".join(sentences[asked[-1] + 1:])
-
     def _own_question_agreed(self, text: str, question: str) -> Optional[Reading]:
         """A question of the person's own answered by agreeing or not with what it proposes, not with the
         statement: "isn't reaching millions the bigger deal? I'd lean that way", "doesn't reaching millions count
         for more? I'd say so, mildly" at impact are 2, "wouldn't it be nicer to see my own work land in the
         product? I'd pick that over reach" 4 (probe33: read 4 and asked again). The answer, read alone, is
         turned round where the question proposes the statement's other side."""
-        found = self._own_question(text)
+        found = _own_question_in(text)
         if found is None:
             return None
-        own, rest = found
+        _, own, rest = found
         rest = PRONOUN_OVER.sub(lambda match: match.group("it"), answers.lowered(rest))
         anaphora = PROPOSITION_ANAPHORA.search(rest)
         # "..., so I disagree a little" answers the statement itself
@@ -3405,10 +3391,10 @@ class Reader:
         """A question of the person's own, then its answer, where the model is unsure of the whole: the answer read
         alone ("why settle for a handful of users ...? Reach wins, easily." at impact is 1; "why not have a
         recognizable name behind me? it matters a little." at brand 4: probe33, asked again)."""
-        found = self._own_question(text)
+        found = _own_question_in(text)
         if found is None:
             return None
-        reading = self.read_agreement(found[1], question)
+        reading = self.read_agreement(found[2], question)
         return reading if reading.value is not None else None
 
     def _identity_denied(self, text: str, question: str) -> Optional[Reading]:
@@ -4169,13 +4155,13 @@ def question_asked(text: str, k: Knowledge) -> Optional[str]:
     """The statement or yes/no question holding the word or phrase a message asks the meaning of ("what counts as
     going deep?" asks about breadth's "go deep"; REST, in my own words: out of scope at the impact statement; "what
     does the runway one mean": a factor's text at that question); None when it asks of no question's words."""
-    for part in _asked_parts(text):
-        word = word_asked(part)
-        key = _question_with_words(word, k) if word else None
+    words = [word for word in map(word_asked, _asked_parts(text)) if word]
+    for word in words:
+        key = _question_with_words(word, k)
         if key is not None:
             return key
     pair = COMPARED.search(answers.normalise(text))
-    if pair and not any(word_asked(part) for part in _asked_parts(text)):
+    if pair and not words:
         # "I'm not sure what the difference is between breadth and depth here" (REST, in my own words: read as a
         # neutral answer to another statement): the statement whose side and other side they are
         return next((key for key, criterion in k.criteria.items()
@@ -4416,6 +4402,19 @@ MAX_SOCIAL_REST = {"greet": 5, "thank": 3, "goodbye": 3, "bot_challenge": 99}
 
 FILLER_SENTENCES = {"", "ok", "okay", "hmm", "hm", "wait", "sorry", "so", "right", "well", "um", "uh",
                     "btw", "hi", "hey", "hello", "hold on", "quick question", "oh", "ah", "lol"}
+
+
+def _own_question_in(text: str) -> Optional[Tuple[str, str, str]]:
+    """(what is said before it, the question normalised, what answers it after it) for the last question of a
+    message when it is the person's own (OWN_QUESTION, RHETORICAL) and something follows it; None otherwise."""
+    sentences = _sentences(text)
+    asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+    if not asked or asked[-1] == len(sentences) - 1:
+        return None
+    own = answers.normalise(sentences[asked[-1]])
+    if not (OWN_QUESTION.match(own) or RHETORICAL.match(own)):
+        return None
+    return " ".join(sentences[:asked[-1]]), own, " ".join(sentences[asked[-1] + 1:])
 
 
 def _sentences(text: str) -> List[str]:

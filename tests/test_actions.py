@@ -1021,6 +1021,18 @@ def test_a_hedged_priority_the_reader_cannot_rate_is_mild():
     assert [m["text"] for m in messages] == [f"Noted: {K.criteria['pace']['title']}: 4 (Agree)."]
 
 
+@pytest.mark.parametrize("text, start, end, value", [
+    # a clean clone's make chat, typed at the scale statement: noted 4 and 1
+    ("structure - yes. hmm, actually, the ladder here drives me nuts. I'd rather not have that", 0, 9,
+     {"structure": 2.0}),
+    ("brand... yes? no? ugh I genuinely don't know", 0, 5, {"brand": 3.0}),
+])
+def test_another_statement_thought_out_loud_is_noted_where_it_lands(text, start, end, value):
+    criterion = next(iter(value))
+    t = tracker(text, intent="inform_priority", entities=[entity("criterion", criterion, start=start, end=end)])
+    assert stated_priorities(t) == value
+
+
 def test_a_priority_denied_by_understatement_is_no_strong_yes():
     # found over REST: "Brand matters little to me, if at all." typed at the structure statement was noted
     # as brand: 5 (Strongly agree)
