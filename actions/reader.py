@@ -2987,8 +2987,8 @@ class Reader:
         # is unread, what the person landed on ("my gut says no. thinking about it more... still no")
         if (only_planned or reading.value is None or (started.value is None and own is None)
                 or _other_sides(started, landed)):
-            # "agree - no wait. millions of users, that's the whole reason I do this" (read 4), "structure!
-            # hmm... I hate ladders" (read 5)
+            # "agree - hmm, wait, re-reading it. reaching millions actually matters a bit more to me" (read 4),
+            # "structure! hmm... I hate ladders" (read 5)
             return landed
         return reading
 
