@@ -2964,9 +2964,10 @@ class Reader:
         say yes, but ...", "I was going to say 5 but honestly 4"), what follows the turn wherever it reads."""
         if reading.how == "button":
             return reading
-        if reading.how != "number" and thinking.tried_both_undecided(answers.lowered(text)):
+        lowered = answers.lowered(text)
+        if reading.how != "number" and thinking.tried_both_undecided(lowered):
             return Reading(NEUTRAL, 1.0, "rule")  # "yes? no? ugh I genuinely don't know" (probe38: read 1)
-        thought = thinking.second_thought(answers.lowered(text))
+        thought = thinking.second_thought(lowered)
         own = _own_question_in(text) if thought is None else None
         if own is not None:
             # a question of the person's own, answered: "clear criteria sounds nice. do I need it though? ...I'd be
@@ -4138,10 +4139,9 @@ def _question_with_words(word: str, k: Knowledge) -> Optional[str]:
     one") synonyms hold a word or phrase, whatever its ending; None when none does."""
     referred = QUESTION_REFERRED.match(word)
     asked = [AS_ASKED.get(stem, stem)[:6] for stem in _stems(referred.group("topic") if referred else word)]
-    questions = [(key, c["statement"], c["synonyms"] if referred else []) for key, c in k.criteria.items()]
-    questions += [(key, c["question"], c["synonyms"]) for key, c in k.constraints.items()]
-    for key, words, synonyms in questions:
-        item = k.criteria.get(key) or k.constraints[key]
+    questions = [(key, c, c["statement"], c["synonyms"] if referred else []) for key, c in k.criteria.items()]
+    questions += [(key, c, c["question"], c["synonyms"]) for key, c in k.constraints.items()]
+    for key, item, words, synonyms in questions:
         # its title's words too: "breadth" is no word of its statement; six letters: "ambiguity" meets "ambiguous",
         # "structure" "structured"
         for said in (_stems(f"{words} {item['title']}"), *(_stems(synonym) for synonym in synonyms)):
